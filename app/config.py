@@ -1,0 +1,106 @@
+"""Settings read from the environment; `.env.example` documents every variable."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+CommaList = Annotated[list[str], NoDecode]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    log_level: str = "INFO"
+    release: str = "dev"
+
+    # Database: no MONGO_URL means an embedded SecantusDB under DATA_DIR.
+    mongo_url: str | None = None
+    mongo_db: str = "buyhive"
+    mongo_timeout_ms: int = 5000
+    data_dir: Path = Path("./data")
+
+    # Tokens
+    jwt_secret_key: str = "dev-insecure-change-me-0123456789abcdef"
+    jwt_access_token_expire_minutes: int = 15
+    jwt_refresh_token_expire_days: int = 7
+    jwt_issuer: str = "buyhive"
+    jwt_audience: str = "buyhive-api"
+
+    # Google sign-in
+    google_client_ids: CommaList = Field(default_factory=list)
+    google_client_secret: str | None = None
+    google_issuers: CommaList = Field(
+        default_factory=lambda: ["accounts.google.com", "https://accounts.google.com"]
+    )
+    google_jwks_url: str = "https://www.googleapis.com/oauth2/v3/certs"
+    google_token_url: str = "https://oauth2.googleapis.com/token"
+
+    # HTTP edges
+    allowed_origins: CommaList = Field(default_factory=list)
+    trusted_proxies: CommaList = Field(default_factory=lambda: ["127.0.0.1"])
+    docs_enabled: bool | None = None
+    max_body_bytes: int = 64 * 1024
+    max_extract_body_bytes: int = 4 * 1024 * 1024
+
+    # Email
+    email_backend: Literal["ses", "file", "console"] = "file"
+    ses_from_email: str = "no-reply@buyhive.local"
+    ses_configuration_set: str | None = None
+    aws_region: str = "us-east-1"
+    public_app_url: str = "http://localhost:8000"
+    outbox_max_attempts: int = 5
+    outbox_lease_seconds: int = 60
+    outbox_poll_seconds: float = 1.0
+
+    # LLM providers
+    groq_api_key: str | None = None
+    groq_model: str = "llama-3.3-70b-versatile"
+    groq_base_url: str | None = None
+    openai_api_key: str | None = None
+    openai_model: str = "gpt-4o-mini"
+    openai_base_url: str | None = None
+    llm_timeout_seconds: float = 10.0
+    llm_max_retries: int = 2
+
+    # Models
+    clip_model: str = "ViT-B-32"
+    clip_pretrained: str | None = None
+    clip_threshold: float = 0.22
+    url_model_path: str | None = None
+
+    # Rate limits
+    rate_limit_enabled: bool = True
+    rate_limit_storage_uri: str | None = None
+    rate_limit_extract: str = "10/minute"
+    rate_limit_auth: str = "10/minute"
+    rate_limit_share: str = "20/hour"
+
+    # Error tracking
+    sentry_dsn: str | None = None
+    sentry_traces_sample_rate: float = 0.0
+
+    @field_validator("google_client_ids", "google_issuers", "allowed_origins", "trusted_proxies", mode="before")
+    @classmethod
+    def _split_commas(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    @property
+    def show_docs(self) -> bool:
+        return self.docs_enabled if self.docs_enabled is not None else not self.is_production
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
