@@ -1,0 +1,42 @@
+"""Development backends: `.eml` files a developer can open, and a log line that leaks no body."""
+
+from __future__ import annotations
+
+import logging
+from email import message_from_bytes
+from email.policy import default
+
+from app.mail import OutgoingEmail
+from app.mail.local import ConsoleEmailSender, FileEmailSender
+
+RESET_LINK = "https://app.example/reset?token=secret-token-value"
+
+
+async def test_file_backend_writes_a_complete_eml(tmp_path) -> None:
+    outbox = tmp_path / "outbox"
+    sender = FileEmailSender(outbox, "no-reply@buyhive.test")
+
+    message_id = await sender.send(
+        OutgoingEmail(to=("ann@example.com",), subject="Reset", text=RESET_LINK, html=f"<a href='{RESET_LINK}'>x</a>")
+    )
+
+    [written] = list(outbox.iterdir())
+    assert message_id == f"file:{written.stem}"
+    parsed = message_from_bytes(written.read_bytes(), policy=default)
+    assert parsed["To"] == "ann@example.com"
+    assert RESET_LINK in parsed.get_body(("plain",)).get_content()
+    assert RESET_LINK in parsed.get_body(("html",)).get_content()
+
+
+async def test_console_backend_logs_the_envelope_but_never_the_body(caplog) -> None:
+    caplog.set_level(logging.INFO, logger="app.mail.local")
+
+    message_id = await ConsoleEmailSender().send(
+        OutgoingEmail(to=("ann@example.com",), subject="Reset your password", text=RESET_LINK)
+    )
+
+    assert message_id.startswith("console:")
+    [record] = caplog.records
+    assert record.subject == "Reset your password"
+    assert "secret-token-value" not in caplog.text
+    assert "secret-token-value" not in str(record.__dict__)
