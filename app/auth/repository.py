@@ -1,0 +1,82 @@
+"""Every query on users and refresh_tokens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bson import ObjectId
+from pymongo import ASCENDING, IndexModel, ReturnDocument
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+
+USERS = "users"
+REFRESH_TOKENS = "refresh_tokens"
+
+
+async def ensure_indexes(db: AsyncDatabase) -> None:
+    await db[USERS].create_indexes(
+        [
+            IndexModel([("email", ASCENDING)], unique=True, name="email_unique"),
+            IndexModel(
+                [("google_sub", ASCENDING)],
+                unique=True,
+                name="google_sub_unique",
+                partialFilterExpression={"google_sub": {"$type": "string"}},
+            ),
+        ]
+    )
+    await db[REFRESH_TOKENS].create_indexes(
+        [
+            IndexModel([("token_hash", ASCENDING)], unique=True, name="token_hash_unique"),
+            IndexModel([("family_id", ASCENDING)], name="family"),
+            IndexModel([("user_id", ASCENDING)], name="user"),
+            IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_ttl"),
+        ]
+    )
+
+
+async def insert_user(db: AsyncDatabase, user: dict[str, Any], session: AsyncClientSession | None = None) -> None:
+    await db[USERS].insert_one(user, session=session)
+
+
+async def find_user_by_email(db: AsyncDatabase, email: str) -> dict[str, Any] | None:
+    return await db[USERS].find_one({"email": email})
+
+
+async def find_user_by_id(db: AsyncDatabase, user_id: ObjectId) -> dict[str, Any] | None:
+    return await db[USERS].find_one({"_id": user_id})
+
+
+async def find_user_by_google_sub(db: AsyncDatabase, google_sub: str) -> dict[str, Any] | None:
+    return await db[USERS].find_one({"google_sub": google_sub})
+
+
+async def update_user(db: AsyncDatabase, user_id: ObjectId, changes: dict[str, Any]) -> dict[str, Any] | None:
+    return await db[USERS].find_one_and_update(
+        {"_id": user_id}, {"$set": changes}, return_document=ReturnDocument.AFTER
+    )
+
+
+async def insert_refresh_token(db: AsyncDatabase, record: dict[str, Any]) -> None:
+    await db[REFRESH_TOKENS].insert_one(record)
+
+
+async def spend_refresh_token(db: AsyncDatabase, token_hash: str, now: datetime) -> dict[str, Any] | None:
+    """Atomically mark a live token spent; None when it is unknown, spent, revoked or expired."""
+    return await db[REFRESH_TOKENS].find_one_and_update(
+        {"token_hash": token_hash, "spent_at": None, "revoked_at": None, "expires_at": {"$gt": now}},
+        {"$set": {"spent_at": now}},
+    )
+
+
+async def find_refresh_token(db: AsyncDatabase, token_hash: str) -> dict[str, Any] | None:
+    return await db[REFRESH_TOKENS].find_one({"token_hash": token_hash})
+
+
+async def revoke_family(db: AsyncDatabase, family_id: ObjectId, now: datetime) -> None:
+    await db[REFRESH_TOKENS].update_many({"family_id": family_id, "revoked_at": None}, {"$set": {"revoked_at": now}})
+
+
+async def revoke_all_for_user(db: AsyncDatabase, user_id: ObjectId, now: datetime) -> None:
+    await db[REFRESH_TOKENS].update_many({"user_id": user_id, "revoked_at": None}, {"$set": {"revoked_at": now}})

@@ -1,0 +1,143 @@
+"""Accounts and sessions: register, login, refresh-token rotation with reuse detection, logout."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bson import ObjectId
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
+
+from app.auth import repository
+from app.auth.passwords import hash_password, verify_password
+from app.auth.schemas import TokenPair, UserOut
+from app.auth.tokens import create_access_token, hash_token, new_refresh_token
+from app.carts.service import create_default_cart
+from app.config import Settings
+from app.db import in_transaction
+from app.errors import Conflict, NotFound, Unauthorized
+
+logger = logging.getLogger(__name__)
+
+_BAD_CREDENTIALS = "Invalid email or password"
+_BAD_REFRESH = "Invalid or expired refresh token"
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def user_out(user: dict[str, Any]) -> UserOut:
+    return UserOut(
+        id=user["_id"],
+        email=user["email"],
+        name=user.get("name"),
+        has_password=bool(user.get("password_hash")),
+        google_linked=bool(user.get("google_sub")),
+        created_at=user["created_at"],
+    )
+
+
+async def create_user(
+    db: AsyncDatabase,
+    *,
+    email: str,
+    password_hash: str | None,
+    name: str | None,
+    google_sub: str | None = None,
+) -> dict[str, Any]:
+    """Create a user and their default cart together, or neither."""
+    now = datetime.now(UTC)
+    user: dict[str, Any] = {
+        "_id": ObjectId(),
+        "email": normalize_email(email),
+        "password_hash": password_hash,
+        "name": name,
+        "google_sub": google_sub,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+    async def create(session: AsyncClientSession) -> None:
+        await repository.insert_user(db, user, session=session)
+        await create_default_cart(db, user_id=user["_id"], session=session)
+
+    try:
+        await in_transaction(db, create)
+    except DuplicateKeyError:
+        raise Conflict("An account with this email already exists") from None
+    return user
+
+
+async def register(db: AsyncDatabase, settings: Settings, *, email: str, password: str, name: str | None) -> TokenPair:
+    """Create an email/password account and sign it in."""
+    if await repository.find_user_by_email(db, normalize_email(email)):
+        raise Conflict("An account with this email already exists")
+    user = await create_user(db, email=email, password_hash=await hash_password(password), name=name)
+    return await issue_token_pair(db, settings, user)
+
+
+async def login(db: AsyncDatabase, settings: Settings, *, email: str, password: str) -> TokenPair:
+    """Check email and password; the same answer and the same work whether or not the email exists."""
+    user = await repository.find_user_by_email(db, normalize_email(email))
+    stored_hash = user.get("password_hash") if user else None
+    if not await verify_password(password, stored_hash) or user is None:
+        raise Unauthorized(_BAD_CREDENTIALS)
+    return await issue_token_pair(db, settings, user)
+
+
+async def issue_token_pair(
+    db: AsyncDatabase, settings: Settings, user: dict[str, Any], *, family_id: ObjectId | None = None
+) -> TokenPair:
+    """A new access token and a new refresh token (a new family unless rotating within one)."""
+    now = datetime.now(UTC)
+    refresh_token = new_refresh_token()
+    await repository.insert_refresh_token(
+        db,
+        {
+            "token_hash": hash_token(refresh_token),
+            "user_id": user["_id"],
+            "family_id": family_id or ObjectId(),
+            "created_at": now,
+            "expires_at": now + timedelta(days=settings.jwt_refresh_token_expire_days),
+            "spent_at": None,
+            "revoked_at": None,
+        },
+    )
+    access_token, expires_in = create_access_token(user["_id"], settings, now=now)
+    return TokenPair(access_token=access_token, refresh_token=refresh_token, expires_in=expires_in, user=user_out(user))
+
+
+async def refresh(db: AsyncDatabase, settings: Settings, *, refresh_token: str) -> TokenPair:
+    """Rotate a refresh token; presenting a spent one revokes its whole family (theft detection)."""
+    now = datetime.now(UTC)
+    token_hash = hash_token(refresh_token)
+    record = await repository.spend_refresh_token(db, token_hash, now)
+    if record is None:
+        known = await repository.find_refresh_token(db, token_hash)
+        if known is not None and known.get("spent_at") is not None and known.get("revoked_at") is None:
+            logger.warning("refresh token reuse: revoking family", extra={"user_id": str(known["user_id"])})
+            await repository.revoke_family(db, known["family_id"], now)
+        raise Unauthorized(_BAD_REFRESH)
+    user = await repository.find_user_by_id(db, record["user_id"])
+    if user is None:
+        raise Unauthorized(_BAD_REFRESH)
+    return await issue_token_pair(db, settings, user, family_id=record["family_id"])
+
+
+async def logout(db: AsyncDatabase, *, refresh_token: str) -> None:
+    """End the session the refresh token belongs to; unknown tokens are ignored."""
+    known = await repository.find_refresh_token(db, hash_token(refresh_token))
+    if known is not None:
+        await repository.revoke_family(db, known["family_id"], datetime.now(UTC))
+
+
+async def get_user(db: AsyncDatabase, user_id: ObjectId) -> UserOut:
+    """The signed-in user's profile."""
+    user = await repository.find_user_by_id(db, user_id)
+    if user is None:
+        raise NotFound("User not found")
+    return user_out(user)

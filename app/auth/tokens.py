@@ -1,0 +1,59 @@
+"""Access tokens (HS256 JWT, short-lived) and opaque refresh tokens (stored only as hashes)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import jwt
+from bson import ObjectId
+
+from app.config import Settings
+from app.errors import Unauthorized
+
+ALGORITHM = "HS256"
+ACCESS_TOKEN_TYPE = "access"
+_INVALID = "Invalid or expired access token"
+
+
+def create_access_token(user_id: ObjectId, settings: Settings, *, now: datetime | None = None) -> tuple[str, int]:
+    issued = now or datetime.now(UTC)
+    lifetime = timedelta(minutes=settings.jwt_access_token_expire_minutes)
+    claims = {
+        "sub": str(user_id),
+        "iat": issued,
+        "exp": issued + lifetime,
+        "jti": uuid.uuid4().hex,
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "typ": ACCESS_TOKEN_TYPE,
+    }
+    return jwt.encode(claims, settings.jwt_secret_key, algorithm=ALGORITHM), int(lifetime.total_seconds())
+
+
+def decode_access_token(token: str, settings: Settings) -> ObjectId:
+    try:
+        claims = jwt.decode(
+            token,
+            settings.jwt_secret_key,
+            algorithms=[ALGORITHM],  # pinned: alg=none and algorithm confusion are refused
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            options={"require": ["sub", "exp", "iat", "jti", "iss", "aud"]},
+        )
+    except jwt.PyJWTError:
+        raise Unauthorized(_INVALID, headers={"WWW-Authenticate": "Bearer"}) from None
+    if claims.get("typ") != ACCESS_TOKEN_TYPE or not ObjectId.is_valid(claims["sub"]):
+        raise Unauthorized(_INVALID, headers={"WWW-Authenticate": "Bearer"})
+    return ObjectId(claims["sub"])
+
+
+def new_refresh_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def hash_token(token: str) -> str:
+    # Refresh tokens carry 256 random bits, so a fast hash is enough: nothing to brute-force.
+    return hashlib.sha256(token.encode()).hexdigest()

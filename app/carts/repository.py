@@ -1,0 +1,62 @@
+"""Every query on carts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bson import ObjectId
+from pymongo import ASCENDING, IndexModel, ReturnDocument
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+
+CARTS = "carts"
+
+
+async def ensure_indexes(db: AsyncDatabase) -> None:
+    await db[CARTS].create_indexes(
+        [IndexModel([("user_id", ASCENDING), ("name_key", ASCENDING)], unique=True, name="user_name_unique")]
+    )
+
+
+async def insert_cart(db: AsyncDatabase, cart: dict[str, Any], session: AsyncClientSession | None = None) -> None:
+    await db[CARTS].insert_one(cart, session=session)
+
+
+async def find_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> dict[str, Any] | None:
+    return await db[CARTS].find_one({"_id": cart_id, "user_id": user_id})
+
+
+async def list_carts(db: AsyncDatabase, *, user_id: ObjectId) -> list[dict[str, Any]]:
+    return await db[CARTS].find({"user_id": user_id}).sort("_id", ASCENDING).to_list(None)
+
+
+async def count_owned(db: AsyncDatabase, *, user_id: ObjectId, cart_ids: list[ObjectId]) -> int:
+    return await db[CARTS].count_documents({"user_id": user_id, "_id": {"$in": cart_ids}})
+
+
+async def rename_cart(
+    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, name: str, name_key: str, now: datetime
+) -> dict[str, Any] | None:
+    return await db[CARTS].find_one_and_update(
+        {"_id": cart_id, "user_id": user_id},
+        {"$set": {"name": name, "name_key": name_key, "updated_at": now}},
+        return_document=ReturnDocument.AFTER,
+    )
+
+
+async def touch_cart(
+    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, now: datetime, session: AsyncClientSession
+) -> bool:
+    """Write the cart inside a transaction so a concurrent delete of it conflicts instead of racing."""
+    result = await db[CARTS].update_one(
+        {"_id": cart_id, "user_id": user_id}, {"$set": {"updated_at": now}}, session=session
+    )
+    return result.matched_count == 1
+
+
+async def delete_cart(
+    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, session: AsyncClientSession
+) -> bool:
+    result = await db[CARTS].delete_one({"_id": cart_id, "user_id": user_id}, session=session)
+    return result.deleted_count == 1

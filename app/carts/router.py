@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from app.carts import service
+from app.carts.schemas import CartCreate, CartOut, CartUpdate
+from app.deps import CurrentUser, Db
+from app.ids import parse_id
+from app.items import service as items_service
+from app.items.schemas import ItemOut
+from app.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
+
+router = APIRouter(prefix="/carts", tags=["carts"])
+
+
+@router.get("")
+async def list_carts(user: CurrentUser, db: Db) -> list[CartOut]:
+    """The signed-in user's carts with their item counts."""
+    return await service.list_carts(db, user_id=user.user_id)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_cart(body: CartCreate, user: CurrentUser, db: Db) -> CartOut:
+    """Create a cart (names are unique per user)."""
+    return await service.create_cart(db, user_id=user.user_id, name=body.name)
+
+
+@router.get("/{cart_id}")
+async def get_cart(cart_id: str, user: CurrentUser, db: Db) -> CartOut:
+    """One cart."""
+    return await service.get_cart(db, user_id=user.user_id, cart_id=parse_id(cart_id))
+
+
+@router.patch("/{cart_id}")
+async def rename_cart(cart_id: str, body: CartUpdate, user: CurrentUser, db: Db) -> CartOut:
+    """Rename a cart."""
+    return await service.rename_cart(db, user_id=user.user_id, cart_id=parse_id(cart_id), name=body.name)
+
+
+@router.delete("/{cart_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_cart(cart_id: str, user: CurrentUser, db: Db) -> Response:
+    """Delete a cart; items left in no cart are deleted with it."""
+    await service.delete_cart(db, user_id=user.user_id, cart_id=parse_id(cart_id))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/{cart_id}/items")
+async def list_cart_items(
+    cart_id: str, user: CurrentUser, db: Db, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+) -> Page[ItemOut]:
+    """The items in a cart, newest first, paginated by cursor."""
+    return await items_service.list_items(
+        db, user_id=user.user_id, cart_id=parse_id(cart_id), cursor=cursor, limit=limit
+    )
+
+
+@router.post("/{cart_id}/items/{item_id}")
+async def link_item(cart_id: str, item_id: str, user: CurrentUser, db: Db) -> ItemOut:
+    """Put an existing item into this cart too (idempotent)."""
+    return await items_service.link_item(
+        db, user_id=user.user_id, cart_id=parse_id(cart_id), item_id=parse_id(item_id)
+    )
+
+
+@router.delete("/{cart_id}/items/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def unlink_item(cart_id: str, item_id: str, user: CurrentUser, db: Db) -> Response:
+    """Take an item out of this cart (deleted if it is then in no cart)."""
+    await items_service.unlink_item(db, user_id=user.user_id, cart_id=parse_id(cart_id), item_id=parse_id(item_id))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

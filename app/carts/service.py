@@ -1,0 +1,113 @@
+"""Carts: create, list with item counts, rename, delete atomically with their orphaned items."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from bson import ObjectId
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
+
+from app.carts import repository
+from app.carts.schemas import CartOut
+from app.db import in_transaction
+from app.errors import Conflict, NotFound
+from app.items import repository as items_repository
+
+DEFAULT_CART_NAME = "My Cart"
+_NAME_TAKEN = "You already have a cart with this name"
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _cart_out(cart: dict[str, Any], item_count: int) -> CartOut:
+    return CartOut(
+        id=cart["_id"],
+        name=cart["name"],
+        is_default=cart.get("is_default", False),
+        item_count=item_count,
+        created_at=cart["created_at"],
+        updated_at=cart["updated_at"],
+    )
+
+
+def _new_cart(user_id: ObjectId, name: str, *, is_default: bool = False) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    return {
+        "_id": ObjectId(),
+        "user_id": user_id,
+        "name": name,
+        "name_key": name_key(name),
+        "is_default": is_default,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+async def create_default_cart(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
+    """Give a new account its first cart (inside the account-creation transaction)."""
+    await repository.insert_cart(db, _new_cart(user_id, DEFAULT_CART_NAME, is_default=True), session=session)
+
+
+async def create_cart(db: AsyncDatabase, *, user_id: ObjectId, name: str) -> CartOut:
+    """Create a cart; names are unique per user, ignoring case and spacing."""
+    cart = _new_cart(user_id, name)
+    try:
+        await repository.insert_cart(db, cart)
+    except DuplicateKeyError:
+        raise Conflict(_NAME_TAKEN) from None
+    return _cart_out(cart, 0)
+
+
+async def list_carts(db: AsyncDatabase, *, user_id: ObjectId) -> list[CartOut]:
+    """The user's carts, oldest first, each with its item count."""
+    carts = await repository.list_carts(db, user_id=user_id)
+    counts = await items_repository.count_by_cart(db, user_id=user_id, cart_ids=[c["_id"] for c in carts])
+    return [_cart_out(cart, counts.get(cart["_id"], 0)) for cart in carts]
+
+
+async def get_owned_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> dict[str, Any]:
+    """The cart if it exists and is the user's; otherwise 404 (another user's cart looks missing)."""
+    cart = await repository.find_cart(db, user_id=user_id, cart_id=cart_id)
+    if cart is None:
+        raise NotFound("Cart not found")
+    return cart
+
+
+async def get_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> CartOut:
+    cart = await get_owned_cart(db, user_id=user_id, cart_id=cart_id)
+    counts = await items_repository.count_by_cart(db, user_id=user_id, cart_ids=[cart_id])
+    return _cart_out(cart, counts.get(cart_id, 0))
+
+
+async def rename_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, name: str) -> CartOut:
+    try:
+        cart = await repository.rename_cart(
+            db, user_id=user_id, cart_id=cart_id, name=name, name_key=name_key(name), now=datetime.now(UTC)
+        )
+    except DuplicateKeyError:
+        raise Conflict(_NAME_TAKEN) from None
+    if cart is None:
+        raise NotFound("Cart not found")
+    counts = await items_repository.count_by_cart(db, user_id=user_id, cart_ids=[cart_id])
+    return _cart_out(cart, counts.get(cart_id, 0))
+
+
+async def delete_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> None:
+    """Delete a cart, unlink its items and delete those left in no cart, all in one transaction."""
+    cart = await get_owned_cart(db, user_id=user_id, cart_id=cart_id)
+    if cart.get("is_default"):
+        raise Conflict("The default cart cannot be deleted; rename it instead")
+
+    async def delete(session: AsyncClientSession) -> bool:
+        if not await repository.delete_cart(db, user_id=user_id, cart_id=cart_id, session=session):
+            return False
+        await items_repository.unlink_cart(db, user_id=user_id, cart_id=cart_id, session=session)
+        return True
+
+    if not await in_transaction(db, delete):
+        raise NotFound("Cart not found")

@@ -1,0 +1,51 @@
+"""Typed dependencies shared by every router."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from bson import ObjectId
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pymongo.asynchronous.database import AsyncDatabase
+
+from app.auth.tokens import decode_access_token
+from app.config import Settings, get_settings
+from app.errors import Unauthorized
+
+
+def get_db(request: Request) -> AsyncDatabase:
+    return request.app.state.database.db
+
+
+def get_app_settings(request: Request) -> Settings:
+    return getattr(request.app.state, "settings", None) or get_settings()
+
+
+Db = Annotated[AsyncDatabase, Depends(get_db)]
+AppSettings = Annotated[Settings, Depends(get_app_settings)]
+
+_bearer = HTTPBearer(auto_error=False, description="Access token from /auth/login, /auth/register or /auth/google")
+
+
+@dataclass(frozen=True)
+class AuthSubject:
+    """Who is calling, taken from a verified access token (no database round trip)."""
+
+    user_id: ObjectId
+
+
+def get_current_user(
+    request: Request,
+    settings: AppSettings,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> AuthSubject:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized("Missing bearer token", headers={"WWW-Authenticate": "Bearer"})
+    user_id = decode_access_token(credentials.credentials, settings)
+    request.state.user_id = str(user_id)  # the rate limiter keys on it
+    return AuthSubject(user_id=user_id)
+
+
+CurrentUser = Annotated[AuthSubject, Depends(get_current_user)]

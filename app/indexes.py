@@ -1,0 +1,14 @@
+"""Create every collection's indexes at start-up; create_indexes is idempotent."""
+
+from __future__ import annotations
+
+from pymongo.asynchronous.database import AsyncDatabase
+
+from app.auth import repository as auth_repository
+from app.carts import repository as carts_repository
+from app.items import repository as items_repository
+
+
+async def ensure_indexes(db: AsyncDatabase) -> None:
+    for module in (auth_repository, carts_repository, items_repository):
+        await module.ensure_indexes(db)

@@ -1,0 +1,129 @@
+"""Every query on items."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bson import ObjectId
+from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+
+ITEMS = "items"
+
+
+async def ensure_indexes(db: AsyncDatabase) -> None:
+    await db[ITEMS].create_indexes(
+        [
+            IndexModel([("user_id", ASCENDING), ("canonical_url", ASCENDING)], unique=True, name="user_url_unique"),
+            IndexModel([("user_id", ASCENDING), ("cart_ids", ASCENDING), ("_id", DESCENDING)], name="user_cart_page"),
+            IndexModel([("user_id", ASCENDING), ("_id", DESCENDING)], name="user_page"),
+        ]
+    )
+
+
+async def upsert_by_canonical_url(
+    db: AsyncDatabase,
+    *,
+    user_id: ObjectId,
+    canonical_url: str,
+    new_item: dict[str, Any],
+    cart_ids: list[ObjectId],
+    session: AsyncClientSession,
+) -> dict[str, Any] | None:
+    """Insert the item or merge carts into the existing one; returns the document as it was before (None: new)."""
+    return await db[ITEMS].find_one_and_update(
+        {"user_id": user_id, "canonical_url": canonical_url},
+        {"$setOnInsert": new_item, "$addToSet": {"cart_ids": {"$each": cart_ids}}},
+        upsert=True,
+        return_document=ReturnDocument.BEFORE,
+        session=session,
+    )
+
+
+async def find_item(
+    db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId, session: AsyncClientSession | None = None
+) -> dict[str, Any] | None:
+    return await db[ITEMS].find_one({"_id": item_id, "user_id": user_id}, session=session)
+
+
+async def find_by_canonical_url(
+    db: AsyncDatabase, *, user_id: ObjectId, canonical_url: str, session: AsyncClientSession | None = None
+) -> dict[str, Any] | None:
+    return await db[ITEMS].find_one({"user_id": user_id, "canonical_url": canonical_url}, session=session)
+
+
+async def list_page(
+    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId | None, before_id: ObjectId | None, limit: int
+) -> list[dict[str, Any]]:
+    query: dict[str, Any] = {"user_id": user_id}
+    if cart_id is not None:
+        query["cart_ids"] = cart_id
+    if before_id is not None:
+        query["_id"] = {"$lt": before_id}
+    return await db[ITEMS].find(query).sort("_id", DESCENDING).limit(limit).to_list(None)
+
+
+async def update_item(
+    db: AsyncDatabase,
+    *,
+    user_id: ObjectId,
+    item_id: ObjectId,
+    changes: dict[str, Any],
+    session: AsyncClientSession | None = None,
+) -> dict[str, Any] | None:
+    return await db[ITEMS].find_one_and_update(
+        {"_id": item_id, "user_id": user_id},
+        {"$set": changes},
+        return_document=ReturnDocument.AFTER,
+        session=session,
+    )
+
+
+async def add_to_cart(
+    db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId, cart_id: ObjectId, now: datetime, session: Any
+) -> dict[str, Any] | None:
+    return await db[ITEMS].find_one_and_update(
+        {"_id": item_id, "user_id": user_id},
+        {"$addToSet": {"cart_ids": cart_id}, "$set": {"updated_at": now}},
+        return_document=ReturnDocument.AFTER,
+        session=session,
+    )
+
+
+async def remove_from_cart(
+    db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId, cart_id: ObjectId, now: datetime, session: Any
+) -> dict[str, Any] | None:
+    return await db[ITEMS].find_one_and_update(
+        {"_id": item_id, "user_id": user_id, "cart_ids": cart_id},
+        {"$pull": {"cart_ids": cart_id}, "$set": {"updated_at": now}},
+        return_document=ReturnDocument.AFTER,
+        session=session,
+    )
+
+
+async def delete_item(
+    db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId, session: AsyncClientSession | None = None
+) -> bool:
+    result = await db[ITEMS].delete_one({"_id": item_id, "user_id": user_id}, session=session)
+    return result.deleted_count == 1
+
+
+async def unlink_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, session: AsyncClientSession) -> None:
+    """Take a deleted cart out of every item, then delete the items left in no cart."""
+    await db[ITEMS].update_many(
+        {"user_id": user_id, "cart_ids": cart_id}, {"$pull": {"cart_ids": cart_id}}, session=session
+    )
+    await db[ITEMS].delete_many({"user_id": user_id, "cart_ids": {"$size": 0}}, session=session)
+
+
+async def count_by_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_ids: list[ObjectId]) -> dict[ObjectId, int]:
+    pipeline: list[dict[str, Any]] = [
+        {"$match": {"user_id": user_id, "cart_ids": {"$in": cart_ids}}},
+        {"$unwind": "$cart_ids"},
+        {"$match": {"cart_ids": {"$in": cart_ids}}},
+        {"$group": {"_id": "$cart_ids", "count": {"$sum": 1}}},
+    ]
+    cursor = await db[ITEMS].aggregate(pipeline)
+    return {row["_id"]: row["count"] async for row in cursor}

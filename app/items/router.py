@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.deps import CurrentUser, Db
+from app.ids import parse_id
+from app.items import service
+from app.items.schemas import ItemCreate, ItemOut, ItemUpdate
+from app.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
+
+router = APIRouter(prefix="/items", tags=["items"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, responses={200: {"description": "Already saved: carts merged"}})
+async def add_item(body: ItemCreate, user: CurrentUser, db: Db, response: Response) -> ItemOut:
+    """Save a product into one or more carts; the same URL again returns the existing item (200)."""
+    item, created = await service.add_item(db, user_id=user.user_id, data=body)
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return item
+
+
+@router.get("")
+async def list_items(
+    user: CurrentUser,
+    db: Db,
+    cart_id: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Page[ItemOut]:
+    """The user's items, newest first, optionally filtered by cart."""
+    cart = parse_id(cart_id) if cart_id is not None else None
+    return await service.list_items(db, user_id=user.user_id, cart_id=cart, cursor=cursor, limit=limit)
+
+
+@router.get("/{item_id}")
+async def get_item(item_id: str, user: CurrentUser, db: Db) -> ItemOut:
+    """One item."""
+    return await service.get_item(db, user_id=user.user_id, item_id=parse_id(item_id))
+
+
+@router.patch("/{item_id}")
+async def update_item(item_id: str, body: ItemUpdate, user: CurrentUser, db: Db) -> ItemOut:
+    """Edit an item; `cart_ids` replaces the carts it is in."""
+    return await service.update_item(db, user_id=user.user_id, item_id=parse_id(item_id), data=body)
+
+
+@router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_item(item_id: str, user: CurrentUser, db: Db) -> Response:
+    """Delete an item from every cart."""
+    await service.delete_item(db, user_id=user.user_id, item_id=parse_id(item_id))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,158 @@
+"""Items: one per canonical URL per user, living in one or more of the user's carts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from bson import ObjectId
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+
+from app.carts import repository as carts_repository
+from app.db import in_transaction
+from app.errors import NotFound, UnprocessableEntity
+from app.items import repository
+from app.items.canonical import canonical_url
+from app.items.schemas import ItemCreate, ItemOut, ItemUpdate
+from app.money import from_decimal128, to_decimal128
+from app.pagination import Page, decode_cursor, encode_cursor
+
+_ITEM_NOT_FOUND = "Item not found"
+
+
+def item_out(doc: dict[str, Any]) -> ItemOut:
+    return ItemOut(id=doc["_id"], **{**doc, "price": from_decimal128(doc.get("price"))})
+
+
+def _unique(ids: list[ObjectId]) -> list[ObjectId]:
+    return list(dict.fromkeys(ids))
+
+
+async def _lock_carts(
+    db: AsyncDatabase, session: AsyncClientSession, user_id: ObjectId, cart_ids: list[ObjectId], now: datetime
+) -> None:
+    """Write each target cart in the transaction: a concurrent delete of it then conflicts and retries,
+    so an item can never end up pointing at a deleted cart."""
+    for cart_id in cart_ids:
+        if not await carts_repository.touch_cart(db, user_id=user_id, cart_id=cart_id, now=now, session=session):
+            raise NotFound("Cart not found", details={"cart_id": str(cart_id)})
+
+
+async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate) -> tuple[ItemOut, bool]:
+    """Save a product into carts; the same canonical URL again merges carts. Returns (item, created)."""
+    now = datetime.now(UTC)
+    cart_ids = _unique(data.cart_ids)
+    canonical = canonical_url(data.url)
+    fields = data.model_dump(exclude={"cart_ids"})
+    new_item = {
+        **fields,
+        "_id": ObjectId(),
+        "user_id": user_id,
+        "canonical_url": canonical,
+        "price": to_decimal128(data.price),
+        "created_at": now,
+        "updated_at": now,
+    }
+
+    async def save(session: AsyncClientSession) -> tuple[dict[str, Any], bool]:
+        await _lock_carts(db, session, user_id, cart_ids, now)
+        before = await repository.upsert_by_canonical_url(
+            db, user_id=user_id, canonical_url=canonical, new_item=new_item, cart_ids=cart_ids, session=session
+        )
+        if before is None:
+            return {**new_item, "cart_ids": cart_ids}, True
+        return {**before, "cart_ids": _unique(before["cart_ids"] + cart_ids)}, False
+
+    doc, created = await in_transaction(db, save)
+    return item_out(doc), created
+
+
+async def get_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -> ItemOut:
+    doc = await repository.find_item(db, user_id=user_id, item_id=item_id)
+    if doc is None:
+        raise NotFound(_ITEM_NOT_FOUND)
+    return item_out(doc)
+
+
+async def list_items(
+    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId | None, cursor: str | None, limit: int
+) -> Page[ItemOut]:
+    """A page of items, newest first, optionally only those in one cart."""
+    if cart_id is not None and await carts_repository.find_cart(db, user_id=user_id, cart_id=cart_id) is None:
+        raise NotFound("Cart not found")
+    docs = await repository.list_page(
+        db, user_id=user_id, cart_id=cart_id, before_id=decode_cursor(cursor), limit=limit + 1
+    )
+    has_more = len(docs) > limit
+    docs = docs[:limit]
+    next_cursor = encode_cursor(docs[-1]["_id"]) if has_more else None
+    return Page[ItemOut](items=[item_out(doc) for doc in docs], next_cursor=next_cursor)
+
+
+async def update_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId, data: ItemUpdate) -> ItemOut:
+    """Change an item's fields, or move it by replacing its carts."""
+    now = datetime.now(UTC)
+    changes: dict[str, Any] = {**data.model_dump(exclude_unset=True), "updated_at": now}
+    if "price" in changes:
+        changes["price"] = to_decimal128(data.price)
+    cart_ids = _unique(data.cart_ids) if data.cart_ids is not None else None
+    if cart_ids is not None:
+        changes["cart_ids"] = cart_ids
+
+    async def update(session: AsyncClientSession) -> dict[str, Any] | None:
+        current = await repository.find_item(db, user_id=user_id, item_id=item_id, session=session)
+        if current is None:
+            return None
+        merged = {**current, **changes}
+        if merged.get("price") is not None and merged.get("currency") is None:
+            raise UnprocessableEntity("currency is required when price is set")
+        if cart_ids is not None:
+            await _lock_carts(db, session, user_id, cart_ids, now)
+        return await repository.update_item(db, user_id=user_id, item_id=item_id, changes=changes, session=session)
+
+    doc = await in_transaction(db, update)
+    if doc is None:
+        raise NotFound(_ITEM_NOT_FOUND)
+    return item_out(doc)
+
+
+async def delete_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -> None:
+    """Delete an item from every cart."""
+    if not await repository.delete_item(db, user_id=user_id, item_id=item_id):
+        raise NotFound(_ITEM_NOT_FOUND)
+
+
+async def link_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_id: ObjectId) -> ItemOut:
+    """Put an existing item into one more cart (idempotent)."""
+    now = datetime.now(UTC)
+
+    async def link(session: AsyncClientSession) -> dict[str, Any] | None:
+        await _lock_carts(db, session, user_id, [cart_id], now)
+        return await repository.add_to_cart(
+            db, user_id=user_id, item_id=item_id, cart_id=cart_id, now=now, session=session
+        )
+
+    doc = await in_transaction(db, link)
+    if doc is None:
+        raise NotFound(_ITEM_NOT_FOUND)
+    return item_out(doc)
+
+
+async def unlink_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_id: ObjectId) -> None:
+    """Take an item out of a cart; an item left in no cart is deleted, as when its cart is deleted."""
+    now = datetime.now(UTC)
+
+    async def unlink(session: AsyncClientSession) -> bool:
+        await _lock_carts(db, session, user_id, [cart_id], now)
+        doc = await repository.remove_from_cart(
+            db, user_id=user_id, item_id=item_id, cart_id=cart_id, now=now, session=session
+        )
+        if doc is None:
+            return False
+        if not doc["cart_ids"]:
+            await repository.delete_item(db, user_id=user_id, item_id=item_id, session=session)
+        return True
+
+    if not await in_transaction(db, unlink):
+        raise NotFound(_ITEM_NOT_FOUND)
