@@ -1,0 +1,1 @@
+"""Sharing a cart by email, and the outbox every email goes through."""

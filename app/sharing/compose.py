@@ -1,0 +1,109 @@
+"""The share and password-reset emails, rendered from autoescaped templates (HTML and plain text)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from app.mail import OutgoingEmail
+
+MAX_ITEMS_IN_EMAIL = 100
+_MAX_URL_LENGTH = 2048
+_MAX_SUBJECT_NAME = 80
+
+# Autoescaping for .html only: the .txt bodies are plain text, where an entity would show up literally.
+_templates = Environment(
+    loader=PackageLoader("app.sharing", "templates"),
+    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False, default=False),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+@dataclass(frozen=True)
+class SharedItem:
+    name: str
+    url: str | None = None
+    price: Decimal | None = None
+    currency: str | None = None
+    image_url: str | None = None
+    notes: str | None = None
+    quantity: int | None = None
+
+
+def http_url(value: str | None) -> str | None:
+    """The URL if it is a plain absolute http(s) URL, else None: `javascript:`, `data:` and the like never render."""
+    if not value or len(value) > _MAX_URL_LENGTH or any(ch.isspace() or ord(ch) < 32 for ch in value):
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return value
+
+
+def price_text(price: Decimal | None, currency: str | None) -> str | None:
+    if price is None:
+        return None
+    if price.as_tuple().exponent > -2:  # type: ignore[operator]
+        price = price.quantize(Decimal("0.01"))  # "19.9" reads as "19.90"; sub-cent prices keep their digits
+    return f"{price:,f} {currency}" if currency else f"{price:,f}"
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def compose_share_email(
+    *,
+    recipients: Sequence[str],
+    sender_name: str,
+    cart_name: str,
+    items: Sequence[SharedItem],
+    message: str | None,
+) -> OutgoingEmail:
+    """The email for one share: the cart's items as HTML and plain text, every piece of user text escaped."""
+    shown = [
+        {
+            "name": item.name,
+            "url": http_url(item.url),
+            "image_url": http_url(item.image_url),
+            "price_text": price_text(item.price, item.currency),
+            "notes": item.notes,
+            "quantity": item.quantity,
+        }
+        for item in items[:MAX_ITEMS_IN_EMAIL]
+    ]
+    context = {
+        "sender_name": sender_name,
+        "cart_name": cart_name,
+        "message": message,
+        "items": shown,
+        "more_count": max(0, len(items) - MAX_ITEMS_IN_EMAIL),
+    }
+    sender, cart = _shorten(sender_name, _MAX_SUBJECT_NAME), _shorten(cart_name, _MAX_SUBJECT_NAME)
+    return OutgoingEmail(
+        to=tuple(recipients),
+        subject=f"{sender} shared “{cart}” on BuyHive",
+        text=_templates.get_template("share.txt").render(context),
+        html=_templates.get_template("share.html").render(context),
+    )
+
+
+def compose_password_reset_email(*, to: str, token: str, reset_url: str, valid_minutes: int) -> OutgoingEmail:
+    """The single-use reset link (and the bare code, for clients that cannot open links)."""
+    context = {"email": to, "token": token, "reset_url": reset_url, "valid_minutes": valid_minutes}
+    return OutgoingEmail(
+        to=(to,),
+        subject="Reset your BuyHive password",
+        text=_templates.get_template("password_reset.txt").render(context),
+        html=_templates.get_template("password_reset.html").render(context),
+    )

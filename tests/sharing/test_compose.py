@@ -1,0 +1,156 @@
+"""The share and reset emails: user text comes out escaped, only http(s) links and images render."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html.parser import HTMLParser
+
+import pytest
+
+from app.sharing.compose import (
+    MAX_ITEMS_IN_EMAIL,
+    SharedItem,
+    compose_password_reset_email,
+    compose_share_email,
+    http_url,
+    price_text,
+)
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+def _share(**overrides) -> tuple[str, str]:
+    arguments = {
+        "recipients": ["ann@example.com"],
+        "sender_name": "Bob",
+        "cart_name": HOSTILE,
+        "items": [
+            SharedItem(
+                name=f"Mug {HOSTILE}",
+                url="javascript:alert(document.cookie)",
+                price=Decimal("19.9"),
+                currency="EUR",
+                image_url="javascript:alert(2)",
+                notes='"><img src=x onerror=alert(3)>',
+            ),
+            SharedItem(name="Lamp", url="https://shop.example/lamp?a=1&b=2", image_url="https://cdn.example/l.png"),
+        ],
+        "message": "Look at <b>these</b>",
+    } | overrides
+    email = compose_share_email(**arguments)
+    return email.html or "", email.text
+
+
+def test_hostile_user_text_is_escaped_and_no_script_survives() -> None:
+    html, _ = _share()
+    page = _parse(html)
+
+    assert all(tag not in ("script", "b") for tag, _ in page.tags)
+    assert [tag for tag, _ in page.tags if tag == "img"] == ["img"]  # the note's <img onerror> stayed text
+    visible = "".join(page.text)
+    assert HOSTILE in visible
+    assert "Look at <b>these</b>" in visible
+    assert '"><img src=x onerror=alert(3)>' in visible
+
+
+def test_only_http_links_and_images_render() -> None:
+    html, text = _share()
+    page = _parse(html)
+
+    hrefs = [attrs["href"] for tag, attrs in page.tags if tag == "a"]
+    sources = [attrs["src"] for tag, attrs in page.tags if tag == "img"]
+    assert hrefs == ["https://shop.example/lamp?a=1&b=2"]
+    assert sources == ["https://cdn.example/l.png"]
+    assert "javascript:" not in html
+    assert "javascript:" not in text
+
+
+def test_plain_text_lists_items_with_prices_links_and_the_message() -> None:
+    _, text = _share()
+
+    assert f'Bob shared the cart "{HOSTILE}" with you' in text
+    assert f"- Mug {HOSTILE} - 19.90 EUR" in text
+    assert "https://shop.example/lamp?a=1&b=2" in text
+    assert "Look at <b>these</b>" in text  # plain text shows user text as typed
+
+
+def test_long_carts_are_cut_with_a_count_of_the_rest() -> None:
+    items = [SharedItem(name=f"item {n}") for n in range(MAX_ITEMS_IN_EMAIL + 3)]
+
+    html, text = _share(items=items)
+
+    assert f"item {MAX_ITEMS_IN_EMAIL - 1}" in text
+    assert f"item {MAX_ITEMS_IN_EMAIL}\n" not in text
+    assert "and 3 more items" in text
+    assert "and 3 more items" in html
+
+
+def test_subject_names_sender_and_cart_on_one_line() -> None:
+    email = compose_share_email(
+        recipients=["ann@example.com"], sender_name="Bob\r\nBcc: x@evil.test", cart_name="Gifts", items=[], message=None
+    )
+
+    assert email.subject == "Bob Bcc: x@evil.test shared “Gifts” on BuyHive"
+    assert "This cart is empty" in email.text
+
+
+def test_password_reset_email_carries_the_link_and_code() -> None:
+    email = compose_password_reset_email(
+        to="ann@example.com",
+        token="tok-123",
+        reset_url="https://app.example/reset-password#token=tok-123",
+        valid_minutes=30,
+    )
+
+    links = [attrs["href"] for tag, attrs in _parse(email.html or "").tags if tag == "a"]
+    assert email.to == ("ann@example.com",)
+    assert links == ["https://app.example/reset-password#token=tok-123"]
+    assert "tok-123" in email.text
+    assert "30 minutes" in email.text
+
+
+@pytest.mark.parametrize(
+    ("url", "rendered"),
+    [
+        ("https://shop.example/p?q=1", True),
+        ("http://shop.example", True),
+        ("HTTPS://shop.example/x", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("//shop.example/p", False),
+        ("https://", False),
+        ("https://shop.example/a b", False),
+        ("https://shop.example/\nx", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_http_url_accepts_only_absolute_http_urls(url: str | None, rendered: bool) -> None:
+    assert (http_url(url) is not None) is rendered
+
+
+def test_price_text_keeps_cents_and_currency() -> None:
+    assert price_text(Decimal("1234.5"), "USD") == "1,234.50 USD"
+    assert price_text(Decimal("0.1234"), "USD") == "0.1234 USD"
+    assert price_text(Decimal("3"), None) == "3.00"
+    assert price_text(None, "USD") is None
