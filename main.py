@@ -5,37 +5,57 @@ Serve with `uvicorn --factory main:create_app`.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from app.auth.router import router as auth_router
 from app.carts.router import router as carts_router
 from app.config import Settings, get_settings
 from app.db import close_database, open_database
+from app.edge.ratelimit import create_rate_limiter
+from app.edge.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from app.errors import install_error_handlers
 from app.health.router import router as health_router
 from app.indexes import ensure_indexes
 from app.items.router import router as items_router
 from app.logs import configure_logging
 from app.middleware import RequestContextMiddleware
+from app.observability.metrics import flush_periodically, metrics
+from app.observability.sentry import init_sentry
 
 API_PREFIX = "/api/v1"
+LARGE_BODY_PATHS = (f"{API_PREFIX}/extract",)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings)
+    init_sentry(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = await open_database(settings)
         app.state.database = database
+        background: list[asyncio.Task[None]] = []
         try:
             await ensure_indexes(database.db)
+            mongo_url = settings.mongo_url or (database.embedded.url if database.embedded else "")
+            app.state.rate_limiter = create_rate_limiter(settings, mongo_url)
+            if settings.metrics_enabled:
+                background.append(asyncio.create_task(flush_periodically(settings.metrics_flush_seconds)))
             yield
         finally:
+            for task in background:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            if settings.metrics_enabled:
+                metrics.flush()
             await close_database(database)
 
     app = FastAPI(
@@ -48,7 +68,31 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.health_providers = {}
+    app.state.rate_limiter = None
     install_error_handlers(app)
+
+    # Added innermost first: the request-id middleware is outermost so every response, 413s included, has an id.
+    app.add_middleware(
+        BodyLimitMiddleware,
+        default_limit=settings.max_body_bytes,
+        large_limit=settings.max_extract_body_bytes,
+        large_paths=LARGE_BODY_PATHS,
+    )
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.allowed_origins,
+        allow_methods=["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+        allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+        expose_headers=[
+            "X-Request-ID",
+            "Retry-After",
+            "X-RateLimit-Limit",
+            "X-RateLimit-Remaining",
+            "X-RateLimit-Reset",
+        ],
+        max_age=600,
+    )
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.is_production)
     app.add_middleware(RequestContextMiddleware)
 
     api = APIRouter(prefix=API_PREFIX)
@@ -57,4 +101,3 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api)
     app.include_router(health_router)
     return app
-

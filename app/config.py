@@ -35,9 +35,7 @@ class Settings(BaseSettings):
     # Google sign-in
     google_client_ids: CommaList = Field(default_factory=list)
     google_client_secret: str | None = None
-    google_issuers: CommaList = Field(
-        default_factory=lambda: ["accounts.google.com", "https://accounts.google.com"]
-    )
+    google_issuers: CommaList = Field(default_factory=lambda: ["accounts.google.com", "https://accounts.google.com"])
     google_jwks_url: str = "https://www.googleapis.com/oauth2/v3/certs"
     google_token_url: str = "https://oauth2.googleapis.com/token"
 
@@ -81,9 +79,11 @@ class Settings(BaseSettings):
     rate_limit_auth: str = "10/minute"
     rate_limit_share: str = "20/hour"
 
-    # Error tracking
+    # Error tracking and metrics
     sentry_dsn: str | None = None
     sentry_traces_sample_rate: float = 0.0
+    metrics_enabled: bool = True
+    metrics_flush_seconds: float = 60.0
 
     @field_validator("google_client_ids", "google_issuers", "allowed_origins", "trusted_proxies", mode="before")
     @classmethod

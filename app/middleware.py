@@ -10,6 +10,8 @@ import uuid
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.observability.metrics import metrics
+
 logger = logging.getLogger("buyhive.access")
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -48,14 +50,18 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send_with_id)
         finally:
             route = scope.get("route")
+            route_path = getattr(route, "path", None) or "unmatched"
+            duration_ms = (time.perf_counter() - started) * 1000
+            metrics.record("Requests", 1, "Count", Route=route_path, Status=f"{status // 100}xx")
+            metrics.record("Latency", duration_ms, "Milliseconds", Route=route_path)
             logger.info(
                 "request",
                 extra={
                     "request_id": request_id,
                     "method": scope["method"],
                     "path": scope["path"],  # never the query string: it may carry secrets
-                    "route": getattr(route, "path", None),
+                    "route": route_path,
                     "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                    "duration_ms": round(duration_ms, 2),
                 },
             )

@@ -15,13 +15,13 @@ MAX_PRICE = Decimal("1000000000")  # a billion: beyond any shop basket, below fl
 
 def _to_price(value: Any) -> Decimal:
     if isinstance(value, float | bool):
-        raise ValueError("price must be a decimal string such as \"19.99\", not a number")
+        raise ValueError('price must be a decimal string such as "19.99", not a number')
     if isinstance(value, Decimal128):
         value = value.to_decimal()
     try:
         price = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
     except InvalidOperation:
-        raise ValueError("price must be a decimal string such as \"19.99\"") from None
+        raise ValueError('price must be a decimal string such as "19.99"') from None
     if not price.is_finite():
         raise ValueError("price must be a finite decimal")
     if price < 0 or price > MAX_PRICE:
@@ -33,7 +33,7 @@ def _to_price(value: Any) -> Decimal:
 
 def _to_currency(value: Any) -> str:
     if not isinstance(value, str) or value.strip().upper() not in ISO_4217_CODES:
-        raise ValueError("currency must be an ISO-4217 code such as \"USD\"")
+        raise ValueError('currency must be an ISO-4217 code such as "USD"')
     return value.strip().upper()
 
 

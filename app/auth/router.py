@@ -1,21 +1,25 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Depends, Response, status
 
 from app.auth import service
 from app.auth.schemas import LoginRequest, RefreshRequest, RegisterRequest, TokenPair, UserOut
 from app.deps import AppSettings, CurrentUser, Db
+from app.edge.ratelimit import limit_per_ip
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
+# Public endpoints that guess or create accounts are limited per client IP.
+PerIpAuthLimit = Depends(limit_per_ip("rate_limit_auth"))
 
-@router.post("/register", status_code=status.HTTP_201_CREATED)
+
+@router.post("/register", status_code=status.HTTP_201_CREATED, dependencies=[PerIpAuthLimit])
 async def register(body: RegisterRequest, db: Db, settings: AppSettings) -> TokenPair:
     """Create an account with email and password; returns a token pair."""
     return await service.register(db, settings, email=body.email, password=body.password, name=body.name)
 
 
-@router.post("/login")
+@router.post("/login", dependencies=[PerIpAuthLimit])
 async def login(body: LoginRequest, db: Db, settings: AppSettings) -> TokenPair:
     """Sign in with email and password."""
     return await service.login(db, settings, email=body.email, password=body.password)

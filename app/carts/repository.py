@@ -55,8 +55,6 @@ async def touch_cart(
     return result.matched_count == 1
 
 
-async def delete_cart(
-    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, session: AsyncClientSession
-) -> bool:
+async def delete_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, session: AsyncClientSession) -> bool:
     result = await db[CARTS].delete_one({"_id": cart_id, "user_id": user_id}, session=session)
     return result.deleted_count == 1

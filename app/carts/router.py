@@ -57,9 +57,7 @@ async def list_cart_items(
 @router.post("/{cart_id}/items/{item_id}")
 async def link_item(cart_id: str, item_id: str, user: CurrentUser, db: Db) -> ItemOut:
     """Put an existing item into this cart too (idempotent)."""
-    return await items_service.link_item(
-        db, user_id=user.user_id, cart_id=parse_id(cart_id), item_id=parse_id(item_id)
-    )
+    return await items_service.link_item(db, user_id=user.user_id, cart_id=parse_id(cart_id), item_id=parse_id(item_id))
 
 
 @router.delete("/{cart_id}/items/{item_id}", status_code=status.HTTP_204_NO_CONTENT)

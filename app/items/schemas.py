@@ -81,4 +81,3 @@ class ItemOut(BaseModel):
     cart_ids: list[PyObjectId]
     created_at: datetime
     updated_at: datetime
-

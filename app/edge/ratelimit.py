@@ -1,0 +1,95 @@
+"""Rate limits shared by every instance: `limits` moving windows in MongoDB, checked off the event loop.
+
+We use the `limits` library (the engine under slowapi) directly as FastAPI dependencies: slowapi calls its
+storage synchronously on the event loop, which with a networked MongoDB storage would stall every request for a
+round trip; here each hit runs in a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import anyio
+from fastapi import Request, Response
+from limits import RateLimitItem, parse
+from limits.storage import Storage, storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+
+from app.config import Settings
+from app.deps import CurrentUser
+from app.edge.client_ip import client_ip
+from app.errors import TooManyRequests
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class RateLimiter:
+    limiter: MovingWindowRateLimiter
+    storage: Storage
+
+    def hit(self, item: RateLimitItem, key: str) -> tuple[bool, int, int]:
+        """Count one request; returns (allowed, remaining, seconds until the window frees a slot)."""
+        allowed = self.limiter.hit(item, key)
+        stats = self.limiter.get_window_stats(item, key)
+        return allowed, stats.remaining, max(1, math.ceil(stats.reset_time - time.time()))
+
+
+def storage_uri(settings: Settings, mongo_url: str) -> str:
+    return settings.rate_limit_storage_uri or mongo_url
+
+
+def create_rate_limiter(settings: Settings, mongo_url: str) -> RateLimiter | None:
+    if not settings.rate_limit_enabled:
+        return None
+    uri = storage_uri(settings, mongo_url)
+    options = {"database_name": settings.mongo_db} if uri.startswith("mongodb") else {}
+    storage = storage_from_string(uri, **options)
+    return RateLimiter(limiter=MovingWindowRateLimiter(storage), storage=storage)
+
+
+async def _enforce(request: Request, response: Response, limit: str, scope: str, key: str) -> None:
+    rate_limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
+    if rate_limiter is None:
+        return
+    item = parse(limit)
+    allowed, remaining, reset_in = await anyio.to_thread.run_sync(rate_limiter.hit, item, f"{scope}:{key}")
+    headers = {
+        "X-RateLimit-Limit": str(item.amount),
+        "X-RateLimit-Remaining": str(remaining),
+        "X-RateLimit-Reset": str(reset_in),
+    }
+    if not allowed:
+        logger.info("rate limited", extra={"scope": scope})
+        raise TooManyRequests(
+            f"Too many requests; retry in {reset_in} s", headers={**headers, "Retry-After": str(reset_in)}
+        )
+    response.headers.update(headers)
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def limit_per_ip(setting: str) -> Callable[..., Awaitable[None]]:
+    """A dependency limiting a public route per client IP; `setting` names the Settings field with the limit."""
+
+    async def dependency(request: Request, response: Response) -> None:
+        settings = _settings(request)
+        key = client_ip(request, settings.trusted_proxies)
+        await _enforce(request, response, getattr(settings, setting), setting, key)
+
+    return dependency
+
+
+def limit_per_user(setting: str) -> Callable[..., Awaitable[None]]:
+    """A dependency limiting an authenticated route per user."""
+
+    async def dependency(request: Request, response: Response, user: CurrentUser) -> None:
+        await _enforce(request, response, getattr(_settings(request), setting), setting, str(user.user_id))
+
+    return dependency

@@ -1,0 +1,1 @@
+"""Error tracking (Sentry) and metrics (CloudWatch Embedded Metric Format)."""
