@@ -128,7 +128,7 @@ class SafeFetcher:
             transport=transport,
             trust_env=False,  # no proxies (they would resolve names themselves) and no .netrc credentials
             follow_redirects=False,  # every hop is checked here
-            cookies=httpx.Cookies(CookieJar(DefaultCookiePolicy(allowed_domains=[]))),  # keep no cookies
+            cookies=CookieJar(DefaultCookiePolicy(allowed_domains=[])),  # keep no cookies (httpx keeps this jar as is)
             # Compressed bodies could expand far past max_bytes within a single chunk.
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
         )
@@ -163,7 +163,7 @@ class SafeFetcher:
         for _hop in range(self._max_redirects + 1):
             response = await self._send(target, patterns)
             try:
-                if not response.is_redirect:
+                if not response.has_redirect_location:
                     body = await _read_body(response, patterns, max_bytes)
                     return FetchResult(
                         url=first_url,
