@@ -32,7 +32,14 @@ CI_WORKFLOW = REPO_ROOT / ".github" / "workflows" / "ci.yml"
 DEPLOY_WORKFLOW = REPO_ROOT / ".github" / "workflows" / "deploy.yml"
 TASK_DEFINITION = REPO_ROOT / "deploy" / "task-definition.json"
 
-SECRET_SETTINGS = {"JWT_SECRET_KEY", "MONGO_URL", "GROQ_API_KEY", "OPENAI_API_KEY", "GOOGLE_CLIENT_SECRET", "SENTRY_DSN"}
+SECRET_SETTINGS = {
+    "JWT_SECRET_KEY",
+    "MONGO_URL",
+    "GROQ_API_KEY",
+    "OPENAI_API_KEY",
+    "GOOGLE_CLIENT_SECRET",
+    "SENTRY_DSN",
+}
 SECRET_LOOKING_NAME = re.compile(r"SECRET|PASSWORD|TOKEN|_KEY$|DSN|MONGO_URL")
 # Fargate's allowed memory (MiB) for each CPU size (units of 1/1024 vCPU).
 FARGATE_MEMORY = {
@@ -323,7 +330,8 @@ def test_ci_runs_lint_types_tests_and_deploy_checks_on_every_change():
     for job in workflow["jobs"].values():
         setup = step_using(job["steps"], "actions/setup-python")
         assert setup["with"]["cache"] == "pip"
-    (strict,) = [step for job in workflow["jobs"].values() for step in job["steps"] if "REQUIRE_LINTERS" in step.get("env", {})]
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    (strict,) = [step for step in steps if "REQUIRE_LINTERS" in step.get("env", {})]
     assert strict["run"] == "scripts/test.sh tests/deploy"
 
 
