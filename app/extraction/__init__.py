@@ -1,0 +1,1 @@
+"""Product extraction: is this a product page, and which product (see `app.extraction.structured`)."""

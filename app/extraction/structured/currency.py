@@ -1,0 +1,192 @@
+"""Currency symbols and codes to ISO-4217, resolving shared symbols ($, kr, £, ¥, Rs) from the page's locale."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pycountry
+from price_parser._currencies import CURRENCIES  # price-parser's symbol table (version pinned)
+
+ISO_CODES = frozenset(currency.alpha_3 for currency in pycountry.currencies) - {"XXX", "XTS"}
+_THREE_DECIMAL = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"}
+_ZERO_DECIMAL = {
+    "BIF", "CLP", "COP", "DJF", "GNF", "HUF", "IDR", "IRR", "ISK", "JPY", "KMF", "KRW", "LBP", "MGA", "PYG",
+    "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF",
+}  # fmt: skip
+
+# fmt: off
+# Symbols that name one currency wherever they appear (compared case-insensitively).
+_UNAMBIGUOUS = {
+    "€": "EUR", "euro": "EUR", "euros": "EUR",
+    "us$": "USD", "usd$": "USD", "u$s": "USD", "us $": "USD",
+    "c$": "CAD", "ca$": "CAD", "can$": "CAD", "cad$": "CAD", "cdn$": "CAD",
+    "a$": "AUD", "au$": "AUD", "aud$": "AUD", "au $": "AUD",
+    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "sg$": "SGD", "nt$": "TWD", "ntd": "TWD",
+    "mx$": "MXN", "mex$": "MXN", "r$": "BRL", "ar$": "ARS", "cl$": "CLP", "co$": "COP", "rd$": "DOP",
+    "j$": "JMD", "tt$": "TTD", "n$": "NAD", "$u": "UYU", "bz$": "BZD", "bds$": "BBD", "$b": "BOB",
+    "e£": "EGP", "lb£": "LBP", "sy£": "SYP", "cn¥": "CNY", "元": "CNY", "人民币": "CNY", "rmb": "CNY", "yuan": "CNY",
+    "円": "JPY", "yen": "JPY", "₩": "KRW", "원": "KRW",
+    "zł": "PLN", "zl": "PLN", "kč": "CZK", "lei": "RON", "лв": "BGN", "лв.": "BGN",
+    "₽": "RUB", "руб": "RUB", "руб.": "RUB", "р.": "RUB", "₴": "UAH", "грн": "UAH", "грн.": "UAH",
+    "₪": "ILS", "nis": "ILS", 'ש"ח': "ILS", "ש״ח": "ILS", "₺": "TRY", "tl": "TRY", "₸": "KZT", "тг": "KZT",
+    "฿": "THB", "บาท": "THB", "₫": "VND", "đ": "VND", "vnđ": "VND", "rp": "IDR", "rm": "MYR", "₱": "PHP",
+    "₹": "INR", "s/": "PEN", "s/.": "PEN", "₦": "NGN", "₵": "GHS", "gh₵": "GHS", "ksh": "KES", "kshs": "KES",
+    "₡": "CRC", "₲": "PYG", "₭": "LAK", "៛": "KHR", "₮": "MNT", "৳": "BDT", "₼": "AZN", "₾": "GEL", "ლარი": "GEL",
+    "֏": "AMD", "din": "RSD", "дин": "RSD", "дин.": "RSD", "sfr": "CHF",
+    "د.إ": "AED", "ر.س": "SAR", "ر.ق": "QAR", "د.ك": "KWD", "د.ب": "BHD", "ر.ع": "OMR", "د.أ": "JOD",
+    "kd": "KWD", "qr": "QAR", "dhs": "AED", "dh": "AED",
+}
+# Symbols that are currencies only as capitalised ("16 ft" is a length, "16 Ft" forints).
+_CASE_SENSITIVE = {"Ft": "HUF", "FT": "HUF", "KM": "BAM", "G$": "GYD", "GY$": "GYD"}
+_NORDIC_KRONE = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK", "FO": "DKK", "GL": "DKK"}
+_RUPEE = {"IN": "INR", "PK": "PKR", "LK": "LKR", "NP": "NPR", "MU": "MUR", "SC": "SCR"}
+# Symbols several currencies share: the page's country decides, else the usual reading (None: too ambiguous).
+_AMBIGUOUS: dict[str, tuple[dict[str, str], str | None]] = {
+    "$": ({
+        "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "MX": "MXN", "SG": "SGD", "HK": "HKD", "TW": "TWD",
+        "AR": "ARS", "CL": "CLP", "CO": "COP", "UY": "UYU", "JM": "JMD", "TT": "TTD", "BS": "BSD", "BB": "BBD",
+        "BZ": "BZD", "FJ": "FJD", "NA": "NAD", "LR": "LRD", "BN": "BND", "GY": "GYD", "SR": "SRD", "KY": "KYD",
+        "BM": "BMD", "DO": "DOP", "CU": "CUP", "BR": "BRL", "EC": "USD", "SV": "USD", "PA": "USD", "PR": "USD",
+    }, "USD"),
+    "kr": (_NORDIC_KRONE, None),
+    "kr.": (_NORDIC_KRONE, None),
+    "£": ({"EG": "EGP", "LB": "LBP", "SY": "SYP", "GI": "GIP", "FK": "FKP", "SH": "SHP"}, "GBP"),
+    "￡": ({}, "GBP"),
+    "¥": ({"CN": "CNY", "JP": "JPY"}, "JPY"),
+    "￥": ({"CN": "CNY", "JP": "JPY"}, "JPY"),
+    "rs": (_RUPEE, "INR"),
+    "rs.": (_RUPEE, "INR"),
+    "₨": (_RUPEE, "INR"),
+    "r": ({"ZA": "ZAR", "RU": "RUB", "BY": "BYN"}, "ZAR"),
+    "fr": ({"CH": "CHF", "LI": "CHF"}, "CHF"),
+    "fr.": ({"CH": "CHF", "LI": "CHF"}, "CHF"),
+    "l": ({"HN": "HNL", "AL": "ALL", "MD": "MDL", "RO": "RON"}, None),
+    "bs": ({"VE": "VES", "BO": "BOB"}, None),
+    "q": ({"GT": "GTQ"}, "GTQ"),
+    "pound": ({"EG": "EGP"}, "GBP"),
+}
+# A language without a region still names the country for these.
+_LANGUAGE_COUNTRY = {
+    "sv": "SE", "nb": "NO", "nn": "NO", "no": "NO", "da": "DK", "is": "IS", "ja": "JP", "zh": "CN", "ko": "KR",
+    "pl": "PL", "cs": "CZ", "hu": "HU", "ro": "RO", "bg": "BG", "ru": "RU", "uk": "UA", "he": "IL", "tr": "TR",
+    "th": "TH", "vi": "VN", "id": "ID", "ms": "MY", "hi": "IN",
+}
+# ccTLDs used as generic names say nothing about the shop's country.
+_GENERIC_CCTLDS = {"co", "io", "ai", "tv", "me", "ly", "fm", "to", "cc", "ws", "la", "nu", "am", "gg", "so", "sh", "ac"}
+# Languages that write 1.234,56; the regions listed after them write 1,234.56 even so.
+_DECIMAL_COMMA_LANGUAGES = {
+    "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg", "ro", "hu", "tr",
+    "id", "vi", "da", "sv", "nb", "nn", "no", "fi", "el", "uk", "lt", "lv", "et", "is", "ca", "gl", "eu",
+}
+_DECIMAL_POINT_REGIONS = {"MX", "CH", "LI", "US", "PR", "GT", "HN", "NI", "PA", "SV", "DO"}
+# fmt: on
+
+_ENGLISH_WORD_CODES = {"all", "top", "cup", "mad", "try", "bob", "sos", "pen", "gel", "mop", "lak"}
+_CODE_WITH_SYMBOL = re.compile(r"^[A-Z]{2,3} ?[$€£¥]$")
+_LOCALE_TAG = re.compile(r"^\s*([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}))?(?![a-zA-Z])")
+
+
+def _symbols_naming_one_currency() -> dict[str, str]:
+    """price-parser's symbol table, keeping only the symbols that name exactly one current ISO currency."""
+    owners: dict[str, set[str]] = {}
+    for code, info in CURRENCIES.items():
+        if code not in ISO_CODES:
+            continue
+        for symbol in (info["s"], info["sn"], *info.get("sn2", [])):
+            owners.setdefault(symbol.strip().casefold(), set()).add(code)
+    return {symbol: codes.pop() for symbol, codes in owners.items() if symbol and len(codes) == 1}
+
+
+_SYMBOL_TABLE = _symbols_naming_one_currency()
+
+
+@dataclass(frozen=True, slots=True)
+class PageLocale:
+    """Where the page sells: a language and a country (ISO 3166 alpha-2), either maybe unknown."""
+
+    language: str | None = None
+    country: str | None = None
+
+    @property
+    def uses_decimal_comma(self) -> bool:
+        return self.language in _DECIMAL_COMMA_LANGUAGES and self.country not in _DECIMAL_POINT_REGIONS
+
+
+def page_locale(url: str, *locale_tags: str | None) -> PageLocale:
+    """Language from the first tag naming one (html lang, og:locale, …); country from the ccTLD, else from a tag."""
+    language = tag_country = None
+    for tag in locale_tags:
+        match = _LOCALE_TAG.match(tag or "")
+        if not match:
+            continue
+        language = language or match.group(1).lower()
+        if match.group(2) and not tag_country:
+            tag_country = match.group(2).upper()
+    country = _country_from_url(url) or tag_country or _LANGUAGE_COUNTRY.get(language or "")
+    return PageLocale(language=language, country=country)
+
+
+def _country_from_url(url: str) -> str | None:
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    tld = host.rsplit(".", 1)[-1].lower()
+    if len(tld) != 2 or not tld.isalpha() or tld in _GENERIC_CCTLDS:
+        return None
+    return "GB" if tld == "uk" else tld.upper()
+
+
+def to_iso_currency(symbol: str | None, locale: PageLocale | None = None) -> str | None:
+    """ISO-4217 code for a currency code or symbol as shown in a page; None when unknown or too ambiguous."""
+    if not symbol:
+        return None
+    cleaned = symbol.strip().strip(":").strip()
+    if cleaned.upper() in ISO_CODES:
+        return cleaned.upper()
+    if cleaned in _CASE_SENSITIVE:
+        return _CASE_SENSITIVE[cleaned]
+    key = cleaned.casefold()
+    if key in _UNAMBIGUOUS:
+        return _UNAMBIGUOUS[key]
+    if key in _AMBIGUOUS:
+        by_country, usual = _AMBIGUOUS[key]
+        country = locale.country if locale else None
+        if country in by_country:
+            return by_country[country]
+        if key == "$" and locale and locale.language in {"es", "pt"} and country is None:
+            return None  # a Spanish/Portuguese page without a country is more often in pesos than dollars
+        return usual
+    letters = re.sub(r"[^A-Za-z]", "", cleaned).upper()  # a code glued to a symbol: 'USD$', 'CAD $', 'EUR.'
+    if letters in ISO_CODES:
+        return letters
+    return _SYMBOL_TABLE.get(key)
+
+
+def is_currency_symbol(text: str) -> bool:
+    """True when the text, as written, names a currency: an ISO code, a known symbol, or both ('NZD $')."""
+    key = text.casefold()
+    if text.upper() in ISO_CODES:
+        return text.isupper() or key not in _ENGLISH_WORD_CODES
+    if text in _CASE_SENSITIVE or key in _UNAMBIGUOUS or key in _AMBIGUOUS:
+        return True
+    if _CODE_WITH_SYMBOL.match(text):
+        return to_iso_currency(text) is not None
+    lowercase_word = text.isalpha() and text.islower()  # "da", "in", "ft": words far more often than symbols
+    return not lowercase_word and key in _SYMBOL_TABLE
+
+
+def is_shared_symbol(symbol: str | None) -> bool:
+    """True for symbols several currencies use ($, kr, £, ¥, Rs, R)."""
+    return bool(symbol) and symbol.strip().casefold() in _AMBIGUOUS
+
+
+def minor_unit_digits(currency: str | None) -> int | None:
+    """Decimal digits the currency's prices are written with, when that tells "1.500" apart from "1,500"."""
+    if currency in _THREE_DECIMAL:
+        return 3
+    if currency in _ZERO_DECIMAL:
+        return 0
+    return None

@@ -1,0 +1,111 @@
+"""Parse untrusted HTML once, without network, scripts or entity expansion, and read the page-level facts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from app.extraction.structured.currency import PageLocale, page_locale
+
+MAX_HTML_CHARS = 8_000_000  # beyond this the page is truncated: nothing a shop sends is that large
+_PARSER = lxml.html.HTMLParser(
+    encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
+)
+_SPACES = re.compile(r"\s+")
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement | None:
+    """The document root, or None when nothing parseable is there."""
+    if not html or not html.strip():
+        return None
+    data = html[:MAX_HTML_CHARS].encode("utf-8", "replace")
+    try:
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    return root if isinstance(root, lxml.html.HtmlElement) else None
+
+
+def clean_text(text: str | None) -> str:
+    """Whitespace collapsed to single spaces, trimmed."""
+    return _SPACES.sub(" ", text).strip() if text else ""
+
+
+def element_text(element: etree._Element, limit: int = 2000) -> str:
+    """An element's text content, whitespace-collapsed, cut at `limit` characters."""
+    try:
+        text = element.text_content() if isinstance(element, lxml.html.HtmlElement) else "".join(element.itertext())
+    except ValueError:
+        return ""
+    return clean_text(text[: limit * 4])[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class PageFacts:
+    """Page-level facts every extractor needs: where relative URLs resolve, the locale, the meta tags."""
+
+    url: str
+    base_url: str
+    locale: PageLocale
+    language: str | None
+    title: str | None
+    canonical_url: str | None
+    meta: dict[str, list[str]]  # lower-cased name/property -> contents, in page order
+
+    def meta_first(self, *keys: str) -> str | None:
+        for key in keys:
+            for value in self.meta.get(key, ()):
+                if value:
+                    return value
+        return None
+
+    def absolute(self, link: str | None) -> str | None:
+        return absolute_url(self.base_url, link)
+
+
+def absolute_url(base_url: str, link: str | None) -> str | None:
+    """An http(s) URL for a link as written in the page; None for data:, javascript: and the like."""
+    if not link:
+        return None
+    link = clean_text(link).replace(" ", "%20")
+    try:
+        absolute = urljoin(base_url, link)
+        scheme = urlsplit(absolute).scheme
+    except ValueError:
+        return None
+    return absolute if scheme in ("http", "https") else None
+
+
+def read_page_facts(root: lxml.html.HtmlElement, url: str) -> PageFacts:
+    meta: dict[str, list[str]] = {}
+    for tag in root.iter("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or tag.get("http-equiv") or "").strip()
+        content = tag.get("content")
+        if key and content is not None and len(meta) < 500:
+            meta.setdefault(key.lower(), []).append(clean_text(content)[:5000])
+    base = next(root.iter("base"), None)
+    base_url = absolute_url(url, base.get("href")) if base is not None else None
+    base_url = base_url or url
+    canonical = None
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            canonical = link.get("href")
+            break
+    language = (root.get("lang") or root.get("xml:lang") or "").strip() or None
+    og_locale = (meta.get("og:locale") or [None])[0]
+    content_language = (meta.get("content-language") or [None])[0]
+    title_element = next(root.iter("title"), None)
+    title = element_text(title_element, 500) if title_element is not None else None
+    return PageFacts(
+        url=url,
+        base_url=base_url,
+        locale=page_locale(url, language, og_locale, content_language),
+        language=language,
+        title=title or None,
+        canonical_url=absolute_url(base_url, canonical),
+        meta=meta,
+    )

@@ -1,0 +1,66 @@
+"""Is this a single-product page? Signals found in the page, their score, and the rule combining it with the URL.
+
+The page score is a logistic model over named signals with hand-set weights (documented below, checked on
+the pages in ../shared/eval): schema.org Product/Offer markup, OpenGraph product tags, an add-to-cart control,
+a visible price beside it; against: article markup (news pages embed Product JSON-LD for reviewed gadgets) and
+listing pages (many products, many cart buttons).
+"""
+
+from __future__ import annotations
+
+import math
+
+from app.extraction.structured.models import PageEvidence
+
+# Signal -> weight in log-odds. Positive signals say "one product for sale here", negative ones say otherwise.
+SIGNAL_WEIGHTS: dict[str, float] = {
+    "schema_product": 1.5,  # a schema.org Product (JSON-LD, microdata or RDFa) names the page's product
+    "schema_offer": 1.5,  # ... with an Offer that has a price
+    "og_product": 1.5,  # og:type is a product / item
+    "product_price_meta": 1.0,  # product:price:amount (or og:price:amount) meta tags
+    "add_to_cart": 1.5,  # an add-to-cart / buy-now control or a form posting to the cart
+    "visible_price": 0.5,  # a price element outside related-products, headers and footers
+    "price_near_cart": 1.5,  # ... next to the add-to-cart control
+    "price_near_heading": 0.5,  # ... right after the page's main heading
+    "article_markup": -2.5,  # og:type=article, schema.org Article/NewsArticle/BlogPosting, article:published_time
+    "listing_page": -2.0,  # several different products, an ItemList or many add-to-cart buttons
+    "no_price": -1.0,  # no price anywhere in markup or page
+}
+BIAS = -2.0
+# The URL classifier's vote counts half as much as the page's: it sees a few words of the URL, the page sees all.
+URL_WEIGHT = 0.5
+PRODUCT_THRESHOLD = 0.5
+_CLAMP = 0.01
+
+
+def page_evidence(signals: set[str]) -> PageEvidence:
+    """The page-evidence score in [0, 1] for a set of signal names (unknown names are ignored)."""
+    log_odds = BIAS + sum(SIGNAL_WEIGHTS.get(signal, 0.0) for signal in signals)
+    return PageEvidence(signals=frozenset(signals), score=round(_sigmoid(log_odds), 4))
+
+
+def combine_product_confidence(url_probability: float | None, evidence: PageEvidence | None) -> tuple[bool, float]:
+    """(is_product, product_confidence) from the URL classifier's probability and the page evidence.
+
+    Rule: independent votes add in log-odds. confidence = sigmoid(logit(page score) + 0.5 * logit(URL
+    probability)), each clamped to [0.01, 0.99]; a missing vote (no model loaded, no page) drops out, and
+    with neither the answer is (False, 0.0). is_product is confidence >= 0.5.
+    """
+    votes: list[float] = []
+    if evidence is not None:
+        votes.append(_logit(evidence.score))
+    if url_probability is not None and math.isfinite(url_probability):
+        votes.append(URL_WEIGHT * _logit(url_probability))
+    if not votes:
+        return False, 0.0
+    confidence = round(_sigmoid(sum(votes)), 4)
+    return confidence >= PRODUCT_THRESHOLD, confidence
+
+
+def _logit(probability: float) -> float:
+    probability = min(max(probability, _CLAMP), 1 - _CLAMP)
+    return math.log(probability / (1 - probability))
+
+
+def _sigmoid(log_odds: float) -> float:
+    return 1 / (1 + math.exp(-log_odds))

@@ -1,0 +1,107 @@
+"""JSON-LD blocks, read leniently (comments, CDATA, trailing commas, several objects, @graph, @id references)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.html
+
+from app.extraction.structured.currency import PageLocale
+from app.extraction.structured.schema import ProductRecord, is_product, product_record, type_names
+
+MAX_BLOCK_CHARS = 2_000_000
+MAX_NODES = 5000
+MAX_DEPTH = 20
+_WRAPPERS = re.compile(
+    r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/|<!\[CDATA\[)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/|\]\]>)\s*$"
+)
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_NOT_MAIN_PRODUCT_KEYS = ("hasVariant", "isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartFor", "isConsumableFor")
+_JSON_DECODER = json.JSONDecoder(strict=False)  # raw newlines and tabs inside strings are common
+
+
+def jsonld_blocks(root: lxml.html.HtmlElement) -> list[Any]:
+    """Every JSON-LD block that parses (leniently); the rest are skipped."""
+    blocks: list[Any] = []
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        text = (script.text or "")[:MAX_BLOCK_CHARS]
+        blocks.extend(_loads_leniently(text))
+    return blocks
+
+
+def _loads_leniently(text: str) -> list[Any]:
+    text = _WRAPPERS.sub("", text.strip()).strip().rstrip(";")
+    if not text:
+        return []
+    for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
+        try:
+            return _several_values(candidate)
+        except (ValueError, RecursionError):
+            continue
+    return []
+
+
+def _several_values(text: str) -> list[Any]:
+    """One JSON value, or several written back to back (separated by whitespace or commas)."""
+    values: list[Any] = []
+    position, end = 0, len(text)
+    while position < end:
+        value, position = _JSON_DECODER.raw_decode(text, position)
+        values.append(value)
+        while position < end and (text[position].isspace() or text[position] == ","):
+            position += 1
+    return values
+
+
+def iter_nodes(blocks: list[Any]) -> Iterator[dict[str, Any]]:
+    """Every dict in the blocks, depth-first, bounded in count and depth; @graph members included."""
+    stack: list[tuple[Any, int]] = [(block, 0) for block in reversed(blocks)]
+    seen = 0
+    while stack and seen < MAX_NODES:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            continue
+        if isinstance(value, list):
+            stack.extend((item, depth + 1) for item in reversed(value))
+        elif isinstance(value, dict):
+            seen += 1
+            yield value
+            stack.extend((item, depth + 1) for item in reversed(list(value.values())) if isinstance(item, dict | list))
+
+
+def jsonld_products(blocks: list[Any], locale: PageLocale) -> tuple[list[ProductRecord], set[str]]:
+    """Product records (top-level ones first, variants of a ProductGroup folded into it) and every type seen."""
+    by_id: dict[str, dict[str, Any]] = {}
+    nodes = list(iter_nodes(blocks))
+    for node in nodes:
+        node_id = node.get("@id")
+        if isinstance(node_id, str) and len(node) > 1:
+            by_id.setdefault(node_id, node)
+
+    def resolve(value: Any) -> Any:
+        if isinstance(value, dict) and set(value) == {"@id"} and isinstance(value["@id"], str):
+            return by_id.get(value["@id"], value)
+        return value
+
+    types: set[str] = set()
+    not_main: set[int] = set()  # variants (folded into their group) and related products
+    for node in nodes:
+        types |= type_names(node)
+        if is_product(node):
+            for key in _NOT_MAIN_PRODUCT_KEYS:
+                not_main.update(id(resolve(item)) for item in _list(node.get(key)))
+    products = [
+        product_record(node, "jsonld", locale=locale, resolve=resolve)
+        for node in nodes
+        if is_product(node) and id(node) not in not_main
+    ]
+    return products, types
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value is not None else []

@@ -1,0 +1,66 @@
+"""Value types of the structured-data stage: what it found in a page, and where each value came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+Source = Literal["jsonld", "microdata", "rdfa", "opengraph", "heuristic"]
+Availability = Literal["InStock", "OutOfStock"]
+ImageOrigin = Literal["jsonld", "microdata", "rdfa", "opengraph", "page"]
+
+PRODUCT_FIELDS = ("name", "price", "currency", "image_url", "description", "brand", "sku", "availability")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedPrice:
+    """An amount and its ISO-4217 currency; either may be unknown."""
+
+    amount: Decimal | None
+    currency: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ImageCandidate:
+    """An absolute image URL the CLIP stage may score, with what we know about it."""
+
+    url: str
+    origin: ImageOrigin
+    position: int  # order of discovery: markup images first, then page images in document order
+    width: int | None = None
+    height: int | None = None
+    alt: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageEvidence:
+    """Signals in the page for and against "this is a single-product page", and their combined score in [0, 1]."""
+
+    signals: frozenset[str]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class StructuredExtraction:
+    """Everything the structured-data stage found; `sources` names the stage that supplied each product field."""
+
+    name: str | None = None
+    price: Decimal | None = None
+    currency: str | None = None
+    image_url: str | None = None
+    description: str | None = None
+    brand: str | None = None
+    sku: str | None = None
+    availability: Availability | None = None
+    sources: dict[str, Source] = field(default_factory=dict)
+    image_candidates: list[ImageCandidate] = field(default_factory=list)
+    evidence: PageEvidence = field(default_factory=lambda: PageEvidence(frozenset(), 0.0))
+    title: str | None = None
+    visible_text: str = ""
+    canonical_url: str | None = None
+    language: str | None = None
+
+    def missing_fields(self) -> list[str]:
+        """Product fields nothing in the page supplied (what the LLM stage may still fill)."""
+        return [name for name in PRODUCT_FIELDS if getattr(self, name) is None]

@@ -1,0 +1,199 @@
+"""Price strings to (Decimal, ISO-4217) with price-parser's number and symbol rules, plus the fixes shop pages need.
+
+Over plain price-parser: a string with several amounts ("Was $120 Now $60", "50 - $2.00 100 - $2.75") yields the
+current one, not the first; "$119. 95" is one amount; "1.500" is 1.5 in a three-decimal currency (KWD);
+dates, percentages, measurements and savings are not prices; symbols become ISO codes using the page locale
+($ on a .ca page is CAD); machine values from markup ("34.000" on a decimal-comma page) are read as the page meant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from price_parser import Price
+from price_parser.parser import extract_currency_symbol, parse_number
+
+from app.extraction.structured.currency import (
+    PageLocale,
+    is_currency_symbol,
+    is_shared_symbol,
+    minor_unit_digits,
+    to_iso_currency,
+)
+from app.extraction.structured.models import ParsedPrice
+
+MAX_AMOUNT = Decimal("1000000000")
+_MAX_TEXT = 300
+
+# One amount: "119. 95" (a stray space after the point), "1 298,00" (space-grouped), else digits with . , '.
+_NUMBER = re.compile(
+    r"\d[\d.,']*[.,] \d{2}(?![\d.,])"
+    r"|\d{1,3}(?:[ ]\d{3})+(?:[.,]\d{1,2})?(?![\d.,])"
+    r"|\.?\d(?:[\d.,']*\d)?"
+)
+_CURRENT = re.compile(
+    r"\b(?:now|sale|our price|you pay|special|deal|offer|price|jetzt|nur|ahora|maintenant|prezzo)\b\W*$", re.I
+)
+_FORMER = re.compile(
+    r"\b(?:was|reg|regular|list|msrp|rrp|orig|original|compare|before|retail|uvp|statt|antes|avant|value)\b", re.I
+)
+_SAVING = re.compile(r"\b(?:save|saving|savings|off|discount)\b", re.I)
+_NOT_A_PRICE_AFTER = re.compile(
+    r"^\s*(?:%|percent|x\b|(?-i:ft)\b|feet|in\b|inch|cm\b|mm\b|m\b|km\b|kg\b|g\b|lbs?\b|oz\b|ml\b|liter|litre|"
+    r"items?\b|pcs\b|pieces|pack\b|reviews?|ratings?|stars?|sold|left\b|in stock|available)",
+    re.I,
+)
+_DATE = re.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}-\d{1,2}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b",
+    re.I,
+)
+_EURO_AS_DECIMAL_POINT = re.compile(r"\d\s*€\s?\d{2}(?!\d)")  # "35€ 99": price-parser reads these itself
+_PLAIN_DECIMAL = re.compile(r"^\d+(?:\.\d+)?$")
+_GROUPED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_SYMBOLS_THAT_DEFER = {"£", "￡", "pound"}  # a shared symbol, but far more specific than a conflicting code
+
+
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    number: str
+    symbol: str | None
+    symbol_first: bool
+    rank: int
+
+
+def parse_price(text: str | None, *, currency_hint: str | None = None, locale: PageLocale | None = None) -> ParsedPrice:
+    """The current price in a visible price string: amount and ISO-4217 currency, each None when not found.
+
+    `currency_hint` is a nearby code or symbol (e.g. markup's priceCurrency); `locale` resolves shared symbols.
+    """
+    hinted = to_iso_currency(extract_currency_symbol(currency_hint, None) or currency_hint, locale)
+    text = " ".join((text or "")[:_MAX_TEXT].split())
+    if not text:
+        return ParsedPrice(None, hinted)
+    if text.count("€") == 1 and _EURO_AS_DECIMAL_POINT.search(text):
+        return ParsedPrice(_sane(Price.fromstring(text).amount), "EUR")
+    amounts = _amounts(text)
+    if not amounts:
+        amount = Decimal(0) if "free" in text.lower() else None
+        return ParsedPrice(amount, hinted or to_iso_currency(extract_currency_symbol(text, None), locale))
+    chosen = min(amounts, key=lambda amount: amount.rank)  # the first of the best-ranked
+    symbol = chosen.symbol or next((amount.symbol for amount in amounts if amount.symbol), None)
+    from_text = to_iso_currency(symbol, locale)
+    defer_to_hint = is_shared_symbol(symbol) and symbol.strip().casefold() not in _SYMBOLS_THAT_DEFER  # type: ignore[union-attr]
+    currency = hinted if hinted and (from_text is None or defer_to_hint) else from_text
+    if chosen.symbol is None and _DATE.search(text):
+        return ParsedPrice(None, currency)
+    number = chosen.number.replace("'", "")
+    if number.startswith(".") and any(char in ".," for char in number[1:]):
+        number = number[1:]  # "$.750.30": a stray leading point
+    return ParsedPrice(_sane(parse_number(number, _decimal_separator(number, currency))), currency)
+
+
+def parse_markup_price(
+    value: object, *, currency: str | None = None, locale: PageLocale | None = None
+) -> Decimal | None:
+    """A machine-readable price (JSON-LD, microdata, meta content): a number, or a string meant as one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        try:
+            return _sane(Decimal(repr(value)))
+        except InvalidOperation:
+            return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if _GROUPED_THOUSANDS.match(text) and _reads_dot_as_grouping(currency, locale):
+        return _sane(Decimal(text.replace(".", "")))
+    if _PLAIN_DECIMAL.match(text):
+        return _sane(Decimal(text))
+    return parse_price(text, currency_hint=currency, locale=locale).amount
+
+
+def _reads_dot_as_grouping(currency: str | None, locale: PageLocale | None) -> bool:
+    """'34.000' in markup means thirty-four thousand for whole-unit currencies and decimal-comma locales."""
+    digits = minor_unit_digits(currency)
+    if digits is not None:
+        return digits == 0
+    return bool(locale and locale.uses_decimal_comma)
+
+
+def _amounts(text: str) -> list[_Amount]:
+    """Each amount in the text with the currency symbol beside it and a rank (lower = more likely current)."""
+    matches = list(_NUMBER.finditer(text))
+    found: list[tuple[re.Match[str], str | None, bool, int]] = []
+    for index, match in enumerate(matches):
+        before = text[matches[index - 1].end() if index else 0 : match.start()]
+        after = text[match.end() : matches[index + 1].start() if index + 1 < len(matches) else len(text)]
+        symbol_before, symbol_after = _symbol_before(before), _symbol_after(after)
+        if not symbol_after and _NOT_A_PRICE_AFTER.match(after):
+            continue
+        if _SAVING.search(before[-20:]):
+            continue
+        label = before[-25:]
+        rank = 2 if _FORMER.search(label) else 0 if _CURRENT.search(label) else 1
+        found.append((match, _prefer_code(symbol_before, symbol_after), bool(symbol_before), rank))
+    prefix_style = any(symbol_first for _, _, symbol_first, _ in found)
+    amounts = []
+    for match, symbol, symbol_first, label_rank in found:
+        # With prefix symbols ("50 - $2.00") a bare number is a quantity; a suffix symbol ("26 to 50 €") is shared.
+        rank = label_rank * 2 + (1 if prefix_style and not symbol else 0)
+        if not re.search(r"[1-9]", match.group(0)):
+            rank += 10  # "Now: $0.00" is a placeholder, not the price
+        amounts.append(_Amount(match.group(0), symbol, symbol_first, rank))
+    return amounts
+
+
+def _prefer_code(before: str | None, after: str | None) -> str | None:
+    """'$1,190.00 AUD': the code names the currency the shared symbol only hints at."""
+    if before and after and is_shared_symbol(before) and not is_shared_symbol(after):
+        return after
+    return before or after
+
+
+def _symbol_before(before: str) -> str | None:
+    """The longest currency symbol ending right before an amount ('$', 'US $', 'CAN$', 'EUR')."""
+    before = before.rstrip()
+    for length in range(min(6, len(before)), 0, -1):
+        candidate = before[-length:]
+        starts_mid_word = candidate[0].isalpha() and length < len(before) and before[-length - 1].isalpha()
+        if not starts_mid_word and _written_as_symbol(candidate):
+            return candidate.strip(" :")
+    return None
+
+
+def _symbol_after(after: str) -> str | None:
+    """The longest currency symbol right after an amount ('€', 'kr', 'USD', 'zł')."""
+    after = after.lstrip()
+    for length in range(min(6, len(after)), 0, -1):
+        candidate = after[:length]
+        ends_mid_word = candidate[-1].isalpha() and length < len(after) and after[length].isalpha()
+        if not ends_mid_word and _written_as_symbol(candidate):
+            return candidate.strip(" :")
+    return None
+
+
+def _written_as_symbol(candidate: str) -> bool:
+    stripped = candidate.strip(" :")
+    return bool(stripped) and is_currency_symbol(stripped)
+
+
+def _decimal_separator(number: str, currency: str | None) -> str | None:
+    """Which of . and , is the decimal point, when price-parser's guess would be wrong or impossible."""
+    separators = [char for char in number if char in ".,"]
+    if len(set(separators)) == 2:
+        return separators[-1]  # "123,456.789": the last kind is the decimal point
+    if len(separators) == 1 and len(number.rpartition(separators[0])[2].strip()) == 3:
+        # "1.500": thousands, unless the currency counts in thousandths
+        return separators[0] if minor_unit_digits(currency) == 3 else None
+    return None
+
+
+def _sane(amount: Decimal | None) -> Decimal | None:
+    """A price a shop could charge: finite, not negative, below a billion."""
+    if amount is None or not amount.is_finite() or amount < 0 or amount >= MAX_AMOUNT:
+        return None
+    return amount

@@ -1,0 +1,198 @@
+"""schema.org Product/Offer nodes (from JSON-LD, microdata or RDFa, all as JSON-LD-shaped dicts) to records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from app.extraction.structured.currency import PageLocale, to_iso_currency
+from app.extraction.structured.document import clean_text
+from app.extraction.structured.models import Availability, Source
+from app.extraction.structured.prices import parse_markup_price
+
+PRODUCT_TYPES = {
+    "product",
+    "productgroup",
+    "productmodel",
+    "individualproduct",
+    "someproducts",
+    "vehicle",
+    "car",
+    "motorcycle",
+}
+OFFER_TYPES = {"offer", "aggregateoffer"}
+_NOT_CURRENT_PRICE_TYPES = ("strikethrough", "listprice", "msrp", "srp", "invoice", "minimumadvertised")
+_OUT_OF_STOCK = ("outofstock", "soldout", "discontinued", "out of stock", "sold out", "oos")
+_IN_STOCK = (
+    "instock",
+    "in stock",
+    "limitedavailability",
+    "onlineonly",
+    "instoreonly",
+    "presale",
+    "preorder",
+    "backorder",
+)
+
+
+@dataclass(slots=True)
+class OfferRecord:
+    price: Decimal | None
+    currency: str | None
+    availability: Availability | None
+    url: str | None = None
+    sku: str | None = None
+
+
+@dataclass(slots=True)
+class ProductRecord:
+    """One product described by the page's markup, before the main product is chosen."""
+
+    source: Source
+    name: str | None = None
+    description: str | None = None
+    brand: str | None = None
+    sku: str | None = None
+    images: list[str] = field(default_factory=list)
+    offers: list[OfferRecord] = field(default_factory=list)
+    url: str | None = None
+    is_group: bool = False  # a ProductGroup: its variants' offers are merged in
+
+
+def type_names(node: dict[str, Any]) -> set[str]:
+    """Lower-cased local type names of a node: 'http://schema.org/Product' -> 'product'."""
+    raw = node.get("@type") or node.get("type") or []
+    names = raw if isinstance(raw, list) else [raw]
+    return {
+        name.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1].rsplit(":", 1)[-1].lower()
+        for name in names
+        if isinstance(name, str)
+    }
+
+
+def is_product(node: dict[str, Any]) -> bool:
+    return bool(type_names(node) & PRODUCT_TYPES)
+
+
+def first(value: Any) -> Any:
+    """The first value of a property that may be a scalar or a list."""
+    while isinstance(value, list):
+        if not value:
+            return None
+        value = value[0]
+    return value
+
+
+def as_text(value: Any, limit: int = 1000) -> str | None:
+    value = first(value)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value") or value.get("value")
+        value = first(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    return clean_text(value)[:limit] or None
+
+
+def availability_of(value: Any) -> Availability | None:
+    text = (as_text(value) or "").lower().replace("_", "").replace("-", "")
+    compact = text.rsplit("/", 1)[-1]
+    if any(word.replace(" ", "") in compact for word in _OUT_OF_STOCK):
+        return "OutOfStock"
+    if any(word.replace(" ", "") in compact for word in _IN_STOCK):
+        return "InStock"
+    return None
+
+
+def product_record(
+    node: dict[str, Any],
+    source: Source,
+    *,
+    locale: PageLocale,
+    resolve: Callable[[Any], Any] = lambda value: value,
+) -> ProductRecord:
+    """A record from a Product / ProductGroup node; `resolve` follows {"@id": ...} references (JSON-LD)."""
+    record = ProductRecord(
+        source=source,
+        name=as_text(node.get("name"), 500),
+        description=as_text(node.get("description"), 5000),
+        brand=_brand(resolve(first(node.get("brand") or node.get("manufacturer")))),
+        sku=as_text(node.get("sku") or node.get("mpn") or node.get("productID"), 100),
+        images=list(_image_urls(node.get("image"), resolve)),
+        url=as_text(node.get("url"), 2000),
+        is_group="productgroup" in type_names(node),
+    )
+    record.offers = list(_offers(node.get("offers"), resolve, locale))
+    for variant in _as_list(node.get("hasVariant"))[:200]:
+        variant = resolve(variant)
+        if isinstance(variant, dict):
+            sku = as_text(variant.get("sku"), 100)
+            for offer in _offers(variant.get("offers"), resolve, locale):
+                offer.sku = offer.sku or sku
+                offer.url = offer.url or as_text(variant.get("url"), 2000)
+                record.offers.append(offer)
+            if not record.images:
+                record.images = list(_image_urls(variant.get("image"), resolve))
+    return record
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
+def _brand(value: Any) -> str | None:
+    brand = as_text(value, 200)
+    return None if brand and brand.lower() in {"null", "none", "undefined", "n/a"} else brand
+
+
+def _image_urls(value: Any, resolve: Callable[[Any], Any]) -> Iterable[str]:
+    for item in _as_list(value)[:20]:
+        item = resolve(item)
+        if isinstance(item, dict):
+            item = first(item.get("url") or item.get("contentUrl") or item.get("@id"))
+        if isinstance(item, str) and item.strip():
+            yield item.strip()
+
+
+def _offers(value: Any, resolve: Callable[[Any], Any], locale: PageLocale) -> Iterable[OfferRecord]:
+    for item in _as_list(value)[:200]:
+        item = resolve(item)
+        if not isinstance(item, dict):
+            continue
+        nested = item.get("offers")
+        if nested is not None and "aggregateoffer" in type_names(item) and isinstance(nested, list | dict):
+            yield from _offers(nested, resolve, locale)  # an AggregateOffer that lists its offers
+        currency = to_iso_currency(as_text(item.get("priceCurrency")), locale)
+        price_value = first(item.get("price"))
+        if price_value is None:
+            price_value = first(item.get("lowPrice"))
+        specification = _current_price_specification(item.get("priceSpecification"), resolve)
+        if price_value is None and specification is not None:
+            price_value = first(specification.get("price"))
+            if price_value is None:
+                price_value = first(specification.get("minPrice"))
+            currency = currency or to_iso_currency(as_text(specification.get("priceCurrency")), locale)
+        if isinstance(price_value, dict):
+            price_value = price_value.get("@value")
+        yield OfferRecord(
+            price=parse_markup_price(price_value, currency=currency, locale=locale),
+            currency=currency,
+            availability=availability_of(item.get("availability")),
+            url=as_text(item.get("url"), 2000),
+            sku=as_text(item.get("sku"), 100),
+        )
+
+
+def _current_price_specification(value: Any, resolve: Callable[[Any], Any]) -> dict[str, Any] | None:
+    """The priceSpecification that is the selling price (not a strikethrough / list price)."""
+    for item in _as_list(value)[:20]:
+        item = resolve(item)
+        if not isinstance(item, dict):
+            continue
+        price_type = (as_text(item.get("priceType")) or "").lower()
+        if not any(word in price_type for word in _NOT_CURRENT_PRICE_TYPES):
+            return item
+    return None

@@ -1,0 +1,102 @@
+"""The page's visible text (for the LLM stage and for text evidence) and name cleaning."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+MAX_VISIBLE_TEXT = 32 * 1024
+_SKIPPED = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "select", "option"}
+_BLOCKS = {
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li", "ul", "ol", "table", "tr",
+    "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "form", "fieldset", "dd", "dt", "dl", "blockquote",
+    "pre", "figure", "figcaption", "address", "button", "label",
+}  # fmt: skip
+_INLINE_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_WORD = re.compile(r"\w+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|:|·|•|»|/)\s+|(?<=\w):\s+")
+_SITE_SUFFIXES = {"", "com", "us", "usa", "uk", "shop", "store", "online", "official"}
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|shop|store|[a-z]{2})$", re.I)
+
+
+def visible_text(root: lxml.html.HtmlElement, limit: int = MAX_VISIBLE_TEXT) -> str:
+    """Text a person sees, in reading order with line breaks between blocks, scripts and styles left out,
+    capped at `limit` characters."""
+    body = next(root.iter("body"), root)
+    parts: list[str] = []
+    size = 0
+    stack: list[tuple[etree._Element, bool]] = [(body, False)]
+    while stack and size < limit * 2:
+        element, closing = stack.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if closing:
+            if tag in _BLOCKS:
+                parts.append("\n")
+            if element.tail:
+                parts.append(element.tail)
+                size += len(element.tail)
+            continue
+        if tag in _SKIPPED or not tag or element.get("hidden") is not None or element.get("aria-hidden") == "true":
+            if element.tail:
+                parts.append(element.tail)
+                size += len(element.tail)
+            continue
+        if tag in _BLOCKS:
+            parts.append("\n")
+        if element.text:
+            parts.append(element.text)
+            size += len(element.text)
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
+    text = _INLINE_SPACES.sub(" ", "".join(parts))
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n", text).strip()[:limit]
+
+
+def clean_name(title: str | None, site_names: tuple[str | None, ...] = ()) -> str | None:
+    """A page title or og:title without the shop's name: 'Blue Mug | Acme Store' -> 'Blue Mug'."""
+    if not title:
+        return None
+    parts = [part.strip() for part in _TITLE_SEPARATORS.split(title) if part.strip()]
+    separators = _TITLE_SEPARATORS.findall(title)
+    if len(parts) != len(separators) + 1:  # a separator at an edge: keep the title as it is
+        return title.strip() or None
+    sites = {squashed for squashed in (_squash(site) for site in site_names if site) if len(squashed) >= 3}
+    start, end = 0, len(parts)
+    while end - start > 1 and _is_site(parts[end - 1], sites):
+        end -= 1
+    while end - start > 1 and _is_site(parts[start], sites):
+        start += 1
+    kept = parts[start:end]
+    return "".join(
+        part + (separators[start + index] if index < len(kept) - 1 else "") for index, part in enumerate(kept)
+    )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower().removeprefix("www."))
+
+
+def _is_site(part: str, sites: set[str]) -> bool:
+    """The part is the shop's name or domain ('Nike.com', 'Ann Taylor'), not a name that contains it."""
+    if _DOMAIN.match(part):
+        return True
+    squashed = _squash(part)
+    return any(
+        squashed.removeprefix(site) in _SITE_SUFFIXES or (len(squashed) >= 4 and squashed in site) for site in sites
+    )
+
+
+def name_similarity(name: str | None, reference: str | None) -> float:
+    """Share of the name's words found in the reference (0..1): 'Blue Mug' vs 'Blue Mug | Acme' is 1.0."""
+    words = _words(name)
+    if not words:
+        return 0.0
+    return len(words & _words(reference)) / len(words)
+
+
+def _words(text: str | None) -> set[str]:
+    return set(_WORD.findall(text.lower())) if text else set()
