@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from app.auth.google import GoogleVerifier
 from app.auth.router import router as auth_router
 from app.carts.router import router as carts_router
 from app.config import Settings, get_settings
@@ -24,9 +25,12 @@ from app.health.router import router as health_router
 from app.indexes import ensure_indexes
 from app.items.router import router as items_router
 from app.logs import configure_logging
+from app.mail import build_email_sender
 from app.middleware import RequestContextMiddleware
 from app.observability.metrics import flush_periodically, metrics
 from app.observability.sentry import init_sentry
+from app.sharing.router import router as sharing_router
+from app.sharing.worker import OutboxWorker
 
 API_PREFIX = "/api/v1"
 LARGE_BODY_PATHS = (f"{API_PREFIX}/extract",)
@@ -42,20 +46,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         database = await open_database(settings)
         app.state.database = database
         background: list[asyncio.Task[None]] = []
+        app.state.google_verifier = GoogleVerifier(settings)
+        outbox: OutboxWorker | None = None
         try:
             await ensure_indexes(database.db)
             mongo_url = settings.mongo_url or (database.embedded.url if database.embedded else "")
             app.state.rate_limiter = create_rate_limiter(settings, mongo_url)
             if settings.metrics_enabled:
                 background.append(asyncio.create_task(flush_periodically(settings.metrics_flush_seconds)))
+            outbox = OutboxWorker(database.db, build_email_sender(settings), settings)
+            outbox.start()
+            app.state.health_providers["outbox"] = outbox.health
             yield
         finally:
+            if outbox is not None:
+                await outbox.stop()  # lets the send in progress be recorded
             for task in background:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
             if settings.metrics_enabled:
                 metrics.flush()
+            await app.state.google_verifier.aclose()
             await close_database(database)
 
     app = FastAPI(
@@ -96,7 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
 
     api = APIRouter(prefix=API_PREFIX)
-    for router in (auth_router, carts_router, items_router):
+    for router in (auth_router, carts_router, items_router, sharing_router):
         api.include_router(router)
     app.include_router(api)
     app.include_router(health_router)

@@ -9,10 +9,11 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 import httpx
 import jwt
+from fastapi import Depends, Request
 
 from app.config import Settings
 from app.errors import ServiceUnavailable, Unauthorized
@@ -219,3 +220,11 @@ def _identity(claims: dict[str, Any], nonce: str | None) -> GoogleIdentity:
     return GoogleIdentity(
         sub=str(claims["sub"]), email=email.strip().lower(), name=name if isinstance(name, str) else None
     )
+
+
+def get_google_verifier(request: Request) -> GoogleVerifier:
+    """The app's verifier (made in the lifespan, so its JWKS cache and HTTP pool are shared by all requests)."""
+    return request.app.state.google_verifier
+
+
+GoogleVerifierDep = Annotated[GoogleVerifier, Depends(get_google_verifier)]

@@ -1,4 +1,4 @@
-"""Every query on users and refresh_tokens."""
+"""Every query on users, refresh_tokens and password_resets."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 USERS = "users"
 REFRESH_TOKENS = "refresh_tokens"
+PASSWORD_RESETS = "password_resets"
 
 
 async def ensure_indexes(db: AsyncDatabase) -> None:
@@ -31,6 +32,14 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
             IndexModel([("token_hash", ASCENDING)], unique=True, name="token_hash_unique"),
             IndexModel([("family_id", ASCENDING)], name="family"),
             IndexModel([("user_id", ASCENDING)], name="user"),
+            IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_ttl"),
+        ]
+    )
+    await db[PASSWORD_RESETS].create_indexes(
+        [
+            IndexModel([("token_hash", ASCENDING)], unique=True, name="token_hash_unique"),
+            IndexModel([("user_id", ASCENDING)], name="user"),
+            IndexModel([("outbox_id", ASCENDING)], name="outbox"),
             IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_ttl"),
         ]
     )
@@ -78,5 +87,56 @@ async def revoke_family(db: AsyncDatabase, family_id: ObjectId, now: datetime) -
     await db[REFRESH_TOKENS].update_many({"family_id": family_id, "revoked_at": None}, {"$set": {"revoked_at": now}})
 
 
-async def revoke_all_for_user(db: AsyncDatabase, user_id: ObjectId, now: datetime) -> None:
-    await db[REFRESH_TOKENS].update_many({"user_id": user_id, "revoked_at": None}, {"$set": {"revoked_at": now}})
+async def revoke_all_for_user(
+    db: AsyncDatabase, user_id: ObjectId, now: datetime, session: AsyncClientSession | None = None
+) -> None:
+    await db[REFRESH_TOKENS].update_many(
+        {"user_id": user_id, "revoked_at": None}, {"$set": {"revoked_at": now}}, session=session
+    )
+
+
+async def link_google_sub(db: AsyncDatabase, user_id: ObjectId, changes: dict[str, Any]) -> dict[str, Any] | None:
+    """Attach a Google account to a user that has none yet; None if another sign-in linked one first."""
+    return await db[USERS].find_one_and_update(
+        {"_id": user_id, "google_sub": None}, {"$set": changes}, return_document=ReturnDocument.AFTER
+    )
+
+
+async def set_password_hash(
+    db: AsyncDatabase, user_id: ObjectId, password_hash: str, now: datetime, session: AsyncClientSession
+) -> None:
+    # Whoever completes a reset has proven they read this mailbox.
+    await db[USERS].update_one(
+        {"_id": user_id},
+        {"$set": {"password_hash": password_hash, "email_verified_at": now, "updated_at": now}},
+        session=session,
+    )
+
+
+async def replace_password_reset(db: AsyncDatabase, record: dict[str, Any]) -> None:
+    """Store a reset token, dropping the one an earlier attempt of the same outbox entry made (never delivered)."""
+    await db[PASSWORD_RESETS].delete_many({"outbox_id": record["outbox_id"]})
+    await db[PASSWORD_RESETS].insert_one(record)
+
+
+async def find_live_password_reset(db: AsyncDatabase, token_hash: str, now: datetime) -> dict[str, Any] | None:
+    return await db[PASSWORD_RESETS].find_one({"token_hash": token_hash, "used_at": None, "expires_at": {"$gt": now}})
+
+
+async def spend_password_reset(
+    db: AsyncDatabase, token_hash: str, now: datetime, session: AsyncClientSession
+) -> dict[str, Any] | None:
+    """Atomically use a live reset token once; None when it is unknown, used or expired."""
+    return await db[PASSWORD_RESETS].find_one_and_update(
+        {"token_hash": token_hash, "used_at": None, "expires_at": {"$gt": now}},
+        {"$set": {"used_at": now}},
+        session=session,
+    )
+
+
+async def spend_all_password_resets(
+    db: AsyncDatabase, user_id: ObjectId, now: datetime, session: AsyncClientSession
+) -> None:
+    await db[PASSWORD_RESETS].update_many(
+        {"user_id": user_id, "used_at": None}, {"$set": {"used_at": now}}, session=session
+    )

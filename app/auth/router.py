@@ -2,8 +2,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Response, status
 
-from app.auth import service
-from app.auth.schemas import LoginRequest, RefreshRequest, RegisterRequest, TokenPair, UserOut
+from app.auth import password_reset, service
+from app.auth.google import GoogleVerifierDep
+from app.auth.schemas import (
+    Accepted,
+    GoogleSignInRequest,
+    LoginRequest,
+    PasswordResetConfirm,
+    PasswordResetRequest,
+    RefreshRequest,
+    RegisterRequest,
+    TokenPair,
+    UserOut,
+)
 from app.deps import AppSettings, CurrentUser, Db
 from app.edge.ratelimit import limit_per_ip
 
@@ -42,3 +53,32 @@ async def logout(body: RefreshRequest, db: Db) -> Response:
 async def me(user: CurrentUser, db: Db) -> UserOut:
     """The signed-in user."""
     return await service.get_user(db, user.user_id)
+
+
+@router.post("/google", dependencies=[PerIpAuthLimit])
+async def google_sign_in(
+    body: GoogleSignInRequest, db: Db, settings: AppSettings, google: GoogleVerifierDep
+) -> TokenPair:
+    """Sign in with Google (ID token, or authorization code + PKCE); creates or links the account."""
+    if body.id_token is not None:
+        identity = await google.verify_id_token(body.id_token, nonce=body.nonce)
+    else:
+        assert body.code and body.code_verifier and body.redirect_uri  # guaranteed by GoogleSignInRequest
+        identity = await google.verify_code(
+            code=body.code, code_verifier=body.code_verifier, redirect_uri=body.redirect_uri, nonce=body.nonce
+        )
+    return await service.sign_in_with_google(db, settings, identity)
+
+
+@router.post("/password-reset", status_code=status.HTTP_202_ACCEPTED, dependencies=[PerIpAuthLimit])
+async def request_password_reset(body: PasswordResetRequest, db: Db) -> Accepted:
+    """Email a single-use reset link if the account exists; the answer is the same either way."""
+    await password_reset.request_password_reset(db, email=body.email)
+    return Accepted()
+
+
+@router.post("/password-reset/confirm", status_code=status.HTTP_204_NO_CONTENT, dependencies=[PerIpAuthLimit])
+async def confirm_password_reset(body: PasswordResetConfirm, db: Db) -> Response:
+    """Set a new password with a reset token; every session of the account is signed out."""
+    await password_reset.confirm_password_reset(db, token=body.token, new_password=body.new_password)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, model_validator
 
 from app.ids import PyObjectId
 
@@ -49,3 +49,39 @@ class TokenPair(BaseModel):
     token_type: str = "bearer"
     expires_in: int = Field(description="Access token lifetime in seconds")
     user: UserOut
+
+
+class GoogleSignInRequest(BaseModel):
+    """Either `id_token`, or `code` + `code_verifier` + `redirect_uri` (authorization code with PKCE)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id_token: Annotated[str, StringConstraints(min_length=1, max_length=8192)] | None = None
+    code: Annotated[str, StringConstraints(min_length=1, max_length=2048)] | None = None
+    # RFC 7636: 43-128 unreserved characters
+    code_verifier: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._~-]{43,128}$")] | None = None
+    redirect_uri: Annotated[str, StringConstraints(min_length=1, max_length=2048)] | None = None
+    nonce: Annotated[str, StringConstraints(min_length=1, max_length=256)] | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> GoogleSignInRequest:
+        code_form = (self.code, self.code_verifier, self.redirect_uri)
+        if self.id_token is not None and any(part is not None for part in code_form):
+            raise ValueError("send either id_token or code, code_verifier and redirect_uri, not both")
+        if self.id_token is None and any(part is None for part in code_form):
+            raise ValueError("send id_token, or code with code_verifier and redirect_uri")
+        return self
+
+
+class PasswordResetRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    email: Email
+
+
+class PasswordResetConfirm(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    token: Annotated[str, StringConstraints(min_length=1, max_length=256)]
+    new_password: Password
+
+
+class Accepted(BaseModel):
+    status: str = "accepted"

@@ -1,4 +1,4 @@
-"""Accounts and sessions: register, login, refresh-token rotation with reuse detection, logout."""
+"""Accounts and sessions: register, login, Google sign-in, refresh-token rotation with reuse detection, logout."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
 from app.auth import repository
+from app.auth.google import GoogleIdentity
 from app.auth.passwords import hash_password, verify_password
 from app.auth.schemas import TokenPair, UserOut
 from app.auth.tokens import create_access_token, hash_token, new_refresh_token
@@ -87,6 +88,52 @@ async def login(db: AsyncDatabase, settings: Settings, *, email: str, password: 
     if not await verify_password(password, stored_hash) or user is None:
         raise Unauthorized(_BAD_CREDENTIALS)
     return await issue_token_pair(db, settings, user)
+
+
+async def sign_in_with_google(db: AsyncDatabase, settings: Settings, identity: GoogleIdentity) -> TokenPair:
+    """Sign in with a verified Google identity: its linked account, else the account with that email, else a new one."""
+    user = await repository.find_user_by_google_sub(db, identity.sub)
+    if user is None:
+        user = await _link_or_create_google_user(db, identity)
+    return await issue_token_pair(db, settings, user)
+
+
+async def _link_or_create_google_user(db: AsyncDatabase, identity: GoogleIdentity) -> dict[str, Any]:
+    existing = await repository.find_user_by_email(db, identity.email)
+    if existing is None:
+        try:
+            return await create_user(
+                db, email=identity.email, password_hash=None, name=identity.name, google_sub=identity.sub
+            )
+        except Conflict:  # a concurrent first sign-in with the same Google account got there first
+            return await _user_for_google_sub(db, identity.sub)
+    if existing.get("google_sub"):
+        raise Conflict("This email's account is linked to a different Google account")
+    now = datetime.now(UTC)
+    changes: dict[str, Any] = {
+        "google_sub": identity.sub,
+        "email_verified_at": now,
+        "name": existing.get("name") or identity.name,
+        "updated_at": now,
+    }
+    if existing.get("password_hash") and not existing.get("email_verified_at"):
+        # Nobody ever proved this mailbox behind the password: it may have been registered by someone else
+        # in advance (account pre-hijacking). Google just proved the owner, so the unproven password and its
+        # sessions go; the owner can set a password again through the reset email.
+        changes["password_hash"] = None
+        await repository.revoke_all_for_user(db, existing["_id"], now)
+    try:
+        linked = await repository.link_google_sub(db, existing["_id"], changes)
+    except DuplicateKeyError:  # the same Google account was linked elsewhere a moment ago
+        linked = None
+    return linked or await _user_for_google_sub(db, identity.sub)
+
+
+async def _user_for_google_sub(db: AsyncDatabase, google_sub: str) -> dict[str, Any]:
+    user = await repository.find_user_by_google_sub(db, google_sub)
+    if user is None:
+        raise Conflict("This account is being changed by another sign-in; try again")
+    return user
 
 
 async def issue_token_pair(

@@ -69,8 +69,12 @@ def compose_share_email(
     cart_name: str,
     items: Sequence[SharedItem],
     message: str | None,
+    total_items: int | None = None,
 ) -> OutgoingEmail:
-    """The email for one share: the cart's items as HTML and plain text, every piece of user text escaped."""
+    """The email for one share: the cart's items as HTML and plain text, every piece of user text escaped.
+
+    At most MAX_ITEMS_IN_EMAIL items are listed; `total_items` (default: len(items)) sets the "and N more" line.
+    """
     shown = [
         {
             "name": item.name,
@@ -87,7 +91,7 @@ def compose_share_email(
         "cart_name": cart_name,
         "message": message,
         "items": shown,
-        "more_count": max(0, len(items) - MAX_ITEMS_IN_EMAIL),
+        "more_count": max(0, (total_items if total_items is not None else len(items)) - len(shown)),
     }
     sender, cart = _shorten(sender_name, _MAX_SUBJECT_NAME), _shorten(cart_name, _MAX_SUBJECT_NAME)
     return OutgoingEmail(

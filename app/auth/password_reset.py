@@ -1,0 +1,98 @@
+"""Password reset: a single-use token, mailed through the outbox, stored only hashed, valid 30 minutes."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+
+from app.auth import repository
+from app.auth.passwords import hash_password
+from app.auth.service import normalize_email
+from app.auth.tokens import hash_token
+from app.config import Settings
+from app.db import in_transaction
+from app.errors import BadRequest
+from app.mail import OutgoingEmail
+from app.sharing import repository as outbox_repository
+from app.sharing.compose import compose_password_reset_email
+from app.sharing.outbox import PASSWORD_RESET, new_entry
+
+RESET_TOKEN_LIFETIME = timedelta(minutes=30)
+# One reset email per address per minute, however many instances or client IPs ask: no inbox flooding.
+REQUEST_COOLDOWN = timedelta(seconds=60)
+# Requests for addresses with no account are kept only this long (the TTL index sweeps them).
+REQUEST_RETENTION = timedelta(days=1)
+
+
+class InvalidResetToken(BadRequest):
+    code = "invalid_reset_token"
+    message = "Invalid or expired password-reset token"
+
+
+async def request_password_reset(db: AsyncDatabase, *, email: str) -> None:
+    """Queue a reset email. The account lookup happens in the outbox worker, so this request does the same work,
+    and takes the same time, whether or not the address has an account."""
+    address = normalize_email(email)
+    now = datetime.now(UTC)
+    if await outbox_repository.has_recent_request(
+        db, kind=PASSWORD_RESET, email_address=address, since=now - REQUEST_COOLDOWN
+    ):
+        return
+    entry = new_entry(PASSWORD_RESET, now=now, email_address=address, expire_at=now + REQUEST_RETENTION)
+    await outbox_repository.insert_entry(db, entry)
+
+
+async def compose_reset_email(db: AsyncDatabase, settings: Settings, entry: dict[str, Any]) -> OutgoingEmail | None:
+    """Called by the outbox worker: issue a token and write the email, or None when there is no such account.
+
+    The token is made at send time so the outbox never stores it; a retry replaces the undelivered one."""
+    user = await repository.find_user_by_email(db, entry["email_address"])
+    if user is None:
+        return None
+    token = secrets.token_urlsafe(32)
+    now = datetime.now(UTC)
+    await repository.replace_password_reset(
+        db,
+        {
+            "token_hash": hash_token(token),
+            "user_id": user["_id"],
+            "outbox_id": entry["_id"],
+            "created_at": now,
+            "expires_at": now + RESET_TOKEN_LIFETIME,
+            "used_at": None,
+        },
+    )
+    # In the fragment, the token never reaches a server log on the way to the reset page.
+    reset_url = f"{settings.public_app_url.rstrip('/')}/reset-password#token={token}"
+    return compose_password_reset_email(
+        to=user["email"],
+        token=token,
+        reset_url=reset_url,
+        valid_minutes=int(RESET_TOKEN_LIFETIME.total_seconds() // 60),
+    )
+
+
+async def confirm_password_reset(db: AsyncDatabase, *, token: str, new_password: str) -> None:
+    """Set the new password, spend every reset token of the user and revoke all their sessions, atomically."""
+    now = datetime.now(UTC)
+    token_hash = hash_token(token)
+    # Checked before hashing the password, so a wrong token costs no Argon2 work.
+    if await repository.find_live_password_reset(db, token_hash, now) is None:
+        raise InvalidResetToken()
+    password_hash = await hash_password(new_password)
+
+    async def reset(session: AsyncClientSession) -> bool:
+        record = await repository.spend_password_reset(db, token_hash, now, session)
+        if record is None:  # spent by a concurrent confirm in the meantime
+            return False
+        await repository.set_password_hash(db, record["user_id"], password_hash, now, session)
+        await repository.spend_all_password_resets(db, record["user_id"], now, session)
+        await repository.revoke_all_for_user(db, record["user_id"], now, session=session)
+        return True
+
+    if not await in_transaction(db, reset):
+        raise InvalidResetToken()

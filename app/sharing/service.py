@@ -1,0 +1,86 @@
+"""Sharing a cart: snapshot it into an email, record it in the outbox, report its delivery status."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from bson import ObjectId
+from pymongo.asynchronous.database import AsyncDatabase
+
+from app.auth import repository as auth_repository
+from app.carts.service import get_owned_cart
+from app.errors import NotFound
+from app.items import repository as items_repository
+from app.money import from_decimal128
+from app.sharing import repository
+from app.sharing.compose import MAX_ITEMS_IN_EMAIL, SharedItem, compose_share_email
+from app.sharing.outbox import SHARE, new_entry, stored_email
+from app.sharing.schemas import ShareCreated, ShareOut
+
+
+def _shared_item(item: dict[str, Any]) -> SharedItem:
+    return SharedItem(
+        name=item["name"],
+        url=item.get("url"),
+        price=from_decimal128(item.get("price")),
+        currency=item.get("currency"),
+        image_url=item.get("image_url"),
+        notes=item.get("notes"),
+        quantity=item.get("quantity"),
+    )
+
+
+def _sender_name(user: dict[str, Any] | None) -> str:
+    if user is None:
+        return "A BuyHive user"
+    # The address is always shown: a display name alone could impersonate anyone.
+    return f"{user['name']} ({user['email']})" if user.get("name") else user["email"]
+
+
+async def share_cart(
+    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, recipients: list[str], message: str | None
+) -> ShareCreated:
+    """Record a share of the cart as it is now; the outbox worker sends it."""
+    cart = await get_owned_cart(db, user_id=user_id, cart_id=cart_id)
+    user = await auth_repository.find_user_by_id(db, user_id)
+    items = await items_repository.list_page(
+        db, user_id=user_id, cart_id=cart_id, before_id=None, limit=MAX_ITEMS_IN_EMAIL
+    )
+    total = (await items_repository.count_by_cart(db, user_id=user_id, cart_ids=[cart_id])).get(cart_id, 0)
+    email = compose_share_email(
+        recipients=recipients,
+        sender_name=_sender_name(user),
+        cart_name=cart["name"],
+        items=[_shared_item(item) for item in items],
+        message=message or None,
+        total_items=total,
+    )
+    entry = new_entry(
+        SHARE,
+        now=datetime.now(UTC),
+        user_id=user_id,
+        cart_id=cart_id,
+        recipients=recipients,
+        email=stored_email(email),
+        sent_at=None,
+    )
+    await repository.insert_entry(db, entry)
+    return ShareCreated(share_id=entry["_id"], status=entry["status"])
+
+
+async def get_share(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, share_id: ObjectId) -> ShareOut:
+    """A share's delivery status; another user's share is not found, like a missing one."""
+    entry = await repository.find_share(db, user_id=user_id, cart_id=cart_id, share_id=share_id)
+    if entry is None:
+        raise NotFound("Share not found")
+    return ShareOut(
+        share_id=entry["_id"],
+        cart_id=entry["cart_id"],
+        status=entry["status"],
+        recipients=entry["recipients"],
+        attempts=entry["attempts"],
+        error=entry.get("error"),
+        created_at=entry["created_at"],
+        sent_at=entry.get("sent_at"),
+    )

@@ -1,0 +1,167 @@
+"""The outbox worker: claims due emails under a lease, sends them, records the outcome, retries with backoff.
+
+Delivery guarantees, and their limit:
+- Claiming is one atomic find_one_and_update, so of several instances exactly one holds an entry at a time.
+- An entry is only marked by the worker that still holds its lease. A lease outlives the longest possible send
+  (SES connect + read timeouts), so nobody takes an entry over while its send may still be in flight.
+- No automatic retry happens after the provider accepted a message: outcomes are recorded right after the call.
+- Residual at-least-once window: if the process dies after the provider accepted a message but before the
+  outcome is written (milliseconds), the lease runs out and another worker sends it again. Such a duplicate
+  carries the same X-BuyHive-Message-Key header (the outbox id). SES offers no idempotency key to close this.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import random
+import socket
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pymongo.asynchronous.database import AsyncDatabase
+
+from app.auth.password_reset import compose_reset_email
+from app.config import Settings
+from app.mail import EmailDeliveryError, EmailSender, OutgoingEmail
+from app.sharing import repository
+from app.sharing.outbox import FAILED, PASSWORD_RESET, QUEUED, SENT, SHARE, SKIPPED, email_from_entry
+
+logger = logging.getLogger(__name__)
+
+STOP_TIMEOUT_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int
+    base_seconds: float = 10.0
+    max_seconds: float = 900.0
+
+    def delay(self, attempts: int) -> timedelta:
+        """Exponential backoff with jitter: instances that failed together do not retry together."""
+        ceiling = min(self.max_seconds, self.base_seconds * 2 ** (attempts - 1))
+        return timedelta(seconds=random.uniform(ceiling / 2, ceiling))
+
+
+class OutboxWorker:
+    def __init__(
+        self,
+        db: AsyncDatabase,
+        sender: EmailSender,
+        settings: Settings,
+        *,
+        retry: RetryPolicy | None = None,
+        worker_id: str | None = None,
+    ) -> None:
+        self.db = db
+        self.sender = sender
+        self.settings = settings
+        self.retry = retry or RetryPolicy(max_attempts=settings.outbox_max_attempts)
+        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.lease = timedelta(seconds=settings.outbox_lease_seconds)
+        self._stopping = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._counts = {SENT: 0, FAILED: 0, "retried": 0}
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name=f"outbox-worker-{self.worker_id}")
+
+    async def stop(self) -> None:
+        """Finish the send in progress (so it is recorded), then stop."""
+        self._stopping.set()
+        if self._task is None:
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(self._task), STOP_TIMEOUT_SECONDS)
+        except TimeoutError:
+            # The entry keeps its lease and is taken over once it runs out.
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    def health(self) -> dict[str, Any]:
+        running = self._task is not None and not self._task.done()
+        return {"status": "running" if running else "stopped", "backend": self.sender.name, **self._counts}
+
+    async def _run(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                while not self._stopping.is_set() and await self.process_next():
+                    pass
+            except Exception:
+                logger.exception("outbox pass failed; retrying after the poll interval")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.settings.outbox_poll_seconds)
+
+    async def process_next(self) -> bool:
+        """Claim and handle one entry; False when nothing is due."""
+        now = datetime.now(UTC)
+        entry = await repository.claim_abandoned(self.db, worker_id=self.worker_id, now=now, lease=self.lease)
+        if entry is not None:
+            logger.warning(
+                "outbox: taking over an entry whose lease ran out; its previous attempt may have been sent",
+                extra={"outbox_id": str(entry["_id"]), "attempts": entry["attempts"]},
+            )
+        else:
+            entry = await repository.claim_due(self.db, worker_id=self.worker_id, now=now, lease=self.lease)
+        if entry is None:
+            return False
+        await self._deliver(entry)
+        return True
+
+    async def _deliver(self, entry: dict[str, Any]) -> None:
+        attempts = entry["attempts"]
+        if attempts > self.retry.max_attempts:  # every earlier holder died mid-attempt: stop the loop here
+            reason = entry.get("error") or "the worker stopped while sending"
+            await self._finish(entry, FAILED, error=f"gave up after {attempts - 1} attempts: {reason}")
+            return
+        try:
+            message = await self._compose(entry)
+            if message is None:
+                await self._finish(entry, SKIPPED)
+                return
+            provider_message_id = await self.sender.send(message)
+        except EmailDeliveryError as exc:
+            await self._failed_attempt(entry, exc.reason, transient=exc.transient)
+            return
+        except Exception as exc:  # a bug or a database hiccup while composing: retry, bounded like any other
+            logger.exception("outbox: unexpected error", extra={"outbox_id": str(entry["_id"])})
+            await self._failed_attempt(entry, f"unexpected: {type(exc).__name__}", transient=True)
+            return
+        await self._finish(entry, SENT, provider_message_id=provider_message_id, sent_at=datetime.now(UTC))
+
+    async def _compose(self, entry: dict[str, Any]) -> OutgoingEmail | None:
+        if entry["kind"] == SHARE:
+            return email_from_entry(entry)
+        if entry["kind"] == PASSWORD_RESET:
+            return await compose_reset_email(self.db, self.settings, entry)
+        raise ValueError(f"unknown outbox kind {entry['kind']!r}")
+
+    async def _failed_attempt(self, entry: dict[str, Any], reason: str, *, transient: bool) -> None:
+        if transient and entry["attempts"] < self.retry.max_attempts:
+            next_attempt_at = datetime.now(UTC) + self.retry.delay(entry["attempts"])
+            await self._finish(entry, QUEUED, error=reason, next_attempt_at=next_attempt_at)
+            return
+        await self._finish(entry, FAILED, error=reason)
+
+    async def _finish(self, entry: dict[str, Any], status: str, **changes: Any) -> None:
+        now = datetime.now(UTC)
+        recorded = await repository.finish(
+            self.db,
+            entry_id=entry["_id"],
+            worker_id=self.worker_id,
+            changes={"status": status, "updated_at": now, **changes},
+        )
+        log_extra = {"outbox_id": str(entry["_id"]), "kind": entry["kind"], "attempts": entry["attempts"]}
+        if not recorded:  # we outlived our lease and someone else took over: they decide the outcome
+            logger.warning("outbox: lease lost before the outcome was recorded", extra=log_extra)
+            return
+        counter = "retried" if status == QUEUED else status
+        self._counts[counter] = self._counts.get(counter, 0) + 1
+        level = logging.WARNING if status in (FAILED, QUEUED) else logging.INFO
+        logger.log(level, f"outbox: {status}", extra={**log_extra, "error": changes.get("error")})
