@@ -26,7 +26,6 @@ AVAILABILITY = frozenset({"InStock", "OutOfStock"})
 
 _PLAIN_DECIMAL = re.compile(r"\d{1,12}(?:\.\d{1,4})?")
 _WORD = re.compile(r"\w+")
-_CODE_WORD = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 _SPACES = re.compile(r"\s+")
 _price_adapter: TypeAdapter[Decimal] = TypeAdapter(Price)
 
@@ -120,9 +119,8 @@ def _check_currency(value: str, page: _ShownPage, price: Decimal | None) -> str:
         if code not in near_price:
             raise Unsupported("does not match the currency written with the price")
         return code
-    shown = {c for mention in page.money for c in mention.currencies} | set(_CODE_WORD.findall(page.text))
-    if code not in shown:
-        raise Unsupported("no sign of this currency on the page")
+    if not any(code in mention.currencies for mention in page.money):
+        raise Unsupported("no amount on the page is written in this currency")
     return code
 
 
