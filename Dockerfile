@@ -30,9 +30,12 @@ RUN set -eux; \
     pip install --constraint torch-cpu.txt -r requirements.txt; \
     python -c "import torch, torchvision; assert torch.version.cuda is None, torch.version.cuda"
 
+# Only the script and the trained URL classifier enter this stage, so code changes do not re-download the weights.
+# The script writes the CLIP checkpoint to $CLIP_PRETRAINED and the URL classifier to $URL_MODEL_PATH.
 FROM builder AS models
 WORKDIR /build
 COPY scripts/download_models.py scripts/download_models.py
+COPY models models
 RUN python scripts/download_models.py \
     && test -s "$CLIP_PRETRAINED" \
     && test -d "$URL_MODEL_PATH"
@@ -42,6 +45,7 @@ ENV ENVIRONMENT=production \
     DATA_DIR=/tmp/buyhive \
     HF_HUB_OFFLINE=1 \
     TRANSFORMERS_OFFLINE=1 \
+    XDG_CACHE_HOME=/tmp/cache \
     TRUSTED_PROXIES=127.0.0.1
 RUN groupadd --system --gid 10001 buyhive \
     && useradd --system --uid 10001 --gid buyhive --no-create-home --home-dir /nonexistent \

@@ -14,23 +14,26 @@ import shlex
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import botocore.session
 import pytest
-import yaml
 from botocore.validate import validate_parameters
 
 from app.config import Settings
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DOCKERFILE = REPO_ROOT / "Dockerfile"
-DOCKERIGNORE = REPO_ROOT / ".dockerignore"
-CI_WORKFLOW = REPO_ROOT / ".github" / "workflows" / "ci.yml"
-DEPLOY_WORKFLOW = REPO_ROOT / ".github" / "workflows" / "deploy.yml"
-TASK_DEFINITION = REPO_ROOT / "deploy" / "task-definition.json"
+from tests.deploy.artifacts import (
+    CI_WORKFLOW,
+    DEPLOY_WORKFLOW,
+    DOCKERFILE,
+    DOCKERIGNORE,
+    REPO_ROOT,
+    TASK_DEFINITION,
+    Dockerfile,
+    load_dockerfile,
+    load_workflow,
+    task_container,
+)
 
 SECRET_SETTINGS = {
     "JWT_SECRET_KEY",
@@ -52,81 +55,24 @@ FARGATE_MEMORY = {
 HEALTH_LIVE_URL = "http://127.0.0.1:8000/health/live"
 
 
-# --- Dockerfile, read as Docker reads it -------------------------------------------------------------------------
-
-
-@dataclass
-class Stage:
-    name: str
-    base: str
-    instructions: list[tuple[str, str]] = field(default_factory=list)
-
-    def args_of(self, keyword: str) -> list[str]:
-        return [args for kw, args in self.instructions if kw == keyword]
-
-    def env(self) -> dict[str, str]:
-        values: dict[str, str] = {}
-        for args in self.args_of("ENV"):
-            for token in shlex.split(args):
-                name, _, value = token.partition("=")
-                values[name] = value
-        return values
-
-
-def parse_dockerfile(text: str) -> tuple[dict[str, str], list[Stage]]:
-    """Global ARG defaults and the stages, each with its (keyword, arguments) instructions."""
-    logical: list[str] = []
-    pending = ""
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.endswith("\\"):
-            pending += line[:-1] + " "
-            continue
-        logical.append(pending + line)
-        pending = ""
-    global_args: dict[str, str] = {}
-    stages: list[Stage] = []
-    for line in logical:
-        keyword, _, args = line.partition(" ")
-        keyword, args = keyword.upper(), args.strip()
-        if keyword == "FROM":
-            words = args.split()
-            name = words[2] if len(words) == 3 and words[1].upper() == "AS" else str(len(stages))
-            stages.append(Stage(name=name, base=words[0]))
-        elif stages:
-            stages[-1].instructions.append((keyword, args))
-        elif keyword == "ARG":
-            name, _, default = args.partition("=")
-            global_args[name] = default
-    return global_args, stages
+# --- Dockerfile ---------------------------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def dockerfile() -> tuple[dict[str, str], dict[str, Stage], Stage]:
-    global_args, stages = parse_dockerfile(DOCKERFILE.read_text())
-    return global_args, {stage.name: stage for stage in stages}, stages[-1]
-
-
-def stage_env(stages: dict[str, Stage], stage: Stage) -> dict[str, str]:
-    """ENV values a stage sees, inherited through its FROM chain."""
-    inherited = stage_env(stages, stages[stage.base]) if stage.base in stages else {}
-    return inherited | stage.env()
+def dockerfile() -> Dockerfile:
+    return load_dockerfile()
 
 
 def test_dockerfile_is_multi_stage_on_a_pinned_python_311_slim(dockerfile):
-    global_args, stages, final = dockerfile
-    assert {"builder", "models", "runtime"} <= set(stages)
-    assert final.name == "runtime" and final.base == "base"
-    image = global_args["PYTHON_IMAGE"]
+    assert {"builder", "models", "runtime"} <= set(dockerfile.stages)
+    assert dockerfile.final.name == "runtime" and dockerfile.final.base == "base"
+    image = dockerfile.global_args["PYTHON_IMAGE"]
     assert re.fullmatch(r"python:3\.11\.\d+-slim(-\w+)?(@sha256:[0-9a-f]{64})?", image), image
-    assert stages["base"].base == "${PYTHON_IMAGE}"
+    assert dockerfile.stages["base"].base == "${PYTHON_IMAGE}"
 
 
 def test_torch_comes_from_the_cpu_index_at_the_pinned_versions(dockerfile):
-    _, stages, _ = dockerfile
-    install = " ".join(stages["builder"].args_of("RUN"))
+    install = " ".join(dockerfile.stages["builder"].args_of("RUN"))
     assert "--index-url https://download.pytorch.org/whl/cpu" in install
     assert "--constraint" in install and "-r requirements.txt" in install
     assert "torch.version.cuda is None" in install
@@ -135,22 +81,21 @@ def test_torch_comes_from_the_cpu_index_at_the_pinned_versions(dockerfile):
 
 
 def test_models_are_baked_where_the_settings_point(dockerfile):
-    _, stages, final = dockerfile
-    models_run = " ".join(stages["models"].args_of("RUN"))
+    models_run = " ".join(dockerfile.stages["models"].args_of("RUN"))
     assert "python scripts/download_models.py" in models_run
-    env = stage_env(stages, final)
+    env = dockerfile.env(dockerfile.final)
     assert env["CLIP_PRETRAINED"].startswith("/opt/models/") and env["URL_MODEL_PATH"].startswith("/opt/models/")
-    assert "--from=models /opt/models /opt/models" in final.args_of("COPY")
+    assert "--from=models /opt/models /opt/models" in dockerfile.final.args_of("COPY")
     assert env["HF_HUB_OFFLINE"] == "1", "never download at request time"
 
 
 def test_runtime_runs_as_a_non_root_user_with_production_settings(dockerfile):
-    _, stages, final = dockerfile
+    final = dockerfile.final
     users = final.args_of("USER")
     assert users and users[-1].split(":")[0] not in {"root", "0"}
     keywords = [kw for kw, _ in final.instructions]
     assert keywords.index("USER") < keywords.index("CMD")
-    env = stage_env(stages, final)
+    env = dockerfile.env(final)
     assert env["ENVIRONMENT"] == "production"
     assert env["PYTHONDONTWRITEBYTECODE"] == "1" and env["PYTHONUNBUFFERED"] == "1"
     settings_fields = {name.upper() for name in Settings.model_fields}
@@ -159,9 +104,8 @@ def test_runtime_runs_as_a_non_root_user_with_production_settings(dockerfile):
 
 
 def test_every_copied_path_exists_and_survives_dockerignore(dockerfile):
-    _, stages, _ = dockerfile
     patterns = [line.strip() for line in DOCKERIGNORE.read_text().splitlines() if line.strip() and line[0] != "#"]
-    for stage in stages.values():
+    for stage in dockerfile.stages.values():
         for args in stage.args_of("COPY"):
             if args.startswith("--from="):
                 continue
@@ -188,21 +132,14 @@ def is_docker_ignored(path: str, patterns: list[str]) -> bool:
     return ignored
 
 
-def healthcheck_command(final: Stage) -> list[str]:
-    (args,) = final.args_of("HEALTHCHECK")
-    return json.loads(args[args.index("CMD") + len("CMD") :].strip())
-
-
 def test_healthcheck_probes_liveness_with_python_not_curl(dockerfile):
-    _, _, final = dockerfile
-    command = healthcheck_command(final)
+    command = dockerfile.healthcheck_command()
     assert command[:2] == ["python", "-c"] and HEALTH_LIVE_URL in command[2] and "urllib" in command[2]
     assert not any(tool in " ".join(command) for tool in ("curl", "wget"))
 
 
-def uvicorn_arguments(final: Stage) -> list[str]:
-    (cmd,) = final.args_of("CMD")
-    exec_form = json.loads(cmd)
+def uvicorn_arguments(dockerfile: Dockerfile) -> list[str]:
+    exec_form = dockerfile.command()
     assert exec_form[:2] == ["sh", "-c"], "JSON (exec) form"
     words = shlex.split(exec_form[2])
     assert words[:2] == ["exec", "uvicorn"], "exec replaces the shell, so SIGTERM reaches Uvicorn"
@@ -214,13 +151,12 @@ def option(arguments: list[str], name: str) -> str:
 
 
 def test_uvicorn_trusts_proxy_headers_only_from_trusted_proxies_and_drains_on_sigterm(dockerfile):
-    _, stages, final = dockerfile
-    arguments = uvicorn_arguments(final)
+    arguments = uvicorn_arguments(dockerfile)
     assert arguments[0] == "main:create_app" and "--factory" in arguments
     assert re.search(r"^def create_app\(", (REPO_ROOT / "main.py").read_text(), re.MULTILINE)
     assert "--proxy-headers" in arguments and option(arguments, "--forwarded-allow-ips") == "$TRUSTED_PROXIES"
-    assert stage_env(stages, final)["TRUSTED_PROXIES"] == "127.0.0.1", "no proxy trusted unless configured"
-    assert option(arguments, "--port") == "8000" and final.args_of("EXPOSE") == ["8000"]
+    assert dockerfile.env(dockerfile.final)["TRUSTED_PROXIES"] == "127.0.0.1", "no proxy trusted unless configured"
+    assert option(arguments, "--port") == "8000" and dockerfile.final.args_of("EXPOSE") == ["8000"]
     assert int(option(arguments, "--timeout-keep-alive")) > 60, "outlive the ALB's 60 s idle timeout"
     stop_timeout = task_container()["stopTimeout"]
     assert 0 < int(option(arguments, "--timeout-graceful-shutdown")) < stop_timeout
@@ -231,11 +167,6 @@ def test_uvicorn_trusts_proxy_headers_only_from_trusted_proxies_and_drains_on_si
 
 def task_definition_text() -> str:
     return TASK_DEFINITION.read_text()
-
-
-def task_container() -> dict[str, Any]:
-    (container,) = json.loads(task_definition_text())["containerDefinitions"]
-    return container
 
 
 def rendered_task_definition() -> dict[str, Any]:
@@ -286,7 +217,7 @@ def test_secrets_come_from_parameter_store_never_plain_environment():
 def test_container_health_check_logging_and_shutdown():
     container = task_container()
     command = container["healthCheck"]["command"]
-    assert command[0] == "CMD" and command[1:] == healthcheck_command(parse_dockerfile(DOCKERFILE.read_text())[1][-1])
+    assert command[0] == "CMD" and command[1:] == load_dockerfile().healthcheck_command()
     log = container["logConfiguration"]
     assert log["logDriver"] == "awslogs"
     assert {"awslogs-group", "awslogs-region", "awslogs-stream-prefix"} <= set(log["options"])
@@ -297,12 +228,6 @@ def test_container_health_check_logging_and_shutdown():
 
 
 # --- GitHub Actions workflows ----------------------------------------------------------------------------------
-
-
-def load_workflow(path: Path) -> dict[str, Any]:
-    workflow = yaml.safe_load(path.read_text())
-    workflow["on"] = workflow.pop(True, workflow.get("on"))  # YAML 1.1 reads the key `on` as a boolean
-    return workflow
 
 
 def deploy_steps() -> list[dict[str, Any]]:
