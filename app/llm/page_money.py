@@ -33,6 +33,12 @@ _SYMBOLS: dict[str, frozenset[str]] = {
     "Rs.": frozenset({"INR", "PKR", "LKR", "NPR"}),
     "₩": frozenset({"KRW"}),
     "₽": frozenset({"RUB"}),
+    "руб": frozenset({"RUB"}),
+    "руб.": frozenset({"RUB"}),
+    "грн": frozenset({"UAH"}),
+    "грн.": frozenset({"UAH"}),
+    "원": frozenset({"KRW"}),
+    "KD": frozenset({"KWD"}),
     "₺": frozenset({"TRY"}),
     "TL": frozenset({"TRY"}),
     "₪": frozenset({"ILS"}),
@@ -68,13 +74,14 @@ def _marker_pattern(marker: str) -> str:
     return before + escaped + after
 
 
-_MARKERS = sorted([*_SYMBOLS, *_MARKER_CODES], key=len, reverse=True)
-_MARKER = re.compile("|".join(_marker_pattern(marker) for marker in _MARKERS))
+_CODE_PATTERN = r"(?<![^\W\d_])[A-Z]{3}(?![^\W\d_])"  # filtered against _MARKER_CODES after matching
+_MARKER = "|".join([*(_marker_pattern(symbol) for symbol in sorted(_SYMBOLS, key=len, reverse=True)), _CODE_PATTERN])
+_MARKER_BEFORE = re.compile(r"(" + _MARKER + r")\s{0,2}$")
+_MARKER_AFTER = re.compile(r"\s{0,2}(" + _MARKER + r")")
+_MARKER_REACH = max(map(len, _SYMBOLS)) + 2
+_NUMBER = re.compile(r"\d+(?:[.,'\u00a0\u202f ]\d+)*")
 _SEPARATOR = re.compile(r"([.,'\u00a0\u202f ])")
-_NUMBER = r"\d+(?:[.,'\u00a0\u202f ]\d+)*"
-_NUMBER_AFTER_MARKER = re.compile(r"\s{0,2}(" + _NUMBER + r")(?![\d])")
-_NUMBER_BEFORE_MARKER = re.compile(r"(?<![\d.,])(" + _NUMBER + r")\s{0,2}$")
-_WINDOW = 40
+_SPACE = re.compile(r"[\u00a0\u202f ]")
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,7 @@ class MoneyMention:
 
 
 def currencies_of(marker: str) -> frozenset[str]:
-    return _SYMBOLS.get(marker, frozenset({marker}) if marker in ISO_4217_CODES else frozenset())
+    return _SYMBOLS.get(marker, frozenset({marker}) if marker in _MARKER_CODES else frozenset())
 
 
 def _grouped_thousands(groups: list[str], separators: list[str]) -> bool:
@@ -119,8 +126,8 @@ def readings(token: str, *, three_decimals: bool) -> set[Decimal]:
 def _readings_near_marker(token: str, *, marker_after: bool, three_decimals: bool) -> set[Decimal]:
     # "Qty 2 19,99 €" glues two numbers with a space: also read the part that touches the marker.
     values = readings(token, three_decimals=three_decimals)
-    spaces = [match.start() for match in re.finditer(r"[\u00a0\u202f ]", token)]
-    for position in spaces:
+    for space in _SPACE.finditer(token):
+        position = space.start()
         part = token[position + 1 :] if marker_after else token[:position]
         values |= readings(part, three_decimals=three_decimals)
     return values
@@ -129,15 +136,19 @@ def _readings_near_marker(token: str, *, marker_after: bool, three_decimals: boo
 def money_mentions(text: str) -> list[MoneyMention]:
     """Amounts written with a currency marker directly before or after them ("$1,299", "19,99 €", "EUR 5")."""
     mentions: list[MoneyMention] = []
-    for marker in _MARKER.finditer(text):
-        currencies = currencies_of(marker.group())
-        three_decimals = bool(currencies & THREE_DECIMAL_CURRENCIES)
-        after = _NUMBER_AFTER_MARKER.match(text, marker.end(), marker.end() + _WINDOW)
-        if after:
-            amounts = _readings_near_marker(after.group(1), marker_after=False, three_decimals=three_decimals)
-            mentions.append(MoneyMention(frozenset(amounts), currencies))
-        before = _NUMBER_BEFORE_MARKER.search(text[max(0, marker.start() - _WINDOW) : marker.start()])
-        if before:
-            amounts = _readings_near_marker(before.group(1), marker_after=True, three_decimals=three_decimals)
-            mentions.append(MoneyMention(frozenset(amounts), currencies))
-    return [mention for mention in mentions if mention.amounts]
+    # Numbers are rarer than letters: find them first, then look a few characters either side for a marker.
+    for number in _NUMBER.finditer(text):
+        start, end = number.span()
+        sides = (
+            (_MARKER_BEFORE.search(text, max(0, start - _MARKER_REACH), start), False),
+            (_MARKER_AFTER.match(text, end, end + _MARKER_REACH), True),
+        )
+        for marker, marker_after in sides:
+            currencies = currencies_of(marker.group(1)) if marker else frozenset()
+            if not currencies:
+                continue
+            three_decimals = bool(currencies & THREE_DECIMAL_CURRENCIES)
+            amounts = _readings_near_marker(number.group(), marker_after=marker_after, three_decimals=three_decimals)
+            if amounts:
+                mentions.append(MoneyMention(frozenset(amounts), currencies))
+    return mentions
