@@ -50,6 +50,9 @@ ENV ENVIRONMENT=production \
 RUN groupadd --system --gid 10001 buyhive \
     && useradd --system --uid 10001 --gid buyhive --no-create-home --home-dir /nonexistent \
         --shell /usr/sbin/nologin buyhive
+# The task runs with a read-only root filesystem and a bind mount on /tmp; declaring the volume makes Fargate give
+# that mount the image's /tmp permissions (world-writable, sticky) instead of root-only 0755.
+VOLUME ["/tmp"]
 COPY --from=builder /opt/venv /opt/venv
 COPY --from=models /opt/models /opt/models
 WORKDIR /app

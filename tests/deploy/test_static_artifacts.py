@@ -225,6 +225,7 @@ def test_container_health_check_logging_and_shutdown():
     assert container["portMappings"][0]["containerPort"] == 8000
     assert container["readonlyRootFilesystem"] is True
     assert {"sourceVolume": "tmp", "containerPath": "/tmp", "readOnly": False} in container["mountPoints"]
+    assert '["/tmp"]' in load_dockerfile().final.args_of("VOLUME"), "else Fargate mounts /tmp writable by root only"
 
 
 # --- GitHub Actions workflows ----------------------------------------------------------------------------------
