@@ -20,21 +20,12 @@ How it works
   must occur on the page, brand and SKU must occur verbatim, availability is InStock/OutOfStock, image_url must be
   an absolute http(s) URL. Unsupported values are dropped and reported in ``LlmParse.rejected``.
 
-Public API: ``PageInput``, ``LlmParse``, ``parse_product(page, wanted)``, ``llm_status()``, ``close_llm_chain()``;
-``LlmChain`` for tests and for anyone who needs other settings.
+Public API: one ``LlmChain(settings)`` per app (built in the lifespan, like the other clients, so tests with their
+own settings get their own chain): ``await chain.parse_product(PageInput(url, title, text), wanted)`` ->
+``LlmParse | None``; ``chain.status()`` for /health; ``await chain.aclose()`` at shutdown.
 """
 
-from app.llm.chain import LlmChain, close_llm_chain, get_llm_chain, llm_status, parse_product
+from app.llm.chain import LlmChain
 from app.llm.schemas import PRODUCT_FIELDS, LlmParse, PageInput, ProviderFailure
 
-__all__ = [
-    "PRODUCT_FIELDS",
-    "LlmChain",
-    "LlmParse",
-    "PageInput",
-    "ProviderFailure",
-    "close_llm_chain",
-    "get_llm_chain",
-    "llm_status",
-    "parse_product",
-]
+__all__ = ["PRODUCT_FIELDS", "LlmChain", "LlmParse", "PageInput", "ProviderFailure"]

@@ -277,12 +277,13 @@ async def test_both_providers_down_gives_none_and_records_both_failures(
 ) -> None:
     llm_server.script(GROQ_PATH, then=Reply(status=401))  # not retryable
     llm_server.script(OPENAI_PATH, then=Reply(status=503))  # retryable
-    chain = make_chain(llm_max_retries=1)
+    chain = make_chain(llm_max_retries=1, failure_threshold=1)
+    assert chain.status()["status"] == "ok"
 
     assert await chain.parse_product(PAGE, {"name", "price"}) is None
 
     status = chain.status()
-    assert status["configured"] == ["groq", "openai"]
+    assert status["status"] == "degraded" and status["configured"] == ["groq", "openai"]
     assert status["providers"]["groq"]["last_failure"] == {"reason": "http 401", "attempts": 1}
     assert status["providers"]["openai"]["last_failure"] == {"reason": "http 503", "attempts": 2}
     assert len(llm_server.calls_to(GROQ_PATH)) == 1 and len(llm_server.calls_to(OPENAI_PATH)) == 2
@@ -293,7 +294,7 @@ async def test_no_keys_means_no_provider_and_no_network_call(llm_server: Scripte
     chain = LlmChain(llm_settings(llm_server, groq_api_key=None, openai_api_key=None))
 
     assert await chain.parse_product(PAGE, ALL_FIELDS) is None
-    assert chain.status() == {"configured": [], "providers": {}}
+    assert chain.status() == {"status": "disabled", "configured": [], "providers": {}}
     assert llm_server.calls == []
 
 
