@@ -17,6 +17,7 @@ from app.auth.passwords import hash_password, verify_password
 from app.auth.schemas import TokenPair, UserOut
 from app.auth.tokens import create_access_token, hash_token, new_refresh_token
 from app.carts.service import create_default_cart
+from app.clock import utc_now
 from app.config import Settings
 from app.db import in_transaction
 from app.errors import Conflict, NotFound, Unauthorized
@@ -51,7 +52,7 @@ async def create_user(
     google_sub: str | None = None,
 ) -> dict[str, Any]:
     """Create a user and their default cart together, or neither."""
-    now = datetime.now(UTC)
+    now = utc_now()
     user: dict[str, Any] = {
         "_id": ObjectId(),
         "email": normalize_email(email),

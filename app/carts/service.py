@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from bson import ObjectId
@@ -12,6 +11,7 @@ from pymongo.errors import DuplicateKeyError
 
 from app.carts import repository
 from app.carts.schemas import CartOut
+from app.clock import utc_now
 from app.db import in_transaction
 from app.errors import Conflict, NotFound
 from app.items import repository as items_repository
@@ -36,7 +36,7 @@ def _cart_out(cart: dict[str, Any], item_count: int) -> CartOut:
 
 
 def _new_cart(user_id: ObjectId, name: str, *, is_default: bool = False) -> dict[str, Any]:
-    now = datetime.now(UTC)
+    now = utc_now()
     return {
         "_id": ObjectId(),
         "user_id": user_id,
@@ -87,7 +87,7 @@ async def get_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -
 async def rename_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, name: str) -> CartOut:
     try:
         cart = await repository.rename_cart(
-            db, user_id=user_id, cart_id=cart_id, name=name, name_key=name_key(name), now=datetime.now(UTC)
+            db, user_id=user_id, cart_id=cart_id, name=name, name_key=name_key(name), now=utc_now()
         )
     except DuplicateKeyError:
         raise Conflict(_NAME_TAKEN) from None

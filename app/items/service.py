@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from bson import ObjectId
@@ -10,6 +10,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
 from app.carts import repository as carts_repository
+from app.clock import utc_now
 from app.db import in_transaction
 from app.errors import NotFound, UnprocessableEntity
 from app.items import repository
@@ -41,7 +42,7 @@ async def _lock_carts(
 
 async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate) -> tuple[ItemOut, bool]:
     """Save a product into carts; the same canonical URL again merges carts. Returns (item, created)."""
-    now = datetime.now(UTC)
+    now = utc_now()
     cart_ids = _unique(data.cart_ids)
     canonical = canonical_url(data.url)
     fields = data.model_dump(exclude={"cart_ids"})
@@ -92,7 +93,7 @@ async def list_items(
 
 async def update_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId, data: ItemUpdate) -> ItemOut:
     """Change an item's fields, or move it by replacing its carts."""
-    now = datetime.now(UTC)
+    now = utc_now()
     changes: dict[str, Any] = {**data.model_dump(exclude_unset=True), "updated_at": now}
     if "price" in changes:
         changes["price"] = to_decimal128(data.price)
@@ -125,7 +126,7 @@ async def delete_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId
 
 async def link_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_id: ObjectId) -> ItemOut:
     """Put an existing item into one more cart (idempotent)."""
-    now = datetime.now(UTC)
+    now = utc_now()
 
     async def link(session: AsyncClientSession) -> dict[str, Any] | None:
         await _lock_carts(db, session, user_id, [cart_id], now)
@@ -141,7 +142,7 @@ async def link_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, 
 
 async def unlink_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_id: ObjectId) -> None:
     """Take an item out of a cart; an item left in no cart is deleted, as when its cart is deleted."""
-    now = datetime.now(UTC)
+    now = utc_now()
 
     async def unlink(session: AsyncClientSession) -> bool:
         await _lock_carts(db, session, user_id, [cart_id], now)
