@@ -21,7 +21,7 @@ DESCRIPTION_SUPPORT = 0.6  # descriptions may be lightly condensed, names may no
 MAX_NAME_CHARS = 300
 MAX_DESCRIPTION_CHARS = 2000
 MAX_CODE_CHARS = 120  # brand, sku
-MAX_URL_CHARS = 2048
+MAX_IMAGE_URL_CHARS = 2048
 AVAILABILITY = frozenset({"InStock", "OutOfStock"})
 
 _PLAIN_DECIMAL = re.compile(r"\d{1,12}(?:\.\d{1,4})?")
@@ -92,7 +92,7 @@ def _check_availability(value: str, page: _ShownPage) -> str:
 def _check_image_url(value: str, page: _ShownPage) -> str:
     absolute = urljoin(page.url, value)
     parts = urlsplit(absolute)
-    if parts.scheme not in ("http", "https") or not parts.hostname or len(absolute) > MAX_URL_CHARS:
+    if parts.scheme not in ("http", "https") or not parts.hostname or len(absolute) > MAX_IMAGE_URL_CHARS:
         raise Unsupported("not an absolute http(s) URL")
     return absolute
 

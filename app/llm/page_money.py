@@ -82,6 +82,7 @@ _MARKER_REACH = max(map(len, _SYMBOLS)) + 2
 _NUMBER = re.compile(r"\d+(?:[.,'\u00a0\u202f ]\d+)*")
 _SEPARATOR = re.compile(r"([.,'\u00a0\u202f ])")
 _SPACE = re.compile(r"[\u00a0\u202f ]")
+_MAX_NUMBER_CHARS = 40  # longer digit runs are tables or codes, and would make the space-splitting quadratic
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,8 @@ def money_mentions(text: str) -> list[MoneyMention]:
     # Numbers are rarer than letters: find them first, then look a few characters either side for a marker.
     for number in _NUMBER.finditer(text):
         start, end = number.span()
+        if end - start > _MAX_NUMBER_CHARS:
+            continue
         sides = (
             (_MARKER_BEFORE.search(text, max(0, start - _MARKER_REACH), start), False),
             (_MARKER_AFTER.match(text, end, end + _MARKER_REACH), True),

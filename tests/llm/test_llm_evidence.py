@@ -197,3 +197,9 @@ def test_real_price_strings_with_a_currency_are_read_correctly() -> None:
     # 707 of 718 when written; the misses are split amounts such as "35€ 99" and "$119. 95".
     assert len(marked) >= 700
     assert correct / len(marked) >= 0.98
+
+
+def test_a_hostile_run_of_numbers_is_cheap_and_not_money() -> None:
+    hostile = " ".join(["1"] * 15_000) + " €"  # 30 KB: quadratic work here would take minutes
+
+    assert money_mentions(hostile) == []
