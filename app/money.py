@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
@@ -11,6 +12,8 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 ISO_4217_CODES = frozenset(currency.alpha_3 for currency in pycountry.currencies)
 MAX_PRICE = Decimal("1000000000")  # a billion: beyond any shop basket, below float-ish nonsense
+# Plain digits only: Decimal() also takes "1e3", "1_000" and non-ASCII digits, which we would echo back oddly.
+_DECIMAL_STRING = re.compile(r"[0-9]+(\.[0-9]+)?")
 
 
 def _to_price(value: Any) -> Decimal:
@@ -18,6 +21,8 @@ def _to_price(value: Any) -> Decimal:
         raise ValueError('price must be a decimal string such as "19.99", not a number')
     if isinstance(value, Decimal128):
         value = value.to_decimal()
+    if isinstance(value, str) and not _DECIMAL_STRING.fullmatch(value.strip()):
+        raise ValueError('price must be a decimal string such as "19.99"')
     try:
         price = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
     except InvalidOperation:
