@@ -174,7 +174,7 @@ async def test_groq_timeout_is_retried_then_openai_answers(
     llm_server.script(GROQ_PATH, then=Reply(content="{}", delay_seconds=5.0))
     llm_server.script(OPENAI_PATH, GOOD)
 
-    parse = await make_chain(llm_timeout_seconds=0.5, llm_max_retries=1).parse_product(PAGE, {"price"})
+    parse = await make_chain(llm_timeout_seconds=0.8, llm_max_retries=1).parse_product(PAGE, {"price"})
 
     assert parse is not None
     assert parse.provider == "llm:openai" and parse.fields == {"price": Decimal("1299.00")}
