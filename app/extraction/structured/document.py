@@ -16,6 +16,7 @@ _PARSER = lxml.html.HTMLParser(
     encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
 )
 _SPACES = re.compile(r"\s+")
+_ATTRIBUTE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
@@ -109,3 +110,10 @@ def read_page_facts(root: lxml.html.HtmlElement, url: str) -> PageFacts:
         canonical_url=absolute_url(base_url, canonical),
         meta=meta,
     )
+
+
+def attribute_words(element: etree._Element, *attributes: str) -> str:
+    """The words of some attributes (camelCase, kebab-case and snake_case split), lower-cased and space-padded
+    so that regexes can match whole words: 'priceOld sale-price' -> ' price old sale price '."""
+    raw = " ".join(element.get(attribute) or "" for attribute in attributes)[:500]
+    return " " + " ".join(_ATTRIBUTE_WORD.findall(raw)).lower() + " "

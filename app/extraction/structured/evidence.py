@@ -22,6 +22,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "visible_price": 0.5,  # a price element outside related-products, headers and footers
     "price_near_cart": 1.5,  # ... next to the add-to-cart control
     "price_near_heading": 0.5,  # ... right after the page's main heading
+    "stock_message": 1.0,  # "in stock" / "sold out" beside that price or the add-to-cart control
     "article_markup": -2.5,  # og:type=article, schema.org Article/NewsArticle/BlogPosting, article:published_time
     "listing_page": -2.0,  # several different products, an ItemList or many add-to-cart buttons
     "no_price": -1.0,  # no price anywhere in markup or page

@@ -13,6 +13,7 @@ import lxml.html
 from lxml import etree
 
 from app.extraction.structured.document import element_text
+from app.extraction.structured.price_elements import shown_price_text
 
 MAX_ITEMS = 300
 MAX_PROPERTIES = 2000
@@ -125,19 +126,21 @@ def _add_property(
         return
     value = by_element.get(element)
     if value is None:
-        value = _value(element)
+        value = _value(element, is_price=any(name.lower().endswith("price") for name in names))
     for name in names[:5]:
         local = name.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
         item.setdefault(local, []).append(value)
         budget[0] -= 1
 
 
-def _value(element: etree._Element) -> str:
+def _value(element: etree._Element, *, is_price: bool) -> str:
     """A property's value, per the microdata rules, with the `content` attribute honoured everywhere
-    (shops put it on spans)."""
+    (shops put it on spans); a price's text without its struck-through old price."""
     content = element.get("content")
     if content is not None:
         return content
+    if is_price:
+        return shown_price_text(element) or element_text(element, 200)
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag == "img":
         return image_source(element) or ""

@@ -12,6 +12,7 @@ _PRICE_TAGS = (
     ("product:sale_price:amount", "product:sale_price:currency"),
     ("product:price:amount", "product:price:currency"),
     ("og:price:amount", "og:price:currency"),
+    ("product:price", "product:price:currency"),
 )
 
 

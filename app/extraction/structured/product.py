@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,9 +15,10 @@ from app.extraction.structured.jsonld import jsonld_blocks, jsonld_products
 from app.extraction.structured.microdata import MICRODATA, RDFA, items
 from app.extraction.structured.models import Availability, ImageOrigin, Source, StructuredExtraction
 from app.extraction.structured.opengraph import opengraph_product, opengraph_type
-from app.extraction.structured.schema import OfferRecord, ProductRecord, is_product, product_record, type_names
+from app.extraction.structured.pricing import MainVisiblePrice, choose_price, main_visible_price, page_currency
+from app.extraction.structured.schema import ProductRecord, is_product, product_record, type_names
 from app.extraction.structured.text import clean_name, name_similarity, visible_text
-from app.extraction.structured.visible import PriceCandidate, VisiblePage, read_visible_page
+from app.extraction.structured.visible import VisiblePage, read_visible_page, stock_message
 
 logger = logging.getLogger(__name__)
 
@@ -39,15 +37,6 @@ _ARTICLE_TYPES = {
 }
 _LISTING_TYPES = {"itemlist", "offercatalog", "collectionpage", "searchresultspage"}
 _MIN_MAIN_RECORD_SIMILARITY = 0.34
-_PRICE_NEAR_CART_LEVELS = 8  # tree distance (price up + cart up) that still counts as one buy box
-
-
-@dataclass(frozen=True, slots=True)
-class _PriceChoice:
-    amount: Decimal
-    currency: str | None
-    source: Source
-    availability: Availability | None = None
 
 
 def extract_structured(html: str, url: str) -> StructuredExtraction:
@@ -94,22 +83,22 @@ def _extract(root: lxml.html.HtmlElement, url: str) -> StructuredExtraction:
         put("name", heading[1], "heuristic")
     put("name", clean_name(facts.title, site_names), "heuristic")
 
-    visible_choice = _visible_price(visible, heading)
-    price = _choose_price(main, opengraph, visible, visible_choice)
+    shown = main_visible_price(visible, heading[0] if heading else None)
+    price = choose_price(main, opengraph, visible, shown, text)
     if price is not None:
         put("price", price.amount, price.source)
-        put("currency", price.currency or _page_currency(visible, records, opengraph), price.source)
+        put("currency", price.currency or page_currency(visible, [*records, opengraph]), price.source)
 
-    sold_out_in_page = visible.sold_out_near_cart
-    if sold_out_in_page:
-        put("availability", "OutOfStock", "heuristic")
+    in_page = stock_message(visible, shown.candidate if shown else None)
+    if in_page == "OutOfStock":
+        put("availability", "OutOfStock", "heuristic")  # the page says so, whatever the markup claims
     if price is not None and price.availability:
         put("availability", price.availability, price.source)
     for record in (main, opengraph):
         if record is not None:
             put("availability", _record_availability(record), record.source)
-    if visible.cart_controls and price is not None:
-        put("availability", "InStock", "heuristic")  # an add-to-cart control and no sold-out message
+    if in_page == "InStock" or (visible.cart_controls and price is not None):
+        put("availability", "InStock", "heuristic")  # a stock message, or an add-to-cart control
 
     for record in (main, opengraph):
         if record is None:
@@ -124,7 +113,8 @@ def _extract(root: lxml.html.HtmlElement, url: str) -> StructuredExtraction:
             markup_images.extend((image, record.source) for image in record.images)
     candidates = image_candidates(markup_images, root, facts)
     if candidates:
-        put("image_url", candidates[0].url, "heuristic" if candidates[0].origin == "page" else candidates[0].origin)
+        origin = candidates[0].origin
+        put("image_url", candidates[0].url, "heuristic" if origin == "page" else origin)
 
     signals = _signals(
         main=main,
@@ -133,9 +123,9 @@ def _extract(root: lxml.html.HtmlElement, url: str) -> StructuredExtraction:
         facts=facts,
         opengraph=opengraph,
         visible=visible,
-        visible_choice=visible_choice,
+        shown=shown,
+        stock=in_page,
         has_price=price is not None,
-        heading=heading,
     )
     return StructuredExtraction(
         **fields,
@@ -223,97 +213,6 @@ def _merge_same_product(records: list[ProductRecord]) -> ProductRecord:
     return merged
 
 
-def _visible_price(visible: VisiblePage, heading: tuple[int, str] | None) -> PriceCandidate | None:
-    """The price the page shows for its product: a price element outside related-products and footers,
-    preferring the current (sale) price, the buy box around the add-to-cart control, and the heading's
-    neighbourhood."""
-    candidates = [candidate for candidate in visible.prices if not candidate.noise]
-    if not candidates:
-        return None
-    cart_ancestors = _ancestor_levels(visible.cart_controls[0][1]) if visible.cart_controls else {}
-    after_heading = [candidate for candidate in candidates if heading is not None and candidate.order > heading[0]]
-
-    def score(candidate: PriceCandidate) -> float:
-        value = 0.0
-        value += 2.0 if candidate.current else 0.0
-        value -= 2.5 if candidate.former else 0.0
-        value += 1.0 if candidate.has_symbol else 0.0
-        if candidate in after_heading:
-            value += max(0.0, 2.0 - 0.5 * after_heading.index(candidate))
-        distance = _tree_distance(candidate.element, cart_ancestors)
-        if distance is not None and distance <= _PRICE_NEAR_CART_LEVELS:
-            value += 2.0 - distance / _PRICE_NEAR_CART_LEVELS
-        return value
-
-    return max(candidates, key=lambda candidate: (score(candidate), -candidate.order))
-
-
-def _ancestor_levels(element: Any) -> dict[Any, int]:
-    levels: dict[Any, int] = {}
-    node = element
-    for level in range(_PRICE_NEAR_CART_LEVELS + 1):
-        if node is None:
-            break
-        levels[node] = level
-        node = node.getparent()
-    return levels
-
-
-def _tree_distance(element: Any, ancestor_levels: dict[Any, int]) -> int | None:
-    node = element
-    for level in range(_PRICE_NEAR_CART_LEVELS + 1):
-        if node is None:
-            return None
-        if node in ancestor_levels:
-            return level + ancestor_levels[node]
-        node = node.getparent()
-    return None
-
-
-def _choose_price(
-    main: ProductRecord | None,
-    opengraph: ProductRecord,
-    visible: VisiblePage,
-    visible_choice: PriceCandidate | None,
-) -> _PriceChoice | None:
-    """Markup price unless the page shows it struck through beside a lower current price (markup often keeps
-    the regular price during a sale); among several markup offers the one the page shows, else the lowest;
-    with no markup price, the page's own price element."""
-    for record in (main, opengraph):
-        offers = [offer for offer in (record.offers if record else []) if offer.price is not None and offer.price > 0]
-        if not offers or record is None:
-            continue
-        offer = _offer_shown(offers, visible_choice)
-        shown = visible_choice
-        if shown is not None and shown.amount < offer.price and _shown_struck_through(offer.price, visible):  # type: ignore[operator]
-            return _PriceChoice(shown.amount, shown.currency or offer.currency, "heuristic")
-        return _PriceChoice(offer.price, offer.currency, record.source, offer.availability)  # type: ignore[arg-type]
-    if visible_choice is not None:
-        return _PriceChoice(visible_choice.amount, visible_choice.currency, "heuristic")
-    return None
-
-
-def _offer_shown(offers: list[OfferRecord], shown: PriceCandidate | None) -> OfferRecord:
-    if shown is not None:
-        for offer in offers:
-            if offer.price == shown.amount:
-                return offer
-    in_stock = [offer for offer in offers if offer.availability != "OutOfStock"] or offers
-    return min(in_stock, key=lambda offer: offer.price or Decimal(0))
-
-
-def _shown_struck_through(amount: Decimal, visible: VisiblePage) -> bool:
-    return any(candidate.amount == amount and candidate.former for candidate in visible.prices if not candidate.noise)
-
-
-def _page_currency(visible: VisiblePage, records: list[ProductRecord], opengraph: ProductRecord) -> str | None:
-    """The currency most of the page's prices are in, when the chosen price came without one."""
-    counts = Counter(candidate.currency for candidate in visible.prices if candidate.currency)
-    for record in (*records, opengraph):
-        counts.update(offer.currency for offer in record.offers if offer.currency)
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def _record_availability(record: ProductRecord) -> Availability | None:
     states = {offer.availability for offer in record.offers if offer.availability}
     if "InStock" in states:
@@ -329,9 +228,9 @@ def _signals(
     facts: PageFacts,
     opengraph: ProductRecord,
     visible: VisiblePage,
-    visible_choice: PriceCandidate | None,
+    shown: MainVisiblePrice | None,
+    stock: str | None,
     has_price: bool,
-    heading: tuple[int, str] | None,
 ) -> set[str]:
     signals: set[str] = set()
     if main is not None and main.name:
@@ -343,20 +242,20 @@ def _signals(
         signals.add("og_product")
     if any(offer.price for offer in opengraph.offers):
         signals.add("product_price_meta")
-    cart_buttons = [element for _, element in visible.cart_controls if element.tag != "form"]
     if visible.cart_controls:
         signals.add("add_to_cart")
-    if visible_choice is not None:
+    if shown is not None:
         signals.add("visible_price")
-        cart_ancestors = _ancestor_levels(visible.cart_controls[0][1]) if visible.cart_controls else {}
-        distance = _tree_distance(visible_choice.element, cart_ancestors)
-        if distance is not None and distance <= _PRICE_NEAR_CART_LEVELS:
+        if shown.near_cart:
             signals.add("price_near_cart")
-        if heading is not None and 0 < visible_choice.order - heading[0] <= 15:
+        if shown.near_heading:
             signals.add("price_near_heading")
+    if stock is not None:
+        signals.add("stock_message")
     if og_type == "article" or types & _ARTICLE_TYPES or facts.meta_first("article:published_time"):
         signals.add("article_markup")
     distinct_products = {record.name for record in records if record.name}
+    cart_buttons = [element for _, element in visible.cart_controls if element.tag != "form"]
     if len(distinct_products) >= 3 or types & _LISTING_TYPES or len(cart_buttons) >= 6:
         signals.add("listing_page")
     if not has_price:

@@ -126,6 +126,8 @@ def product_record(
         is_group="productgroup" in type_names(node),
     )
     record.offers = list(_offers(node.get("offers"), resolve, locale))
+    if not record.offers and node.get("price") is not None:
+        record.offers = list(_offers(node, resolve, locale))  # price written on the product itself
     for variant in _as_list(node.get("hasVariant"))[:200]:
         variant = resolve(variant)
         if isinstance(variant, dict):

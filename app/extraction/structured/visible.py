@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -11,37 +11,26 @@ import lxml.html
 from lxml import etree
 
 from app.extraction.structured.currency import PageLocale
-from app.extraction.structured.document import element_text
+from app.extraction.structured.document import attribute_words, element_text
+from app.extraction.structured.price_elements import FORMER, HIDDEN, STRUCK_TAGS, shown_price_text
 from app.extraction.structured.prices import parse_price
 
 _LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 _HAS_PRICE_WORD = " or ".join(
     f"contains({_LOWER.format(attribute)}, 'price')" for attribute in ("@class", "@id", "@itemprop")
 )
-_CART_WORDS = (
-    "cart",
-    "bag",
-    "basket",
-    "buy",
-    "trolley",
-    "purchase",
-    "checkout",
-    "panier",
-    "warenkorb",
-    "carrito",
-    "carrello",
-)
+_CART_WORDS = ("cart", "bag", "basket", "buy", "trolley", "purchase", "panier", "warenkorb", "carrito", "carrello")
 _HAS_CART_WORD = " or ".join(
     f"contains({_LOWER.format(attribute)}, '{word}')"
     for attribute in ("@class", "@id", "@name", "@data-action")
     for word in _CART_WORDS
 )
-# Elements in one pass, in document order: headings, cart controls and forms, price elements.
+# One pass, in document order: headings, buttons, cart links and forms, price elements.
 _ANCHORS = etree.XPath(
     "//h1"
     " | //button | //input[@type='submit' or @type='button' or @type='image']"
     f" | //a[{_HAS_CART_WORD}] | //*[@role='button'][{_HAS_CART_WORD}]"
-    " | //form[contains(@action, 'cart') or contains(@action, 'basket') or contains(@action, 'Cart')]"
+    f" | //form[contains({_LOWER.format('@action')}, 'cart') or contains({_LOWER.format('@action')}, 'basket')]"
     f" | //*[{_HAS_PRICE_WORD}]"
 )
 ADD_TO_CART = re.compile(
@@ -54,54 +43,59 @@ ADD_TO_CART = re.compile(
     re.I,
 )
 SOLD_OUT = re.compile(
-    r"\b(?:out of stock|sold out|currently unavailable|no longer available|not available|unavailable online)\b"
-    r"|ausverkauft|nicht (?:mehr )?verfügbar|agotado|épuisé|rupture de stock|esaurito|non disponibile|uitverkocht"
+    r"\b(?:out of stock|sold out|currently unavailable|no longer available|unavailable online|discontinued)\b"
+    r"|ausverkauft|nicht mehr verfügbar|agotado|épuisé|rupture de stock|esaurito|uitverkocht"
     r"|slutsåld|udsolgt|utsolgt|brak w magazynie|нет в наличии|品切れ|在庫切れ|缺货|售罄",
     re.I,
 )
-_STOCK_CONTEXT = re.compile(r"stock|availab|inventory|status|soldout|sold-out|out-of", re.I)
-_FORMER_CLASS = re.compile(
-    r"old|was|strike|crossed|compare|before|original|list-?price|listprice|msrp|rrp|retail|price-?reg|reg-?price"
-    r"|regular|line-?through|price-?standard|strikethrough|previous|non-?sale",
+IN_STOCK = re.compile(
+    r"\b(?:in stock|available for (?:delivery|pickup|shipping)|ships (?:today|within|in \d)|only \d+ left)\b"
+    r"|auf lager|sofort lieferbar|en stock|op voorraad|på lager|i lager|dostępny|в наличии|在庫あり",
     re.I,
 )
-_CURRENT_CLASS = re.compile(
-    r"sale|now|special|current|final|offer|our-?price|deal|promo|reduced|your-?price|actual|selling|price-?new|new-?price",
-    re.I,
+# Words of class/id attributes (see attribute_words).
+_CURRENT = re.compile(
+    r" (?:sale|sales|now|special|current|final|offer|our|deal|promo\w*|reduced|your|pay|actual|selling|new"
+    r"|discounted) "
 )
-_NOISE_CONTEXT = re.compile(
-    r"related|recommend|similar|upsell|up-sell|cross-?sell|carousel|recently|also-?(?:bought|viewed|like)"
-    r"|mini-?cart|cart-?summary|footer|sponsored|bundle|accessor|you-?may|complete-?the-?look|wishlist|rr_",
-    re.I,
+_NOISE = re.compile(
+    r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sells?|crosssell\w*|carousel|recently|also"
+    r"|mini cart|minicart|footer|sponsored|bundles?|accessor\w*|you may|complete the look|wishlist|rr|comparison"
+    r"|p13n|sims|certona|combo) "
 )
-_NOT_A_PRICE_CONTEXT = re.compile(
-    r"shipping|delivery|installment|per-?month|monthly|finance|save|saving|discount-amount|tax", re.I
+_NOT_A_PRICE = re.compile(
+    r" (?:shipping|delivery|installments?|monthly|month|finance|financing|save|saving|savings|tax|per|unit|total"
+    r"|subtotal) "
 )
-_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|hide|d-none|is-hidden|invisible|visually-hidden|sr-only)(?:\s|$)")
-_MAX_BUY_BOX_NODES = 400
-_NOISE_TAGS = {"footer", "nav", "header", "aside"}
+_VARIANT_CONTEXT = re.compile(r" (?:size|sizes|swatch\w*|variant\w*|option\w*|colou?rs?) ")
+# Labels written before the amount: "Now $52.00", "Was: $69.00".
+_CURRENT_LABEL = re.compile(r"\W*(?:now|sale|special|our price|you pay|deal|today|price now|sale price)\b", re.I)
+_FORMER_LABEL = re.compile(
+    r"\W*(?:was|reg\.?|regular|list|orig\.?|original|compare at|before|msrp|rrp|retail|value)\b", re.I
+)
+_NOISE_TAGS = {"footer", "nav"}
+_SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}
 MAX_PRICE_TEXT = 80
+_MAX_BUY_BOX_NODES = 400
+_BUY_BOX_LEVELS = 3
 
 
 @dataclass(frozen=True, slots=True)
 class PriceCandidate:
     amount: Decimal
     currency: str | None
-    order: int  # position among the page's anchors and price elements
-    former: bool  # struck through or labelled as the old price
-    current: bool  # labelled as the sale / current price
-    noise: bool  # inside related products, footers, carts
-    has_symbol: bool
-    text: str
+    order: int  # position among the page's headings, buttons and price elements
+    former: bool  # struck through or marked as the old price
+    current: bool  # marked as the sale / current price
+    noise: bool  # inside related products, footers, comparison tables, carts
     element: etree._Element
 
 
 @dataclass(frozen=True, slots=True)
 class VisiblePage:
-    headings: list[tuple[int, str, etree._Element]]  # (order, text, element) of each non-empty <h1>
-    cart_controls: list[tuple[int, etree._Element]]
+    headings: list[tuple[int, str]]  # (order, text) of each non-empty <h1>
+    cart_controls: list[tuple[int, etree._Element]]  # outside related products and comparison tables
     prices: list[PriceCandidate]
-    sold_out_near_cart: bool
 
 
 def read_visible_page(root: lxml.html.HtmlElement, locale: PageLocale) -> VisiblePage:
@@ -109,7 +103,7 @@ def read_visible_page(root: lxml.html.HtmlElement, locale: PageLocale) -> Visibl
         anchors = _ANCHORS(root)
     except etree.XPathError:
         anchors = []
-    headings: list[tuple[int, str, etree._Element]] = []
+    headings: list[tuple[int, str]] = []
     cart_controls: list[tuple[int, etree._Element]] = []
     prices: list[PriceCandidate] = []
     for order, element in enumerate(anchors[:5000]):
@@ -117,44 +111,48 @@ def read_visible_page(root: lxml.html.HtmlElement, locale: PageLocale) -> Visibl
         if tag == "h1":
             text = element_text(element, 500)
             if text:
-                headings.append((order, text, element))
-        elif (tag in ("button", "input", "a", "form") or element.get("role") == "button") and _is_cart_control(element):
+                headings.append((order, text))
+        elif _could_be_cart_control(element) and _is_cart_control(element) and not _in_noise(element):
             cart_controls.append((order, element))
         if tag != "form" and _has_price_word(element):
             candidate = _price_candidate(element, order, locale)
             if candidate is not None:
                 prices.append(candidate)
-    return VisiblePage(headings, cart_controls, prices, _sold_out_near_cart(cart_controls))
+    return VisiblePage(headings, cart_controls, prices)
 
 
 def _has_price_word(element: etree._Element) -> bool:
     return any("price" in (element.get(attribute) or "").lower() for attribute in ("class", "id", "itemprop"))
 
 
+def _could_be_cart_control(element: etree._Element) -> bool:
+    return element.tag in ("button", "input", "a", "form") or element.get("role") == "button"
+
+
 def _is_cart_control(element: etree._Element) -> bool:
     if element.tag == "form":
-        return "/cart" in (element.get("action") or "").lower() or "basket" in (element.get("action") or "").lower()
+        return True  # the anchors query only returns forms that post to a cart or basket
     words = " ".join(
         element.get(attribute) or ""
         for attribute in ("value", "aria-label", "title", "id", "class", "name", "data-action")
     )
-    if ADD_TO_CART.search(words):
-        return True
-    return bool(ADD_TO_CART.search(element_text(element, 100)))
+    return bool(ADD_TO_CART.search(words) or ADD_TO_CART.search(element_text(element, 100)))
 
 
 def _price_candidate(element: etree._Element, order: int, locale: PageLocale) -> PriceCandidate | None:
-    text = element_text(element, MAX_PRICE_TEXT + 1)
-    if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
+    own_words = attribute_words(element, "class", "id", "itemprop")
+    if _NOT_A_PRICE.search(own_words) or HIDDEN.search(own_words):
         return None
-    own_words = " ".join(element.get(attribute) or "" for attribute in ("class", "id", "itemprop"))
-    if _NOT_A_PRICE_CONTEXT.search(own_words):
+    text = shown_price_text(element)
+    if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
         return None
     parsed = parse_price(text, locale=locale)
     if parsed.amount is None or parsed.amount <= 0:
         return None
-    former = _FORMER_CLASS.search(own_words) is not None or _struck_through(element)
-    current = _CURRENT_CLASS.search(own_words) is not None
+    if parsed.currency is None and sum(char.isalpha() for char in text) > 3:
+        return None  # "Choose your size 2 4 6": words with numbers, not a price
+    former = FORMER.search(own_words) is not None or _struck_through(element) or bool(_FORMER_LABEL.match(text))
+    current = _CURRENT.search(own_words) is not None or bool(_CURRENT_LABEL.match(text))
     return PriceCandidate(
         amount=parsed.amount,
         currency=parsed.currency,
@@ -162,8 +160,6 @@ def _price_candidate(element: etree._Element, order: int, locale: PageLocale) ->
         former=former and not current,
         current=current,
         noise=_in_noise(element),
-        has_symbol=parsed.currency is not None,
-        text=text,
         element=element,
     )
 
@@ -172,53 +168,73 @@ def _struck_through(element: etree._Element) -> bool:
     for level, node in enumerate(_ancestors_and_self(element)):
         if level > 3:
             return False
-        if node.tag in ("del", "s", "strike") or "line-through" in (node.get("style") or ""):
+        if node.tag in STRUCK_TAGS or "line-through" in (node.get("style") or ""):
             return True
     return False
 
 
 def _in_noise(element: etree._Element) -> bool:
     for level, node in enumerate(_ancestors_and_self(element)):
-        if level > 15:
+        if level > 15 or node.tag in ("body", "html"):
             return False
         if node.tag in _NOISE_TAGS:
             return True
-        words = (node.get("class") or "") + " " + (node.get("id") or "")
-        if level > 0 and _NOISE_CONTEXT.search(words):
+        if level > 0 and _NOISE.search(attribute_words(node, "class", "id")):
             return True
     return False
 
 
-def _ancestors_and_self(element: etree._Element) -> Iterable[etree._Element]:
+def _ancestors_and_self(element: etree._Element) -> Iterator[etree._Element]:
     node: etree._Element | None = element
     while node is not None:
         yield node
         node = node.getparent()
 
 
-def _sold_out_near_cart(cart_controls: list[tuple[int, etree._Element]]) -> bool:
-    """A visible sold-out message on a cart control or in a stock element of the buy box around it."""
-    for _, control in cart_controls[:3]:
-        box = control
-        for _ in range(3):
-            parent = box.getparent()
-            box = parent if parent is not None else box
-        for seen, node in enumerate(box.iter(etree.Element)):
-            if seen > _MAX_BUY_BOX_NODES:
-                break
-            words = (node.get("class") or "") + " " + (node.get("id") or "")
-            if not (node is control or _STOCK_CONTEXT.search(words)) or _hidden(node):
+def stock_message(page: VisiblePage, main_price: PriceCandidate | None) -> str | None:
+    """ "OutOfStock" / "InStock" when the buy box (around the main price and the add-to-cart control) says so
+    in a short visible message; sold-out wins. Per-size messages (size pickers, swatches) are ignored."""
+    found: str | None = None
+    anchors = [element for _, element in page.cart_controls[:2]]
+    if main_price is not None:
+        anchors.append(main_price.element)
+    for anchor in anchors:
+        for node in _buy_box(anchor):
+            text = element_text(node, 121)
+            if len(text) > 120:
                 continue
-            if SOLD_OUT.search(element_text(node, 200)):
-                return True
-    return False
+            if SOLD_OUT.search(text):
+                return "OutOfStock"
+            if IN_STOCK.search(text):
+                found = "InStock"
+    return found
 
 
-def _hidden(element: etree._Element) -> bool:
-    for level, node in enumerate(_ancestors_and_self(element)):
-        if level > 4:
-            return False
-        style = (node.get("style") or "").replace(" ", "").lower()
-        if node.get("hidden") is not None or "display:none" in style or _HIDDEN_CLASS.search(node.get("class") or ""):
-            return True
-    return False
+def _buy_box(anchor: etree._Element) -> Iterator[etree._Element]:
+    """Visible elements of the container a few levels above the anchor, without per-variant pickers."""
+    box = anchor
+    for _ in range(_BUY_BOX_LEVELS):
+        parent = box.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        box = parent
+    skipped: set[etree._Element] = set()
+    for seen, node in enumerate(box.iter(etree.Element)):
+        if seen > _MAX_BUY_BOX_NODES:
+            return
+        parent = node.getparent()
+        if parent in skipped or node.tag in _SKIPPED_TAGS or _left_out_of_stock_check(node):
+            skipped.add(node)
+            continue
+        yield node
+
+
+def _left_out_of_stock_check(node: etree._Element) -> bool:
+    words = attribute_words(node, "class", "id")
+    style = (node.get("style") or "").replace(" ", "").lower()
+    return bool(
+        HIDDEN.search(words)
+        or _VARIANT_CONTEXT.search(words)
+        or node.get("hidden") is not None
+        or "display:none" in style
+    )

@@ -1,0 +1,67 @@
+"""Reading the current price out of a price element: old prices, hidden copies and split cents handled."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from app.extraction.structured.document import attribute_words
+
+# Matched against attribute_words() of class/id attributes.
+FORMER = re.compile(
+    r" (?:old|was|strike\w*|striked|crossed|crossout|compare|before|original|orig|list|msrp|rrp|retail|reg|regular"
+    r"|standard|previous|prev|nonsale|through|del) "
+)
+HIDDEN = re.compile(r" (?:hidden|hide|none|invisible|offscreen|sr only|visually hidden|screen reader) ")
+_CENTS = re.compile(r" (?:cents?|fraction|decimals?) ")
+STRUCK_TAGS = {"del", "s", "strike"}
+_SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}
+_MAX_PRICE_NODES = 40
+
+
+def shown_price_text(element: etree._Element) -> str:
+    """The text a price element shows for the current price: struck-through and old-price parts, hidden
+    screen-reader copies and scripts left out, "$31<sup>57</sup>" read as "$31.57"."""
+    parts: list[str] = []
+    budget = [_MAX_PRICE_NODES]
+
+    def walk(node: etree._Element, depth: int) -> bool:
+        budget[0] -= 1
+        if budget[0] < 0 or depth > 10:
+            return False
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and not _left_out_of_price(child):
+                if _is_cents(child) and "".join(parts).rstrip()[-1:].isdigit():
+                    parts.append(".")
+                if not walk(child, depth + 1):
+                    return False
+            if child.tail:
+                parts.append(child.tail)
+        return True
+
+    walk(element, 0)  # an element too big to read whole keeps what was read: its length then rules it out
+    return " ".join("".join(parts).split())
+
+
+def _left_out_of_price(element: etree._Element) -> bool:
+    if element.tag in _SKIPPED_TAGS or element.tag in STRUCK_TAGS:
+        return True
+    words = attribute_words(element, "class", "id")
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return bool(
+        FORMER.search(words)
+        or HIDDEN.search(words)
+        or element.get("hidden") is not None
+        or "display:none" in style
+        or "line-through" in style
+    )
+
+
+def _is_cents(element: etree._Element) -> bool:
+    text = (element.text or "").strip()
+    if not (len(text) == 2 and text.isdigit()):
+        return False
+    return element.tag == "sup" or _CENTS.search(attribute_words(element, "class")) is not None

@@ -1,0 +1,159 @@
+"""Which price is the product's: the page's main visible price, reconciled with the markup's offers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lxml import etree
+
+from app.extraction.structured.models import Availability, Source
+from app.extraction.structured.schema import OfferRecord, ProductRecord
+from app.extraction.structured.visible import PriceCandidate, VisiblePage
+
+NEAR_CART_LEVELS = 8  # tree distance (price up + cart up to a shared ancestor) that still counts as one buy box
+_NEAR_HEADING = 15  # anchors between the heading and a price that still count as "right after it"
+
+
+@dataclass(frozen=True, slots=True)
+class PriceChoice:
+    amount: Decimal
+    currency: str | None
+    source: Source
+    availability: Availability | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MainVisiblePrice:
+    candidate: PriceCandidate
+    near_cart: bool
+    near_heading: bool
+
+    @property
+    def strong(self) -> bool:
+        """Placed like a product's price: beside the add-to-cart control, marked current, or under the title."""
+        return self.near_cart or self.candidate.current or self.near_heading
+
+
+def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisiblePrice | None:
+    """The price the page shows for its product: a price element outside related products and footers,
+    preferring the current (sale) price, the buy box around the add-to-cart control, and the heading's
+    neighbourhood; the earliest on ties."""
+    candidates = [candidate for candidate in page.prices if not candidate.noise]
+    if not candidates:
+        return None
+    cart = _ancestor_levels(page.cart_controls[0][1]) if page.cart_controls else {}
+    after_heading = [c for c in candidates if heading_order is not None and c.order > heading_order]
+
+    def score(candidate: PriceCandidate) -> float:
+        value = (2.0 if candidate.current else 0.0) - (2.5 if candidate.former else 0.0)
+        value += 1.0 if candidate.currency else 0.0
+        if candidate in after_heading:
+            value += max(0.0, 2.0 - 0.5 * after_heading.index(candidate))
+        elif heading_order is not None:
+            value -= 1.0  # above the product's title: header promotions, sponsored strips
+        distance = _tree_distance(candidate.element, cart)
+        if distance is not None:
+            value += 2.0 - distance / NEAR_CART_LEVELS
+        return value
+
+    best = max(candidates, key=lambda candidate: (score(candidate), -candidate.order))
+    near_heading = heading_order is not None and 0 < best.order - heading_order <= _NEAR_HEADING
+    return MainVisiblePrice(best, _tree_distance(best.element, cart) is not None, near_heading)
+
+
+def choose_price(
+    main: ProductRecord | None,
+    opengraph: ProductRecord,
+    page: VisiblePage,
+    shown: MainVisiblePrice | None,
+    page_text: str,
+) -> PriceChoice | None:
+    """The markup's price, except where the page contradicts it:
+    - several offers (variants, sellers): the one the page shows, else the one in the OpenGraph tags, else the
+      lowest in-stock one;
+    - the markup price appears struck through beside a lower current price: the sale price (markup often
+      keeps the regular price during a sale);
+    - the OpenGraph price (often a stale template value) is written nowhere in the page's text while the buy
+      box shows another price.
+    Without markup prices, the page's main price element."""
+    og_amounts = {offer.price for offer in opengraph.offers if offer.price}
+    for record in (main, opengraph):
+        priced = [(offer.price, offer) for offer in (record.offers if record else []) if offer.price]
+        if record is None or not priced:
+            continue
+        price, offer = _offer_shown(priced, shown, og_amounts)
+        if shown is not None and shown.candidate.amount != price:
+            on_sale = shown.candidate.amount < price and _struck_through(price, page)
+            stale = (
+                record.source == "opengraph"
+                and shown.near_cart
+                and len(priced) == 1
+                and not amount_written(price, page_text)
+            )
+            if on_sale or stale:
+                return PriceChoice(shown.candidate.amount, shown.candidate.currency or offer.currency, "heuristic")
+        return PriceChoice(price, offer.currency, record.source, offer.availability)
+    if shown is not None:
+        return PriceChoice(shown.candidate.amount, shown.candidate.currency, "heuristic")
+    return None
+
+
+def amount_written(amount: Decimal, text: str) -> bool:
+    """Whether the text shows the amount in any usual notation: 3299 as "3,299.00", "3.299", "3 299,00"…"""
+    whole, _, fraction = f"{amount:.2f}".partition(".")
+    groups = [whole[max(0, end - 3) : end] for end in range(len(whole), 0, -3)][::-1]
+    pattern = r"(?<![\d.,])" + r"[,.\s'\u00a0\u202f]?".join(groups)
+    pattern += r"(?:[.,]00)?(?![.,]?\d)" if fraction == "00" else rf"[.,]{fraction[0]}(?:{fraction[1]})?(?!\d)"
+    return re.search(pattern, text) is not None
+
+
+def page_currency(page: VisiblePage, records: list[ProductRecord]) -> str | None:
+    """The currency most of the page's prices are in, for a price that came without one."""
+    counts = Counter(candidate.currency for candidate in page.prices if candidate.currency)
+    for record in records:
+        counts.update(offer.currency for offer in record.offers if offer.currency)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _offer_shown(
+    priced: list[tuple[Decimal, OfferRecord]], shown: MainVisiblePrice | None, og_amounts: set[Decimal]
+) -> tuple[Decimal, OfferRecord]:
+    for price, offer in priced:
+        if shown is not None and price == shown.candidate.amount:
+            return price, offer
+    for price, offer in priced:
+        if price in og_amounts:
+            return price, offer
+    in_stock = [(price, offer) for price, offer in priced if offer.availability != "OutOfStock"] or priced
+    return min(in_stock, key=lambda pair: pair[0])
+
+
+def _struck_through(amount: Decimal, page: VisiblePage) -> bool:
+    return any(candidate.amount == amount and candidate.former for candidate in page.prices if not candidate.noise)
+
+
+def _ancestor_levels(element: etree._Element) -> dict[etree._Element, int]:
+    levels: dict[etree._Element, int] = {}
+    node: etree._Element | None = element
+    for level in range(NEAR_CART_LEVELS + 1):
+        if node is None:
+            break
+        levels[node] = level
+        node = node.getparent()
+    return levels
+
+
+def _tree_distance(element: etree._Element, ancestor_levels: dict[etree._Element, int]) -> int | None:
+    """Levels up from the element plus levels up from the cart control to their nearest shared ancestor,
+    when within NEAR_CART_LEVELS."""
+    node: etree._Element | None = element
+    for level in range(NEAR_CART_LEVELS + 1):
+        if node is None:
+            return None
+        if node in ancestor_levels and level + ancestor_levels[node] <= NEAR_CART_LEVELS:
+            return level + ancestor_levels[node]
+        node = node.getparent()
+    return None

@@ -1,0 +1,410 @@
+"""Measure the structured-data stage (no LLM, no models) on the labelled pages in ../shared/eval.
+
+Scoring follows the Zyte product-extraction benchmark convention (../shared/eval/README.md): each labelled
+attribute is a list of acceptable values, the extractor gives at most one; precision = correct / values given,
+recall = correct / pages with the attribute, F1 their harmonic mean. Prices compare as Decimals; names by
+containment or word overlap (labelled names are often page titles with a shop suffix); images by URL
+(absolutised; the same image file at another size, i.e. a different query string, counts).
+is-product: fathom + metascraper product pages are positives, articles-dev + metascraper non-product pages
+negatives (metascraper's ambiguous cases are left out).
+
+Labels used: fathom-products ground_truth.json (name = title_text, price = every amount in price_text plus
+price_itemprop_content, currency = USD: 72 US retailers, image = image_src); extruct fixtures' expected JSON
+(name, price, currency, image, brand, sku = sku or mpn or retailer_item_id, availability).
+
+Usage: .venv/bin/python scripts/eval_extraction.py [--json] [--verbose] [--eval-dir PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from price_parser import Price  # noqa: E402
+
+from app.extraction.structured import (  # noqa: E402
+    StructuredExtraction,
+    combine_product_confidence,
+    extract_structured,
+    parse_price,
+    to_iso_currency,
+)
+
+DEFAULT_EVAL_DIR = REPO_ROOT / ".." / "shared" / "eval"
+FIELDS = ("name", "price", "currency", "image", "availability", "sku", "brand")
+_SOURCE_KEY = {"image": "image_url"}
+UrlProbability = Callable[[str], float | None]
+
+
+@dataclass
+class Page:
+    """One evaluation page: its HTML, URL, whether it is a product page (None: not scored for that), and
+    labels (field -> acceptable values)."""
+
+    dataset: str
+    page_id: str
+    url: str
+    html_path: Path
+    is_product: bool | None
+    labels: dict[str, list[Any]] = field(default_factory=dict)
+
+    def read_html(self) -> str:
+        raw = self.html_path.read_bytes()
+        if self.html_path.suffix == ".gz":
+            raw = gzip.decompress(raw)
+        return raw.decode("utf-8", "replace")
+
+
+@dataclass
+class FieldScore:
+    labelled: int = 0
+    given: int = 0
+    correct: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.given if self.given else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.labelled if self.labelled else 0.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+@dataclass
+class Report:
+    fields: dict[str, FieldScore]
+    is_product: FieldScore  # labelled = positives, given = predicted positives, correct = true positives
+    is_product_errors: list[str]
+    price_parser: dict[str, Any]
+    pages: int
+    latency_ms: dict[str, float]
+
+    def as_dict(self) -> dict[str, Any]:
+        def score(value: FieldScore) -> dict[str, Any]:
+            return {
+                "labelled": value.labelled,
+                "given": value.given,
+                "correct": value.correct,
+                "precision": round(value.precision, 4),
+                "recall": round(value.recall, 4),
+                "f1": round(value.f1, 4),
+            }
+
+        return {
+            "pages": self.pages,
+            "fields": {name: score(value) for name, value in self.fields.items()},
+            "is_product": score(self.is_product),
+            "is_product_errors": self.is_product_errors,
+            "price_parser": self.price_parser,
+            "latency_ms": self.latency_ms,
+        }
+
+
+# --- loading the labelled pages -------------------------------------------------------------------------------
+
+
+def load_pages(eval_dir: Path) -> list[Page]:
+    return [
+        *_fathom_pages(eval_dir),
+        *_extruct_pages(eval_dir),
+        *_metascraper_pages(eval_dir),
+        *_article_pages(eval_dir),
+    ]
+
+
+def _fathom_pages(eval_dir: Path) -> Iterable[Page]:
+    base = eval_dir / "fathom-products"
+    for record in json.loads((base / "ground_truth.json").read_text()):
+        path = base / record["dir"] / "source.html"
+        if not path.exists():
+            continue
+        prices = {*_amounts_in(record.get("price_text") or "")}
+        if record.get("price_itemprop_content"):
+            prices.add(Decimal(record["price_itemprop_content"]))
+        images = [record[key] for key in ("image_src", "image_resolved_url") if record.get(key)]
+        yield Page(
+            dataset="fathom",
+            page_id=record["site"],
+            url=record.get("url") or "",
+            html_path=path,
+            is_product=True,
+            labels={"name": [record["title_text"]], "price": sorted(prices), "currency": ["USD"], "image": images},
+        )
+
+
+def _amounts_in(price_text: str) -> Iterable[Decimal]:
+    """Every amount in a labelled price text ("$19.95 - $24.95" -> both ends), read by plain price-parser."""
+    for number in re.findall(r"\d[\d,.]*", price_text):
+        amount = Price.fromstring(number).amount
+        if amount is not None:
+            yield amount
+
+
+def _extruct_pages(eval_dir: Path) -> Iterable[Page]:
+    samples = eval_dir / "extruct" / "tests" / "samples"
+    microdata_cases = [
+        ("schema.org/product.html", "schema.org/product.json"),
+        ("schema.org/product-ref.html", "schema.org/product-ref.json"),
+        ("misc/product_microdata.html", "schema.org/product.json"),
+    ]
+    for html_name, expected_name in microdata_cases:
+        html_path, expected_path = samples / html_name, samples / expected_name
+        if html_path.exists() and expected_path.exists():
+            properties = json.loads(expected_path.read_text())[0]["properties"]
+            yield Page("extruct", html_name, "http://example.com/", html_path, None, _microdata_labels(properties))
+    og_html, og_expected = (
+        samples / "misc/opengraph_ns_product_test.html",
+        samples / "misc/opengraph_ns_product_test.json",
+    )
+    if og_html.exists() and og_expected.exists():
+        properties = dict(json.loads(og_expected.read_text())[0]["properties"])
+        labels = {
+            "name": [properties["og:title"]],
+            "price": [Decimal(properties["product:price:amount"])],
+            "currency": [properties["product:price:currency"]],
+            "image": [properties["og:image"]],
+            "availability": ["InStock" if properties["product:availability"] == "in stock" else "OutOfStock"],
+            "sku": [properties["product:retailer_item_id"]],
+        }
+        yield Page("extruct", "opengraph_ns_product_test", properties["og:url"], og_html, None, labels)
+
+
+def _microdata_labels(properties: dict[str, Any]) -> dict[str, list[Any]]:
+    offer = properties["offers"]["properties"]
+    image = properties["image"]
+    return {
+        "name": [properties["name"]],
+        "price": [Decimal(offer["price"])],
+        "currency": [offer["priceCurrency"]],
+        "image": [urljoin("http://example.com/", (image[0] if isinstance(image, list) else image).strip())],
+        "brand": [properties["brand"]],
+        "sku": [properties.get("sku") or properties["mpn"]],
+        "availability": [offer["availability"].rsplit("/", 1)[-1]],
+    }
+
+
+def _metascraper_pages(eval_dir: Path) -> Iterable[Page]:
+    base = eval_dir / "metascraper"
+    cases = json.loads((base / "cases.json").read_text())
+    for group in cases.values():
+        for case in group:
+            if case.get("is_product_page") is None:
+                continue  # ambiguous by the dataset's own label
+            path = base / case["html"]
+            if path.exists():
+                yield Page("metascraper", case["case"], case["url"], path, bool(case["is_product_page"]))
+
+
+def _article_pages(eval_dir: Path) -> Iterable[Page]:
+    base = eval_dir / "articles-dev"
+    truth = json.loads((base / "ground-truth.json").read_text())
+    for page_id, record in sorted(truth.items()):
+        path = base / "html" / f"{page_id}.html.gz"
+        if path.exists():
+            yield Page("articles", page_id[:12], record["url"], path, False)
+
+
+# --- scoring --------------------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return [
+        word[:-1] if len(word) > 3 and word.endswith("s") else word for word in re.findall(r"[a-z0-9]+", text.lower())
+    ]
+
+
+def name_matches(predicted: str, acceptable: str) -> bool:
+    """Containment either way, or word-overlap F1 >= 0.6 (plural 's' ignored)."""
+    guess, truth = " ".join(_words(predicted)), " ".join(_words(acceptable))
+    if len(guess) >= 3 and (guess in truth or truth in guess):
+        return True
+    guess_words, truth_words = set(guess.split()), set(truth.split())
+    common = len(guess_words & truth_words)
+    if not common:
+        return False
+    precision, recall = common / len(guess_words), common / len(truth_words)
+    return 2 * precision * recall / (precision + recall) >= 0.6
+
+
+def _image_key(url: str, page_url: str) -> tuple[str, str]:
+    absolute = urljoin(page_url, html.unescape(url.strip()))
+    parts = urlsplit(absolute)
+    return (parts.netloc.lower() + parts.path, parts.query)
+
+
+def image_matches(predicted: str, acceptable: str, page_url: str) -> bool:
+    """Same URL (scheme ignored), or the same image file with other size parameters."""
+    guess, truth = _image_key(predicted, page_url), _image_key(acceptable, page_url)
+    if guess == truth:
+        return True
+    return guess[0] == truth[0] and re.search(r"\.(jpe?g|png|webp|gif)$", guess[0], re.I) is not None
+
+
+def value_matches(field_name: str, predicted: Any, acceptable: Any, page: Page) -> bool:
+    if field_name == "name":
+        return name_matches(str(predicted), str(acceptable))
+    if field_name == "price":
+        return Decimal(predicted) == Decimal(acceptable)
+    if field_name == "image":
+        return image_matches(str(predicted), str(acceptable), page.url)
+    if field_name in ("brand", "sku", "currency", "availability"):
+        return str(predicted).strip().lower() == str(acceptable).strip().lower()
+    return predicted == acceptable
+
+
+def predicted_value(result: StructuredExtraction, field_name: str) -> Any:
+    return result.image_url if field_name == "image" else getattr(result, field_name)
+
+
+# --- the run --------------------------------------------------------------------------------------------------
+
+
+def evaluate(eval_dir: Path, url_probability: UrlProbability = lambda url: None) -> Report:
+    """Run the structured stage over every page and score it; `url_probability` plugs in a URL classifier."""
+    scores = {name: FieldScore() for name in FIELDS}
+    product_score = FieldScore()
+    errors: list[str] = []
+    latencies: list[float] = []
+    pages = load_pages(eval_dir)
+    for page in pages:
+        source = page.read_html()
+        started = time.perf_counter()
+        result = extract_structured(source, page.url)
+        latencies.append((time.perf_counter() - started) * 1000)
+        is_product, confidence = combine_product_confidence(url_probability(page.url), result.evidence)
+        if page.is_product is not None:
+            product_score.labelled += page.is_product
+            product_score.given += is_product
+            product_score.correct += is_product and page.is_product
+        if page.is_product is not None and is_product != page.is_product:
+            errors.append(
+                f"{page.dataset}/{page.page_id}: labelled {page.is_product}, confidence {confidence} "
+                f"signals {sorted(result.evidence.signals)}"
+            )
+        for name, acceptable in page.labels.items():
+            if not acceptable:
+                continue
+            score = scores[name]
+            score.labelled += 1
+            predicted = predicted_value(result, name)
+            if predicted is None:
+                score.misses.append(f"{page.dataset}/{page.page_id}: none (want {acceptable[0]!s:.80})")
+                continue
+            score.given += 1
+            if any(value_matches(name, predicted, value, page) for value in acceptable):
+                score.correct += 1
+            else:
+                source = result.sources.get(_SOURCE_KEY.get(name, name))
+                score.misses.append(
+                    f"{page.dataset}/{page.page_id}: got {predicted!s:.80} [{source}] want {acceptable[0]!s:.80}"
+                )
+    latencies.sort()
+    return Report(
+        fields={name: score for name, score in scores.items() if score.labelled},
+        is_product=product_score,
+        is_product_errors=errors,
+        price_parser=evaluate_price_parser(eval_dir),
+        pages=len(pages),
+        latency_ms={
+            "p50": round(statistics.median(latencies), 1),
+            "p95": round(latencies[int(len(latencies) * 0.95) - 1], 1),
+            "max": round(latencies[-1], 1),
+        },
+    )
+
+
+def evaluate_price_parser(eval_dir: Path) -> dict[str, Any]:
+    """parse_price against price-parser's own examples (amounts, currencies) and currency evaluation set,
+    beside plain price-parser on the same strings."""
+    base = eval_dir / "price-parser"
+    examples = json.loads((base / "tests" / "price_parsing_examples.json").read_text())
+    amounts = {"cases": 0, "ours": 0, "price_parser": 0}
+    currencies = {"cases": 0, "ours": 0}
+    for example in examples:
+        if "CURRENCIES_TO_BE_ADDED" in example["list"]:
+            continue  # currency-name-only cases: scored by the currency count below
+        expected = Decimal(example["amount"]) if example["amount"] is not None else None
+        ours = parse_price(example["price_raw"], currency_hint=example["currency_raw"])
+        plain = Price.fromstring(example["price_raw"], currency_hint=example["currency_raw"]).amount
+        amounts["cases"] += 1
+        amounts["ours"] += ours.amount == expected
+        amounts["price_parser"] += plain == expected
+        expected_currency = to_iso_currency(example["currency"])
+        if expected_currency:
+            currencies["cases"] += 1
+            currencies["ours"] += ours.currency == expected_currency
+    dataset = json.loads((base / "evaluation" / "dataset_eval.json").read_text())
+    currency_set = {"cases": 0, "ours": 0}
+    for case in dataset:
+        expected_currency = to_iso_currency(case["currency"]) if case.get("currency") else None
+        if expected_currency is None:
+            continue
+        currency_set["cases"] += 1
+        currency_set["ours"] += parse_price(case["string"]).currency == expected_currency
+    return {"amount": amounts, "currency": currencies, "currency_eval_set": currency_set}
+
+
+def _print_report(report: Report, verbose: bool) -> None:
+    print(f"pages: {report.pages}   structured-stage latency ms: {report.latency_ms}")
+    print(f"{'field':<14}{'labelled':>9}{'given':>7}{'correct':>9}{'P':>8}{'R':>8}{'F1':>8}")
+    for name, score in [*report.fields.items(), ("is_product", report.is_product)]:
+        print(
+            f"{name:<14}{score.labelled:>9}{score.given:>7}{score.correct:>9}"
+            f"{score.precision:>8.3f}{score.recall:>8.3f}{score.f1:>8.3f}"
+        )
+    parser = report.price_parser
+    print(
+        f"price strings: ours {parser['amount']['ours']}/{parser['amount']['cases']} amounts right, "
+        f"plain price-parser {parser['amount']['price_parser']}; currencies {parser['currency']['ours']}/"
+        f"{parser['currency']['cases']}; currency eval set {parser['currency_eval_set']['ours']}/"
+        f"{parser['currency_eval_set']['cases']}"
+    )
+    if verbose:
+        for name, score in report.fields.items():
+            for miss in score.misses:
+                print(f"  {name} miss: {miss}")
+        for error in report.is_product_errors:
+            print(f"  is_product error: {error}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--verbose", action="store_true", help="list every miss")
+    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR, help="the shared eval folder")
+    args = parser.parse_args(argv)
+    eval_dir: Path = args.eval_dir.resolve()
+    if not (eval_dir / "fathom-products" / "ground_truth.json").exists():
+        print(f"no evaluation data at {eval_dir} (expected ../shared/eval beside the repository); nothing to do")
+        return 0
+    report = evaluate(eval_dir)
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2, default=str))
+    else:
+        _print_report(report, args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
