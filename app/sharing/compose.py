@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from app.mail import OutgoingEmail
+from app.weburl import MAX_URL_LENGTH, is_web_url
 
 MAX_ITEMS_IN_EMAIL = 100
-_MAX_URL_LENGTH = 2048
 _MAX_SUBJECT_NAME = 80
 
 # Autoescaping for .html only: the .txt bodies are plain text, where an entity would show up literally.
@@ -39,13 +38,7 @@ class SharedItem:
 
 def http_url(value: str | None) -> str | None:
     """The URL if it is a plain absolute http(s) URL, else None: `javascript:`, `data:` and the like never render."""
-    if not value or len(value) > _MAX_URL_LENGTH or any(ch.isspace() or ord(ch) < 32 for ch in value):
-        return None
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if not value or len(value) > MAX_URL_LENGTH or not value.isprintable() or not is_web_url(value):
         return None
     return value
 

@@ -133,7 +133,7 @@ class OutboxWorker:
             logger.exception("outbox: unexpected error", extra={"outbox_id": str(entry["_id"])})
             await self._failed_attempt(entry, f"unexpected: {type(exc).__name__}", transient=True)
             return
-        await self._finish(entry, SENT, provider_message_id=provider_message_id, sent_at=datetime.now(UTC))
+        await self._finish(entry, SENT, provider_message_id=provider_message_id, sent_at=datetime.now(UTC), error=None)
 
     async def _compose(self, entry: dict[str, Any]) -> OutgoingEmail | None:
         if entry["kind"] == SHARE:

@@ -27,18 +27,19 @@ async def test_send_delivers_text_and_html_to_every_recipient(verified_sender, s
 
     message_id = await _ses(verified_sender).send(email)
 
-    [(recipients, sent)] = sent_mail()
+    [delivered] = sent_mail()
+    sent = delivered.message
     assert message_id
-    assert recipients == ["ann@example.com", "bob@example.org"]
+    assert delivered.recipients == ["ann@example.com", "bob@example.org"]
     assert sent["From"] == verified_sender
     assert sent["Subject"] == "Café list Bcc: victim@example.com"  # the line break did not become a header
     assert sent["Bcc"] is None
     assert sent[IDEMPOTENCY_HEADER] == "outbox-1"
-    assert sent.get_body(("plain",)).get_content().strip() == "Plain café"
-    assert sent.get_body(("html",)).get_content().strip() == "<p>HTML café</p>"
+    assert delivered.text.strip() == "Plain café"
+    assert delivered.html.strip() == "<p>HTML café</p>"
 
 
-async def test_unverified_sender_is_a_permanent_failure(sent_mail) -> None:
+async def test_unverified_sender_is_a_permanent_failure(verified_sender, sent_mail) -> None:
     with pytest.raises(EmailDeliveryError) as failure:
         await _ses(sender="someone@unverified.test").send(OutgoingEmail(to=("ann@example.com",), subject="s", text="t"))
 
@@ -47,7 +48,7 @@ async def test_unverified_sender_is_a_permanent_failure(sent_mail) -> None:
     assert sent_mail() == []
 
 
-async def test_unreachable_endpoint_is_a_transient_failure(verified_sender, monkeypatch) -> None:
+async def test_unreachable_endpoint_is_a_transient_failure(verified_sender, monkeypatch, sent_mail) -> None:
     monkeypatch.setenv("AWS_ENDPOINT_URL_SESV2", f"http://127.0.0.1:{free_port()}")
 
     with pytest.raises(EmailDeliveryError) as failure:
@@ -55,6 +56,7 @@ async def test_unreachable_endpoint_is_a_transient_failure(verified_sender, monk
 
     assert failure.value.transient is True
     assert failure.value.reason.startswith("network:")
+    assert sent_mail() == []
 
 
 @pytest.mark.parametrize(

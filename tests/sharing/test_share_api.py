@@ -1,0 +1,93 @@
+"""POST /carts/{id}/share and GET /carts/{id}/shares/{id} on the suite's app (file email backend)."""
+
+from __future__ import annotations
+
+from email import message_from_bytes
+from email.policy import default
+
+import httpx
+
+from app.config import Settings
+from app.mail.base import IDEMPOTENCY_HEADER
+from tests.helpers import Account
+from tests.items.factories import add_item
+from tests.sharing.shares import wait_for_share
+
+
+def _share_url(cart_id: str) -> str:
+    return f"/api/v1/carts/{cart_id}/share"
+
+
+async def test_share_is_queued_then_sent_by_the_background_worker(
+    client: httpx.AsyncClient, alice: Account, settings: Settings
+) -> None:
+    await add_item(client, alice, name="Kettle", price="24.50", currency="EUR")
+
+    response = await client.post(
+        _share_url(alice.default_cart_id),
+        json={"recipients": ["Zoe@Example.com", "yan@example.org", "zoe@example.com"], "message": "For the flat"},
+        headers=alice.headers,
+    )
+
+    assert response.status_code == 202, response.text
+    created = response.json()
+    assert created["status"] == "queued"
+    share = await wait_for_share(client, alice, alice.default_cart_id, created["share_id"])
+    assert share["status"] == "sent"
+    assert share["recipients"] == ["zoe@example.com", "yan@example.org"]  # duplicates folded, case ignored
+    assert (share["attempts"], share["error"]) == (1, None)
+    [written] = [
+        message
+        for path in (settings.data_dir / "outbox").glob("*.eml")
+        if (message := message_from_bytes(path.read_bytes(), policy=default))[IDEMPOTENCY_HEADER] == created["share_id"]
+    ]
+    assert written["To"] == "zoe@example.com, yan@example.org"
+    assert "24.50 EUR" in written.get_body(("plain",)).get_content()
+
+
+async def test_another_users_cart_or_share_is_404(client: httpx.AsyncClient, alice: Account, bob: Account) -> None:
+    created = await client.post(
+        _share_url(alice.default_cart_id), json={"recipients": ["zoe@example.com"]}, headers=alice.headers
+    )
+    share_id = created.json()["share_id"]
+
+    bob_shares = await client.post(
+        _share_url(alice.default_cart_id), json={"recipients": ["zoe@example.com"]}, headers=bob.headers
+    )
+    bob_reads = await client.get(f"/api/v1/carts/{alice.default_cart_id}/shares/{share_id}", headers=bob.headers)
+    other_cart = await client.get(f"/api/v1/carts/{bob.default_cart_id}/shares/{share_id}", headers=bob.headers)
+    malformed = await client.get(f"/api/v1/carts/{alice.default_cart_id}/shares/nope", headers=alice.headers)
+
+    for response in (bob_shares, bob_reads, other_cart, malformed):
+        assert response.status_code == 404, response.text
+        assert response.json()["error"]["code"] == "not_found"
+    assert bob_shares.json()["error"]["message"] == "Cart not found"
+
+
+async def test_recipients_and_message_are_validated(client: httpx.AsyncClient, alice: Account) -> None:
+    eleven = [f"friend{n}@example.com" for n in range(11)]
+    bodies = [
+        {"recipients": eleven},
+        {"recipients": []},
+        {"recipients": ["not-an-email"]},
+        {"recipients": ["a@b"]},
+        {"recipients": ["zoe@example.com", "two@@example.com"]},
+        {"recipients": ["zoe@example.com"], "message": "x" * 1001},
+        {"recipients": ["zoe@example.com"], "bcc": ["spy@example.com"]},
+    ]
+
+    for body in bodies:
+        response = await client.post(_share_url(alice.default_cart_id), json=body, headers=alice.headers)
+        assert response.status_code == 422, body
+        error = response.json()["error"]
+        assert error["code"] == "validation_error"
+        assert error["request_id"] == response.headers["X-Request-ID"]
+    ten = await client.post(_share_url(alice.default_cart_id), json={"recipients": eleven[:10]}, headers=alice.headers)
+    assert ten.status_code == 202
+
+
+async def test_sharing_needs_a_signed_in_user(client: httpx.AsyncClient, alice: Account) -> None:
+    response = await client.post(_share_url(alice.default_cart_id), json={"recipients": ["zoe@example.com"]})
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthorized"
