@@ -10,6 +10,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.middleware import REQUEST_ID_HEADER
+
 logger = logging.getLogger(__name__)
 
 
@@ -110,9 +112,12 @@ def error_response(
     details: Any = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
-    body: dict[str, Any] = {"code": code, "message": message, "request_id": request_id_of(request)}
+    request_id = request_id_of(request)
+    body: dict[str, Any] = {"code": code, "message": message, "request_id": request_id}
     if details is not None:
         body["details"] = details
+    # Set here too: unhandled errors are answered by Starlette's outermost middleware, outside ours.
+    headers = {**(headers or {}), REQUEST_ID_HEADER: request_id} if request_id else headers
     return JSONResponse({"error": body}, status_code=status_code, headers=headers)
 
 
