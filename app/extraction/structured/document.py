@@ -3,32 +3,41 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-import lxml.html
 from lxml import etree
 
 from app.extraction.structured.currency import PageLocale, page_locale
 
 MAX_HTML_CHARS = 8_000_000  # beyond this the page is truncated: nothing a shop sends is that large
-_PARSER = lxml.html.HTMLParser(
-    encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
-)
+_PARSERS = threading.local()  # lxml parsers must not be shared between threads
 _SPACES = re.compile(r"\s+")
 _ATTRIBUTE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
-def parse_html(html: str) -> lxml.html.HtmlElement | None:
-    """The document root, or None when nothing parseable is there."""
+def parse_html(html: str) -> etree._Element | None:
+    """The document root, or None when nothing parseable is there. Plain lxml elements: lxml.html's element
+    classes cost a Python lookup per element touched."""
     if not html or not html.strip():
         return None
     data = html[:MAX_HTML_CHARS].encode("utf-8", "replace")
     try:
-        root = lxml.html.document_fromstring(data, parser=_PARSER)
+        root = etree.fromstring(data, parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
-    return root if isinstance(root, lxml.html.HtmlElement) else None
+    return root if root is not None and isinstance(root.tag, str) else None
+
+
+def _parser() -> etree.HTMLParser:
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(
+            encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
+        )
+        _PARSERS.parser = parser
+    return parser
 
 
 def clean_text(text: str | None) -> str:
@@ -39,8 +48,8 @@ def clean_text(text: str | None) -> str:
 def element_text(element: etree._Element, limit: int = 2000) -> str:
     """An element's text content, whitespace-collapsed, cut at `limit` characters."""
     try:
-        text = element.text_content() if isinstance(element, lxml.html.HtmlElement) else "".join(element.itertext())
-    except ValueError:
+        text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    except (ValueError, etree.SerialisationError):
         return ""
     return clean_text(text[: limit * 4])[:limit]
 
@@ -81,7 +90,7 @@ def absolute_url(base_url: str, link: str | None) -> str | None:
     return absolute if scheme in ("http", "https") else None
 
 
-def read_page_facts(root: lxml.html.HtmlElement, url: str) -> PageFacts:
+def read_page_facts(root: etree._Element, url: str) -> PageFacts:
     meta: dict[str, list[str]] = {}
     for tag in root.iter("meta"):
         key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or tag.get("http-equiv") or "").strip()

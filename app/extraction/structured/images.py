@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import lxml.html
 from lxml import etree
 
 from app.extraction.structured.document import PageFacts
@@ -27,7 +26,7 @@ _PRODUCT_CONTEXT = re.compile(r"product|main|primary|hero|zoom|gallery|pdp|detai
 
 
 def image_candidates(
-    markup_images: Iterable[tuple[str, ImageOrigin]], root: lxml.html.HtmlElement, facts: PageFacts
+    markup_images: Iterable[tuple[str, ImageOrigin]], page_images: list[etree._Element], facts: PageFacts
 ) -> list[ImageCandidate]:
     """Absolute, de-duplicated candidates: markup images in their order, then page photos (product-looking
     ones first, then in document order)."""
@@ -42,18 +41,16 @@ def image_candidates(
 
     for url, origin in markup_images:
         add(url, origin)
-    for _, url, width, height, alt in sorted(_page_photos(root), key=lambda photo: photo[0]):
+    for _, url, width, height, alt in sorted(_page_photos(page_images), key=lambda photo: photo[0]):
         add(url, "page", width=width, height=height, alt=alt)
     return candidates
 
 
 def _page_photos(
-    root: lxml.html.HtmlElement,
+    page_images: list[etree._Element],
 ) -> Iterable[tuple[tuple[int, int], str, int | None, int | None, str | None]]:
     """(sort key, src, width, height, alt) of each <img> that may be a product photo."""
-    for index, img in enumerate(root.iter("img")):
-        if index >= MAX_PAGE_IMAGES_SCANNED:
-            return
+    for index, img in enumerate(page_images[:MAX_PAGE_IMAGES_SCANNED]):
         src = image_source(img)
         if not src or _NOT_A_PHOTO.search(src):
             continue

@@ -7,8 +7,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import lxml.html
-
 from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.schema import ProductRecord, is_product, product_record, type_names
 
@@ -23,14 +21,11 @@ _NOT_MAIN_PRODUCT_KEYS = ("hasVariant", "isRelatedTo", "isSimilarTo", "isAccesso
 _JSON_DECODER = json.JSONDecoder(strict=False)  # raw newlines and tabs inside strings are common
 
 
-def jsonld_blocks(root: lxml.html.HtmlElement) -> list[Any]:
-    """Every JSON-LD block that parses (leniently); the rest are skipped."""
+def jsonld_blocks(texts: list[str]) -> list[Any]:
+    """Every JSON-LD block (script text) that parses, leniently; the rest are skipped."""
     blocks: list[Any] = []
-    for script in root.iter("script"):
-        if "ld+json" not in (script.get("type") or "").lower():
-            continue
-        text = (script.text or "")[:MAX_BLOCK_CHARS]
-        blocks.extend(_loads_leniently(text))
+    for text in texts:
+        blocks.extend(_loads_leniently(text[:MAX_BLOCK_CHARS]))
     return blocks
 
 

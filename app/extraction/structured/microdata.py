@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import lxml.html
 from lxml import etree
 
 from app.extraction.structured.document import element_text
@@ -42,25 +41,20 @@ _IMAGE_SOURCE_ATTRIBUTES = (
 
 
 @dataclass(frozen=True, slots=True)
-class _Syntax:
-    scope: str  # attribute that opens an item
-    type: str  # attribute naming its type
+class Syntax:
+    type: str  # attribute naming an item's type
     prop: str  # attribute naming a property
-    xpath: str  # finds the elements that open items
 
 
-MICRODATA = _Syntax("itemscope", "itemtype", "itemprop", "//*[@itemscope]")
-RDFA = _Syntax("typeof", "typeof", "property", "//*[@typeof]")
+MICRODATA = Syntax("itemtype", "itemprop")
+RDFA = Syntax("typeof", "property")
 
 
-def items(root: lxml.html.HtmlElement, syntax: _Syntax) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(top-level items, every item) for one syntax; each item is {"@type": [...], prop: [values...]}."""
-    try:
-        scopes = root.xpath(syntax.xpath)[:MAX_ITEMS]
-    except etree.XPathError:
-        return [], []
+def items(root: etree._Element, scopes: list[etree._Element], syntax: Syntax) -> list[dict[str, Any]]:
+    """Every item opened by `scopes` (itemscope / typeof elements), as {"@type": [...], prop: [values...]};
+    a nested item is also the value of its parent's property."""
     by_element: dict[etree._Element, dict[str, Any]] = {}
-    for element in scopes:
+    for element in scopes[:MAX_ITEMS]:
         by_element[element] = {"@type": _types(element.get(syntax.type) or "")}
     budget = [MAX_PROPERTIES]
     for element, item in by_element.items():
@@ -74,18 +68,11 @@ def items(root: lxml.html.HtmlElement, syntax: _Syntax) -> tuple[list[dict[str, 
                     _add_property(referenced, item, syntax, by_element, budget)
                 if referenced not in by_element:
                     _collect(referenced, item, syntax, by_element, budget)
-    top_level = [item for element, item in by_element.items() if not _is_property(element, syntax)]
-    return top_level, list(by_element.values())
+    return list(by_element.values())
 
 
 def _types(value: str) -> list[str]:
     return [name for name in value.split() if name][:5]
-
-
-def _is_property(element: etree._Element, syntax: _Syntax) -> bool:
-    if not element.get(syntax.prop):
-        return False
-    return syntax is MICRODATA or not _is_opengraph_property(element.get(syntax.prop) or "")
 
 
 def _is_opengraph_property(value: str) -> bool:
@@ -95,7 +82,7 @@ def _is_opengraph_property(value: str) -> bool:
 def _collect(
     scope: etree._Element,
     item: dict[str, Any],
-    syntax: _Syntax,
+    syntax: Syntax,
     by_element: dict[etree._Element, dict[str, Any]],
     budget: list[int],
 ) -> None:
@@ -115,7 +102,7 @@ def _collect(
 def _add_property(
     element: etree._Element,
     item: dict[str, Any],
-    syntax: _Syntax,
+    syntax: Syntax,
     by_element: dict[etree._Element, dict[str, Any]],
     budget: list[int],
 ) -> None:
@@ -165,7 +152,7 @@ def image_source(element: etree._Element) -> str | None:
     return None
 
 
-def _element_by_id(root: lxml.html.HtmlElement, element_id: str) -> etree._Element | None:
+def _element_by_id(root: etree._Element, element_id: str) -> etree._Element | None:
     try:
         found = root.xpath("//*[@id=$id]", id=element_id)
     except etree.XPathError:

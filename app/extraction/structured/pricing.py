@@ -41,7 +41,7 @@ def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisi
     """The price the page shows for its product: a price element outside related products and footers,
     preferring the current (sale) price, the buy box around the add-to-cart control, and the heading's
     neighbourhood; the earliest on ties."""
-    candidates = [candidate for candidate in page.prices if not candidate.noise]
+    candidates = page.prices
     if not candidates:
         return None
     cart = _ancestor_levels(page.cart_controls[0][1]) if page.cart_controls else {}
@@ -132,7 +132,7 @@ def _offer_shown(
 
 
 def _struck_through(amount: Decimal, page: VisiblePage) -> bool:
-    return any(candidate.amount == amount and candidate.former for candidate in page.prices if not candidate.noise)
+    return any(candidate.amount == amount and candidate.former for candidate in page.prices)
 
 
 def _ancestor_levels(element: etree._Element) -> dict[etree._Element, int]:

@@ -6,7 +6,7 @@ import logging
 from typing import Any
 from urllib.parse import urlsplit
 
-import lxml.html
+from lxml import etree
 
 from app.extraction.structured.document import PageFacts, parse_html, read_page_facts
 from app.extraction.structured.evidence import page_evidence
@@ -16,6 +16,7 @@ from app.extraction.structured.microdata import MICRODATA, RDFA, items
 from app.extraction.structured.models import Availability, ImageOrigin, Source, StructuredExtraction
 from app.extraction.structured.opengraph import opengraph_product, opengraph_type
 from app.extraction.structured.pricing import MainVisiblePrice, choose_price, main_visible_price, page_currency
+from app.extraction.structured.scan import scan_page
 from app.extraction.structured.schema import ProductRecord, is_product, product_record, type_names
 from app.extraction.structured.text import clean_name, name_similarity, visible_text
 from app.extraction.structured.visible import VisiblePage, read_visible_page, stock_message
@@ -52,16 +53,15 @@ def extract_structured(html: str, url: str) -> StructuredExtraction:
         return StructuredExtraction(evidence=page_evidence({"no_price"}))
 
 
-def _extract(root: lxml.html.HtmlElement, url: str) -> StructuredExtraction:
+def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     facts = read_page_facts(root, url)
-    blocks = jsonld_blocks(root)
-    jsonld_records, jsonld_types = jsonld_products(blocks, facts.locale)
-    microdata_records, microdata_types = _markup_products(root, "microdata", facts)
-    rdfa_records, rdfa_types = _markup_products(root, "rdfa", facts)
+    scan = scan_page(root)
+    jsonld_records, jsonld_types = jsonld_products(jsonld_blocks(scan.jsonld_texts), facts.locale)
+    microdata_records, microdata_types = _markup_products(items(root, scan.item_scopes, MICRODATA), "microdata", facts)
+    rdfa_records, rdfa_types = _markup_products(items(root, scan.rdfa_scopes, RDFA), "rdfa", facts)
     records = jsonld_records + microdata_records + rdfa_records
     opengraph = opengraph_product(facts)
-    visible = read_visible_page(root, facts.locale)
-    text = visible_text(root)
+    visible = read_visible_page(scan, facts.locale)
 
     site_names = (facts.meta_first("og:site_name", "application-name"), _site_label(url))
     heading = _main_heading(visible, (opengraph.name, facts.title, *(record.name for record in records[:3])))
@@ -84,6 +84,7 @@ def _extract(root: lxml.html.HtmlElement, url: str) -> StructuredExtraction:
     put("name", clean_name(facts.title, site_names), "heuristic")
 
     shown = main_visible_price(visible, heading[0] if heading else None)
+    text = visible_text(root)  # last: it prunes the tree
     price = choose_price(main, opengraph, visible, shown, text)
     if price is not None:
         put("price", price.amount, price.source)
@@ -111,7 +112,7 @@ def _extract(root: lxml.html.HtmlElement, url: str) -> StructuredExtraction:
     for record in (main, opengraph):
         if record is not None:
             markup_images.extend((image, record.source) for image in record.images)
-    candidates = image_candidates(markup_images, root, facts)
+    candidates = image_candidates(markup_images, scan.images, facts)
     if candidates:
         origin = candidates[0].origin
         put("image_url", candidates[0].url, "heuristic" if origin == "page" else origin)
@@ -140,11 +141,10 @@ def _extract(root: lxml.html.HtmlElement, url: str) -> StructuredExtraction:
 
 
 def _markup_products(
-    root: lxml.html.HtmlElement, source: Source, facts: PageFacts
+    every_item: list[dict[str, Any]], source: Source, facts: PageFacts
 ) -> tuple[list[ProductRecord], set[str]]:
-    """Product records from microdata or RDFa, leaving out products that are a property of another product
-    (related items, variants)."""
-    _, every_item = items(root, MICRODATA if source == "microdata" else RDFA)
+    """Product records from microdata or RDFa items, leaving out products that are a property of another
+    product (related items, variants)."""
     nested: set[int] = set()
     types: set[str] = set()
     for item in every_item:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
 MAX_VISIBLE_TEXT = 32 * 1024
@@ -22,7 +21,7 @@ _SITE_SUFFIXES = {"", "com", "us", "usa", "uk", "shop", "store", "online", "offi
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|shop|store|[a-z]{2})$", re.I)
 
 
-def visible_text(root: lxml.html.HtmlElement, limit: int = MAX_VISIBLE_TEXT) -> str:
+def visible_text(root: etree._Element, limit: int = MAX_VISIBLE_TEXT) -> str:
     """Text a person sees, in reading order with line breaks between blocks, scripts and styles left out,
     capped at `limit` characters."""
     body = next(root.iter("body"), root)

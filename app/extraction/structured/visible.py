@@ -7,32 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-import lxml.html
 from lxml import etree
 
 from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.document import attribute_words, element_text
 from app.extraction.structured.price_elements import FORMER, HIDDEN, STRUCK_TAGS, shown_price_text
 from app.extraction.structured.prices import parse_price
+from app.extraction.structured.scan import PageScan
 
-_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_HAS_PRICE_WORD = " or ".join(
-    f"contains({_LOWER.format(attribute)}, 'price')" for attribute in ("@class", "@id", "@itemprop")
-)
-_CART_WORDS = ("cart", "bag", "basket", "buy", "trolley", "purchase", "panier", "warenkorb", "carrito", "carrello")
-_HAS_CART_WORD = " or ".join(
-    f"contains({_LOWER.format(attribute)}, '{word}')"
-    for attribute in ("@class", "@id", "@name", "@data-action")
-    for word in _CART_WORDS
-)
-# One pass, in document order: headings, buttons, cart links and forms, price elements.
-_ANCHORS = etree.XPath(
-    "//h1"
-    " | //button | //input[@type='submit' or @type='button' or @type='image']"
-    f" | //a[{_HAS_CART_WORD}] | //*[@role='button'][{_HAS_CART_WORD}]"
-    f" | //form[contains({_LOWER.format('@action')}, 'cart') or contains({_LOWER.format('@action')}, 'basket')]"
-    f" | //*[{_HAS_PRICE_WORD}]"
-)
 ADD_TO_CART = re.compile(
     r"add(?:ing)?[\s_-]*(?:it[\s_-]*)?to[\s_-]*(?:my[\s_-]*|your[\s_-]*)?(?:shopping[\s_-]*)?(?:cart|bag|basket|trolley)"
     r"|addto(?:cart|bag|basket)|buy[\s_-]*(?:it[\s_-]*)?now|pre-?order now"
@@ -73,6 +55,8 @@ _CURRENT_LABEL = re.compile(r"\W*(?:now|sale|special|our price|you pay|deal|toda
 _FORMER_LABEL = re.compile(
     r"\W*(?:was|reg\.?|regular|list|orig\.?|original|compare at|before|msrp|rrp|retail|value)\b", re.I
 )
+_NOISE_LEVELS = 15
+_MAX_PRICE_ELEMENTS = 400
 _NOISE_TAGS = {"footer", "nav"}
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}
 MAX_PRICE_TEXT = 80
@@ -87,7 +71,6 @@ class PriceCandidate:
     order: int  # position among the page's headings, buttons and price elements
     former: bool  # struck through or marked as the old price
     current: bool  # marked as the sale / current price
-    noise: bool  # inside related products, footers, comparison tables, carts
     element: etree._Element
 
 
@@ -95,43 +78,26 @@ class PriceCandidate:
 class VisiblePage:
     headings: list[tuple[int, str]]  # (order, text) of each non-empty <h1>
     cart_controls: list[tuple[int, etree._Element]]  # outside related products and comparison tables
-    prices: list[PriceCandidate]
+    prices: list[PriceCandidate]  # outside related products, footers, comparison tables
 
 
-def read_visible_page(root: lxml.html.HtmlElement, locale: PageLocale) -> VisiblePage:
-    try:
-        anchors = _ANCHORS(root)
-    except etree.XPathError:
-        anchors = []
-    headings: list[tuple[int, str]] = []
-    cart_controls: list[tuple[int, etree._Element]] = []
-    prices: list[PriceCandidate] = []
-    for order, element in enumerate(anchors[:5000]):
-        tag = element.tag
-        if tag == "h1":
-            text = element_text(element, 500)
-            if text:
-                headings.append((order, text))
-        elif _could_be_cart_control(element) and _is_cart_control(element) and not _in_noise(element):
-            cart_controls.append((order, element))
-        if tag != "form" and _has_price_word(element):
-            candidate = _price_candidate(element, order, locale)
-            if candidate is not None:
-                prices.append(candidate)
+def read_visible_page(scan: PageScan, locale: PageLocale) -> VisiblePage:
+    headings = [(order, text) for order, element in scan.headings if (text := element_text(element, 500))]
+    noise = _NoiseContext()
+    cart_controls = [
+        (order, element) for order, element in scan.controls if _is_cart_control(element) and not noise.around(element)
+    ]
+    prices = [
+        candidate
+        for order, element in scan.price_elements[:_MAX_PRICE_ELEMENTS]
+        if element.tag != "form" and (candidate := _price_candidate(element, order, locale, noise)) is not None
+    ]
     return VisiblePage(headings, cart_controls, prices)
-
-
-def _has_price_word(element: etree._Element) -> bool:
-    return any("price" in (element.get(attribute) or "").lower() for attribute in ("class", "id", "itemprop"))
-
-
-def _could_be_cart_control(element: etree._Element) -> bool:
-    return element.tag in ("button", "input", "a", "form") or element.get("role") == "button"
 
 
 def _is_cart_control(element: etree._Element) -> bool:
     if element.tag == "form":
-        return True  # the anchors query only returns forms that post to a cart or basket
+        return True  # the scan only keeps forms that post to a cart or basket
     words = " ".join(
         element.get(attribute) or ""
         for attribute in ("value", "aria-label", "title", "id", "class", "name", "data-action")
@@ -139,9 +105,11 @@ def _is_cart_control(element: etree._Element) -> bool:
     return bool(ADD_TO_CART.search(words) or ADD_TO_CART.search(element_text(element, 100)))
 
 
-def _price_candidate(element: etree._Element, order: int, locale: PageLocale) -> PriceCandidate | None:
+def _price_candidate(
+    element: etree._Element, order: int, locale: PageLocale, noise: _NoiseContext
+) -> PriceCandidate | None:
     own_words = attribute_words(element, "class", "id", "itemprop")
-    if _NOT_A_PRICE.search(own_words) or HIDDEN.search(own_words):
+    if _NOT_A_PRICE.search(own_words) or HIDDEN.search(own_words) or noise.around(element):
         return None
     text = shown_price_text(element)
     if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
@@ -159,7 +127,6 @@ def _price_candidate(element: etree._Element, order: int, locale: PageLocale) ->
         order=order,
         former=former and not current,
         current=current,
-        noise=_in_noise(element),
         element=element,
     )
 
@@ -173,15 +140,26 @@ def _struck_through(element: etree._Element) -> bool:
     return False
 
 
-def _in_noise(element: etree._Element) -> bool:
-    for level, node in enumerate(_ancestors_and_self(element)):
-        if level > 15 or node.tag in ("body", "html"):
-            return False
-        if node.tag in _NOISE_TAGS:
-            return True
-        if level > 0 and _NOISE.search(attribute_words(node, "class", "id")):
-            return True
-    return False
+class _NoiseContext:
+    """Whether an element sits in related products, footers, comparison tables… Ancestors are shared by many
+    price elements, so each one's verdict is computed once."""
+
+    def __init__(self) -> None:
+        self._noisy: dict[etree._Element, bool] = {}
+
+    def around(self, element: etree._Element) -> bool:
+        for level, node in enumerate(_ancestors_and_self(element)):
+            if level > _NOISE_LEVELS or node.tag in ("body", "html"):
+                return False
+            if node.tag in _NOISE_TAGS or (level > 0 and self._is_noisy(node)):
+                return True
+        return False
+
+    def _is_noisy(self, node: etree._Element) -> bool:
+        verdict = self._noisy.get(node)
+        if verdict is None:
+            verdict = self._noisy[node] = _NOISE.search(attribute_words(node, "class", "id")) is not None
+        return verdict
 
 
 def _ancestors_and_self(element: etree._Element) -> Iterator[etree._Element]:
