@@ -91,3 +91,10 @@ async def test_sharing_needs_a_signed_in_user(client: httpx.AsyncClient, alice: 
 
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "unauthorized"
+
+
+async def test_health_reports_the_outbox_worker(client: httpx.AsyncClient) -> None:
+    response = await client.get("/health")
+
+    outbox = response.json()["components"]["outbox"]
+    assert (outbox["status"], outbox["backend"]) == ("running", "file")
