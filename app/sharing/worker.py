@@ -5,9 +5,9 @@ Delivery guarantees, and their limit:
 - An entry is only marked by the worker that still holds its lease. A lease outlives the longest possible send
   (SES connect + read timeouts), so nobody takes an entry over while its send may still be in flight.
 - No automatic retry happens after the provider accepted a message: outcomes are recorded right after the call.
-- Residual at-least-once window: if the process dies after the provider accepted a message but before the
-  outcome is written (milliseconds), the lease runs out and another worker sends it again. Such a duplicate
-  carries the same X-BuyHive-Message-Key header (the outbox id). SES offers no idempotency key to close this.
+- Residual at-least-once window: if the process dies, or MongoDB is unreachable, after the provider accepted a
+  message but before the outcome is written, the lease runs out and another worker sends it again. Such a
+  duplicate carries the same X-BuyHive-Message-Key header (the outbox id). SES has no idempotency key to close it.
 """
 
 from __future__ import annotations
