@@ -26,6 +26,14 @@ def _incoming_request_id(scope: Scope) -> str | None:
     return None
 
 
+def _route_template(scope: Scope) -> str:
+    """The matched route's full template (`/api/v1/carts/{cart_id}`): bounded metric cardinality, no ids."""
+    # FastAPI keeps included routers nested, so `scope["route"].path` lacks the outer prefixes; its effective
+    # route context carries the full template. Fall back to the route's own path if that internal changes.
+    context = scope.get("fastapi", {}).get("effective_route_context")
+    return getattr(context, "path_format", None) or getattr(scope.get("route"), "path", None) or "unmatched"
+
+
 class RequestContextMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -43,14 +51,16 @@ class RequestContextMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+                headers = MutableHeaders(scope=message)
+                headers[REQUEST_ID_HEADER] = request_id
+                for name, value in scope["state"].get("response_headers", {}).items():
+                    headers.setdefault(name, value)
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            route = scope.get("route")
-            route_path = getattr(route, "path", None) or "unmatched"
+            route_path = _route_template(scope)
             duration_ms = (time.perf_counter() - started) * 1000
             metrics.record("Requests", 1, "Count", Route=route_path, Status=f"{status // 100}xx")
             metrics.record("Latency", duration_ms, "Milliseconds", Route=route_path)

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import anyio
-from fastapi import Request, Response
+from fastapi import Request
 from limits import RateLimitItem, parse
 from limits.storage import Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
@@ -52,7 +52,7 @@ def create_rate_limiter(settings: Settings, mongo_url: str) -> RateLimiter | Non
     return RateLimiter(limiter=MovingWindowRateLimiter(storage), storage=storage)
 
 
-async def _enforce(request: Request, response: Response, limit: str, scope: str, key: str) -> None:
+async def _enforce(request: Request, limit: str, scope: str, key: str) -> None:
     rate_limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
     if rate_limiter is None:
         return
@@ -68,7 +68,8 @@ async def _enforce(request: Request, response: Response, limit: str, scope: str,
         raise TooManyRequests(
             f"Too many requests; retry in {reset_in} s", headers={**headers, "Retry-After": str(reset_in)}
         )
-    response.headers.update(headers)
+    # Stored on the request so the headers reach every response, error answers included.
+    request.state.response_headers = headers
 
 
 def _settings(request: Request) -> Settings:
@@ -78,10 +79,10 @@ def _settings(request: Request) -> Settings:
 def limit_per_ip(setting: str) -> Callable[..., Awaitable[None]]:
     """A dependency limiting a public route per client IP; `setting` names the Settings field with the limit."""
 
-    async def dependency(request: Request, response: Response) -> None:
+    async def dependency(request: Request) -> None:
         settings = _settings(request)
         key = client_ip(request, settings.trusted_proxies)
-        await _enforce(request, response, getattr(settings, setting), setting, key)
+        await _enforce(request, getattr(settings, setting), setting, key)
 
     return dependency
 
@@ -89,7 +90,7 @@ def limit_per_ip(setting: str) -> Callable[..., Awaitable[None]]:
 def limit_per_user(setting: str) -> Callable[..., Awaitable[None]]:
     """A dependency limiting an authenticated route per user."""
 
-    async def dependency(request: Request, response: Response, user: CurrentUser) -> None:
-        await _enforce(request, response, getattr(_settings(request), setting), setting, str(user.user_id))
+    async def dependency(request: Request, user: CurrentUser) -> None:
+        await _enforce(request, getattr(_settings(request), setting), setting, str(user.user_id))
 
     return dependency

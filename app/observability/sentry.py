@@ -16,13 +16,24 @@ _SECRET_KEYS = frozenset(
 FILTERED = "[Filtered]"
 
 
+def _is_secret_name(name: Any) -> bool:
+    if isinstance(name, bytes):
+        name = name.decode("latin-1")
+    if not isinstance(name, str):
+        return False
+    # Frame locals arrive serialised: raw ASGI header names look like "b'cookie'".
+    if name[:2] in ("b'", 'b"') and name[-1:] in ("'", '"'):
+        name = name[2:-1]
+    return name.lower() in _SECRET_KEYS
+
+
 def scrub(value: Any) -> Any:
     """Recursively blank secret-named keys and redact bearer tokens / JWTs inside strings."""
     if isinstance(value, dict):
-        return {k: FILTERED if str(k).lower() in _SECRET_KEYS else scrub(v) for k, v in value.items()}
+        return {k: FILTERED if _is_secret_name(k) else scrub(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         # Header lists arrive as [name, value] pairs.
-        if len(value) == 2 and isinstance(value[0], str) and value[0].lower() in _SECRET_KEYS:
+        if len(value) == 2 and _is_secret_name(value[0]):
             return [value[0], FILTERED]
         return [scrub(v) for v in value]
     if isinstance(value, str):
@@ -44,6 +55,8 @@ def init_sentry(settings: Settings) -> bool:
         traces_sample_rate=settings.sentry_traces_sample_rate,
         send_default_pii=False,
         max_request_body_size="never",
+        # Frame locals hold request objects whose reprs carry headers and bodies: too easy to leak a secret.
+        include_local_variables=False,
         before_send=_before_send,  # type: ignore[arg-type]
         before_send_transaction=_before_send,  # type: ignore[arg-type]
     )
