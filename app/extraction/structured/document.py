@@ -12,6 +12,7 @@ from lxml import etree
 from app.extraction.structured.currency import PageLocale, page_locale
 
 MAX_HTML_CHARS = 8_000_000  # beyond this the page is truncated: nothing a shop sends is that large
+_SECOND_LEVELS = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"}
 _PARSERS = threading.local()  # lxml parsers must not be shared between threads
 _SPACES = re.compile(r"\s+")
 _ATTRIBUTE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -88,6 +89,18 @@ def absolute_url(base_url: str, link: str | None) -> str | None:
     except ValueError:
         return None
     return absolute if scheme in ("http", "https") else None
+
+
+def site_of(url: str) -> str:
+    """The registrable part of a URL's host, roughly: 'shop.example.co.uk' -> 'example.co.uk'."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+    labels = host.split(".")
+    # Two-letter country domains often register under a second level: co.uk, com.au, co.jp…
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVELS else 2
+    return ".".join(labels[-keep:])
 
 
 def read_page_facts(root: etree._Element, url: str) -> PageFacts:

@@ -18,13 +18,13 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "schema_offer": 1.5,  # ... with an Offer that has a price
     "og_product": 1.5,  # og:type is a product / item
     "product_price_meta": 1.0,  # product:price:amount (or og:price:amount) meta tags
-    "add_to_cart": 1.5,  # an add-to-cart / buy-now control or a form posting to the cart
+    "add_to_cart": 2.0,  # an add-to-cart / buy-now control of this shop, or a form posting to its cart
     "visible_price": 0.5,  # a price element outside related-products, headers and footers
     "price_near_cart": 1.5,  # ... next to the add-to-cart control
     "price_near_heading": 0.5,  # ... right after the page's main heading
     "stock_message": 1.0,  # "in stock" / "sold out" beside that price or the add-to-cart control
     "article_markup": -2.5,  # og:type=article, schema.org Article/NewsArticle/BlogPosting, article:published_time
-    "listing_page": -2.0,  # several different products, an ItemList or many add-to-cart buttons
+    "listing_page": -3.0,  # the page's price sits in a grid of priced tiles, or several products and no main one
     "no_price": -1.0,  # no price anywhere in markup or page
 }
 BIAS = -2.0

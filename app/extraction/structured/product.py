@@ -19,7 +19,7 @@ from app.extraction.structured.pricing import MainVisiblePrice, choose_price, ma
 from app.extraction.structured.scan import scan_page
 from app.extraction.structured.schema import ProductRecord, is_product, product_record, type_names
 from app.extraction.structured.text import clean_name, name_similarity, visible_text
-from app.extraction.structured.visible import VisiblePage, read_visible_page, stock_message
+from app.extraction.structured.visible import VisiblePage, in_product_grid, read_visible_page, stock_message
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     rdfa_records, rdfa_types = _markup_products(items(root, scan.rdfa_scopes, RDFA), "rdfa", facts)
     records = jsonld_records + microdata_records + rdfa_records
     opengraph = opengraph_product(facts)
-    visible = read_visible_page(scan, facts.locale)
+    visible = read_visible_page(scan, facts)
 
     site_names = (facts.meta_first("og:site_name", "application-name"), _site_label(url))
     heading = _main_heading(visible, (opengraph.name, facts.title, *(record.name for record in records[:3])))
@@ -254,9 +254,8 @@ def _signals(
         signals.add("stock_message")
     if og_type == "article" or types & _ARTICLE_TYPES or facts.meta_first("article:published_time"):
         signals.add("article_markup")
-    distinct_products = {record.name for record in records if record.name}
-    cart_buttons = [element for _, element in visible.cart_controls if element.tag != "form"]
-    if len(distinct_products) >= 3 or types & _LISTING_TYPES or len(cart_buttons) >= 6:
+    several_products = len({record.name for record in records if record.name}) >= 3 or types & _LISTING_TYPES
+    if (main is None and several_products) or (shown is not None and in_product_grid(shown.candidate, visible)):
         signals.add("listing_page")
     if not has_price:
         signals.add("no_price")

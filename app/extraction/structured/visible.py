@@ -10,7 +10,7 @@ from decimal import Decimal
 from lxml import etree
 
 from app.extraction.structured.currency import PageLocale
-from app.extraction.structured.document import attribute_words, element_text
+from app.extraction.structured.document import PageFacts, attribute_words, element_text, site_of
 from app.extraction.structured.price_elements import FORMER, HIDDEN, STRUCK_TAGS, shown_price_text
 from app.extraction.structured.prices import parse_price
 from app.extraction.structured.scan import PageScan
@@ -56,6 +56,8 @@ _FORMER_LABEL = re.compile(
     r"\W*(?:was|reg\.?|regular|list|orig\.?|original|compare at|before|msrp|rrp|retail|value)\b", re.I
 )
 _NOISE_LEVELS = 15
+_GRID_LEVELS = 6
+_GRID_MIN_TILES = 4
 _MAX_PRICE_ELEMENTS = 400
 _NOISE_TAGS = {"footer", "nav"}
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}
@@ -81,16 +83,18 @@ class VisiblePage:
     prices: list[PriceCandidate]  # outside related products, footers, comparison tables
 
 
-def read_visible_page(scan: PageScan, locale: PageLocale) -> VisiblePage:
+def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
     headings = [(order, text) for order, element in scan.headings if (text := element_text(element, 500))]
     noise = _NoiseContext()
     cart_controls = [
-        (order, element) for order, element in scan.controls if _is_cart_control(element) and not noise.around(element)
+        (order, element)
+        for order, element in scan.controls
+        if _is_cart_control(element) and not noise.around(element) and not _leaves_the_shop(element, facts)
     ]
     prices = [
         candidate
         for order, element in scan.price_elements[:_MAX_PRICE_ELEMENTS]
-        if element.tag != "form" and (candidate := _price_candidate(element, order, locale, noise)) is not None
+        if element.tag != "form" and (candidate := _price_candidate(element, order, facts.locale, noise)) is not None
     ]
     return VisiblePage(headings, cart_controls, prices)
 
@@ -102,7 +106,19 @@ def _is_cart_control(element: etree._Element) -> bool:
         element.get(attribute) or ""
         for attribute in ("value", "aria-label", "title", "id", "class", "name", "data-action")
     )
-    return bool(ADD_TO_CART.search(words) or ADD_TO_CART.search(element_text(element, 100)))
+    if ADD_TO_CART.search(words) or ADD_TO_CART.search(element_text(element, 100)):
+        return True
+    # <input type="submit"> labelled by a sibling <span> (aria-labelledby): the label is in the wrapper
+    parent = element.getparent()
+    return element.tag == "input" and parent is not None and bool(ADD_TO_CART.search(element_text(parent, 100)))
+
+
+def _leaves_the_shop(element: etree._Element, facts: PageFacts) -> bool:
+    """A "Buy now" link to another site is an affiliate link (reviews, news), not this page's cart."""
+    if element.tag != "a":
+        return False
+    target = facts.absolute(element.get("href"))
+    return target is not None and site_of(target) != site_of(facts.url)
 
 
 def _price_candidate(
@@ -216,3 +232,27 @@ def _left_out_of_stock_check(node: etree._Element) -> bool:
         or node.get("hidden") is not None
         or "display:none" in style
     )
+
+
+def in_product_grid(candidate: PriceCandidate, page: VisiblePage) -> bool:
+    """Whether the price sits in a tile repeated with other priced tiles (same tag and class, side by side),
+    as on category and search pages. A product page's own price block is not repeated."""
+    priced: set[etree._Element] = set()
+    for other in page.prices:
+        for level, node in enumerate(_ancestors_and_self(other.element)):
+            if level > _GRID_LEVELS + 1:
+                break
+            priced.add(node)
+    node = candidate.element
+    for _ in range(_GRID_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return False
+        css = node.get("class")
+        tiles = sum(
+            1 for sibling in parent if sibling.tag == node.tag and sibling.get("class") == css and sibling in priced
+        )
+        if tiles >= _GRID_MIN_TILES:
+            return True
+        node = parent
+    return False
