@@ -24,9 +24,11 @@ from app.errors import install_error_handlers
 from app.health.router import router as health_router
 from app.indexes import ensure_indexes
 from app.items.router import router as items_router
+from app.llm import LlmChain
 from app.logs import configure_logging
 from app.mail import build_email_sender
 from app.middleware import RequestContextMiddleware
+from app.net import SafeFetcher
 from app.observability.metrics import flush_periodically, metrics
 from app.observability.sentry import init_sentry
 from app.sharing.router import router as sharing_router
@@ -36,6 +38,13 @@ API_PREFIX = "/api/v1"
 LARGE_BODY_PATHS = (f"{API_PREFIX}/extract",)
 
 
+async def _stop_metrics(task: asyncio.Task[None]) -> None:
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    metrics.flush()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings)
@@ -43,32 +52,33 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        database = await open_database(settings)
-        app.state.database = database
-        background: list[asyncio.Task[None]] = []
-        app.state.google_verifier = GoogleVerifier(settings)
-        outbox: OutboxWorker | None = None
-        try:
+        # Resources close in reverse order of opening, whatever fails in between.
+        async with contextlib.AsyncExitStack() as stack:
+            database = await open_database(settings)
+            stack.push_async_callback(close_database, database)
+            app.state.database = database
             await ensure_indexes(database.db)
             mongo_url = settings.mongo_url or (database.embedded.url if database.embedded else "")
             app.state.rate_limiter = create_rate_limiter(settings, mongo_url)
+
+            app.state.fetcher = SafeFetcher(
+                allowed_private_hosts=settings.fetch_allow_private_hosts, allowed_ports=settings.fetch_allowed_ports
+            )
+            stack.push_async_callback(app.state.fetcher.aclose)
+            app.state.google_verifier = GoogleVerifier(settings)
+            stack.push_async_callback(app.state.google_verifier.aclose)
+            app.state.llm_chain = LlmChain(settings)
+            stack.push_async_callback(app.state.llm_chain.aclose)
+            app.state.health_providers["llm"] = app.state.llm_chain.status
+
             if settings.metrics_enabled:
-                background.append(asyncio.create_task(flush_periodically(settings.metrics_flush_seconds)))
+                flusher = asyncio.create_task(flush_periodically(settings.metrics_flush_seconds))
+                stack.push_async_callback(_stop_metrics, flusher)
             outbox = OutboxWorker(database.db, build_email_sender(settings), settings)
             outbox.start()
+            stack.push_async_callback(outbox.stop)  # first to stop: lets the send in progress be recorded
             app.state.health_providers["outbox"] = outbox.health
             yield
-        finally:
-            if outbox is not None:
-                await outbox.stop()  # lets the send in progress be recorded
-            for task in background:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
-            if settings.metrics_enabled:
-                metrics.flush()
-            await app.state.google_verifier.aclose()
-            await close_database(database)
 
     app = FastAPI(
         title="BuyHive API",

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 CommaList = Annotated[list[str], NoDecode]
@@ -45,6 +45,10 @@ class Settings(BaseSettings):
     docs_enabled: bool | None = None
     max_body_bytes: int = 64 * 1024
     max_extract_body_bytes: int = 4 * 1024 * 1024
+
+    # Outbound fetches (app/net): public addresses on these ports only.
+    fetch_allow_private_hosts: CommaList = Field(default_factory=list)  # tests only, refused in production
+    fetch_allowed_ports: Annotated[list[int], NoDecode] = Field(default_factory=lambda: [80, 443])
 
     # Email
     email_backend: Literal["ses", "file", "console"] = "file"
@@ -85,12 +89,26 @@ class Settings(BaseSettings):
     metrics_enabled: bool = True
     metrics_flush_seconds: float = 60.0
 
-    @field_validator("google_client_ids", "google_issuers", "allowed_origins", "trusted_proxies", mode="before")
+    @field_validator(
+        "google_client_ids",
+        "google_issuers",
+        "allowed_origins",
+        "trusted_proxies",
+        "fetch_allow_private_hosts",
+        "fetch_allowed_ports",
+        mode="before",
+    )
     @classmethod
     def _split_commas(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @model_validator(mode="after")
+    def _production_guards(self) -> Settings:
+        if self.is_production and self.fetch_allow_private_hosts:
+            raise ValueError("FETCH_ALLOW_PRIVATE_HOSTS is for tests only and must be empty in production")
+        return self
 
     @property
     def is_production(self) -> bool:
