@@ -4,52 +4,69 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from lxml import etree
 
-from app.extraction.structured.document import PageFacts
+from app.extraction.structured.document import PageFacts, attribute_words
 from app.extraction.structured.microdata import image_source
 from app.extraction.structured.models import ImageCandidate, ImageOrigin
+from app.extraction.structured.text import name_similarity
 
 MAX_CANDIDATES = 24
 MAX_PAGE_IMAGES_SCANNED = 1500
 MIN_SIDE = 80  # declared sizes below this are icons, swatches, tracking pixels
 _NOT_A_PHOTO = re.compile(
     r"logo|icon|sprite|pixel|spacer|blank|placeholder|loading|badge|rating|stars?[-_.]|flag|payment|social|avatar"
-    r"|\.svg(?:$|\?)|\.gif(?:$|\?)|1x1|tracking|beacon",
+    r"|checkmark|\.svg(?:$|\?)|1x1|tracking|beacon",
     re.I,
 )
+# Matched against attribute_words() of the image and its nearest ancestors.
 _NOISE_CONTEXT = re.compile(
-    r"footer|header|nav|menu|related|recommend|similar|carousel|upsell|cross-?sell|review", re.I
+    r" (?:footer|header|nav|menu|related|recommend\w*|similar|carousel|upsells?|cross|reviews?|logo|sponsored) "
 )
-_PRODUCT_CONTEXT = re.compile(r"product|main|primary|hero|zoom|gallery|pdp|detail", re.I)
+_PRODUCT_CONTEXT = re.compile(r" (?:product|main|primary|hero|zoom|gallery|pdp|detail|large) ")
+_CONTEXT_LEVELS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Photo:
+    rank: tuple[int, int]  # (tier, document index): lower first
+    url: str
+    width: int | None
+    height: int | None
+    alt: str | None
 
 
 def image_candidates(
-    markup_images: Iterable[tuple[str, ImageOrigin]], page_images: list[etree._Element], facts: PageFacts
+    markup_images: Iterable[tuple[str, ImageOrigin]],
+    page_images: list[etree._Element],
+    facts: PageFacts,
+    product_name: str | None,
 ) -> list[ImageCandidate]:
-    """Absolute, de-duplicated candidates: markup images in their order, then page photos (product-looking
-    ones first, then in document order)."""
+    """Absolute, de-duplicated candidates: markup images in their order (logos left out), then page photos:
+    those named like the product or placed in a product gallery first, then the rest in document order."""
     candidates: list[ImageCandidate] = []
     seen: set[str] = set()
 
-    def add(url: str | None, origin: ImageOrigin, **hints: object) -> None:
+    def add(url: str | None, origin: ImageOrigin, photo: _Photo | None = None) -> None:
         absolute = facts.absolute(url)
-        if absolute and absolute not in seen and len(candidates) < MAX_CANDIDATES and len(absolute) <= 2048:
-            seen.add(absolute)
-            candidates.append(ImageCandidate(url=absolute, origin=origin, position=len(candidates), **hints))  # type: ignore[arg-type]
+        if not absolute or absolute in seen or len(candidates) >= MAX_CANDIDATES or len(absolute) > 2048:
+            return
+        seen.add(absolute)
+        hints = {"width": photo.width, "height": photo.height, "alt": photo.alt} if photo else {}
+        candidates.append(ImageCandidate(url=absolute, origin=origin, position=len(candidates), **hints))
 
     for url, origin in markup_images:
-        add(url, origin)
-    for _, url, width, height, alt in sorted(_page_photos(page_images), key=lambda photo: photo[0]):
-        add(url, "page", width=width, height=height, alt=alt)
+        if not _NOT_A_PHOTO.search(url):
+            add(url, origin)
+    for photo in sorted(_page_photos(page_images, product_name), key=lambda photo: photo.rank):
+        add(photo.url, "page", photo)
     return candidates
 
 
-def _page_photos(
-    page_images: list[etree._Element],
-) -> Iterable[tuple[tuple[int, int], str, int | None, int | None, str | None]]:
-    """(sort key, src, width, height, alt) of each <img> that may be a product photo."""
+def _page_photos(page_images: list[etree._Element], product_name: str | None) -> Iterable[_Photo]:
+    """Each <img> that may be a product photo: not an icon or logo, not in headers, footers or carousels."""
     for index, img in enumerate(page_images[:MAX_PAGE_IMAGES_SCANNED]):
         src = image_source(img)
         if not src or _NOT_A_PHOTO.search(src):
@@ -60,19 +77,20 @@ def _page_photos(
         context = _context_words(img)
         if _NOISE_CONTEXT.search(context):
             continue
-        looks_like_product = bool(_PRODUCT_CONTEXT.search(context))
-        alt = (img.get("alt") or "").strip()[:300] or None
-        yield (0 if looks_like_product else 1, index), src, width, height, alt
+        alt = (img.get("alt") or img.get("title") or "").strip()[:300] or None
+        named_like_product = name_similarity(product_name, alt) >= 0.5
+        tier = 0 if named_like_product else 1 if _PRODUCT_CONTEXT.search(context) else 2
+        yield _Photo((tier, index), src, width, height, alt)
 
 
 def _context_words(img: etree._Element) -> str:
     """Class and id words of the image and its nearest ancestors."""
     words = []
     node: etree._Element | None = img
-    for _ in range(6):
-        if node is None:
+    for _ in range(_CONTEXT_LEVELS):
+        if node is None or node.tag in ("body", "html"):
             break
-        words.append((node.get("class") or "") + " " + (node.get("id") or "") + " " + (node.get("itemprop") or ""))
+        words.append(attribute_words(node, "class", "id", "itemprop"))
         node = node.getparent()
     return " ".join(words)
 

@@ -18,7 +18,7 @@ from app.extraction.structured.opengraph import opengraph_product, opengraph_typ
 from app.extraction.structured.pricing import MainVisiblePrice, choose_price, main_visible_price, page_currency
 from app.extraction.structured.scan import scan_page
 from app.extraction.structured.schema import ProductRecord, is_product, product_record, type_names
-from app.extraction.structured.text import clean_name, name_similarity, visible_text
+from app.extraction.structured.text import clean_name, is_site_name, name_similarity, visible_text
 from app.extraction.structured.visible import VisiblePage, in_product_grid, read_visible_page, stock_message
 
 logger = logging.getLogger(__name__)
@@ -78,7 +78,8 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
 
     if main is not None:
         put("name", main.name, main.source)
-    put("name", clean_name(opengraph.name, site_names), "opengraph")
+    if _og_title_names_the_page(opengraph.name, (heading[1] if heading else None, facts.title), site_names):
+        put("name", clean_name(opengraph.name, site_names), "opengraph")
     if heading is not None:
         put("name", heading[1], "heuristic")
     put("name", clean_name(facts.title, site_names), "heuristic")
@@ -112,7 +113,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     for record in (main, opengraph):
         if record is not None:
             markup_images.extend((image, record.source) for image in record.images)
-    candidates = image_candidates(markup_images, scan.images, facts)
+    candidates = image_candidates(markup_images, scan.images, facts, fields.get("name"))
     if candidates:
         origin = candidates[0].origin
         put("image_url", candidates[0].url, "heuristic" if origin == "page" else origin)
@@ -157,6 +158,17 @@ def _markup_products(
         if is_product(item) and id(item) not in nested
     ]
     return records, types
+
+
+def _og_title_names_the_page(
+    og_title: str | None, others: tuple[str | None, ...], site_names: tuple[str | None, ...]
+) -> bool:
+    """og:title is the product's name unless it is just the shop's name or shares no word with the page's
+    heading and title (a site-wide default like "Costco Wholesale")."""
+    if not og_title or is_site_name(og_title, site_names):
+        return False
+    known = [other for other in others if other]
+    return not known or any(name_similarity(og_title, other) > 0 for other in known)
 
 
 def _site_label(url: str) -> str | None:

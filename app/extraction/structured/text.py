@@ -75,6 +75,12 @@ def clean_name(title: str | None, site_names: tuple[str | None, ...] = ()) -> st
     )
 
 
+def is_site_name(text: str | None, site_names: tuple[str | None, ...]) -> bool:
+    """True when the text is just the shop's name or domain (og:title="Costco Wholesale")."""
+    sites = {squashed for squashed in (_squash(site) for site in site_names if site) if len(squashed) >= 3}
+    return bool(text) and _is_site(text or "", sites)
+
+
 def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower().removeprefix("www."))
 

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from app.money import Price
+from app.weburl import WebUrl
+
+MAX_HTML_CHARS = 3_000_000
+MAX_TEXT_CHARS = 200_000
+MAX_IMAGE_URLS = 20
+
+
+class ExtractRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    url: WebUrl
+    html: Annotated[str, StringConstraints(max_length=MAX_HTML_CHARS)] | None = None
+    text: Annotated[str, StringConstraints(max_length=MAX_TEXT_CHARS)] | None = None
+    image_urls: Annotated[list[WebUrl], Field(max_length=MAX_IMAGE_URLS)] = Field(default_factory=list)
+    title: Annotated[str, StringConstraints(max_length=1000)] | None = None
+
+
+class ScoredImage(BaseModel):
+    url: str
+    score: float
+
+
+class ExtractedProduct(BaseModel):
+    name: str | None = None
+    price: Price | None = None
+    currency: str | None = None
+    image_url: str | None = None
+    images: list[ScoredImage] = Field(default_factory=list)
+    description: str | None = None
+    brand: str | None = None
+    sku: str | None = None
+    availability: Literal["InStock", "OutOfStock"] | None = None
+
+
+class ExtractResponse(BaseModel):
+    is_product: bool
+    product_confidence: float
+    product: ExtractedProduct
+    sources: dict[str, str] = Field(description="Stage that supplied each field: jsonld, llm:groq, clip, …")
+    timings_ms: dict[str, float]
+    cached: bool
+
+
+class ClassifyUrlRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    url: WebUrl
+
+
+class ClassifyUrlResponse(BaseModel):
+    is_product: bool
+    confidence: float
+
+
+class VerifyImageRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    image_url: WebUrl
+    product_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class VerifyImageResponse(BaseModel):
+    match: bool
+    score: float
+    threshold: float
