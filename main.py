@@ -21,6 +21,8 @@ from app.db import close_database, open_database
 from app.edge.ratelimit import create_rate_limiter
 from app.edge.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from app.errors import install_error_handlers
+from app.extraction.router import router as extraction_router
+from app.extraction.service import ExtractionPipeline
 from app.health.router import router as health_router
 from app.indexes import ensure_indexes
 from app.items.router import router as items_router
@@ -28,6 +30,8 @@ from app.llm import LlmChain
 from app.logs import configure_logging
 from app.mail import build_email_sender
 from app.middleware import RequestContextMiddleware
+from app.ml.clip_verifier import ClipVerifier
+from app.ml.url_classifier import UrlClassifier
 from app.net import SafeFetcher
 from app.observability.metrics import flush_periodically, metrics
 from app.observability.sentry import init_sentry
@@ -70,6 +74,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.llm_chain = LlmChain(settings)
             stack.push_async_callback(app.state.llm_chain.aclose)
             app.state.health_providers["llm"] = app.state.llm_chain.status
+            app.state.extraction = ExtractionPipeline(
+                db=database.db,
+                settings=settings,
+                url_classifier=UrlClassifier(settings.url_model_path),
+                clip=ClipVerifier(settings.clip_model, settings.clip_pretrained, settings.clip_threshold),
+                llm=app.state.llm_chain,
+                fetcher=app.state.fetcher,
+            )
+            app.state.health_providers["models"] = app.state.extraction.health
 
             if settings.metrics_enabled:
                 flusher = asyncio.create_task(flush_periodically(settings.metrics_flush_seconds))
@@ -118,7 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
 
     api = APIRouter(prefix=API_PREFIX)
-    for router in (auth_router, carts_router, items_router, sharing_router):
+    for router in (auth_router, carts_router, items_router, sharing_router, extraction_router):
         api.include_router(router)
     app.include_router(api)
     app.include_router(health_router)

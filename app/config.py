@@ -75,6 +75,7 @@ class Settings(BaseSettings):
     clip_pretrained: str | None = None
     clip_threshold: float = 0.22
     url_model_path: str | None = None
+    extraction_cache_ttl_seconds: int = 24 * 3600
 
     # Rate limits
     rate_limit_enabled: bool = True

@@ -6,10 +6,12 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from app.auth import repository as auth_repository
 from app.carts import repository as carts_repository
+from app.extraction import repository as extraction_repository
 from app.items import repository as items_repository
 from app.sharing import repository as sharing_repository
 
 
 async def ensure_indexes(db: AsyncDatabase) -> None:
-    for module in (auth_repository, carts_repository, items_repository, sharing_repository):
+    modules = (auth_repository, carts_repository, items_repository, sharing_repository, extraction_repository)
+    for module in modules:
         await module.ensure_indexes(db)

@@ -39,6 +39,7 @@ def make_settings(mongo_url: str, data_dir: Path, **overrides: Any) -> Settings:
         "rate_limit_enabled": False,
         "email_backend": "file",
         "log_level": "WARNING",
+        "metrics_enabled": False,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -87,10 +87,10 @@ def limit_per_ip(setting: str) -> Callable[..., Awaitable[None]]:
     return dependency
 
 
-def limit_per_user(setting: str) -> Callable[..., Awaitable[None]]:
-    """A dependency limiting an authenticated route per user."""
+def limit_per_user(setting: str, scope: str | None = None) -> Callable[..., Awaitable[None]]:
+    """A dependency limiting an authenticated route per user; routes with the same scope share a budget."""
 
     async def dependency(request: Request, user: CurrentUser) -> None:
-        await _enforce(request, getattr(_settings(request), setting), setting, str(user.user_id))
+        await _enforce(request, getattr(_settings(request), setting), scope or setting, str(user.user_id))
 
     return dependency

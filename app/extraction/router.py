@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+
+from app.edge.ratelimit import limit_per_user
+from app.extraction.schemas import (
+    ClassifyUrlRequest,
+    ClassifyUrlResponse,
+    ExtractRequest,
+    ExtractResponse,
+    VerifyImageRequest,
+    VerifyImageResponse,
+)
+from app.extraction.service import ExtractionPipeline
+
+
+def get_pipeline(request: Request) -> ExtractionPipeline:
+    return request.app.state.extraction
+
+
+Pipeline = Annotated[ExtractionPipeline, Depends(get_pipeline)]
+
+# Every route here requires a user (the limit dependency resolves CurrentUser).
+router = APIRouter(prefix="/extract", tags=["extraction"])
+
+
+@router.post("", dependencies=[Depends(limit_per_user("rate_limit_extract"))])
+async def extract(body: ExtractRequest, pipeline: Pipeline) -> ExtractResponse:
+    """Decide whether a page is a product page and extract the product from it."""
+    return await pipeline.extract(body)
+
+
+@router.post("/classify-url", dependencies=[Depends(limit_per_user("rate_limit_extract", scope="classify"))])
+async def classify_url(body: ClassifyUrlRequest, pipeline: Pipeline) -> ClassifyUrlResponse:
+    """Is this URL a product page, judging by the URL alone?"""
+    return await pipeline.classify_url(body.url)
+
+
+@router.post("/verify-image", dependencies=[Depends(limit_per_user("rate_limit_extract", scope="verify_image"))])
+async def verify_image(body: VerifyImageRequest, pipeline: Pipeline) -> VerifyImageResponse:
+    """Does this image show the named product? (CLIP)"""
+    return await pipeline.verify_image(body.image_url, body.product_name)
