@@ -4,7 +4,6 @@ a scripted OpenAI-compatible server behind the real SDKs, and images served from
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -164,12 +163,13 @@ async def test_groq_garbage_falls_back_to_openai_and_both_down_keeps_structured_
 
 
 async def test_clip_ranks_fetched_images_in_one_batch(mongo_server, tmp_path, image_host, models):
+    port = int(image_host.base_url.rsplit(":", 1)[1])
     settings = make_settings(
         mongo_server.url, tmp_path, clip_model=TINY_CLIP, clip_pretrained=models["clip"], clip_threshold=-1.0,
-        fetch_allow_private_hosts=["127.0.0.1"], fetch_allowed_ports=[80, 443, int(image_host.base_url.rsplit(":", 1)[1])],
+        fetch_allow_private_hosts=["127.0.0.1"], fetch_allowed_ports=[80, 443, port],
     )  # fmt: skip
     html = PRODUCT_PAGE.format(images=image_host.base_url)
-    async with running_app(settings) as (app, client):
+    async with running_app(settings) as (_app, client):
         account = await register_account(client)
         response = await client.post(
             "/api/v1/extract",
@@ -177,7 +177,7 @@ async def test_clip_ranks_fetched_images_in_one_batch(mongo_server, tmp_path, im
                 "url": "https://shop.example/p/kettle",
                 "html": html,
                 "image_urls": [f"{image_host.base_url}/not-an-image.png"],
-            },  # fmt: skip
+            },
             headers=account.headers,
         )
         health = (await client.get("/health")).json()
@@ -246,7 +246,7 @@ async def test_private_image_urls_are_never_fetched(mongo_server, tmp_path, imag
                 "url": "https://shop.example/p/kettle",
                 "html": html,
                 "image_urls": ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/x.png"],
-            },  # fmt: skip
+            },
             headers=account.headers,
         )
         verify = await client.post(
