@@ -1,0 +1,202 @@
+"""CLIP image verifier: how well each candidate image matches a product name (cosine similarity).
+
+open_clip `CLIP_MODEL` with weights from `CLIP_PRETRAINED`: a checkpoint file, or a tag whose weights are already
+in the local Hugging Face cache (scripts/download_models.py puts them there). Nothing is downloaded here. Without
+weights the verifier is unavailable, scores are None, and callers rank with `image_ranking.heuristic_rank`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+import time
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PIL import Image
+
+from app.config import get_settings
+from app.ml.cache import LruCache
+from app.ml.images import decode_image
+from app.ml.runtime import configure_torch, run_inference
+
+if TYPE_CHECKING:
+    import torch
+
+logger = logging.getLogger(__name__)
+
+# In-process caches: each instance keeps its own (a miss costs one image forward pass, not a fetch of state).
+EMBEDDING_TTL_SECONDS = 24 * 3600
+_IMAGE_EMBEDDINGS = 4096  # 512 floats each: ~8 MB for ViT-B-32
+_TEXT_EMBEDDINGS = 512
+
+
+class WeightsNotFound(RuntimeError):
+    pass
+
+
+def image_cache_key(url: str) -> str:
+    return hashlib.sha256(url.encode()).hexdigest()
+
+
+def resolve_weights(model_name: str, pretrained: str) -> str:
+    """A checkpoint path as is; a tag mapped to its file in the local Hugging Face cache (never downloaded)."""
+    if Path(pretrained).is_file():
+        return pretrained
+    import open_clip
+    from huggingface_hub import try_to_load_from_cache
+
+    hub_location = open_clip.get_pretrained_cfg(model_name, pretrained).get("hf_hub", "")
+    if not hub_location:
+        raise WeightsNotFound(f"CLIP_PRETRAINED is neither a file nor a Hugging Face tag of {model_name}")
+    repo_id, filename = os.path.split(hub_location)
+    for candidate in [filename] if filename else ["open_clip_model.safetensors", "open_clip_pytorch_model.bin"]:
+        cached = try_to_load_from_cache(repo_id, candidate)
+        if isinstance(cached, str):
+            return cached
+    raise WeightsNotFound(f"weights for {model_name}/{pretrained} are not cached; run scripts/download_models.py")
+
+
+class ClipVerifier:
+    def __init__(self, model_name: str, pretrained: str | None, threshold: float) -> None:
+        self.model_name = model_name
+        self.threshold = threshold
+        self._pretrained = pretrained
+        self._load_lock = threading.Lock()
+        self._attempted = False
+        self._model: Any = None
+        self._preprocess: Any = None
+        self._tokenizer: Any = None
+        self._error: str | None = None
+        self._load_seconds: float | None = None
+        self._image_embeddings: LruCache[str, torch.Tensor] = LruCache(_IMAGE_EMBEDDINGS, EMBEDDING_TTL_SECONDS)
+        self._text_embeddings: LruCache[str, torch.Tensor] = LruCache(_TEXT_EMBEDDINGS)
+
+    @property
+    def is_configured(self) -> bool:
+        return bool(self._pretrained)
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._model is not None
+
+    def status(self) -> dict[str, Any]:
+        """What /health shows: model, configured, loaded, load time, the load error (no paths or secrets)."""
+        return {
+            "model": self.model_name,
+            "configured": self.is_configured,
+            "loaded": self.is_loaded,
+            "load_seconds": self._load_seconds,
+            "threshold": self.threshold,
+            "error": self._error,
+        }
+
+    def load(self) -> bool:
+        """Load the model once (blocking; concurrent callers wait for the first). True when usable."""
+        if self._attempted:
+            return self._model is not None
+        with self._load_lock:
+            if not self._attempted:
+                self._load_once()
+                self._attempted = True
+        return self._model is not None
+
+    def _load_once(self) -> None:
+        if not self._pretrained:
+            self._error = "CLIP_PRETRAINED is not set"
+            return
+        started = time.perf_counter()
+        try:
+            configure_torch()
+            import open_clip
+
+            weights = resolve_weights(self.model_name, self._pretrained)
+            model, _, preprocess = open_clip.create_model_and_transforms(self.model_name, pretrained=weights)
+            tokenizer = open_clip.get_tokenizer(self.model_name)
+            model.eval()
+        except Exception as exc:  # noqa: BLE001 - broken weights mean "unavailable", never a crashed request
+            self._error = f"could not load CLIP: {type(exc).__name__}"
+            logger.warning("CLIP verifier unavailable: %s", exc)
+            return
+        self._preprocess, self._tokenizer, self._model = preprocess, tokenizer, model
+        self._load_seconds = round(time.perf_counter() - started, 3)
+        logger.info("CLIP %s loaded in %.2fs", self.model_name, self._load_seconds)
+
+    def score_images(
+        self,
+        images: Sequence[Image.Image | bytes],
+        text: str,
+        *,
+        image_urls: Sequence[str] | None = None,
+    ) -> list[float] | None:
+        """Cosine similarity of each image to `text`, all uncached images in one batched forward pass.
+
+        `image_urls` (same order as `images`) keys the embedding cache. None when the model is unavailable.
+        Raises images.UnreadableImage for bytes that do not decode safely. Blocking.
+        """
+        if image_urls is not None and len(image_urls) != len(images):
+            raise ValueError("image_urls must match images one to one")
+        if not self.load():
+            return None
+        if not images:
+            return []
+        import torch
+
+        keys = [image_cache_key(url) for url in image_urls] if image_urls is not None else [None] * len(images)
+        embeddings = [self._image_embeddings.get(key) if key else None for key in keys]
+        missing = [index for index, embedding in enumerate(embeddings) if embedding is None]
+        if missing:
+            for index, embedding in zip(missing, self._encode_images([images[i] for i in missing]), strict=True):
+                embeddings[index] = embedding
+                if keys[index]:
+                    self._image_embeddings.put(keys[index], embedding)
+        similarities = torch.stack(embeddings) @ self._encode_text(text)  # type: ignore[arg-type]
+        return similarities.tolist()
+
+    def _encode_images(self, images: Sequence[Image.Image | bytes]) -> list[torch.Tensor]:
+        import torch
+
+        pixels = torch.stack([self._preprocess(self._as_image(image)) for image in images])
+        with torch.inference_mode():
+            features = self._model.encode_image(pixels)
+        return list(torch.nn.functional.normalize(features.float(), dim=-1))
+
+    def _encode_text(self, text: str) -> torch.Tensor:
+        import torch
+
+        cached = self._text_embeddings.get(text)
+        if cached is not None:
+            return cached
+        with torch.inference_mode():
+            features = self._model.encode_text(self._tokenizer([text]))
+        embedding = torch.nn.functional.normalize(features.float(), dim=-1)[0]
+        self._text_embeddings.put(text, embedding)
+        return embedding
+
+    @staticmethod
+    def _as_image(image: Image.Image | bytes) -> Image.Image:
+        return decode_image(image) if isinstance(image, bytes) else image.convert("RGB")
+
+    def matches(self, score: float) -> bool:
+        return score >= self.threshold
+
+    async def ascore_images(
+        self,
+        images: Sequence[Image.Image | bytes],
+        text: str,
+        *,
+        image_urls: Sequence[str] | None = None,
+    ) -> list[float] | None:
+        """`score_images` in the inference thread pool, never on the event loop."""
+        return await run_inference(self.score_images, images, text, image_urls=image_urls)
+
+
+@lru_cache
+def get_clip_verifier() -> ClipVerifier:
+    """The process-wide verifier for `CLIP_MODEL`/`CLIP_PRETRAINED` (loaded lazily on first score)."""
+    settings = get_settings()
+    return ClipVerifier(settings.clip_model, settings.clip_pretrained, settings.clip_threshold)
