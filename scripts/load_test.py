@@ -352,8 +352,15 @@ class Mix:
 
     async def extract(self, user: VirtualUser) -> Outcome:
         url, html = self.rng.choice(self.pages)
+        # Half the pages are new to the result cache (another visit, other markup), half were seen before.
+        fresh = self.rng.random() < 0.5
+        if fresh:
+            html = f"{html}<!-- visit {uuid.uuid4().hex} -->"
         response = await self._call("POST", "/api/v1/extract", user, json={"url": url, "html": html})
-        return self._outcome("POST /extract", response, (200,))
+        outcome = self._outcome(f"POST /extract ({'fresh' if fresh else 'repeat'})", response, (200,))
+        if outcome.ok and response is not None and fresh and response.json()["cached"]:
+            outcome.note = "POST /extract: a cache hit for a page never sent before"
+        return outcome
 
 
 # ---------------------------------------------------------------------------------------------- pages to extract
@@ -714,7 +721,8 @@ async def run(args: argparse.Namespace, base_url: str, mongo_url: str) -> dict[s
         consistency = await check_consistency(client, mongo_url, users)
 
     saturation = max((step["throughput_rps"] for step in ramp), default=0.0)
-    print(f"\n== saturation: {saturation} req/s at most (one Uvicorn worker, embedded SecantusDB, 2 shared cores)")
+    if ramp:
+        print(f"\n== saturation: {saturation} req/s at most (one Uvicorn worker, embedded SecantusDB)")
     print("== consistency after the run:")
     for key, value in consistency.items():
         print(f"   {key:<40}{value}")
