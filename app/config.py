@@ -10,6 +10,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 CommaList = Annotated[list[str], NoDecode]
+DEV_JWT_SECRET = "dev-insecure-change-me-0123456789abcdef"  # refused when ENVIRONMENT=production
 
 
 class Settings(BaseSettings):
@@ -26,7 +27,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./data")
 
     # Tokens
-    jwt_secret_key: str = "dev-insecure-change-me-0123456789abcdef"
+    jwt_secret_key: str = DEV_JWT_SECRET
     jwt_access_token_expire_minutes: int = 15
     jwt_refresh_token_expire_days: int = 7
     jwt_issuer: str = "buyhive"
@@ -107,8 +108,12 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _production_guards(self) -> Settings:
-        if self.is_production and self.fetch_allow_private_hosts:
+        if not self.is_production:
+            return self
+        if self.fetch_allow_private_hosts:
             raise ValueError("FETCH_ALLOW_PRIVATE_HOSTS is for tests only and must be empty in production")
+        if self.jwt_secret_key == DEV_JWT_SECRET or len(self.jwt_secret_key) < 32:
+            raise ValueError("JWT_SECRET_KEY must be set to at least 32 random characters in production")
         return self
 
     @property
