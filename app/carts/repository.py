@@ -48,9 +48,15 @@ async def rename_cart(
 async def touch_cart(
     db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, now: datetime, session: AsyncClientSession
 ) -> bool:
-    """Write the cart inside a transaction so a concurrent delete of it conflicts instead of racing."""
+    """Write the cart inside a transaction so a concurrent delete of it conflicts instead of racing.
+
+    `$inc` guarantees a real write: a `$set` of an unchanged value (two requests in the same millisecond) is a
+    no-op that would not conflict.
+    """
     result = await db[CARTS].update_one(
-        {"_id": cart_id, "user_id": user_id}, {"$set": {"updated_at": now}}, session=session
+        {"_id": cart_id, "user_id": user_id},
+        {"$set": {"updated_at": now}, "$inc": {"revision": 1}},
+        session=session,
     )
     return result.matched_count == 1
 
