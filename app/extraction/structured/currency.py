@@ -162,6 +162,8 @@ def to_iso_currency(symbol: str | None, locale: PageLocale | None = None) -> str
     letters = re.sub(r"[^A-Za-z]", "", cleaned).upper()  # a code glued to a symbol: 'USD$', 'CAD $', 'EUR.'
     if letters in ISO_CODES:
         return letters
+    if cleaned.isalpha() and cleaned.islower():
+        return None  # "ft", "da", "in": words far more often than currency symbols
     return _SYMBOL_TABLE.get(key)
 
 

@@ -6,6 +6,7 @@ product extractor needs: item types, properties, nested items and microdata's it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,8 +30,8 @@ _URL_ATTRIBUTE = {
     "track": "src",
     "object": "data",
 }
-_IMAGE_SOURCE_ATTRIBUTES = (
-    "src",
+_PLACEHOLDER = re.compile(r"blank|spacer|placeholder|loading|lazy|transparent|pixel|1x1", re.I)
+_LAZY_SOURCE_ATTRIBUTES = (
     "data-src",
     "data-original",
     "data-lazy-src",
@@ -144,12 +145,15 @@ def _value(element: etree._Element, *, is_price: bool) -> str:
 
 
 def image_source(element: etree._Element) -> str | None:
-    """The URL an <img> shows, including the usual lazy-loading attributes."""
-    for attribute in _IMAGE_SOURCE_ATTRIBUTES:
+    """The URL an <img> shows: its src, or a lazy-loading attribute when src is a placeholder."""
+    src = (element.get("src") or "").strip()
+    if src and not src.startswith("data:") and not _PLACEHOLDER.search(src):
+        return src
+    for attribute in _LAZY_SOURCE_ATTRIBUTES:
         value = (element.get(attribute) or "").strip()
         if value and not value.startswith("data:"):
-            return value.split(",")[0].split()[0] if attribute == "srcset" else value
-    return None
+            return value.split(",")[0].split()[0] if "srcset" in attribute else value
+    return src or None
 
 
 def _element_by_id(root: etree._Element, element_id: str) -> etree._Element | None:

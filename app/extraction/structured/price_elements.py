@@ -20,9 +20,10 @@ _SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}
 _MAX_PRICE_NODES = 40
 
 
-def shown_price_text(element: etree._Element) -> str:
-    """The text a price element shows for the current price: struck-through and old-price parts, hidden
-    screen-reader copies and scripts left out, "$31<sup>57</sup>" read as "$31.57"."""
+def shown_price_text(element: etree._Element, *, keep_old_prices: bool = False) -> str:
+    """The text a price element shows for the current price: struck-through and old-price parts (unless
+    `keep_old_prices`, for an element that is itself the old price), hidden screen-reader copies and scripts
+    left out, "$31<sup>57</sup>" read as "$31.57"."""
     parts: list[str] = []
     budget = [_MAX_PRICE_NODES]
 
@@ -33,7 +34,7 @@ def shown_price_text(element: etree._Element) -> str:
         if node.text:
             parts.append(node.text)
         for child in node:
-            if isinstance(child.tag, str) and not _left_out_of_price(child):
+            if isinstance(child.tag, str) and not _left_out_of_price(child, keep_old_prices):
                 if _is_cents(child) and "".join(parts).rstrip()[-1:].isdigit():
                     parts.append(".")
                 if not walk(child, depth + 1):
@@ -46,11 +47,13 @@ def shown_price_text(element: etree._Element) -> str:
     return " ".join("".join(parts).split())
 
 
-def _left_out_of_price(element: etree._Element) -> bool:
-    if element.tag in _SKIPPED_TAGS or element.tag in STRUCK_TAGS:
+def _left_out_of_price(element: etree._Element, keep_old_prices: bool) -> bool:
+    if element.tag in _SKIPPED_TAGS or (element.tag in STRUCK_TAGS and not keep_old_prices):
         return True
     words = attribute_words(element, "class", "id")
     style = (element.get("style") or "").replace(" ", "").lower()
+    if keep_old_prices:
+        return bool(HIDDEN.search(words) or element.get("hidden") is not None or "display:none" in style)
     return bool(
         FORMER.search(words)
         or HIDDEN.search(words)

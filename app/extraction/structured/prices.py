@@ -51,7 +51,7 @@ _DATE = re.compile(
     re.I,
 )
 _EURO_AS_DECIMAL_POINT = re.compile(r"\d\s*€\s?\d{2}(?!\d)")  # "35€ 99": price-parser reads these itself
-_PLAIN_DECIMAL = re.compile(r"^\d+(?:\.\d+)?$")
+_PLAIN_DECIMAL = re.compile(r"^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$")
 _GROUPED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _SYMBOLS_THAT_DEFER = {"£", "￡", "pound"}  # a shared symbol, but far more specific than a conflicting code
 
@@ -193,7 +193,7 @@ def _decimal_separator(number: str, currency: str | None) -> str | None:
 
 
 def _sane(amount: Decimal | None) -> Decimal | None:
-    """A price a shop could charge: finite, not negative, below a billion."""
+    """A price a shop could charge (finite, not negative, below a billion), in plain notation ("100", not "1E+2")."""
     if amount is None or not amount.is_finite() or amount < 0 or amount >= MAX_AMOUNT:
         return None
-    return amount
+    return Decimal(format(amount, "f"))

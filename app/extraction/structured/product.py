@@ -37,7 +37,7 @@ _ARTICLE_TYPES = {
     "reviewnewsarticle",
 }
 _LISTING_TYPES = {"itemlist", "offercatalog", "collectionpage", "searchresultspage"}
-_MIN_MAIN_RECORD_SIMILARITY = 0.34
+_MIN_MAIN_RECORD_SIMILARITY = 0.6
 
 
 def extract_structured(html: str, url: str) -> StructuredExtraction:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -98,11 +99,11 @@ def as_text(value: Any, limit: int = 1000) -> str | None:
 
 
 def availability_of(value: Any) -> Availability | None:
-    text = (as_text(value) or "").lower().replace("_", "").replace("-", "")
-    compact = text.rsplit("/", 1)[-1]
-    if any(word.replace(" ", "") in compact for word in _OUT_OF_STOCK):
+    """InStock / OutOfStock from schema.org URLs ("https://schema.org/OutOfStock") or words ("out of stock")."""
+    compact = re.sub(r"[\s_-]", "", (as_text(value) or "").lower()).rsplit("/", 1)[-1]
+    if any(word in compact for word in _OUT_OF_STOCK):
         return "OutOfStock"
-    if any(word.replace(" ", "") in compact for word in _IN_STOCK):
+    if any(word in compact for word in _IN_STOCK):
         return "InStock"
     return None
 

@@ -63,6 +63,7 @@ _NOISE_TAGS = {"footer", "nav"}
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}
 MAX_PRICE_TEXT = 80
 _MAX_BUY_BOX_NODES = 400
+_MAX_STOCK_MESSAGE = 120
 _BUY_BOX_LEVELS = 3
 
 
@@ -127,7 +128,8 @@ def _price_candidate(
     own_words = attribute_words(element, "class", "id", "itemprop")
     if _NOT_A_PRICE.search(own_words) or HIDDEN.search(own_words) or noise.around(element):
         return None
-    text = shown_price_text(element)
+    marked_old = FORMER.search(own_words) is not None or _struck_through(element)
+    text = shown_price_text(element, keep_old_prices=marked_old)
     if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
         return None
     parsed = parse_price(text, locale=locale)
@@ -135,7 +137,7 @@ def _price_candidate(
         return None
     if parsed.currency is None and sum(char.isalpha() for char in text) > 3:
         return None  # "Choose your size 2 4 6": words with numbers, not a price
-    former = FORMER.search(own_words) is not None or _struck_through(element) or bool(_FORMER_LABEL.match(text))
+    former = marked_old or bool(_FORMER_LABEL.match(text))
     current = _CURRENT.search(own_words) is not None or bool(_CURRENT_LABEL.match(text))
     return PriceCandidate(
         amount=parsed.amount,
@@ -194,14 +196,22 @@ def stock_message(page: VisiblePage, main_price: PriceCandidate | None) -> str |
         anchors.append(main_price.element)
     for anchor in anchors:
         for node in _buy_box(anchor):
-            text = element_text(node, 121)
-            if len(text) > 120:
+            text = _own_text(node)
+            if len(text) > _MAX_STOCK_MESSAGE:
                 continue
             if SOLD_OUT.search(text):
                 return "OutOfStock"
             if IN_STOCK.search(text):
                 found = "InStock"
     return found
+
+
+def _own_text(node: etree._Element) -> str:
+    """The element's own words, without its children's (a container repeats every message inside it)."""
+    text = (node.text or "") + " ".join(child.tail or "" for child in node)
+    if node.tag in ("button", "input"):
+        text += " " + (node.get("value") or "") + " " + element_text(node, _MAX_STOCK_MESSAGE)
+    return " ".join(text.split())
 
 
 def _buy_box(anchor: etree._Element) -> Iterator[etree._Element]:

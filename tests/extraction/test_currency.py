@@ -1,0 +1,75 @@
+"""Currency symbols and codes to ISO-4217, with the page's locale deciding the shared symbols."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extraction.structured import PageLocale, page_locale, to_iso_currency
+
+
+@pytest.mark.parametrize(
+    ("symbol", "code"),
+    [
+        ("€", "EUR"),
+        ("usd", "USD"),
+        (" EUR ", "EUR"),
+        ("US$", "USD"),
+        ("zł", "PLN"),
+        ("Kč", "CZK"),
+        ("R$", "BRL"),
+        ("₹", "INR"),
+        ("CAD $", "CAD"),
+        ("元", "CNY"),
+        ("£", "GBP"),
+        ("¥", "JPY"),
+        ("Ft", "HUF"),
+    ],
+)
+def test_symbols_that_name_one_currency(symbol: str, code: str) -> None:
+    assert to_iso_currency(symbol) == code
+
+
+@pytest.mark.parametrize("symbol", [None, "", "kr", "xyz", "ft", "L"])
+def test_unknown_or_too_ambiguous_symbols_give_no_currency(symbol: str | None) -> None:
+    assert to_iso_currency(symbol) is None
+
+
+@pytest.mark.parametrize(
+    ("symbol", "locale", "code"),
+    [
+        ("$", PageLocale("en", "US"), "USD"),
+        ("$", PageLocale("en", "CA"), "CAD"),
+        ("$", PageLocale("en", "AU"), "AUD"),
+        ("$", PageLocale("es", "MX"), "MXN"),
+        ("$", PageLocale("es", None), None),  # a Spanish page without a country: pesos more often than dollars
+        ("kr", PageLocale("sv", "SE"), "SEK"),
+        ("kr.", PageLocale("da", "DK"), "DKK"),
+        ("kr", PageLocale("nb", "NO"), "NOK"),
+        ("¥", PageLocale("zh", "CN"), "CNY"),
+        ("£", PageLocale("ar", "EG"), "EGP"),
+        ("Rs", PageLocale("en", "PK"), "PKR"),
+    ],
+)
+def test_shared_symbols_follow_the_page_country(symbol: str, locale: PageLocale, code: str | None) -> None:
+    assert to_iso_currency(symbol, locale) == code
+
+
+def test_page_locale_from_tld_and_tags() -> None:
+    assert page_locale("https://www.amazon.co.uk/dp/1", "en-GB") == PageLocale("en", "GB")
+    assert page_locale("https://shop.example.se/p/1", None, "sv_SE") == PageLocale("sv", "SE")
+    # a ccTLD beats a boilerplate lang="en-US"
+    assert page_locale("https://www.example.ca/p/1", "en-US").country == "CA"
+    # generic-use ccTLDs (.co, .io) say nothing; the tag does
+    assert page_locale("https://brand.co/p/1", "es-CO").country == "CO"
+    assert page_locale("https://brand.io/p/1", "en").country is None
+    # a language alone names the country where that is unambiguous
+    assert page_locale("https://example.com/", "da").country == "DK"
+    assert page_locale("not a url", "garbage!!") == PageLocale(None, None)
+
+
+def test_decimal_comma_locales() -> None:
+    assert PageLocale("de", "DE").uses_decimal_comma
+    assert PageLocale("id", "ID").uses_decimal_comma
+    assert not PageLocale("de", "CH").uses_decimal_comma  # Swiss prices: 1'234.50
+    assert not PageLocale("es", "MX").uses_decimal_comma
+    assert not PageLocale("en", "US").uses_decimal_comma

@@ -1,0 +1,144 @@
+"""JSON-LD as real shops write it: @graph, @id references, ProductGroup variants, offer arrays, AggregateOffer,
+prices as numbers or strings, and broken JSON that must not break anything."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from app.extraction.structured import extract_structured
+
+URL = "https://shop.example.com/p/blue-mug"
+
+
+def page(*blocks: str, body: str = "<h1>Blue Mug</h1>") -> str:
+    scripts = "".join(f'<script type="application/ld+json">{block}</script>' for block in blocks)
+    return f"<html><head><title>Blue Mug | Example Shop</title>{scripts}</head><body>{body}</body></html>"
+
+
+def ld(data: Any) -> str:
+    return json.dumps(data)
+
+
+def test_graph_with_offer_by_reference() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "@id": "#page", "mainEntity": {"@id": "#product"}},
+            {
+                "@type": "Product",
+                "@id": "#product",
+                "name": "Blue Mug",
+                "sku": "MUG-1",
+                "brand": {"@type": "Brand", "name": "Acme"},
+                "image": ["/img/mug.jpg"],
+                "offers": {"@id": "#offer"},
+            },
+            {
+                "@type": "Offer",
+                "@id": "#offer",
+                "price": "12.50",
+                "priceCurrency": "EUR",
+                "availability": "https://schema.org/InStock",
+            },
+        ],
+    }
+    result = extract_structured(page(ld(graph)), URL)
+    assert (result.name, result.price, result.currency) == ("Blue Mug", Decimal("12.50"), "EUR")
+    assert (result.brand, result.sku, result.availability) == ("Acme", "MUG-1", "InStock")
+    assert result.image_url == "https://shop.example.com/img/mug.jpg"
+    assert result.sources["price"] == "jsonld"
+    assert "schema_offer" in result.evidence.signals
+
+
+def test_product_group_takes_the_variant_the_page_shows() -> None:
+    group = {
+        "@context": "https://schema.org/",
+        "@type": "ProductGroup",
+        "name": "Blue Mug",
+        "hasVariant": [
+            {"@type": "Product", "sku": "S", "offers": {"@type": "Offer", "price": 10, "priceCurrency": "USD"}},
+            {"@type": "Product", "sku": "L", "offers": {"@type": "Offer", "price": 14, "priceCurrency": "USD"}},
+        ],
+    }
+    shown = '<h1>Blue Mug</h1><span class="product-price">$14.00</span><button>Add to cart</button>'
+    result = extract_structured(page(ld(group), body=shown), URL)
+    assert result.price == Decimal("14")
+    assert result.sources["price"] == "jsonld"
+
+
+def test_product_group_without_a_shown_price_takes_the_lowest_variant() -> None:
+    group = {
+        "@type": "ProductGroup",
+        "name": "Blue Mug",
+        "hasVariant": [
+            {"@type": "Product", "offers": {"@type": "Offer", "price": "14.00", "priceCurrency": "USD"}},
+            {"@type": "Product", "offers": {"@type": "Offer", "price": "10.00", "priceCurrency": "USD"}},
+        ],
+    }
+    assert extract_structured(page(ld(group)), URL).price == Decimal("10.00")
+
+
+def test_offer_array_prefers_in_stock_and_aggregate_offer_gives_low_price() -> None:
+    offers = {
+        "@type": "Product",
+        "name": "Blue Mug",
+        "offers": [
+            {"@type": "Offer", "price": 8, "priceCurrency": "USD", "availability": "OutOfStock"},
+            {"@type": "Offer", "price": 9.5, "priceCurrency": "USD", "availability": "InStock"},
+        ],
+    }
+    assert extract_structured(page(ld(offers)), URL).price == Decimal("9.5")
+    aggregate = {
+        "@type": "Product",
+        "name": "Blue Mug",
+        "offers": {"@type": "AggregateOffer", "lowPrice": "7.99", "highPrice": "19.99", "priceCurrency": "GBP"},
+    }
+    result = extract_structured(page(ld(aggregate)), URL)
+    assert (result.price, result.currency) == (Decimal("7.99"), "GBP")
+
+
+def test_strikethrough_price_specification_is_not_the_price() -> None:
+    product = {
+        "@type": "Product",
+        "name": "Blue Mug",
+        "offers": {
+            "@type": "Offer",
+            "priceSpecification": [
+                {"@type": "UnitPriceSpecification", "priceType": "https://schema.org/StrikethroughPrice", "price": 20},
+                {"@type": "UnitPriceSpecification", "price": 15, "priceCurrency": "USD"},
+            ],
+        },
+    }
+    assert extract_structured(page(ld(product)), URL).price == Decimal("15")
+
+
+def test_malformed_json_ld_is_read_leniently() -> None:
+    trailing_commas = '{"@type": "Product", "name": "Blue Mug", "offers": {"price": "5.00", "priceCurrency": "USD",},}'
+    wrapped = "<!-- " + trailing_commas + " -->"
+    back_to_back = '{"@type": "Organization", "name": "Example"} {"@type": "Product", "name": "Blue Mug"}'
+    raw_newline = '{"@type": "Product", "name": "Blue\nMug", "description": "line one\nline two"}'
+    assert extract_structured(page(trailing_commas), URL).price == Decimal("5.00")
+    assert extract_structured(page(wrapped), URL).price == Decimal("5.00")
+    assert extract_structured(page(back_to_back), URL).sources["name"] == "jsonld"
+    assert extract_structured(page(raw_newline), URL).name == "Blue Mug"
+
+
+def test_broken_json_ld_is_skipped_without_losing_the_rest() -> None:
+    broken = '{"@type": "Product", "name": "Other", "offers": {"price": '
+    deep = "[" * 100_000 + "]" * 100_000
+    good = ld({"@type": "Product", "name": "Blue Mug", "offers": {"price": 3, "priceCurrency": "USD"}})
+    result = extract_structured(page(broken, deep, "null", "42", '"text"', good), URL)
+    assert (result.name, result.price) == ("Blue Mug", Decimal("3"))
+
+
+def test_related_products_nested_in_the_product_are_not_the_product() -> None:
+    product = {
+        "@type": "Product",
+        "name": "Blue Mug",
+        "isRelatedTo": [{"@type": "Product", "name": "Red Plate", "offers": {"price": 99, "priceCurrency": "USD"}}],
+    }
+    result = extract_structured(page(ld(product)), URL)
+    assert result.name == "Blue Mug"
+    assert result.price is None  # better no price than the related product's

@@ -1,0 +1,101 @@
+"""Microdata, RDFa and OpenGraph product markup."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.extraction.structured import extract_structured
+
+URL = "https://www.example.com/products/anvil"
+
+MICRODATA = """
+<html><head><title>Executive Anvil - ACME Store</title></head><body>
+<div itemscope itemtype="http://schema.org/Product" itemref="extra">
+  <span itemprop="brand">ACME</span>
+  <h1 itemprop="name">Executive Anvil</h1>
+  <img itemprop="image" src="anvil.jpg" alt="Executive Anvil">
+  Product #: <span itemprop="mpn">925872</span>
+  <span itemprop="offers" itemscope itemtype="http://schema.org/Offer">
+    <meta itemprop="priceCurrency" content="USD">
+    $<span itemprop="price">119.99</span>
+    <link itemprop="availability" href="http://schema.org/InStock">In stock!
+  </span>
+  <div itemprop="isRelatedTo" itemscope itemtype="http://schema.org/Product">
+    <span itemprop="name">Classic Anvil</span>
+    <span itemprop="offers" itemscope itemtype="http://schema.org/Offer"><span itemprop="price">79.99</span></span>
+  </div>
+</div>
+<p id="extra"><span itemprop="description">Sleeker than ACME's Classic Anvil.</span></p>
+</body></html>
+"""
+
+
+def test_microdata_product_with_nested_offer_and_itemref() -> None:
+    result = extract_structured(MICRODATA, URL)
+    assert (result.name, result.price, result.currency) == ("Executive Anvil", Decimal("119.99"), "USD")
+    assert (result.brand, result.sku, result.availability) == ("ACME", "925872", "InStock")
+    assert result.description == "Sleeker than ACME's Classic Anvil."
+    assert result.image_url == "https://www.example.com/products/anvil.jpg"
+    assert result.sources["price"] == "microdata"
+
+
+def test_microdata_price_on_the_product_with_the_old_price_struck_inside() -> None:
+    html = """<html><body><div itemscope itemtype="https://schema.org/Product">
+      <h1 itemprop="name">Textured shift dress</h1>
+      <span itemprop="price"><span class="strikethrough">$79.99</span><span class="sale">$39.99</span></span>
+    </div></body></html>"""
+    result = extract_structured(html, URL)
+    assert result.price == Decimal("39.99")
+    assert result.currency == "USD"
+
+
+def test_rdfa_lite_product() -> None:
+    html = """<html><head><meta property="og:type" content="product"></head><body>
+      <div vocab="https://schema.org/" typeof="Product">
+        <h1 property="name">Executive Anvil</h1>
+        <div property="offers" typeof="Offer">
+          <meta property="priceCurrency" content="EUR"><span property="price" content="119.99">119,99 €</span>
+        </div>
+      </div></body></html>"""
+    result = extract_structured(html, "https://www.example.de/anvil")
+    assert (result.name, result.price, result.currency) == ("Executive Anvil", Decimal("119.99"), "EUR")
+    assert result.sources["name"] == "rdfa"
+
+
+def test_opengraph_product_tags() -> None:
+    html = """<html><head>
+      <meta property="og:type" content="product.item">
+      <meta property="og:title" content="Better Off Dead [Blu-ray] | FYE">
+      <meta property="og:site_name" content="FYE">
+      <meta property="og:image" content="https://cdn.example.com/bod.jpg">
+      <meta property="product:price:amount" content="17.99">
+      <meta property="product:price:currency" content="USD">
+      <meta property="product:availability" content="out of stock">
+      <meta property="product:retailer_item_id" content="fye.0001">
+      <title>Better Off Dead [Blu-ray] | FYE</title></head><body></body></html>"""
+    result = extract_structured(html, "https://www.fye.com/better-off-dead.html")
+    assert (result.name, result.price, result.currency) == ("Better Off Dead [Blu-ray]", Decimal("17.99"), "USD")
+    assert (result.availability, result.sku, result.image_url) == (
+        "OutOfStock",
+        "fye.0001",
+        "https://cdn.example.com/bod.jpg",
+    )
+    assert result.sources["price"] == "opengraph"
+    assert {"og_product", "product_price_meta"} <= result.evidence.signals
+
+
+def test_a_site_wide_og_title_is_not_the_product_name() -> None:
+    html = """<html><head><meta property="og:title" content="Costco Wholesale">
+      <title>Inner Strength Massage Table</title></head>
+      <body><h1>Inner Strength Massage Table</h1></body></html>"""
+    assert extract_structured(html, "https://www.costco.com/table.html").name == "Inner Strength Massage Table"
+
+
+def test_a_logo_as_og_image_is_not_the_product_image() -> None:
+    html = """<html><head><meta property="og:image" content="https://cdn.example.com/logo_424x210.png"></head>
+      <body><h1>Quad-Core Processor</h1>
+      <img src="/img/blank.gif" data-src="/products/cpu-main.jpg" alt="Quad-Core Processor front" width="400">
+      <img src="/icons/cart.svg"></body></html>"""
+    result = extract_structured(html, "https://www.example.com/p/cpu")
+    assert result.image_url == "https://www.example.com/products/cpu-main.jpg"
+    assert [candidate.url for candidate in result.image_candidates] == ["https://www.example.com/products/cpu-main.jpg"]
