@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 import pytest
 
@@ -56,6 +58,16 @@ async def test_duplicate_email_is_409_whatever_the_case(
 
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "conflict"
+    assert await db.users.count_documents({}) == 1
+    assert await db.carts.count_documents({}) == 1
+
+
+async def test_concurrent_registrations_of_one_email_make_one_account(client: httpx.AsyncClient, db) -> None:
+    body = {"email": "twice@example.com", "password": PASSWORD}
+
+    responses = await asyncio.gather(*(client.post(REGISTER, json=body) for _ in range(3)))
+
+    assert sorted(r.status_code for r in responses) == [201, 409, 409]
     assert await db.users.count_documents({}) == 1
     assert await db.carts.count_documents({}) == 1
 

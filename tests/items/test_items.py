@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 import pytest
 from bson import ObjectId
@@ -84,6 +86,20 @@ async def test_same_canonical_url_returns_the_existing_item_with_carts_merged(
     assert await db.items.count_documents({}) == 1
     stored = await db.items.find_one({})
     assert stored["cart_ids"] == [ObjectId(alice.default_cart_id), ObjectId(gifts["id"])]
+
+
+async def test_concurrent_adds_of_one_url_make_one_item(client: httpx.AsyncClient, db, alice: Account) -> None:
+    carts = [alice.default_cart_id] + [(await create_cart(client, alice, f"Cart {n}"))["id"] for n in range(3)]
+    body = {"url": "https://shop.example/p/1", "name": "Kettle"}
+
+    responses = await asyncio.gather(
+        *(client.post(ITEMS, json={**body, "cart_ids": [cart]}, headers=alice.headers) for cart in carts)
+    )
+
+    assert sorted(r.status_code for r in responses) == [200, 200, 200, 201]
+    assert len({r.json()["id"] for r in responses}) == 1
+    [stored] = await db.items.find({}).to_list(None)
+    assert sorted(map(str, stored["cart_ids"])) == sorted(carts)
 
 
 async def test_query_order_does_not_make_a_new_item(client: httpx.AsyncClient, db, alice: Account) -> None:

@@ -108,3 +108,13 @@ async def test_currency_without_price_is_allowed(client: httpx.AsyncClient, alic
 
     assert response.status_code == 201
     assert (response.json()["price"], response.json()["currency"]) == (None, "USD")
+
+
+@pytest.mark.parametrize("price", [19.99, "-1", "NaN", "1.23456", "1e3"])
+async def test_bad_prices_are_422_on_patch_too(client: httpx.AsyncClient, alice: Account, price: Any) -> None:
+    item = (await _post(client, alice, price="1.00", currency="USD")).json()
+
+    response = await client.patch(f"{ITEMS}/{item['id']}", json={"price": price}, headers=alice.headers)
+
+    assert response.status_code == 422
+    assert (await client.get(f"{ITEMS}/{item['id']}", headers=alice.headers)).json()["price"] == "1.00"
