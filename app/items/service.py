@@ -128,32 +128,30 @@ async def link_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, 
     """Put an existing item into one more cart (idempotent)."""
     now = utc_now()
 
-    async def link(session: AsyncClientSession) -> dict[str, Any] | None:
+    async def link(session: AsyncClientSession) -> dict[str, Any]:
         await _lock_carts(db, session, user_id, [cart_id], now)
-        return await repository.add_to_cart(
+        doc = await repository.add_to_cart(
             db, user_id=user_id, item_id=item_id, cart_id=cart_id, now=now, session=session
         )
+        if doc is None:  # raised inside: the transaction aborts and the cart's lock write is undone
+            raise NotFound(_ITEM_NOT_FOUND)
+        return doc
 
-    doc = await in_transaction(db, link)
-    if doc is None:
-        raise NotFound(_ITEM_NOT_FOUND)
-    return item_out(doc)
+    return item_out(await in_transaction(db, link))
 
 
 async def unlink_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_id: ObjectId) -> None:
     """Take an item out of a cart; an item left in no cart is deleted, as when its cart is deleted."""
     now = utc_now()
 
-    async def unlink(session: AsyncClientSession) -> bool:
+    async def unlink(session: AsyncClientSession) -> None:
         await _lock_carts(db, session, user_id, [cart_id], now)
         doc = await repository.remove_from_cart(
             db, user_id=user_id, item_id=item_id, cart_id=cart_id, now=now, session=session
         )
-        if doc is None:
-            return False
+        if doc is None:  # raised inside: the transaction aborts and the cart's lock write is undone
+            raise NotFound(_ITEM_NOT_FOUND)
         if not doc["cart_ids"]:
             await repository.delete_item(db, user_id=user_id, item_id=item_id, session=session)
-        return True
 
-    if not await in_transaction(db, unlink):
-        raise NotFound(_ITEM_NOT_FOUND)
+    await in_transaction(db, unlink)
