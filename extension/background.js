@@ -1,0 +1,96 @@
+// The service worker: the only part of the extension that talks to the API. The popup asks it for work and the
+// content script hands it page snapshots, both by runtime messaging.
+
+import { ApiError } from "./lib/api.js";
+import { signInWithGoogle } from "./lib/google.js";
+import { authedRequest, loadAuth, signInWithPassword, signOut } from "./lib/session.js";
+import { getSettings, saveSettings } from "./lib/settings.js";
+
+const SNAPSHOT_TIMEOUT_MS = 15_000;
+const EXTRACT_TIMEOUT_MS = 60_000;
+const pendingSnapshots = new Map(); // tab id -> {resolve, reject, timer}
+
+function settlePending(tabId) {
+  const pending = pendingSnapshots.get(tabId);
+  if (!pending) return null;
+  pendingSnapshots.delete(tabId);
+  clearTimeout(pending.timer);
+  return pending;
+}
+
+async function collectSnapshot(tabId) {
+  settlePending(tabId)?.reject(new ApiError("A newer request replaced this one.", { code: "superseded" }));
+  const snapshot = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      settlePending(tabId);
+      reject(new ApiError("This page did not answer. Reload it and try again.", { code: "page_timeout" }));
+    }, SNAPSHOT_TIMEOUT_MS);
+    pendingSnapshots.set(tabId, { resolve, reject, timer });
+  });
+  try {
+    await chrome.scripting.executeScript({ target: { tabId }, files: ["content.js"] });
+  } catch {
+    settlePending(tabId);
+    throw new ApiError("BuyHive can't read this page. Browser pages and the Web Store are off limits; try a shop page.", {
+      code: "page_unreadable",
+    });
+  }
+  return snapshot;
+}
+
+async function extractTab({ tabId }) {
+  const snapshot = await collectSnapshot(tabId);
+  const { data } = await authedRequest("/extract", { method: "POST", body: snapshot, timeoutMs: EXTRACT_TIMEOUT_MS });
+  return { page: { url: snapshot.url, title: snapshot.title }, extraction: data };
+}
+
+const pathId = (id) => encodeURIComponent(String(id));
+
+const handlers = {
+  "auth.state": async () => ({ user: (await loadAuth())?.user ?? null, settings: await getSettings() }),
+  "auth.login": async ({ email, password }) => (await signInWithPassword(email, password)).user,
+  "auth.google": async () => (await signInWithGoogle()).user,
+  "auth.logout": () => signOut(),
+  "settings.save": ({ settings }) => saveSettings(settings),
+  "page.extract": extractTab,
+  "carts.list": async () => (await authedRequest("/carts")).data,
+  "carts.create": async ({ name }) => (await authedRequest("/carts", { method: "POST", body: { name } })).data,
+  "carts.items": async ({ cartId, cursor }) => {
+    const query = new URLSearchParams({ limit: "20", ...(cursor ? { cursor } : {}) });
+    return (await authedRequest(`/carts/${pathId(cartId)}/items?${query}`)).data;
+  },
+  "items.add": async ({ item }) => {
+    const { status, data } = await authedRequest("/items", { method: "POST", body: item });
+    return { item: data, created: status === 201 };
+  },
+  "carts.share": async ({ cartId, recipients, message }) =>
+    (await authedRequest(`/carts/${pathId(cartId)}/share`, { method: "POST", body: { recipients, message } })).data,
+  "shares.get": async ({ cartId, shareId }) =>
+    (await authedRequest(`/carts/${pathId(cartId)}/shares/${pathId(shareId)}`)).data,
+};
+
+function errorPayload(error) {
+  if (error instanceof ApiError) return error.toJSON();
+  return { message: error?.message || "Something went wrong.", code: "error", status: 0, retryAfter: null };
+}
+
+function isExtensionPage(sender) {
+  return sender.id === chrome.runtime.id && (sender.url || "").startsWith(chrome.runtime.getURL(""));
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (message?.type === "page.snapshot") {
+    // Only the tab we injected into, and only while we wait for it.
+    if (sender.id === chrome.runtime.id && sender.tab && !isExtensionPage(sender)) {
+      settlePending(sender.tab.id)?.resolve(message.snapshot);
+    }
+    return false;
+  }
+  const handler = handlers[message?.type];
+  if (!handler || !isExtensionPage(sender)) return false;
+  handler(message).then(
+    (data) => sendResponse({ ok: true, data }),
+    (error) => sendResponse({ ok: false, error: errorPayload(error) }),
+  );
+  return true; // the answer comes asynchronously
+});

@@ -1,0 +1,534 @@
+// The popup: what people see. It asks the service worker for everything (the worker calls the API) and renders
+// every piece of page or user text with textContent.
+
+import { el, safeWebUrl, show } from "./lib/dom.js";
+
+const LIMITS = { name: 300, description: 5000, short: 200, recipients: 10, message: 1000 };
+const PRICE_PATTERN = /^\d{1,10}(\.\d{1,4})?$/;
+const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const SHARE_POLL_MS = 1000;
+const SHARE_POLL_LIMIT = 60;
+const SOURCE_LABELS = {
+  jsonld: "JSON-LD",
+  microdata: "Microdata",
+  rdfa: "RDFa",
+  opengraph: "OpenGraph",
+  "llm:groq": "AI · Groq",
+  "llm:openai": "AI · OpenAI",
+  heuristic: "Page content",
+  clip: "Image match",
+};
+
+const $ = (id) => document.getElementById(id);
+const views = { loading: $("view-loading"), signin: $("view-signin"), main: $("view-main") };
+const state = { user: null, carts: [], openCarts: new Set() };
+
+// ---- talking to the service worker -------------------------------------------------------------------------
+
+class WorkerError extends Error {
+  constructor({ message, code, status, retryAfter }) {
+    super(message);
+    this.code = code;
+    this.status = status;
+    this.retryAfter = retryAfter;
+  }
+}
+
+async function ask(type, payload = {}) {
+  const answer = await chrome.runtime.sendMessage({ type, ...payload });
+  if (!answer) throw new WorkerError({ message: "BuyHive did not answer. Please try again.", code: "no_answer" });
+  if (answer.ok) return answer.data;
+  const error = new WorkerError(answer.error);
+  if (error.code === "signed_out") showSignIn(error.message);
+  throw error;
+}
+
+// ---- small pieces ------------------------------------------------------------------------------------------
+
+function showView(name) {
+  for (const [key, node] of Object.entries(views)) show(node, key === name);
+}
+
+function notify(message, kind = "error") {
+  const notice = $("notice");
+  notice.textContent = message;
+  notice.className = `notice ${kind}`;
+  show(notice, Boolean(message));
+}
+
+function busy(button, label) {
+  const original = button.textContent;
+  button.disabled = true;
+  button.textContent = label;
+  return () => {
+    button.disabled = false;
+    button.textContent = original;
+  };
+}
+
+function sourceBadge(source) {
+  if (!source) return null;
+  return el("span", { class: "badge", title: "Where BuyHive found this", text: SOURCE_LABELS[source] || source });
+}
+
+function formatPrice(price, currency) {
+  if (price === null || price === undefined) return "";
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(Number(price));
+  } catch {
+    return `${price} ${currency || ""}`.trim();
+  }
+}
+
+function thumbnail(url, className = "thumb", onBroken = null) {
+  const src = safeWebUrl(url);
+  const frame = el("div", { class: `${className} placeholder` });
+  if (src) {
+    const image = el("img", { src, alt: "", loading: "lazy", referrerpolicy: "no-referrer" });
+    image.addEventListener("error", () => {
+      image.remove();
+      onBroken?.();
+    });
+    frame.append(image);
+  }
+  return frame;
+}
+
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+// ---- signing in --------------------------------------------------------------------------------------------
+
+function showSignIn(message) {
+  state.user = null;
+  show($("account"), false);
+  showView("signin");
+  notify(message || "");
+}
+
+function showSignedIn(user) {
+  state.user = user;
+  $("account-email").textContent = user.email;
+  show($("account"), true);
+  notify("");
+  showView("main");
+  selectTab("page");
+  loadPage();
+}
+
+$("signin-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const done = busy(form.querySelector("button[type=submit]"), "Signing in…");
+  try {
+    showSignedIn(await ask("auth.login", { email: form.email.value.trim(), password: form.password.value }));
+    form.reset();
+  } catch (error) {
+    notify(error.message);
+  } finally {
+    done();
+  }
+});
+
+$("google-sign-in").addEventListener("click", async (event) => {
+  const done = busy(event.currentTarget, "Waiting for Google…");
+  try {
+    showSignedIn(await ask("auth.google"));
+  } catch (error) {
+    notify(error.message);
+  } finally {
+    done();
+  }
+});
+
+$("sign-out").addEventListener("click", async () => {
+  await ask("auth.logout").catch(() => {});
+  showSignIn();
+  notify("You are signed out.", "info");
+});
+
+// ---- tabs --------------------------------------------------------------------------------------------------
+
+function selectTab(name) {
+  for (const tab of ["page", "carts"]) {
+    $(`tab-${tab}`).setAttribute("aria-selected", String(tab === name));
+    show($(`panel-${tab}`), tab === name);
+  }
+  if (name === "carts") renderCartsPanel();
+}
+
+$("tab-page").addEventListener("click", () => selectTab("page"));
+$("tab-carts").addEventListener("click", () => selectTab("carts"));
+
+// ---- this page: extract, edit, add -------------------------------------------------------------------------
+
+async function targetTabId() {
+  // Opened as a page (tests, or pinned in a tab), the popup is told which tab to read.
+  const requested = new URLSearchParams(location.search).get("tab");
+  if (requested) return Number(requested);
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+function pagePanelMessage(...children) {
+  $("panel-page").replaceChildren(...children);
+}
+
+async function loadPage() {
+  pagePanelMessage(el("div", { class: "loading" }, el("div", { class: "spinner" }), el("p", { text: "Reading this page…" })));
+  try {
+    const [result, carts] = await Promise.all([ask("page.extract", { tabId: await targetTabId() }), ask("carts.list")]);
+    state.carts = carts;
+    renderExtraction(result);
+  } catch (error) {
+    pagePanelMessage(
+      el("div", { class: "card empty", id: "page-error" },
+        el("div", { class: "empty-icon warning", text: "!" }),
+        el("p", { class: "error-text", text: error.message }),
+        el("button", { class: "button", text: "Try again", onclick: loadPage })),
+    );
+  }
+}
+
+function renderExtraction({ page, extraction }) {
+  if (extraction.is_product) {
+    pagePanelMessage(productForm(page, extraction));
+    return;
+  }
+  const addAnyway = el("button", {
+    class: "button",
+    text: "Add it anyway",
+    onclick: () => pagePanelMessage(productForm(page, { ...extraction, product: { name: page.title } , sources: {} })),
+  });
+  pagePanelMessage(
+    el("div", { class: "card empty", id: "not-product" },
+      el("div", { class: "empty-icon", text: "?" }),
+      el("h2", { text: "This doesn't look like a product page" }),
+      el("p", { class: "muted", text: "BuyHive found no product to save here. Open the product's own page and try again, or save this page as it is." }),
+      addAnyway),
+  );
+}
+
+function field(label, source, control, id) {
+  return el("div", { class: "field" },
+    el("div", { class: "field-label" }, el("label", { for: id, text: label }), source),
+    control);
+}
+
+function productForm(page, extraction) {
+  const product = extraction.product || {};
+  const sources = extraction.sources || {};
+  const images = [product.image_url, ...(product.images || []).map((image) => image.url)]
+    .map(safeWebUrl)
+    .filter((url, index, all) => url && all.indexOf(url) === index)
+    .slice(0, 8);
+  let chosenImage = images[0] || null;
+
+  const nameInput = el("textarea", { id: "product-name", rows: 2, maxlength: LIMITS.name, required: true, value: (product.name || page.title || "").slice(0, LIMITS.name) });
+  const priceInput = el("input", { id: "product-price", inputmode: "decimal", placeholder: "0.00", autocomplete: "off", value: product.price ?? "" });
+  const currencyInput = el("input", { id: "product-currency", maxlength: 3, placeholder: "USD", autocomplete: "off", value: product.currency ?? "" });
+  const nameBadge = sourceBadge(sources.name);
+  const priceBadge = sourceBadge(sources.price);
+  const imageBadge = sourceBadge(sources.image_url);
+
+  const markEdited = (badge) => () => {
+    if (badge) badge.textContent = "Edited";
+  };
+  nameInput.addEventListener("input", markEdited(nameBadge));
+  priceInput.addEventListener("input", markEdited(priceBadge));
+  currencyInput.addEventListener("input", () => {
+    currencyInput.value = currencyInput.value.toUpperCase();
+    markEdited(priceBadge)();
+  });
+
+  const preview = el("div", { class: "preview" });
+  const renderPreview = () => preview.replaceChildren(thumbnail(chosenImage, "hero"));
+  renderPreview();
+  const thumbs = images.length > 1
+    ? el("div", { class: "thumbs", role: "listbox", "aria-label": "Choose the picture" },
+        images.map((url) => {
+          // A picture that does not load is no choice at all.
+          const dropIfBroken = () => {
+            if (url !== chosenImage) option.remove();
+          };
+          const option = el("button", { type: "button", class: "thumb-option", role: "option", "aria-selected": String(url === chosenImage) }, thumbnail(url, "thumb", dropIfBroken));
+          option.addEventListener("click", () => {
+            chosenImage = url;
+            for (const other of thumbs.children) other.setAttribute("aria-selected", String(other === option));
+            markEdited(imageBadge)();
+            renderPreview();
+          });
+          return option;
+        }))
+    : null;
+
+  const cartList = el("div", { class: "cart-choices", id: "cart-choices" });
+  const addButton = el("button", { type: "submit", class: "button primary wide", id: "add-button" });
+  const status = el("p", { class: "form-status", role: "status" });
+  const refreshAddLabel = () => {
+    const count = cartList.querySelectorAll("input:checked").length;
+    addButton.textContent = count > 1 ? `Add to ${count} carts` : "Add to cart";
+    addButton.disabled = count === 0;
+  };
+  const cartChoice = (cart, checked) =>
+    el("label", { class: "choice" },
+      el("input", { type: "checkbox", value: cart.id, checked, onchange: refreshAddLabel }),
+      el("span", { text: cart.name }),
+      el("span", { class: "muted small", text: plural(cart.item_count, "item") }));
+  cartList.append(...state.carts.map((cart) => cartChoice(cart, cart.is_default)));
+  refreshAddLabel();
+
+  const newCartInput = el("input", { placeholder: "New cart name", maxlength: 100, "aria-label": "New cart name" });
+  const newCartForm = el("div", { class: "new-cart" }, newCartInput,
+    el("button", {
+      type: "button",
+      class: "button small",
+      text: "Create",
+      onclick: async (event) => {
+        const name = newCartInput.value.trim();
+        if (!name) return;
+        const done = busy(event.currentTarget, "…");
+        try {
+          const cart = await ask("carts.create", { name });
+          state.carts.push(cart);
+          cartList.append(cartChoice(cart, true));
+          newCartInput.value = "";
+          refreshAddLabel();
+        } catch (error) {
+          status.textContent = error.message;
+          status.className = "form-status error-text";
+        } finally {
+          done();
+        }
+      },
+    }));
+
+  const form = el("form", { class: "product", id: "product-form", novalidate: true },
+    el("div", { class: "product-head" }, preview,
+      el("div", { class: "product-meta" },
+        field("Name", nameBadge, nameInput, "product-name"),
+        imageBadge ? el("div", { class: "image-source" }, el("span", { class: "muted small", text: "Picture" }), imageBadge) : null)),
+    thumbs,
+    el("div", { class: "row" },
+      field("Price", priceBadge, priceInput, "product-price"),
+      field("Currency", null, currencyInput, "product-currency")),
+    el("fieldset", { class: "carts-fieldset" }, el("legend", { text: "Add to" }), cartList, newCartForm),
+    addButton,
+    status);
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const cartIds = [...cartList.querySelectorAll("input:checked")].map((input) => input.value);
+    const problem = validateProduct(nameInput.value, priceInput.value, currencyInput.value, cartIds);
+    status.className = "form-status";
+    if (problem) {
+      status.textContent = problem;
+      status.classList.add("error-text");
+      return;
+    }
+    const price = priceInput.value.trim().replace(",", ".");
+    const item = {
+      url: page.url,
+      name: nameInput.value.trim(),
+      cart_ids: cartIds,
+      ...(price ? { price, currency: currencyInput.value.trim().toUpperCase() } : {}),
+      ...(chosenImage ? { image_url: chosenImage } : {}),
+      ...(product.description ? { description: String(product.description).slice(0, LIMITS.description) } : {}),
+      ...(product.brand ? { brand: String(product.brand).slice(0, LIMITS.short) } : {}),
+      ...(product.sku ? { sku: String(product.sku).slice(0, LIMITS.short) } : {}),
+    };
+    const done = busy(addButton, "Adding…");
+    try {
+      const { created } = await ask("items.add", { item });
+      const names = state.carts.filter((cart) => cartIds.includes(cart.id)).map((cart) => cart.name);
+      pagePanelMessage(addedCard(created, names));
+    } catch (error) {
+      done();
+      status.textContent = error.message;
+      status.classList.add("error-text");
+    }
+  });
+  return form;
+}
+
+function validateProduct(name, price, currency, cartIds) {
+  if (!name.trim()) return "Give the product a name.";
+  const plainPrice = price.trim().replace(",", ".");
+  if (plainPrice && !PRICE_PATTERN.test(plainPrice)) return "Write the price as a number, such as 19.99.";
+  if (plainPrice && !CURRENCY_PATTERN.test(currency.trim().toUpperCase())) return "Add a 3-letter currency code, such as USD or EUR.";
+  if (cartIds.length === 0) return "Choose at least one cart.";
+  return null;
+}
+
+function addedCard(created, cartNames) {
+  return el("div", { class: "card success", id: "added" },
+    el("div", { class: "success-icon", text: "✓" }),
+    el("h2", { text: created ? "Added" : "Already saved" }),
+    el("p", { text: `${created ? "Saved to" : "It is now in"} ${cartNames.join(", ")}.` }),
+    el("button", { class: "button", text: "See my carts", onclick: () => selectTab("carts") }));
+}
+
+// ---- carts: list, items, share -----------------------------------------------------------------------------
+
+async function renderCartsPanel() {
+  const panel = $("panel-carts");
+  panel.replaceChildren(el("div", { class: "loading" }, el("div", { class: "spinner" })));
+  try {
+    state.carts = await ask("carts.list");
+  } catch (error) {
+    panel.replaceChildren(el("p", { class: "error-text", text: error.message }));
+    return;
+  }
+  if (state.carts.length === 0) {
+    panel.replaceChildren(el("p", { class: "muted", text: "No carts yet." }));
+    return;
+  }
+  panel.replaceChildren(el("ul", { class: "cart-list" }, state.carts.map(cartRow)));
+}
+
+function cartRow(cart) {
+  const body = el("div", { class: "cart-body" });
+  const row = el("li", { class: "cart", dataset: { cartId: cart.id } });
+  const toggle = el("button", { class: "cart-toggle", "aria-expanded": "false" },
+    el("span", { class: "chevron", "aria-hidden": "true" }),
+    el("span", { class: "cart-name", text: cart.name }),
+    el("span", { class: "muted small", text: plural(cart.item_count, "item") }));
+  const setOpen = (open) => {
+    toggle.setAttribute("aria-expanded", String(open));
+    show(body, open);
+    if (open) state.openCarts.add(cart.id);
+    else state.openCarts.delete(cart.id);
+    if (open && !body.childElementCount) fillCart(cart, body);
+  };
+  toggle.addEventListener("click", () => setOpen(toggle.getAttribute("aria-expanded") !== "true"));
+  row.append(toggle, body);
+  setOpen(state.openCarts.has(cart.id));
+  return row;
+}
+
+async function fillCart(cart, body) {
+  const list = el("ul", { class: "items" });
+  const shareButton = el("button", { class: "button small share-toggle", text: "Share by email" });
+  const shareSlot = el("div");
+  shareButton.addEventListener("click", () => {
+    shareSlot.replaceChildren(shareForm(cart));
+    show(shareButton, false);
+  });
+  body.replaceChildren(list, el("div", { class: "cart-actions" }, shareButton), shareSlot);
+  await loadItems(cart, list, null);
+}
+
+async function loadItems(cart, list, cursor) {
+  try {
+    const page = await ask("carts.items", { cartId: cart.id, cursor });
+    if (!cursor && page.items.length === 0) list.append(el("li", { class: "muted small", text: "Nothing here yet." }));
+    list.append(...page.items.map(itemRow));
+    if (page.next_cursor) {
+      const more = el("li", {}, el("button", { class: "link", text: "Show more" }));
+      more.firstChild.addEventListener("click", () => {
+        more.remove();
+        loadItems(cart, list, page.next_cursor);
+      });
+      list.append(more);
+    }
+  } catch (error) {
+    list.append(el("li", { class: "error-text", text: error.message }));
+  }
+}
+
+function itemRow(item) {
+  const href = safeWebUrl(item.url);
+  const title = href
+    ? el("a", { href, target: "_blank", rel: "noopener noreferrer", class: "item-name", text: item.name })
+    : el("span", { class: "item-name", text: item.name });
+  return el("li", { class: "item" }, thumbnail(item.image_url),
+    el("div", { class: "item-text" }, title, el("span", { class: "price", text: formatPrice(item.price, item.currency) })));
+}
+
+function parseRecipients(text) {
+  return [...new Set(text.split(/[\s,;]+/).map((part) => part.trim().toLowerCase()).filter(Boolean))];
+}
+
+function shareForm(cart) {
+  const recipients = el("input", { name: "recipients", placeholder: "friend@example.com, other@example.com", autocomplete: "email", "aria-label": "Recipients" });
+  const message = el("textarea", { name: "message", rows: 2, maxlength: LIMITS.message, placeholder: "Add a message (optional)", "aria-label": "Message" });
+  const send = el("button", { type: "submit", class: "button primary small", text: "Send" });
+  const status = el("p", { class: "form-status share-status", role: "status" });
+  const form = el("form", { class: "share-form", novalidate: true },
+    el("p", { class: "share-title", text: `Email "${cart.name}" to up to ${LIMITS.recipients} people` }),
+    recipients, message, send, status);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const emails = parseRecipients(recipients.value);
+    status.className = "form-status share-status";
+    const invalid = emails.find((email) => !EMAIL_PATTERN.test(email));
+    const problem = emails.length === 0 ? "Add at least one email address."
+      : invalid ? `"${invalid}" is not an email address.`
+      : emails.length > LIMITS.recipients ? `Share with at most ${LIMITS.recipients} people at a time.` : null;
+    if (problem) {
+      status.textContent = problem;
+      status.classList.add("error-text");
+      return;
+    }
+    const done = busy(send, "Sending…");
+    try {
+      const share = await ask("carts.share", { cartId: cart.id, recipients: emails, message: message.value.trim() || undefined });
+      status.textContent = "Queued…";
+      await followShare(cart.id, share.share_id, status);
+    } catch (error) {
+      status.textContent = error.message;
+      status.classList.add("error-text");
+    } finally {
+      done();
+    }
+  });
+  return form;
+}
+
+async function followShare(cartId, shareId, status) {
+  for (let poll = 0; poll < SHARE_POLL_LIMIT; poll += 1) {
+    const share = await ask("shares.get", { cartId, shareId });
+    if (share.status === "sent") {
+      status.textContent = `Sent to ${share.recipients.join(", ")}.`;
+      status.classList.add("success-text");
+      return;
+    }
+    if (share.status === "failed") {
+      status.textContent = "We couldn't send this email. Please try again later.";
+      status.classList.add("error-text");
+      return;
+    }
+    status.textContent = share.status === "sending" ? "Sending…" : "Queued…";
+    await new Promise((resolve) => setTimeout(resolve, SHARE_POLL_MS));
+  }
+  status.textContent = "Still sending. It will go out shortly.";
+}
+
+// ---- settings ----------------------------------------------------------------------------------------------
+
+$("settings-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  try {
+    const settings = await ask("settings.save", { settings: { apiBaseUrl: form.apiBaseUrl.value } });
+    form.apiBaseUrl.value = settings.apiBaseUrl;
+    notify("Settings saved.", "info");
+  } catch (error) {
+    notify(error.message);
+  }
+});
+
+// ---- start -------------------------------------------------------------------------------------------------
+
+(async () => {
+  try {
+    const { user, settings } = await ask("auth.state");
+    $("settings-form").apiBaseUrl.value = settings.apiBaseUrl;
+    if (user) showSignedIn(user);
+    else showSignIn();
+  } catch (error) {
+    showSignIn(error.message);
+  }
+})();

@@ -1,0 +1,105 @@
+"""End-to-end fixtures: the API under Uvicorn, the fixture shop, Chromium with the extension (fresh profile per test).
+
+Without Chromium or Playwright these tests skip, saying why; under CI (CI set) they fail instead, so a broken
+browser install can never pass as green.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.db import EmbeddedMongo
+from tests.e2e.accounts import Person, register_person
+from tests.e2e.browser import (
+    CHROMIUM,
+    REPO_ROOT,
+    ExtensionBrowser,
+    extension_id,
+    install_extension,
+    source_manifest,
+    start_chromium,
+)
+from tests.e2e.servers import ApiServer, FixtureShop, run_api
+
+SCREENSHOTS = REPO_ROOT / "test-output" / "e2e"
+
+
+def unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must run the end-to-end tests)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[object]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright is not installed (pip install -r requirements-dev.txt)")
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is missing: run scripts/install_chromium.sh")
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def api(mongo_server: EmbeddedMongo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApiServer]:
+    origin = f"chrome-extension://{extension_id(source_manifest())}"
+    with run_api(
+        mongo_url=mongo_server.url,
+        mongo_db=f"e2e_{uuid.uuid4().hex[:8]}",
+        data_dir=tmp_path_factory.mktemp("e2e-api"),
+        extension_origin=origin,
+    ) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def shop() -> Iterator[FixtureShop]:
+    server = FixtureShop()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def extension_dir(api: ApiServer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return install_extension(tmp_path_factory.mktemp("e2e-extension") / "buyhive", api.base_url)
+
+
+@pytest.fixture
+def browser(
+    playwright: object, extension_dir: Path, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[ExtensionBrowser]:
+    from playwright.sync_api import Error as PlaywrightError
+
+    screenshots = SCREENSHOTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+    shutil.rmtree(screenshots, ignore_errors=True)
+    try:
+        context = start_chromium(playwright, extension_dir, tmp_path / "profile")  # type: ignore[arg-type]
+    except PlaywrightError as exc:
+        unavailable(f"Chromium could not start: {str(exc).splitlines()[0]}")
+    try:
+        yield ExtensionBrowser.attach(context, extension_dir, screenshots)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def api_client(api: ApiServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=f"{api.base_url}/api/v1", timeout=30) as client:
+        yield client
+
+
+@pytest.fixture
+def person(api_client: httpx.Client) -> Person:
+    """A freshly registered account (the tests sign in with it from the popup)."""
+    return register_person(api_client)

@@ -1,0 +1,197 @@
+"""The real processes an end-to-end test talks to: the API under Uvicorn, and a small shop of fixture pages."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import httpx
+from PIL import Image, ImageDraw
+
+from app.db import free_port
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+JWT_SECRET = "e2e-secret-key-that-is-long-enough-0123456789"
+HOSTILE_FILLER_BYTES = 3 * 1024 * 1024  # more than the content script sends (1M characters)
+
+# Every setting the API reads that could leak in from the developer's shell or a .env file.
+_CLEARED = (
+    "MONGO_URL",
+    "GROQ_API_KEY",
+    "OPENAI_API_KEY",
+    "SENTRY_DSN",
+    "URL_MODEL_PATH",
+    "CLIP_PRETRAINED",
+    "GOOGLE_CLIENT_IDS",
+    "RATE_LIMIT_STORAGE_URI",
+)
+
+
+@dataclass
+class ApiServer:
+    base_url: str
+    data_dir: Path
+    mongo_url: str
+    mongo_db: str
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
+
+
+@contextmanager
+def run_api(*, mongo_url: str, mongo_db: str, data_dir: Path, extension_origin: str) -> Iterator[ApiServer]:
+    """Uvicorn in its own process, as deployed; started from an empty directory so no .env file is read."""
+    port = free_port()
+    workdir = data_dir / "cwd"
+    workdir.mkdir(parents=True)
+    env = {name: value for name, value in os.environ.items() if name not in _CLEARED}
+    env.update(
+        PYTHONPATH=str(REPO_ROOT),
+        ENVIRONMENT="test",
+        MONGO_URL=mongo_url,
+        MONGO_DB=mongo_db,
+        DATA_DIR=str(data_dir),
+        JWT_SECRET_KEY=JWT_SECRET,
+        ALLOWED_ORIGINS=extension_origin,
+        EMAIL_BACKEND="file",
+        OUTBOX_POLL_SECONDS="0.2",
+        # Limits stay on, as in production, with room for the tests' sign-ins; /extract keeps a small budget
+        # so that one test can run into it.
+        RATE_LIMIT_ENABLED="true",
+        RATE_LIMIT_AUTH="1000/minute",
+        RATE_LIMIT_SHARE="1000/hour",
+        RATE_LIMIT_EXTRACT="5/minute",
+        METRICS_ENABLED="false",
+        LOG_LEVEL="WARNING",
+    )
+    log_path = data_dir / "api.log"
+    command = [sys.executable, "-m", "uvicorn", "--factory", "main:create_app", "--host", "127.0.0.1"]
+    with log_path.open("ab") as log:
+        process = subprocess.Popen(
+            [*command, "--port", str(port), "--no-access-log"], cwd=workdir, env=env, stdout=log, stderr=log
+        )
+    server = ApiServer(f"http://127.0.0.1:{port}", data_dir, mongo_url, mongo_db)
+    try:
+        _wait_until_ready(server.base_url, process, log_path)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_until_ready(base_url: str, process: subprocess.Popen[bytes], log_path: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the API exited with {process.returncode}:\n{log_path.read_text()[-3000:]}")
+        try:
+            if httpx.get(f"{base_url}/health/ready", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the API did not become ready in {timeout} s:\n{log_path.read_text()[-3000:]}")
+
+
+def _product_photo(body: str, accent: str, *, box: bool = False) -> bytes:
+    """A plain drawing of a kettle (or its box): something recognisable to look at in the screenshots."""
+    image = Image.new("RGB", (480, 480), "#f4f1ea")
+    draw = ImageDraw.Draw(image)
+    if box:
+        draw.rectangle((110, 120, 370, 400), fill=accent, outline="#333333", width=4)
+        draw.rectangle((140, 170, 340, 260), fill="#ffffff")
+        draw.text((160, 205), "AURORA 1.7 L", fill="#333333")
+    else:
+        draw.ellipse((120, 150, 360, 410), fill=body, outline="#333333", width=4)
+        draw.rectangle((150, 380, 330, 420), fill="#333333")
+        draw.arc((300, 170, 420, 340), start=270, end=90, fill="#333333", width=14)
+        draw.polygon([(130, 230), (60, 190), (70, 175), (140, 205)], fill=body, outline="#333333")
+        draw.rectangle((200, 120, 280, 160), fill=accent, outline="#333333", width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+class FixtureShop:
+    """Serves tests/e2e/fixtures on 127.0.0.1; `/hostile.html` grows to several megabytes on the way out."""
+
+    def __init__(self) -> None:
+        self.images = {
+            "/img/kettle-front.png": _product_photo("#c8d6e5", "#f5a623"),
+            "/img/kettle-side.png": _product_photo("#a4b0be", "#f5a623"),
+            "/img/kettle-box.png": _product_photo("#c8d6e5", "#f5a623", box=True),
+            "/img/descaling.png": _product_photo("#dfe6e9", "#74b9ff"),
+            "/img/gadget.png": _product_photo("#2d3436", "#d63031"),
+        }
+        self._server: ThreadingHTTPServer | None = None
+
+    @property
+    def origin(self) -> str:
+        assert self._server is not None
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def url(self, path: str) -> str:
+        return f"{self.origin}{path}"
+
+    def _page(self, path: str) -> bytes | None:
+        name = path.lstrip("/")
+        if "/" in name or not name.endswith(".html") or not (FIXTURES / name).is_file():
+            return None
+        page = (FIXTURES / name).read_bytes()
+        if name == "hostile.html":
+            block = b"<div class='filler'>" + b"lorem ipsum dolor sit amet " * 37 + b"</div>\n"
+            filler = block * (HOSTILE_FILLER_BYTES // len(block))
+            page = page.replace(b"<!--FILLER-->", filler)
+        return page
+
+    def start(self) -> None:
+        shop = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                path = self.path.split("?", 1)[0]
+                if path in shop.images:
+                    self._reply(200, "image/png", shop.images[path])
+                    return
+                page = shop._page(path)
+                if page is None:
+                    self._reply(404, "text/plain", b"not found")
+                    return
+                self._reply(200, "text/html; charset=utf-8", page)
+
+            def _reply(self, status: int, content_type: str, body: bytes) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
