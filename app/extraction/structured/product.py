@@ -62,6 +62,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     records = jsonld_records + microdata_records + rdfa_records
     opengraph = opengraph_product(facts)
     visible = read_visible_page(scan, facts)
+    text = visible_text(root)  # prunes scripts, styles and hidden parts: the readers above need them, those below not
 
     site_names = (facts.meta_first("og:site_name", "application-name"), _site_label(url))
     heading = _main_heading(visible, (opengraph.name, facts.title, *(record.name for record in records[:3])))
@@ -85,7 +86,6 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     put("name", clean_name(facts.title, site_names), "heuristic")
 
     shown = main_visible_price(visible, heading[0] if heading else None)
-    text = visible_text(root)  # last: it prunes the tree
     price = choose_price(main, opengraph, visible, shown, text)
     if price is not None:
         put("price", price.amount, price.source)

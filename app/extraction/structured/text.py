@@ -13,6 +13,7 @@ _BLOCKS = {
     "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "form", "fieldset", "dd", "dt", "dl", "blockquote",
     "pre", "figure", "figcaption", "address", "button", "label",
 }  # fmt: skip
+_HIDDEN = etree.XPath("descendant-or-self::*[@hidden or @aria-hidden='true']")
 _INLINE_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _WORD = re.compile(r"\w+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
@@ -22,37 +23,35 @@ _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|shop|st
 
 
 def visible_text(root: etree._Element, limit: int = MAX_VISIBLE_TEXT) -> str:
-    """Text a person sees, in reading order with line breaks between blocks, scripts and styles left out,
-    capped at `limit` characters."""
+    """Text a person sees, in reading order with line breaks between blocks, capped at `limit` characters.
+
+    Prunes the tree as it goes (scripts, styles, templates, hidden elements, pickers): call it once every
+    reader that needs those parts is done. Pruning and serialising run in libxml2, ~10x faster than a
+    Python walk over a 1 MB page."""
     body = next(root.iter("body"), root)
-    parts: list[str] = []
-    size = 0
-    stack: list[tuple[etree._Element, bool]] = [(body, False)]
-    while stack and size < limit * 2:
-        element, closing = stack.pop()
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if closing:
-            if tag in _BLOCKS:
-                parts.append("\n")
-            if element.tail:
-                parts.append(element.tail)
-                size += len(element.tail)
-            continue
-        if tag in _SKIPPED or not tag or element.get("hidden") is not None or element.get("aria-hidden") == "true":
-            if element.tail:
-                parts.append(element.tail)
-                size += len(element.tail)
-            continue
-        if tag in _BLOCKS:
-            parts.append("\n")
-        if element.text:
-            parts.append(element.text)
-            size += len(element.text)
-        stack.append((element, True))
-        stack.extend((child, False) for child in reversed(element))
-    text = _INLINE_SPACES.sub(" ", "".join(parts))
+    etree.strip_elements(body, *_SKIPPED, with_tail=False)
+    for hidden in _HIDDEN(body):
+        _remove_keeping_tail(hidden)
+    for block in body.iter(*_BLOCKS):
+        block.text = "\n" + (block.text or "")
+        block.tail = "\n" + (block.tail or "")
+    raw = etree.tostring(body, method="text", encoding="unicode")
+    text = _INLINE_SPACES.sub(" ", raw[: limit * 16])
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n", text).strip()[:limit]
+
+
+def _remove_keeping_tail(element: etree._Element) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def clean_name(title: str | None, site_names: tuple[str | None, ...] = ()) -> str | None:
