@@ -73,6 +73,7 @@ class EmbeddedMongo:
             if self._process is not None and self._process.poll() is not None:
                 raise RuntimeError(f"embedded database exited with code {self._process.returncode}")
             try:
+                probe: MongoClient[dict[str, object]]
                 with MongoClient(self.url, serverSelectionTimeoutMS=500) as probe:
                     probe.admin.command("ping")
                 return

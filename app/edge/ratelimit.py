@@ -49,6 +49,8 @@ def create_rate_limiter(settings: Settings, mongo_url: str) -> RateLimiter | Non
     uri = storage_uri(settings, mongo_url)
     options = {"database_name": settings.mongo_db} if uri.startswith("mongodb") else {}
     storage = storage_from_string(uri, **options)
+    if not isinstance(storage, Storage):
+        raise ValueError("RATE_LIMIT_STORAGE_URI must name a synchronous storage (mongodb://, memory://, …)")
     return RateLimiter(limiter=MovingWindowRateLimiter(storage), storage=storage)
 
 
