@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
@@ -165,3 +166,13 @@ def test_visible_text_and_title_for_the_llm_stage() -> None:
     result = extract_structured(html, URL)
     assert result.title == "Trail Shoe | Example"
     assert result.visible_text == "Trail Shoe\nLight and grippy.\nSize 42\nSize 43"
+
+
+def test_concurrent_calls_in_a_thread_pool_agree() -> None:
+    pages = [
+        f"<html><head>{jsonld({**TRAIL_SHOE, 'name': f'Shoe {index}'})}</head><body><h1>Shoe {index}</h1></body></html>"
+        for index in range(16)
+    ]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        names = list(pool.map(lambda html: extract_structured(html, URL).name, pages * 4))
+    assert names == [f"Shoe {index}" for index in range(16)] * 4

@@ -14,9 +14,7 @@ _BLOCKS = {
     "pre", "figure", "figcaption", "address", "button", "label",
 }  # fmt: skip
 _HIDDEN = etree.XPath("descendant-or-self::*[@hidden or @aria-hidden='true']")
-_INLINE_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _WORD = re.compile(r"\w+")
-_BLANK_LINES = re.compile(r"\n\s*\n+")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|:|·|•|»|/)\s+|(?<=\w):\s+")
 _SITE_SUFFIXES = {"", "com", "us", "usa", "uk", "shop", "store", "online", "official"}
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|shop|store|[a-z]{2})$", re.I)
@@ -33,12 +31,18 @@ def visible_text(root: etree._Element, limit: int = MAX_VISIBLE_TEXT) -> str:
     for hidden in _HIDDEN(body):
         _remove_keeping_tail(hidden)
     for block in body.iter(*_BLOCKS):
-        block.text = "\n" + (block.text or "")
-        block.tail = "\n" + (block.tail or "")
+        block.tail = "\n" + (block.tail or "")  # a line break after each block
     raw = etree.tostring(body, method="text", encoding="unicode")
-    text = _INLINE_SPACES.sub(" ", raw[: limit * 16])
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    return _BLANK_LINES.sub("\n", text).strip()[:limit]
+    lines: list[str] = []
+    size = 0
+    for line in raw.split("\n"):  # mostly blank lines: stop once the cap is reached
+        words = line.split()
+        if words:
+            lines.append(" ".join(words))
+            size += len(lines[-1]) + 1
+            if size >= limit:
+                break
+    return "\n".join(lines)[:limit]
 
 
 def _remove_keeping_tail(element: etree._Element) -> None:
