@@ -19,14 +19,17 @@ def decode_image(data: bytes, max_pixels: int = MAX_IMAGE_PIXELS) -> Image.Image
     """Decode to RGB, checking the declared size before any pixel is decompressed. Raises UnreadableImage."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own, lower limit applies below
             image = Image.open(io.BytesIO(data))  # reads the header only
-            width, height = image.size
-            if width * height > max_pixels:
-                raise UnreadableImage(f"image too large to decode: {width}x{height} pixels")
-            image.seek(0)  # an animated image is judged by its first frame
-            return image.convert("RGB")
-    except UnreadableImage:
-        raise
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+    except Image.DecompressionBombError as exc:
+        raise UnreadableImage("image too large to decode") from exc
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise UnreadableImage(f"not a decodable image: {type(exc).__name__}") from exc
+    width, height = image.size
+    if width * height > max_pixels:
+        raise UnreadableImage(f"image too large to decode: {width}x{height} pixels")
+    try:
+        image.seek(0)  # an animated image is judged by its first frame
+        return image.convert("RGB")
+    except (OSError, ValueError, SyntaxError) as exc:
         raise UnreadableImage(f"not a decodable image: {type(exc).__name__}") from exc

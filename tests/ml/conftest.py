@@ -1,0 +1,62 @@
+"""Tiny random models saved to disk, so the real loading paths (`from_pretrained(path)`, CLIP_PRETRAINED) run fast."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+TINY_CLIP = "buyhive-test-tiny-clip"
+# Words the tiny tokenizer knows; anything else becomes word pieces of single characters.
+_VOCAB_WORDS = ["shop", "com", "www", "p", "dp", "product", "products", "item", "cart", "login", "help", "search"]
+
+
+@pytest.fixture(scope="session")
+def tiny_bert_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 2-layer random BERT with its own WordPiece vocabulary, written with save_pretrained."""
+    import string
+
+    import torch
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+
+    directory = tmp_path_factory.mktemp("tiny-bert")
+    characters = list(string.ascii_lowercase + string.digits + string.punctuation)
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *characters, *(f"##{c}" for c in characters)]
+    vocab += _VOCAB_WORDS
+    (directory / "vocab.txt").write_text("\n".join(vocab) + "\n")
+    BertTokenizerFast(vocab_file=str(directory / "vocab.txt")).save_pretrained(directory)
+    torch.manual_seed(0)
+    config = BertConfig(
+        vocab_size=len(vocab),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=128,
+        id2label={0: "not_product", 1: "product"},
+        label2id={"not_product": 0, "product": 1},
+    )
+    BertForSequenceClassification(config).save_pretrained(directory)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def tiny_clip_checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random 2-layer, width-64 open_clip model registered under TINY_CLIP and saved as a checkpoint file."""
+    import open_clip
+    import torch
+
+    directory = tmp_path_factory.mktemp("tiny-clip")
+    config = {
+        "embed_dim": 32,
+        "vision_cfg": {"image_size": 32, "layers": 2, "width": 64, "patch_size": 16},
+        "text_cfg": {"context_length": 77, "vocab_size": 49408, "width": 64, "heads": 2, "layers": 2},
+    }
+    (directory / f"{TINY_CLIP}.json").write_text(json.dumps(config))
+    open_clip.add_model_config(directory / f"{TINY_CLIP}.json")
+    torch.manual_seed(0)
+    model = open_clip.create_model(TINY_CLIP)
+    checkpoint = directory / "tiny-clip.pt"
+    torch.save({"state_dict": model.state_dict()}, checkpoint)
+    return checkpoint
