@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-TINY_CLIP = "buyhive-test-tiny-clip"
+from tests.model_fixtures import save_tiny_clip
+
 # Words the tiny tokenizer knows; anything else becomes word pieces of single characters.
 _VOCAB_WORDS = ["shop", "com", "www", "p", "dp", "product", "products", "item", "cart", "login", "help", "search"]
 
 
 @pytest.fixture(scope="session")
 def tiny_bert_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A 2-layer random BERT with its own WordPiece vocabulary, written with save_pretrained."""
+    """A 2-layer random BERT written with save_pretrained; unlike tests/model_fixtures' one, its vocabulary has
+    `##` pieces, so different URLs become different token sequences (batching must then pad for real)."""
     import string
 
     import torch
@@ -44,19 +45,4 @@ def tiny_bert_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def tiny_clip_checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A random 2-layer, width-64 open_clip model registered under TINY_CLIP and saved as a checkpoint file."""
-    import open_clip
-    import torch
-
-    directory = tmp_path_factory.mktemp("tiny-clip")
-    config = {
-        "embed_dim": 32,
-        "vision_cfg": {"image_size": 32, "layers": 2, "width": 64, "patch_size": 16},
-        "text_cfg": {"context_length": 77, "vocab_size": 49408, "width": 64, "heads": 2, "layers": 2},
-    }
-    (directory / f"{TINY_CLIP}.json").write_text(json.dumps(config))
-    open_clip.add_model_config(directory / f"{TINY_CLIP}.json")
-    torch.manual_seed(0)
-    model = open_clip.create_model(TINY_CLIP)
-    checkpoint = directory / "tiny-clip.pt"
-    torch.save({"state_dict": model.state_dict()}, checkpoint)
-    return checkpoint
+    return Path(save_tiny_clip(tmp_path_factory.mktemp("tiny-clip")))

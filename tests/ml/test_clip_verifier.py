@@ -13,8 +13,7 @@ from PIL import Image
 
 from app.ml.clip_verifier import ClipVerifier
 from app.ml.images import UnreadableImage
-
-from .conftest import TINY_CLIP
+from tests.model_fixtures import TINY_CLIP
 
 COLOURS = ["red", "green", "blue", "yellow", "black", "white", "orange", "purple"]
 
