@@ -288,9 +288,9 @@ def evaluate(eval_dir: Path, url_probability: UrlProbability = lambda url: None)
     latencies: list[float] = []
     pages = load_pages(eval_dir)
     for page in pages:
-        source = page.read_html()
+        html_text = page.read_html()
         started = time.perf_counter()
-        result = extract_structured(source, page.url)
+        result = extract_structured(html_text, page.url)
         latencies.append((time.perf_counter() - started) * 1000)
         is_product, confidence = combine_product_confidence(url_probability(page.url), result.evidence)
         if page.is_product is not None:

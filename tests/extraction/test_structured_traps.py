@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from app.extraction.structured import StructuredExtraction, extract_structured
 URL = "https://shop.example.com/products/trail-shoe"
 
 
-def jsonld(data: dict[str, object]) -> str:
+def jsonld(data: Mapping[str, object]) -> str:
     return f'<script type="application/ld+json">{json.dumps(data)}</script>'
 
 

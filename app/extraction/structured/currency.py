@@ -182,7 +182,7 @@ def is_currency_symbol(text: str) -> bool:
 
 def is_shared_symbol(symbol: str | None) -> bool:
     """True for symbols several currencies use ($, kr, £, ¥, Rs, R)."""
-    return bool(symbol) and symbol.strip().casefold() in _AMBIGUOUS
+    return symbol is not None and symbol.strip().casefold() in _AMBIGUOUS
 
 
 def minor_unit_digits(currency: str | None) -> int | None:

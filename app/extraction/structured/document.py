@@ -119,8 +119,8 @@ def read_page_facts(root: etree._Element, url: str) -> PageFacts:
             canonical = link.get("href")
             break
     language = (root.get("lang") or root.get("xml:lang") or "").strip() or None
-    og_locale = (meta.get("og:locale") or [None])[0]
-    content_language = (meta.get("content-language") or [None])[0]
+    og_locale = next(iter(meta.get("og:locale", ())), None)
+    content_language = next(iter(meta.get("content-language", ())), None)
     title_element = next(root.iter("title"), None)
     title = element_text(title_element, 500) if title_element is not None else None
     return PageFacts(

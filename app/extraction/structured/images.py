@@ -54,8 +54,16 @@ def image_candidates(
         if not absolute or absolute in seen or len(candidates) >= MAX_CANDIDATES or len(absolute) > 2048:
             return
         seen.add(absolute)
-        hints = {"width": photo.width, "height": photo.height, "alt": photo.alt} if photo else {}
-        candidates.append(ImageCandidate(url=absolute, origin=origin, position=len(candidates), **hints))
+        candidates.append(
+            ImageCandidate(
+                url=absolute,
+                origin=origin,
+                position=len(candidates),
+                width=photo.width if photo else None,
+                height=photo.height if photo else None,
+                alt=photo.alt if photo else None,
+            )
+        )
 
     for url, origin in markup_images:
         if not _NOT_A_PHOTO.search(url):

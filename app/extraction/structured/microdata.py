@@ -112,7 +112,7 @@ def _add_property(
         names = [name for name in names if not _is_opengraph_property(name)]
     if not names:
         return
-    value = by_element.get(element)
+    value: dict[str, Any] | str | None = by_element.get(element)  # a nested item, or a plain value
     if value is None:
         value = _value(element, is_price=any(name.lower().endswith("price") for name in names))
     for name in names[:5]:

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-Source = Literal["jsonld", "microdata", "rdfa", "opengraph", "heuristic"]
+MarkupSource = Literal["jsonld", "microdata", "rdfa", "opengraph"]
+Source = Literal[MarkupSource, "heuristic"]  # "heuristic": read from the page's layout, not from markup
 Availability = Literal["InStock", "OutOfStock"]
-ImageOrigin = Literal["jsonld", "microdata", "rdfa", "opengraph", "page"]
+ImageOrigin = Literal[MarkupSource, "page"]
 
 PRODUCT_FIELDS = ("name", "price", "currency", "image_url", "description", "brand", "sku", "availability")
 

@@ -13,7 +13,7 @@ from app.extraction.structured.evidence import page_evidence
 from app.extraction.structured.images import image_candidates
 from app.extraction.structured.jsonld import jsonld_blocks, jsonld_products
 from app.extraction.structured.microdata import MICRODATA, RDFA, items
-from app.extraction.structured.models import Availability, ImageOrigin, Source, StructuredExtraction
+from app.extraction.structured.models import Availability, ImageOrigin, MarkupSource, Source, StructuredExtraction
 from app.extraction.structured.opengraph import opengraph_product, opengraph_type
 from app.extraction.structured.pricing import MainVisiblePrice, choose_price, main_visible_price, page_currency
 from app.extraction.structured.scan import scan_page
@@ -142,7 +142,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
 
 
 def _markup_products(
-    every_item: list[dict[str, Any]], source: Source, facts: PageFacts
+    every_item: list[dict[str, Any]], source: MarkupSource, facts: PageFacts
 ) -> tuple[list[ProductRecord], set[str]]:
     """Product records from microdata or RDFa items, leaving out products that are a property of another
     product (related items, variants)."""

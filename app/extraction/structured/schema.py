@@ -10,7 +10,7 @@ from typing import Any
 
 from app.extraction.structured.currency import PageLocale, to_iso_currency
 from app.extraction.structured.document import clean_text
-from app.extraction.structured.models import Availability, Source
+from app.extraction.structured.models import Availability, MarkupSource
 from app.extraction.structured.prices import parse_markup_price
 
 PRODUCT_TYPES = {
@@ -51,7 +51,7 @@ class OfferRecord:
 class ProductRecord:
     """One product described by the page's markup, before the main product is chosen."""
 
-    source: Source
+    source: MarkupSource
     name: str | None = None
     description: str | None = None
     brand: str | None = None
@@ -110,7 +110,7 @@ def availability_of(value: Any) -> Availability | None:
 
 def product_record(
     node: dict[str, Any],
-    source: Source,
+    source: MarkupSource,
     *,
     locale: PageLocale,
     resolve: Callable[[Any], Any] = lambda value: value,
