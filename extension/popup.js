@@ -251,7 +251,9 @@ function productForm(page, extraction) {
         images.map((url) => {
           // A picture that does not load is no choice at all.
           const dropIfBroken = () => {
-            if (url !== chosenImage) option.remove();
+            if (url === chosenImage) return;
+            option.remove();
+            show(thumbs, thumbs.childElementCount > 1);
           };
           const option = el("button", { type: "button", class: "thumb-option", role: "option", "aria-selected": String(url === chosenImage) }, thumbnail(url, "thumb", dropIfBroken));
           option.addEventListener("click", () => {

@@ -17,6 +17,8 @@ import httpx
 import pytest
 
 from app.db import EmbeddedMongo
+from tests.auth.google_issuer import CLIENT_ID as GOOGLE_CLIENT_ID
+from tests.auth.google_issuer import CLIENT_SECRET as GOOGLE_CLIENT_SECRET
 from tests.e2e.accounts import Person, register_person
 from tests.e2e.browser import (
     CHROMIUM,
@@ -27,6 +29,7 @@ from tests.e2e.browser import (
     source_manifest,
     start_chromium,
 )
+from tests.e2e.google import LocalGoogle
 from tests.e2e.servers import ApiServer, FixtureShop, run_api
 
 SCREENSHOTS = REPO_ROOT / "test-output" / "e2e"
@@ -51,13 +54,30 @@ def playwright() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def api(mongo_server: EmbeddedMongo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApiServer]:
+def google() -> Iterator[LocalGoogle]:
+    server = LocalGoogle()
+    server.add_key("e2e-key")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def api(
+    mongo_server: EmbeddedMongo, google: LocalGoogle, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ApiServer]:
     origin = f"chrome-extension://{extension_id(source_manifest())}"
     with run_api(
         mongo_url=mongo_server.url,
         mongo_db=f"e2e_{uuid.uuid4().hex[:8]}",
         data_dir=tmp_path_factory.mktemp("e2e-api"),
         extension_origin=origin,
+        extra_env={
+            "GOOGLE_CLIENT_IDS": GOOGLE_CLIENT_ID,
+            "GOOGLE_CLIENT_SECRET": GOOGLE_CLIENT_SECRET,
+            "GOOGLE_JWKS_URL": google.jwks_url,
+            "GOOGLE_TOKEN_URL": google.token_url,
+        },
     ) as server:
         yield server
 

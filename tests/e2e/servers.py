@@ -51,7 +51,9 @@ class ApiServer:
 
 
 @contextmanager
-def run_api(*, mongo_url: str, mongo_db: str, data_dir: Path, extension_origin: str) -> Iterator[ApiServer]:
+def run_api(
+    *, mongo_url: str, mongo_db: str, data_dir: Path, extension_origin: str, extra_env: dict[str, str]
+) -> Iterator[ApiServer]:
     """Uvicorn in its own process, as deployed; started from an empty directory so no .env file is read."""
     port = free_port()
     workdir = data_dir / "cwd"
@@ -76,6 +78,7 @@ def run_api(*, mongo_url: str, mongo_db: str, data_dir: Path, extension_origin: 
         METRICS_ENABLED="false",
         LOG_LEVEL="WARNING",
     )
+    env.update(extra_env)
     log_path = data_dir / "api.log"
     command = [sys.executable, "-m", "uvicorn", "--factory", "main:create_app", "--host", "127.0.0.1"]
     with log_path.open("ab") as log:

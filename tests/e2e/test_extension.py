@@ -18,8 +18,10 @@ from app.auth.tokens import create_access_token
 from app.config import Settings
 from app.sharing.outbox import SHARE
 from app.sharing.repository import OUTBOX
+from tests.auth.google_issuer import CLIENT_ID as GOOGLE_CLIENT_ID
 from tests.e2e.accounts import Person
 from tests.e2e.browser import ExtensionBrowser
+from tests.e2e.google import LocalGoogle
 from tests.e2e.popup import Popup
 from tests.e2e.servers import HOSTILE_FILLER_BYTES, JWT_SECRET, ApiServer, FixtureShop
 
@@ -254,3 +256,28 @@ def test_rate_limited_extraction_says_when_to_retry(
     expect(popup.page.get_by_role("button", name="Try again")).to_be_visible()
     browser.screenshot(popup.page, "rate-limited")
     assert items_of(api_client, person) == []
+
+
+def test_google_sign_in_with_pkce(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, google: LocalGoogle, api_client: httpx.Client
+) -> None:
+    browser.worker.evaluate(
+        "(settings) => chrome.storage.local.set({ settings })",
+        {"googleClientId": GOOGLE_CLIENT_ID, "googleAuthorizeUrl": google.authorize_url},
+    )
+    _, tab_id = browser.open_tab(shop.url("/product.html"))
+    popup = Popup(browser.open_popup(tab_id))
+    popup.point_at(api.base_url)
+    popup.page.get_by_role("button", name="Continue with Google").click()
+
+    expect(popup.page.locator("#account-email")).to_have_text(google.email)
+    expect(popup.product_form).to_be_visible()
+    browser.screenshot(popup.page, "signed-in-with-google")
+
+    [consent] = google.authorize_requests[-1:]
+    assert consent["redirect_uri"] == f"https://{browser.id}.chromiumapp.org/"
+    assert consent["scope"] == "openid email profile"
+    stored = browser.stored_auth()
+    assert stored is not None
+    me = api_client.get("/auth/me", headers={"Authorization": f"Bearer {stored['accessToken']}"}).json()
+    assert (me["email"], me["google_linked"], me["has_password"]) == (google.email, True, False)
