@@ -13,6 +13,7 @@ MAX_URL_LENGTH = 2048
 def is_web_url(value: str) -> bool:
     try:
         parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port urlsplit cannot parse
     except ValueError:
         return False
     return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(ch.isspace() for ch in value)

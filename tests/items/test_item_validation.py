@@ -45,10 +45,6 @@ async def test_non_web_urls_are_422(client: httpx.AsyncClient, db, alice: Accoun
     assert await db.items.count_documents({}) == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/weburl.py accepts ports urlsplit cannot parse; canonical_url then raises (500). Fix reported.",
-)
 @pytest.mark.parametrize("url", ["https://shop.example:99999/p", "https://shop.example:abc/p"])
 async def test_urls_with_impossible_ports_are_422(client: httpx.AsyncClient, alice: Account, url: str) -> None:
     response = await _post(client, alice, url=url)
