@@ -9,6 +9,7 @@ from bson import ObjectId
 from pymongo import ASCENDING, IndexModel, ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError, PyMongoError
 
 CARTS = "carts"
 
@@ -53,11 +54,16 @@ async def touch_cart(
     `$inc` guarantees a real write: a `$set` of an unchanged value (two requests in the same millisecond) is a
     no-op that would not conflict.
     """
-    result = await db[CARTS].update_one(
-        {"_id": cart_id, "user_id": user_id},
-        {"$set": {"updated_at": now}, "$inc": {"revision": 1}},
-        session=session,
-    )
+    try:
+        result = await db[CARTS].update_one(
+            {"_id": cart_id, "user_id": user_id},
+            {"$set": {"updated_at": now}, "$inc": {"revision": 1}},
+            session=session,
+        )
+    except DuplicateKeyError as exc:
+        # No key changes here, so this is a write conflict misreported as E11000 (SecantusDB does so now and then
+        # under concurrent transactions): let the transaction retry, as on any conflict.
+        raise PyMongoError(str(exc), error_labels=["TransientTransactionError"]) from exc
     return result.matched_count == 1
 
 
