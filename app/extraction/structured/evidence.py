@@ -3,14 +3,19 @@
 The page score is a logistic model over named signals with hand-set weights (documented below, checked on
 the pages in ../shared/eval): schema.org Product/Offer markup, OpenGraph product tags, an add-to-cart control,
 a visible price beside it; against: article markup (news pages embed Product JSON-LD for reviewed gadgets) and
-listing pages (many products, many cart buttons).
+listing pages (the price sits in a grid of priced tiles).
 """
 
 from __future__ import annotations
 
 import math
 
+from app.extraction.structured.document import PageFacts
 from app.extraction.structured.models import PageEvidence
+from app.extraction.structured.opengraph import opengraph_type
+from app.extraction.structured.pricing import MainVisiblePrice
+from app.extraction.structured.schema import ProductRecord
+from app.extraction.structured.visible import VisiblePage, in_product_grid
 
 # Signal -> weight in log-odds. Positive signals say "one product for sale here", negative ones say otherwise.
 SIGNAL_WEIGHTS: dict[str, float] = {
@@ -28,10 +33,58 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "no_price": -1.0,  # no price anywhere in markup or page
 }
 BIAS = -2.0
+_ARTICLE_TYPES = {
+    "article", "newsarticle", "blogposting", "reportagenewsarticle", "liveblogposting", "techarticle",
+    "scholarlyarticle", "report", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+}  # fmt: skip
+_LISTING_TYPES = {"itemlist", "offercatalog", "collectionpage", "searchresultspage"}
 # The URL classifier's vote counts half as much as the page's: it sees a few words of the URL, the page sees all.
 URL_WEIGHT = 0.5
 PRODUCT_THRESHOLD = 0.5
 _CLAMP = 0.01
+
+
+def page_signals(
+    *,
+    main: ProductRecord | None,
+    records: list[ProductRecord],
+    types: set[str],
+    facts: PageFacts,
+    opengraph: ProductRecord,
+    visible: VisiblePage,
+    shown: MainVisiblePrice | None,
+    stock: str | None,
+    has_price: bool,
+) -> set[str]:
+    """The names of the SIGNAL_WEIGHTS signals the page shows."""
+    signals: set[str] = set()
+    if main is not None and main.name:
+        signals.add("schema_product")
+        if any(offer.price for offer in main.offers):
+            signals.add("schema_offer")
+    og_type = opengraph_type(facts) or ""
+    if "product" in og_type or og_type.endswith(("item", ":deal")):
+        signals.add("og_product")
+    if any(offer.price for offer in opengraph.offers):
+        signals.add("product_price_meta")
+    if visible.cart_controls:
+        signals.add("add_to_cart")
+    if shown is not None:
+        signals.add("visible_price")
+        if shown.near_cart:
+            signals.add("price_near_cart")
+        if shown.near_heading:
+            signals.add("price_near_heading")
+    if stock is not None:
+        signals.add("stock_message")
+    if og_type == "article" or types & _ARTICLE_TYPES or facts.meta_first("article:published_time"):
+        signals.add("article_markup")
+    several_products = len({record.name for record in records if record.name}) >= 3 or types & _LISTING_TYPES
+    if (main is None and several_products) or (shown is not None and in_product_grid(shown.candidate, visible)):
+        signals.add("listing_page")
+    if not has_price:
+        signals.add("no_price")
+    return signals
 
 
 def page_evidence(signals: set[str]) -> PageEvidence:

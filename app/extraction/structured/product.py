@@ -9,34 +9,20 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from app.extraction.structured.document import PageFacts, parse_html, read_page_facts
-from app.extraction.structured.evidence import page_evidence
+from app.extraction.structured.evidence import page_evidence, page_signals
 from app.extraction.structured.images import image_candidates
 from app.extraction.structured.jsonld import jsonld_blocks, jsonld_products
 from app.extraction.structured.microdata import MICRODATA, RDFA, items
 from app.extraction.structured.models import Availability, ImageOrigin, MarkupSource, Source, StructuredExtraction
-from app.extraction.structured.opengraph import opengraph_product, opengraph_type
-from app.extraction.structured.pricing import MainVisiblePrice, choose_price, main_visible_price, page_currency
+from app.extraction.structured.opengraph import opengraph_product
+from app.extraction.structured.pricing import choose_price, main_visible_price, page_currency
 from app.extraction.structured.scan import scan_page
 from app.extraction.structured.schema import ProductRecord, is_product, product_record, type_names
 from app.extraction.structured.text import clean_name, is_site_name, name_similarity, visible_text
-from app.extraction.structured.visible import VisiblePage, in_product_grid, read_visible_page, stock_message
+from app.extraction.structured.visible import VisiblePage, read_visible_page, stock_message
 
 logger = logging.getLogger(__name__)
 
-_ARTICLE_TYPES = {
-    "article",
-    "newsarticle",
-    "blogposting",
-    "reportagenewsarticle",
-    "liveblogposting",
-    "techarticle",
-    "scholarlyarticle",
-    "report",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "reviewnewsarticle",
-}
-_LISTING_TYPES = {"itemlist", "offercatalog", "collectionpage", "searchresultspage"}
 _MIN_MAIN_RECORD_SIMILARITY = 0.6
 
 
@@ -118,7 +104,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
         origin = candidates[0].origin
         put("image_url", candidates[0].url, "heuristic" if origin == "page" else origin)
 
-    signals = _signals(
+    signals = page_signals(
         main=main,
         records=records,
         types=jsonld_types | microdata_types | rdfa_types,
@@ -230,45 +216,3 @@ def _record_availability(record: ProductRecord) -> Availability | None:
     if "InStock" in states:
         return "InStock"
     return "OutOfStock" if states else None
-
-
-def _signals(
-    *,
-    main: ProductRecord | None,
-    records: list[ProductRecord],
-    types: set[str],
-    facts: PageFacts,
-    opengraph: ProductRecord,
-    visible: VisiblePage,
-    shown: MainVisiblePrice | None,
-    stock: str | None,
-    has_price: bool,
-) -> set[str]:
-    signals: set[str] = set()
-    if main is not None and main.name:
-        signals.add("schema_product")
-        if any(offer.price for offer in main.offers):
-            signals.add("schema_offer")
-    og_type = opengraph_type(facts) or ""
-    if "product" in og_type or og_type.endswith(("item", ":deal")):
-        signals.add("og_product")
-    if any(offer.price for offer in opengraph.offers):
-        signals.add("product_price_meta")
-    if visible.cart_controls:
-        signals.add("add_to_cart")
-    if shown is not None:
-        signals.add("visible_price")
-        if shown.near_cart:
-            signals.add("price_near_cart")
-        if shown.near_heading:
-            signals.add("price_near_heading")
-    if stock is not None:
-        signals.add("stock_message")
-    if og_type == "article" or types & _ARTICLE_TYPES or facts.meta_first("article:published_time"):
-        signals.add("article_markup")
-    several_products = len({record.name for record in records if record.name}) >= 3 or types & _LISTING_TYPES
-    if (main is None and several_products) or (shown is not None and in_product_grid(shown.candidate, visible)):
-        signals.add("listing_page")
-    if not has_price:
-        signals.add("no_price")
-    return signals
