@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.extraction.structured.currency import PageLocale
-from app.extraction.structured.schema import ProductRecord, is_product, product_record, type_names
+from app.extraction.structured.schema import ProductRecord, as_list, is_product, product_record, type_names
 
 MAX_BLOCK_CHARS = 2_000_000
 MAX_NODES = 5000
@@ -89,14 +89,10 @@ def jsonld_products(blocks: list[Any], locale: PageLocale) -> tuple[list[Product
         types |= type_names(node)
         if is_product(node):
             for key in _NOT_MAIN_PRODUCT_KEYS:
-                not_main.update(id(resolve(item)) for item in _list(node.get(key)))
+                not_main.update(id(resolve(item)) for item in as_list(node.get(key)))
     products = [
         product_record(node, "jsonld", locale=locale, resolve=resolve)
         for node in nodes
         if is_product(node) and id(node) not in not_main
     ]
     return products, types
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value] if value is not None else []

@@ -129,7 +129,7 @@ def product_record(
     record.offers = list(_offers(node.get("offers"), resolve, locale))
     if not record.offers and node.get("price") is not None:
         record.offers = list(_offers(node, resolve, locale))  # price written on the product itself
-    for variant in _as_list(node.get("hasVariant"))[:200]:
+    for variant in as_list(node.get("hasVariant"))[:200]:
         variant = resolve(variant)
         if isinstance(variant, dict):
             sku = as_text(variant.get("sku"), 100)
@@ -142,7 +142,8 @@ def product_record(
     return record
 
 
-def _as_list(value: Any) -> list[Any]:
+def as_list(value: Any) -> list[Any]:
+    """A property that may be one value or a list, as a list."""
     return value if isinstance(value, list) else [value] if value is not None else []
 
 
@@ -152,7 +153,7 @@ def _brand(value: Any) -> str | None:
 
 
 def _image_urls(value: Any, resolve: Callable[[Any], Any]) -> Iterable[str]:
-    for item in _as_list(value)[:20]:
+    for item in as_list(value)[:20]:
         item = resolve(item)
         if isinstance(item, dict):
             item = first(item.get("url") or item.get("contentUrl") or item.get("@id"))
@@ -161,7 +162,7 @@ def _image_urls(value: Any, resolve: Callable[[Any], Any]) -> Iterable[str]:
 
 
 def _offers(value: Any, resolve: Callable[[Any], Any], locale: PageLocale) -> Iterable[OfferRecord]:
-    for item in _as_list(value)[:200]:
+    for item in as_list(value)[:200]:
         item = resolve(item)
         if not isinstance(item, dict):
             continue
@@ -191,7 +192,7 @@ def _offers(value: Any, resolve: Callable[[Any], Any], locale: PageLocale) -> It
 
 def _current_price_specification(value: Any, resolve: Callable[[Any], Any]) -> dict[str, Any] | None:
     """The priceSpecification that is the selling price (not a strikethrough / list price)."""
-    for item in _as_list(value)[:20]:
+    for item in as_list(value)[:20]:
         item = resolve(item)
         if not isinstance(item, dict):
             continue
