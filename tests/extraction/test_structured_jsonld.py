@@ -142,3 +142,8 @@ def test_related_products_nested_in_the_product_are_not_the_product() -> None:
     result = extract_structured(page(ld(product)), URL)
     assert result.name == "Blue Mug"
     assert result.price is None  # better no price than the related product's
+
+
+def test_prices_come_out_as_money_with_at_most_four_decimals() -> None:
+    product = {"@type": "Product", "name": "Blue Mug", "offers": {"price": "34.992001", "priceCurrency": "GBP"}}
+    assert str(extract_structured(page(ld(product)), URL).price) == "34.9920"

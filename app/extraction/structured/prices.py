@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from price_parser import Price
 from price_parser.parser import extract_currency_symbol, parse_number
@@ -25,6 +25,7 @@ from app.extraction.structured.currency import (
 from app.extraction.structured.models import ParsedPrice
 
 MAX_AMOUNT = Decimal("1000000000")
+_MONEY_PLACES = 4
 _MAX_TEXT = 300
 
 # One amount: "119. 95" (a stray space after the point), "1 298,00" (space-grouped), else digits with . , '.
@@ -111,6 +112,13 @@ def parse_markup_price(
     if _PLAIN_DECIMAL.match(text):
         return _sane(Decimal(text))
     return parse_price(text, currency_hint=currency, locale=locale).amount
+
+
+def to_money(amount: Decimal) -> Decimal:
+    """An amount as the API stores money: at most 4 decimal places ("34.992001" -> "34.9920")."""
+    if amount.as_tuple().exponent < -_MONEY_PLACES:  # type: ignore[operator]
+        return amount.quantize(Decimal(1).scaleb(-_MONEY_PLACES), rounding=ROUND_HALF_UP)
+    return amount
 
 
 def _reads_dot_as_grouping(currency: str | None, locale: PageLocale | None) -> bool:

@@ -15,6 +15,7 @@ from app.extraction.structured.jsonld import jsonld_blocks, jsonld_products
 from app.extraction.structured.microdata import MICRODATA, RDFA, items
 from app.extraction.structured.models import Availability, ImageOrigin, MarkupSource, Source, StructuredExtraction
 from app.extraction.structured.opengraph import opengraph_product
+from app.extraction.structured.prices import to_money
 from app.extraction.structured.pricing import choose_price, main_visible_price, page_currency
 from app.extraction.structured.scan import scan_page
 from app.extraction.structured.schema import ProductRecord, is_product, product_record, type_names
@@ -74,7 +75,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     shown = main_visible_price(visible, heading[0] if heading else None)
     price = choose_price(main, opengraph, visible, shown, text)
     if price is not None:
-        put("price", price.amount, price.source)
+        put("price", to_money(price.amount), price.source)
         put("currency", price.currency or page_currency(visible, [*records, opengraph]), price.source)
 
     in_page = stock_message(visible, shown.candidate if shown else None)
