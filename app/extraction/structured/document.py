@@ -11,7 +11,7 @@ from lxml import etree
 
 from app.extraction.structured.currency import PageLocale, page_locale
 
-MAX_HTML_CHARS = 8_000_000  # beyond this the page is truncated: nothing a shop sends is that large
+MAX_HTML_CHARS = 5_000_000  # beyond this the page is cut (the API takes 4 MB bodies; shop pages are ~0.2-4 MB)
 _SECOND_LEVELS = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"}
 _PARSERS = threading.local()  # lxml parsers must not be shared between threads
 _SPACES = re.compile(r"\s+")
@@ -47,12 +47,16 @@ def clean_text(text: str | None) -> str:
 
 
 def element_text(element: etree._Element, limit: int = 2000) -> str:
-    """An element's text content, whitespace-collapsed, cut at `limit` characters."""
-    try:
-        text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
-    except (ValueError, etree.SerialisationError):
-        return ""
-    return clean_text(text[: limit * 4])[:limit]
+    """An element's text content, whitespace-collapsed, cut at `limit` characters. Reads no further than it
+    needs: a page wrapped in one <form> must not be read whole for every button in it."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > limit * 4:
+            break
+    return clean_text("".join(parts))[:limit]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,10 @@ from app.extraction.structured.schema import ProductRecord, as_list, is_product,
 MAX_BLOCK_CHARS = 2_000_000
 MAX_NODES = 5000
 MAX_DEPTH = 20
-_WRAPPERS = re.compile(
-    r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/|<!\[CDATA\[)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/|\]\]>)\s*$"
-)
+# HTML comment and CDATA wrappers some CMSs put around the JSON; matched only at the ends (no scan of the body).
+_OPENING_WRAPPER = re.compile(r"^(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/|<!\[CDATA\[)")
+_CLOSING_WRAPPER = re.compile(r"(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/|\]\]>)$")
+_BETWEEN_VALUES = re.compile(r"[\s,]*")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _NOT_MAIN_PRODUCT_KEYS = ("hasVariant", "isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartFor", "isConsumableFor")
 _JSON_DECODER = json.JSONDecoder(strict=False)  # raw newlines and tabs inside strings are common
@@ -30,26 +31,29 @@ def jsonld_blocks(texts: list[str]) -> list[Any]:
 
 
 def _loads_leniently(text: str) -> list[Any]:
-    text = _WRAPPERS.sub("", text.strip()).strip().rstrip(";")
-    if not text:
-        return []
-    for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
-        try:
-            return _several_values(candidate)
-        except (ValueError, RecursionError):
-            continue
-    return []
+    text = _without_wrappers(text.strip()).rstrip(";")
+    return _several_values(text) or _several_values(_TRAILING_COMMA.sub(r"\1", text))
+
+
+def _without_wrappers(text: str) -> str:
+    head, tail = text[:40], text[-40:]
+    start = match.end() if (match := _OPENING_WRAPPER.match(head)) else 0
+    end = len(text) - (len(match.group(0)) if (match := _CLOSING_WRAPPER.search(tail)) else 0)
+    return text[start:end].strip() if start < end else ""
 
 
 def _several_values(text: str) -> list[Any]:
-    """One JSON value, or several written back to back (separated by whitespace or commas)."""
+    """The JSON values written back to back (separated by whitespace or commas), up to the first that does
+    not parse."""
     values: list[Any] = []
     position, end = 0, len(text)
     while position < end:
-        value, position = _JSON_DECODER.raw_decode(text, position)
+        try:
+            value, position = _JSON_DECODER.raw_decode(text, position)
+        except (ValueError, RecursionError):
+            break
         values.append(value)
-        while position < end and (text[position].isspace() or text[position] == ","):
-            position += 1
+        position = _BETWEEN_VALUES.match(text, position).end()  # type: ignore[union-attr]
     return values
 
 

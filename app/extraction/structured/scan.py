@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 MAX_ANCHORS = 5000
+MAX_ELEMENTS = 150_000  # a 4 MB shop page has ~30k; past this a page is hostile or broken
 _CART_WORDS = ("cart", "bag", "basket", "buy", "trolley", "purchase", "panier", "warenkorb", "carrito", "carrello")
 _BUTTON_INPUT_TYPES = {"submit", "button", "image"}
 _TAGS_OF_INTEREST = {"script", "img", "h1", "button", "input", "form", "a"}
@@ -30,7 +31,9 @@ class PageScan:
 def scan_page(root: etree._Element) -> PageScan:
     scan = PageScan()
     order = 0
-    for element in root.iter(etree.Element):
+    for seen, element in enumerate(root.iter(etree.Element)):
+        if seen >= MAX_ELEMENTS:
+            break
         tag = element.tag
         is_anchor = False
         if tag in _TAGS_OF_INTEREST:

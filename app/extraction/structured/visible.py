@@ -63,6 +63,7 @@ _NOISE_TAGS = {"footer", "nav"}
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}
 MAX_PRICE_TEXT = 80
 _MAX_BUY_BOX_NODES = 400
+_MAX_ATTRIBUTE = 300
 _MAX_STOCK_MESSAGE = 120
 _BUY_BOX_LEVELS = 3
 
@@ -104,7 +105,7 @@ def _is_cart_control(element: etree._Element) -> bool:
     if element.tag == "form":
         return True  # the scan only keeps forms that post to a cart or basket
     words = " ".join(
-        element.get(attribute) or ""
+        (element.get(attribute) or "")[:_MAX_ATTRIBUTE]
         for attribute in ("value", "aria-label", "title", "id", "class", "name", "data-action")
     )
     if ADD_TO_CART.search(words) or ADD_TO_CART.search(element_text(element, 100)):
