@@ -1,6 +1,6 @@
 """Fuzz the whole OpenAPI surface with schemathesis (signed in), N >= 2000 cases, and report what broke.
 
-    .venv/bin/python scripts/fuzz_api.py [--cases-per-operation 25] [--seed 0] [--json fuzz_api.json]
+    .venv/bin/python scripts/fuzz_api.py [--cases-per-operation 40] [--seed 0] [--json fuzz_api.json]
 
 Starts its own SecantusDB and serves the app on 127.0.0.1 (see tests/hostile/fuzzing.py for what runs and what is
 checked: no 5xx, every error in the envelope with its X-Request-ID, bodies and content types as documented).
@@ -26,7 +26,7 @@ from tests.hostile.fuzzing import fuzz_api, fuzz_target  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cases-per-operation", type=int, default=25, help="per operation and generation mode")
+    parser.add_argument("--cases-per-operation", type=int, default=40, help="per operation and generation mode")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, default=Path("fuzz_api.json"))
     args = parser.parse_args()
