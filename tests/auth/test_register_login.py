@@ -50,14 +50,12 @@ async def test_register_without_name(client: httpx.AsyncClient) -> None:
     assert response.json()["user"]["name"] is None
 
 
-@pytest.mark.parametrize("second_email", ["alice@example.com", "ALICE@example.com", "Alice@EXAMPLE.COM"])
-async def test_duplicate_email_is_409_whatever_the_case(
-    client: httpx.AsyncClient, db, alice: Account, second_email: str
-) -> None:
-    response = await client.post(REGISTER, json={"email": second_email, "password": "another password"})
+async def test_duplicate_email_is_409_whatever_the_case(client: httpx.AsyncClient, db, alice: Account) -> None:
+    for second_email in ("alice@example.com", "ALICE@example.com", "Alice@EXAMPLE.COM"):
+        response = await client.post(REGISTER, json={"email": second_email, "password": "another password"})
 
-    assert response.status_code == 409
-    assert response.json()["error"]["code"] == "conflict"
+        assert response.status_code == 409, second_email
+        assert response.json()["error"]["code"] == "conflict"
     assert await db.users.count_documents({}) == 1
     assert await db.carts.count_documents({}) == 1
 
