@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page, Playwright, Worker
+from playwright.sync_api import BrowserContext, Page, Playwright, ViewportSize, Worker
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXTENSION_SOURCE = REPO_ROOT / "extension"
@@ -25,7 +25,7 @@ CHROMIUM_FLAGS = (
     "--disable-component-update",
     "--disable-sync",
 )
-POPUP_SIZE = {"width": 380, "height": 640}
+POPUP_SIZE: ViewportSize = {"width": 380, "height": 640}
 
 
 def extension_id(manifest: dict[str, Any]) -> str:
@@ -66,8 +66,16 @@ class ExtensionBrowser:
         worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
         expected_id = extension_id(json.loads((extension_dir / "manifest.json").read_text()))
         assert worker.url == f"chrome-extension://{expected_id}/background.js", worker.url
-        screenshots.mkdir(parents=True, exist_ok=True)
         return cls(context, worker, expected_id, screenshots)
+
+    def close_tabs(self) -> None:
+        """Closes every tab but the first (closing the last window would end the browser)."""
+        for page in self.context.pages[1:]:
+            page.close()
+
+    def reset(self) -> None:
+        self.close_tabs()
+        self.worker.evaluate("() => Promise.all([chrome.storage.session.clear(), chrome.storage.local.clear()])")
 
     def open_tab(self, url: str) -> tuple[Page, int]:
         """Opens `url` in a new tab; returns the page and Chrome's tab id for it."""
@@ -101,6 +109,7 @@ class ExtensionBrowser:
         )
 
     def screenshot(self, page: Page, name: str) -> Path:
+        self.screenshots.mkdir(parents=True, exist_ok=True)
         path = self.screenshots / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path

@@ -1,20 +1,24 @@
-"""End-to-end fixtures: the API under Uvicorn, the fixture shop, Chromium with the extension (fresh profile per test).
+"""End-to-end fixtures: the API under Uvicorn, the fixture shop, Chromium with the extension on a fresh profile.
 
-Without Chromium or Playwright these tests skip, saying why; under CI (CI set) they fail instead, so a broken
+Without Chromium these tests skip, saying why; under CI (CI set) they fail instead, so a broken
 browser install can never pass as green.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import httpx
 import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Playwright, expect, sync_playwright
 
 from app.db import EmbeddedMongo
 from tests.auth.google_issuer import CLIENT_ID as GOOGLE_CLIENT_ID
@@ -35,18 +39,15 @@ from tests.e2e.servers import ApiServer, FixtureShop, run_api
 SCREENSHOTS = REPO_ROOT / "test-output" / "e2e"
 
 
-def unavailable(reason: str) -> None:
+def unavailable(reason: str) -> NoReturn:
     if os.environ.get("CI"):
         pytest.fail(f"{reason} (CI must run the end-to-end tests)")
     pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
-def playwright() -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright is not installed (pip install -r requirements-dev.txt)")
+def playwright() -> Iterator[Playwright]:
+    expect.set_options(timeout=15_000)  # an extraction on a busy two-core CI machine can take seconds
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing: run scripts/install_chromium.sh")
     with sync_playwright() as driver:
@@ -95,22 +96,29 @@ def extension_dir(api: ApiServer, tmp_path_factory: pytest.TempPathFactory) -> P
     return install_extension(tmp_path_factory.mktemp("e2e-extension") / "buyhive", api.base_url)
 
 
-@pytest.fixture
-def browser(
-    playwright: object, extension_dir: Path, tmp_path: Path, request: pytest.FixtureRequest
+@pytest.fixture(scope="session")
+def chromium(
+    playwright: Playwright, extension_dir: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ExtensionBrowser]:
-    from playwright.sync_api import Error as PlaywrightError
-
-    screenshots = SCREENSHOTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
-    shutil.rmtree(screenshots, ignore_errors=True)
+    """One browser for the run, on a fresh profile (starting one costs seconds); `browser` resets it per test."""
     try:
-        context = start_chromium(playwright, extension_dir, tmp_path / "profile")  # type: ignore[arg-type]
+        context = start_chromium(playwright, extension_dir, tmp_path_factory.mktemp("chromium-profile"))
     except PlaywrightError as exc:
         unavailable(f"Chromium could not start: {str(exc).splitlines()[0]}")
     try:
-        yield ExtensionBrowser.attach(context, extension_dir, screenshots)
+        yield ExtensionBrowser.attach(context, extension_dir, SCREENSHOTS)
     finally:
         context.close()
+
+
+@pytest.fixture
+def browser(chromium: ExtensionBrowser, request: pytest.FixtureRequest) -> Iterator[ExtensionBrowser]:
+    """The extension as just installed: no tabs of a previous test, nothing stored (signed out, default settings)."""
+    screenshots = SCREENSHOTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+    shutil.rmtree(screenshots, ignore_errors=True)
+    chromium.reset()
+    yield dataclasses.replace(chromium, screenshots=screenshots)
+    chromium.close_tabs()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from email import policy
 from email.parser import BytesParser
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -227,7 +228,7 @@ def test_shared_cart_is_sent_to_its_recipients(
     expect(cart.locator(".share-status")).to_have_text("Sent to ann@example.com, ben@example.com.", timeout=30_000)
     browser.screenshot(popup.page, "shared")
 
-    with MongoClient(api.mongo_url) as client:
+    with MongoClient[dict[str, Any]](api.mongo_url) as client:
         entry = client[api.mongo_db][OUTBOX].find_one({"kind": SHARE, "user_id": ObjectId(person.user_id)})
     assert entry is not None
     share = api_client.get(f"/carts/{person.default_cart_id}/shares/{entry['_id']}", headers=person.headers).json()
@@ -236,7 +237,8 @@ def test_shared_cart_is_sent_to_its_recipients(
     sent = [email for email in emails if "ann@example.com" in str(email["To"])]
     assert len(sent) == 1
     assert "ben@example.com" in str(sent[0]["To"])
-    assert "Aurora Electric Kettle 1.7 L" in sent[0].get_body(preferencelist=("plain",)).get_content()
+    plain = sent[0].get_body(preferencelist=("plain",))
+    assert plain is not None and "Aurora Electric Kettle 1.7 L" in plain.get_content()
 
 
 def test_rate_limited_extraction_says_when_to_retry(
