@@ -12,7 +12,9 @@ Labels used: fathom-products ground_truth.json (name = title_text, price = every
 price_itemprop_content, currency = USD: 72 US retailers, image = image_src); extruct fixtures' expected JSON
 (name, price, currency, image, brand, sku = sku or mpn or retailer_item_id, availability).
 
-Usage: .venv/bin/python scripts/eval_extraction.py [--json] [--verbose] [--eval-dir PATH]
+Usage: .venv/bin/python scripts/eval_extraction.py [--json] [--verbose] [--eval-dir PATH] [--url-model PATH]
+Without --url-model the is-product verdict is page evidence alone (URL probability None). With it, note that
+url-labels/url_labels_dev.csv is derived from these same pages: a classifier trained on it has seen their URLs.
 """
 
 from __future__ import annotations
@@ -388,17 +390,33 @@ def _print_report(report: Report, verbose: bool) -> None:
             print(f"  is_product error: {error}")
 
 
+def _url_model(path: str) -> UrlProbability:
+    """The URL classifier's probability per URL (torch and transformers are imported only when asked for)."""
+    from app.ml.url_classifier import UrlClassifier
+
+    classifier = UrlClassifier(path)
+    if not classifier.load():
+        raise SystemExit(f"could not load a URL classifier from {path}")
+
+    def probability(url: str) -> float | None:
+        probabilities = classifier.predict_proba([url]) if url else None
+        return probabilities[0] if probabilities else None
+
+    return probability
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR, help="the shared eval folder")
+    parser.add_argument("--url-model", help="a trained URL classifier directory (as URL_MODEL_PATH)")
     args = parser.parse_args(argv)
     eval_dir: Path = args.eval_dir.resolve()
     if not (eval_dir / "fathom-products" / "ground_truth.json").exists():
         print(f"no evaluation data at {eval_dir} (expected ../shared/eval beside the repository); nothing to do")
         return 0
-    report = evaluate(eval_dir)
+    report = evaluate(eval_dir, _url_model(args.url_model) if args.url_model else lambda url: None)
     if args.json:
         print(json.dumps(report.as_dict(), indent=2, default=str))
     else:
