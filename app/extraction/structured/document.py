@@ -141,5 +141,7 @@ def read_page_facts(root: etree._Element, url: str) -> PageFacts:
 def attribute_words(element: etree._Element, *attributes: str) -> str:
     """The words of some attributes (camelCase, kebab-case and snake_case split), lower-cased and space-padded
     so that regexes can match whole words: 'priceOld sale-price' -> ' price old sale price '."""
-    raw = " ".join(element.get(attribute) or "" for attribute in attributes)[:500]
-    return " " + " ".join(_ATTRIBUTE_WORD.findall(raw)).lower() + " "
+    values = [value for attribute in attributes if (value := element.get(attribute))]
+    if not values:
+        return " "
+    return " " + " ".join(_ATTRIBUTE_WORD.findall(" ".join(values)[:500])).lower() + " "

@@ -81,5 +81,5 @@ def _is_control(element: etree._Element, tag: str) -> bool:
     if tag == "form":
         action = (element.get("action") or "").lower()
         return "cart" in action or "basket" in action
-    words = " ".join(element.get(name) or "" for name in ("class", "id", "name", "data-action")).lower()
+    words = ((element.get("class") or "") + " " + (element.get("id") or "")).lower()
     return any(word in words for word in _CART_WORDS)  # a link styled as a cart button
