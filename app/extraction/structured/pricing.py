@@ -31,11 +31,6 @@ class MainVisiblePrice:
     near_cart: bool
     near_heading: bool
 
-    @property
-    def strong(self) -> bool:
-        """Placed like a product's price: beside the add-to-cart control, marked current, or under the title."""
-        return self.near_cart or self.candidate.current or self.near_heading
-
 
 def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisiblePrice | None:
     """The price the page shows for its product: a price element outside related products and footers,
@@ -45,13 +40,14 @@ def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisi
     if not candidates:
         return None
     cart = _ancestor_levels(page.cart_controls[0][1]) if page.cart_controls else {}
-    after_heading = [c for c in candidates if heading_order is not None and c.order > heading_order]
+    after_heading = [c.order for c in candidates if heading_order is not None and c.order > heading_order]
+    rank_after_heading = {order: rank for rank, order in enumerate(after_heading)}
 
     def score(candidate: PriceCandidate) -> float:
         value = (2.0 if candidate.current else 0.0) - (2.5 if candidate.former else 0.0)
         value += 1.0 if candidate.currency else 0.0
-        if candidate in after_heading:
-            value += max(0.0, 2.0 - 0.5 * after_heading.index(candidate))
+        if candidate.order in rank_after_heading:
+            value += max(0.0, 2.0 - 0.5 * rank_after_heading[candidate.order])
         elif heading_order is not None:
             value -= 1.0  # above the product's title: header promotions, sponsored strips
         distance = _tree_distance(candidate.element, cart)
