@@ -11,8 +11,6 @@ Source = Literal[MarkupSource, "heuristic"]  # "heuristic": read from the page's
 Availability = Literal["InStock", "OutOfStock"]
 ImageOrigin = Literal[MarkupSource, "page"]
 
-PRODUCT_FIELDS = ("name", "price", "currency", "image_url", "description", "brand", "sku", "availability")
-
 
 @dataclass(frozen=True, slots=True)
 class ParsedPrice:
@@ -61,7 +59,3 @@ class StructuredExtraction:
     visible_text: str = ""
     canonical_url: str | None = None
     language: str | None = None
-
-    def missing_fields(self) -> list[str]:
-        """Product fields nothing in the page supplied (what the LLM stage may still fill)."""
-        return [name for name in PRODUCT_FIELDS if getattr(self, name) is None]

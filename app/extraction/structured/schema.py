@@ -23,7 +23,6 @@ PRODUCT_TYPES = {
     "car",
     "motorcycle",
 }
-OFFER_TYPES = {"offer", "aggregateoffer"}
 _NOT_CURRENT_PRICE_TYPES = ("strikethrough", "listprice", "msrp", "srp", "invoice", "minimumadvertised")
 _OUT_OF_STOCK = ("outofstock", "soldout", "discontinued", "out of stock", "sold out", "oos")
 _IN_STOCK = (
