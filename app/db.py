@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+import pymongo
 from pymongo import AsyncMongoClient, MongoClient
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
@@ -137,6 +138,11 @@ async def close_database(database: Database) -> None:
 
 
 async def in_transaction(db: AsyncDatabase, work: Callable[[AsyncClientSession], Awaitable[T]]) -> T:
-    """Run `work` in a multi-document transaction, retried by the driver on transient conflicts."""
+    """Run `work` in a multi-document transaction, retried by the driver on transient conflicts.
+
+    Bounded by the client's timeoutMS as a whole: on its own, with_transaction keeps retrying transient errors
+    (a database outage is one) for 120 s, and the request would hang that long instead of answering 503.
+    """
     async with db.client.start_session() as session:
-        return await session.with_transaction(work)
+        with pymongo.timeout(db.client.options.timeout):
+            return await session.with_transaction(work)
