@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pymongo.errors import ConnectionFailure, PyMongoError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.middleware import REQUEST_ID_HEADER
@@ -144,12 +145,21 @@ def install_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ").capitalize()
         return error_response(request, exc.status_code, code, message, headers=getattr(exc, "headers", None))
 
+    @app.exception_handler(PyMongoError)
+    async def _database_error(request: Request, exc: PyMongoError) -> JSONResponse:
+        # Handled here, inside the app, rather than by the catch-all below: Starlette re-raises what reaches the
+        # catch-all, so Uvicorn logs a crash and closes the client's keep-alive connection on every 503.
+        if not _database_unavailable(exc):
+            raise exc
+        logger.warning("database unavailable: %s", type(exc).__name__)
+        return error_response(request, 503, "database_unavailable", "Database temporarily unavailable")
+
     @app.exception_handler(Exception)
     async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
-        from pymongo.errors import ConnectionFailure, ServerSelectionTimeoutError
-
-        if isinstance(exc, (ConnectionFailure, ServerSelectionTimeoutError)):
-            logger.warning("database unavailable: %s", type(exc).__name__)
-            return error_response(request, 503, "database_unavailable", "Database temporarily unavailable")
         logger.exception("unhandled error")
         return error_response(request, 500, "internal_error", "Internal server error")
+
+
+def _database_unavailable(exc: PyMongoError) -> bool:
+    """Lost connection, no server to select, or a driver timeout: the database is not answering in time."""
+    return isinstance(exc, ConnectionFailure) or exc.timeout
