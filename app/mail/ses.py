@@ -75,7 +75,7 @@ class SesEmailSender:
             "sesv2",
             region_name=region,
             config=Config(
-                retries={"mode": "standard", "max_attempts": 1},
+                retries={"mode": "standard", "total_max_attempts": 1},  # max_attempts would mean one retry
                 connect_timeout=CONNECT_TIMEOUT_SECONDS,
                 read_timeout=READ_TIMEOUT_SECONDS,
             ),
