@@ -1,0 +1,133 @@
+"""Extraction latency per stage on CPU, for 100 KB and 1 MB product pages.
+
+    .venv/bin/python scripts/bench_extract.py [--n 30] [--url-model models/url-classifier]
+
+Pages are built here (a real-looking product page padded with related-product grids, scripts and text to the
+target size), so the numbers do not depend on ../shared. Stages: structured data (extract_structured), the URL
+classifier (if a model is given), and the whole pipeline in-process without LLM, CLIP or cache (what a
+cache miss costs when only the structured path runs). CLIP numbers: scripts/bench_models.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.extraction.structured import extract_structured  # noqa: E402
+
+HEAD = """<!doctype html><html lang="en"><head><title>Acme Kettle 1.7L | Acme Store</title>
+<meta property="og:type" content="product"><meta property="og:image" content="https://img.example/kettle.jpg">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Acme Kettle 1.7L",
+"sku":"AK-17","brand":{"@type":"Brand","name":"Acme"},"image":"https://img.example/kettle.jpg",
+"offers":{"@type":"Offer","price":"39.99","priceCurrency":"USD","availability":"https://schema.org/InStock"}}</script>
+</head><body><header><nav>Home / Kitchen / Kettles</nav></header><main><h1>Acme Kettle 1.7L</h1>
+<img src="https://img.example/kettle.jpg" width="800" height="800"><span class="price">$39.99</span>
+<button>Add to cart</button><p>A fast-boiling 1.7 litre kettle with a brushed steel body.</p></main>"""
+RELATED = """<div class="related"><a href="/p/{n}"><img src="https://img.example/r{n}.jpg" width="200" height="200">
+<span>Related thing {n}</span><span class="price">${n}.99</span></a></div>"""
+SCRIPT = "<script>window.__STATE__ = {json};</script>"
+TAIL = "</body></html>"
+PAGE_URL = "https://shop.example/p/acme-kettle"
+
+
+def build_page(target_bytes: int) -> str:
+    parts = [HEAD]
+    size = len(HEAD)
+    n = 0
+    while size < target_bytes - len(TAIL):
+        n += 1
+        chunk = RELATED.format(n=n) if n % 3 else SCRIPT.format(json='{"k": "' + "x" * 2000 + '"}')
+        chunk += f"<p>Review {n}: works well, boils quickly, easy to clean. " * 3 + "</p>"
+        parts.append(chunk)
+        size += len(chunk)
+    parts.append(TAIL)
+    return "".join(parts)
+
+
+def summarize(samples: list[float]) -> str:
+    ordered = sorted(samples)
+    p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)]
+    return f"p50 {statistics.median(ordered) * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms"
+
+
+def time_calls(function: Any, n: int) -> list[float]:
+    samples = []
+    for _ in range(n):
+        started = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+async def pipeline_samples(page: str, n: int) -> list[float]:
+    """The whole pipeline's cache-miss path in-process (no HTTP, no LLM keys, no CLIP weights)."""
+    from app.config import Settings
+    from app.extraction.schemas import ExtractRequest
+    from app.extraction.service import ExtractionPipeline
+    from app.llm import LlmChain
+    from app.ml.clip_verifier import ClipVerifier
+    from app.ml.url_classifier import UrlClassifier
+    from app.net import SafeFetcher
+
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    fetcher = SafeFetcher()
+    llm = LlmChain(settings)
+    pipeline = ExtractionPipeline(
+        db=None,  # type: ignore[arg-type]  # _run never touches the cache
+        settings=settings,
+        url_classifier=UrlClassifier(None),
+        clip=ClipVerifier(settings.clip_model, None, settings.clip_threshold),
+        llm=llm,
+        fetcher=fetcher,
+    )
+    request = ExtractRequest(url="https://shop.example/p/acme-kettle", html=page)
+    samples = []
+    for _ in range(n):
+        started = time.perf_counter()
+        await pipeline._run(request)
+        samples.append(time.perf_counter() - started)
+    await fetcher.aclose()
+    await llm.aclose()
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=30)
+    parser.add_argument("--url-model", default=str(ROOT / "models" / "url-classifier"))
+    args = parser.parse_args()
+
+    for label, size in (("100 KB", 100_000), ("1 MB", 1_000_000)):
+        page = build_page(size)
+        extract_structured(page, PAGE_URL)  # warm lxml and imports
+        structured = time_calls(lambda page=page: extract_structured(page, PAGE_URL), args.n)
+        print(f"structured stage, {label} page ({len(page) // 1000} KB):   {summarize(structured)}")
+        whole = asyncio.run(pipeline_samples(page, args.n))
+        print(f"pipeline cache miss, {label} page (no LLM/CLIP):  {summarize(whole)}")
+
+    if Path(args.url_model).exists():
+        from app.ml.url_classifier import UrlClassifier
+
+        classifier = UrlClassifier(args.url_model)
+        started = time.perf_counter()
+        if not classifier.load():
+            print(f"URL classifier did not load: {classifier.status()['error']}")
+            return
+        print(f"URL classifier cold load: {time.perf_counter() - started:.2f} s")
+        urls = [f"https://shop{n}.example/products/thing-{n}?variant={n}" for n in range(args.n)]
+        single = time_calls(lambda: classifier.predict_proba([urls.pop()]), args.n)
+        print(f"URL classifier, one uncached URL:                 {summarize(single)}")
+    else:
+        print(f"URL classifier: no model at {args.url_model} (see scripts/train_url_classifier.py)")
+
+
+if __name__ == "__main__":
+    main()
