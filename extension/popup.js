@@ -217,6 +217,72 @@ function field(label, source, control, id) {
     control);
 }
 
+/** The main picture and, when there are several, thumbnails to choose another; `chosen()` is the pick. */
+function imagePicker(images, badge) {
+  let chosen = images[0] || null;
+  const preview = el("div", { class: "preview" });
+  const renderPreview = () => preview.replaceChildren(thumbnail(chosen, "hero"));
+  renderPreview();
+  if (images.length < 2) return { preview, thumbs: null, chosen: () => chosen };
+
+  const thumbs = el("div", { class: "thumbs", role: "listbox", "aria-label": "Choose the picture" });
+  for (const url of images) {
+    const option = el("button", { type: "button", class: "thumb-option", role: "option", "aria-selected": String(url === chosen) });
+    // A picture that does not load is no choice at all.
+    option.append(thumbnail(url, "thumb", () => {
+      if (url === chosen) return;
+      option.remove();
+      show(thumbs, thumbs.childElementCount > 1);
+    }));
+    option.addEventListener("click", () => {
+      chosen = url;
+      for (const other of thumbs.children) other.setAttribute("aria-selected", String(other === option));
+      if (badge) badge.textContent = "Edited";
+      renderPreview();
+    });
+    thumbs.append(option);
+  }
+  return { preview, thumbs, chosen: () => chosen };
+}
+
+/** Checkboxes for the person's carts (the default one ticked) and a field to create another. */
+function cartPicker(onProblem) {
+  const list = el("div", { class: "cart-choices", id: "cart-choices" });
+  const listeners = [];
+  const changed = () => listeners.forEach((listener) => listener());
+  const choice = (cart, checked) =>
+    el("label", { class: "choice" },
+      el("input", { type: "checkbox", value: cart.id, checked, onchange: changed }),
+      el("span", { text: cart.name }),
+      el("span", { class: "muted small", text: plural(cart.item_count, "item") }));
+  list.append(...state.carts.map((cart) => choice(cart, cart.is_default)));
+
+  const nameInput = el("input", { placeholder: "New cart name", maxlength: 100, "aria-label": "New cart name" });
+  const create = async (event) => {
+    const name = nameInput.value.trim();
+    if (!name) return;
+    const done = busy(event.currentTarget, "…");
+    try {
+      const cart = await ask("carts.create", { name });
+      state.carts.push(cart);
+      list.append(choice(cart, true));
+      nameInput.value = "";
+      changed();
+    } catch (error) {
+      onProblem(error.message);
+    } finally {
+      done();
+    }
+  };
+  const node = el("fieldset", { class: "carts-fieldset" }, el("legend", { text: "Add to" }), list,
+    el("div", { class: "new-cart" }, nameInput, el("button", { type: "button", class: "button small", text: "Create", onclick: create })));
+  return {
+    node,
+    selectedIds: () => [...list.querySelectorAll("input:checked")].map((input) => input.value),
+    onChange: (listener) => listeners.push(listener),
+  };
+}
+
 function productForm(page, extraction) {
   const product = extraction.product || {};
   const sources = extraction.sources || {};
@@ -224,7 +290,6 @@ function productForm(page, extraction) {
     .map(safeWebUrl)
     .filter((url, index, all) => url && all.indexOf(url) === index)
     .slice(0, 8);
-  let chosenImage = images[0] || null;
 
   const nameInput = el("textarea", { id: "product-name", rows: 2, maxlength: LIMITS.name, required: true, value: (product.name || page.title || "").slice(0, LIMITS.name) });
   const priceInput = el("input", { id: "product-price", inputmode: "decimal", placeholder: "0.00", autocomplete: "off", value: product.price ?? "" });
@@ -232,7 +297,6 @@ function productForm(page, extraction) {
   const nameBadge = sourceBadge(sources.name);
   const priceBadge = sourceBadge(sources.price);
   const imageBadge = sourceBadge(sources.image_url);
-
   const markEdited = (badge) => () => {
     if (badge) badge.textContent = "Edited";
   };
@@ -243,100 +307,52 @@ function productForm(page, extraction) {
     markEdited(priceBadge)();
   });
 
-  const preview = el("div", { class: "preview" });
-  const renderPreview = () => preview.replaceChildren(thumbnail(chosenImage, "hero"));
-  renderPreview();
-  const thumbs = images.length > 1
-    ? el("div", { class: "thumbs", role: "listbox", "aria-label": "Choose the picture" },
-        images.map((url) => {
-          // A picture that does not load is no choice at all.
-          const dropIfBroken = () => {
-            if (url === chosenImage) return;
-            option.remove();
-            show(thumbs, thumbs.childElementCount > 1);
-          };
-          const option = el("button", { type: "button", class: "thumb-option", role: "option", "aria-selected": String(url === chosenImage) }, thumbnail(url, "thumb", dropIfBroken));
-          option.addEventListener("click", () => {
-            chosenImage = url;
-            for (const other of thumbs.children) other.setAttribute("aria-selected", String(other === option));
-            markEdited(imageBadge)();
-            renderPreview();
-          });
-          return option;
-        }))
-    : null;
-
-  const cartList = el("div", { class: "cart-choices", id: "cart-choices" });
-  const addButton = el("button", { type: "submit", class: "button primary wide", id: "add-button" });
   const status = el("p", { class: "form-status", role: "status" });
+  const say = (message, kind = "error-text") => {
+    status.textContent = message;
+    status.className = `form-status ${kind}`;
+  };
+  const pictures = imagePicker(images, imageBadge);
+  const carts = cartPicker(say);
+  const addButton = el("button", { type: "submit", class: "button primary wide", id: "add-button" });
   const refreshAddLabel = () => {
-    const count = cartList.querySelectorAll("input:checked").length;
+    const count = carts.selectedIds().length;
     addButton.textContent = count > 1 ? `Add to ${count} carts` : "Add to cart";
     addButton.disabled = count === 0;
   };
-  const cartChoice = (cart, checked) =>
-    el("label", { class: "choice" },
-      el("input", { type: "checkbox", value: cart.id, checked, onchange: refreshAddLabel }),
-      el("span", { text: cart.name }),
-      el("span", { class: "muted small", text: plural(cart.item_count, "item") }));
-  cartList.append(...state.carts.map((cart) => cartChoice(cart, cart.is_default)));
+  carts.onChange(refreshAddLabel);
   refreshAddLabel();
 
-  const newCartInput = el("input", { placeholder: "New cart name", maxlength: 100, "aria-label": "New cart name" });
-  const newCartForm = el("div", { class: "new-cart" }, newCartInput,
-    el("button", {
-      type: "button",
-      class: "button small",
-      text: "Create",
-      onclick: async (event) => {
-        const name = newCartInput.value.trim();
-        if (!name) return;
-        const done = busy(event.currentTarget, "…");
-        try {
-          const cart = await ask("carts.create", { name });
-          state.carts.push(cart);
-          cartList.append(cartChoice(cart, true));
-          newCartInput.value = "";
-          refreshAddLabel();
-        } catch (error) {
-          status.textContent = error.message;
-          status.className = "form-status error-text";
-        } finally {
-          done();
-        }
-      },
-    }));
-
   const form = el("form", { class: "product", id: "product-form", novalidate: true },
-    el("div", { class: "product-head" }, preview,
+    el("div", { class: "product-head" }, pictures.preview,
       el("div", { class: "product-meta" },
         field("Name", nameBadge, nameInput, "product-name"),
         imageBadge ? el("div", { class: "image-source" }, el("span", { class: "muted small", text: "Picture" }), imageBadge) : null)),
-    thumbs,
+    pictures.thumbs,
     el("div", { class: "row" },
       field("Price", priceBadge, priceInput, "product-price"),
       field("Currency", null, currencyInput, "product-currency")),
-    el("fieldset", { class: "carts-fieldset" }, el("legend", { text: "Add to" }), cartList, newCartForm),
+    carts.node,
     addButton,
     status);
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const cartIds = [...cartList.querySelectorAll("input:checked")].map((input) => input.value);
+    const cartIds = carts.selectedIds();
     const problem = validateProduct(nameInput.value, priceInput.value, currencyInput.value, cartIds);
-    status.className = "form-status";
     if (problem) {
-      status.textContent = problem;
-      status.classList.add("error-text");
+      say(problem);
       return;
     }
+    say("", "");
     const price = priceInput.value.trim().replace(",", ".");
+    const image = pictures.chosen();
     const item = {
       url: page.url,
       name: nameInput.value.trim(),
       cart_ids: cartIds,
       ...(price ? { price, currency: currencyInput.value.trim().toUpperCase() } : {}),
-      ...(chosenImage ? { image_url: chosenImage } : {}),
+      ...(image ? { image_url: image } : {}),
       ...(product.description ? { description: String(product.description).slice(0, LIMITS.description) } : {}),
       ...(product.brand ? { brand: String(product.brand).slice(0, LIMITS.short) } : {}),
       ...(product.sku ? { sku: String(product.sku).slice(0, LIMITS.short) } : {}),
@@ -348,8 +364,7 @@ function productForm(page, extraction) {
       pagePanelMessage(addedCard(created, names));
     } catch (error) {
       done();
-      status.textContent = error.message;
-      status.classList.add("error-text");
+      say(error.message);
     }
   });
   return form;

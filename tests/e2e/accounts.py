@@ -23,10 +23,10 @@ class Person:
         return {"Authorization": f"Bearer {self.access_token}"}
 
 
-def register_person(api_client: httpx.Client) -> Person:
+async def register_person(api_client: httpx.AsyncClient) -> Person:
     email = f"shopper-{uuid.uuid4().hex[:8]}@example.com"
-    answer = api_client.post("/auth/register", json={"email": email, "password": PASSWORD, "name": "Shopper"})
+    answer = await api_client.post("/auth/register", json={"email": email, "password": PASSWORD, "name": "Shopper"})
     assert answer.status_code == 201, answer.text
     pair = answer.json()
-    carts = api_client.get("/carts", headers={"Authorization": f"Bearer {pair['access_token']}"}).json()
+    carts = (await api_client.get("/carts", headers={"Authorization": f"Bearer {pair['access_token']}"})).json()
     return Person(email, PASSWORD, pair["user"]["id"], carts[0]["id"], pair["access_token"])

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page, Playwright, ViewportSize, Worker
+from playwright.async_api import BrowserContext, Page, Playwright, ViewportSize, Worker
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXTENSION_SOURCE = REPO_ROOT / "extension"
@@ -60,47 +60,49 @@ class ExtensionBrowser:
     screenshots: Path
 
     @classmethod
-    def attach(cls, context: BrowserContext, extension_dir: Path, screenshots: Path) -> ExtensionBrowser:
+    async def attach(cls, context: BrowserContext, extension_dir: Path, screenshots: Path) -> ExtensionBrowser:
         """Finds the extension's service worker: it must be running, at the id the manifest key gives."""
         context.set_default_timeout(20_000)
-        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+        worker = (
+            context.service_workers[0] if context.service_workers else await context.wait_for_event("serviceworker")
+        )
         expected_id = extension_id(json.loads((extension_dir / "manifest.json").read_text()))
         assert worker.url == f"chrome-extension://{expected_id}/background.js", worker.url
         return cls(context, worker, expected_id, screenshots)
 
-    def close_tabs(self) -> None:
+    async def close_tabs(self) -> None:
         """Closes every tab but the first (closing the last window would end the browser)."""
         for page in self.context.pages[1:]:
-            page.close()
+            await page.close()
 
-    def reset(self) -> None:
-        self.close_tabs()
-        self.worker.evaluate("() => Promise.all([chrome.storage.session.clear(), chrome.storage.local.clear()])")
+    async def reset(self) -> None:
+        await self.close_tabs()
+        await self.worker.evaluate("() => Promise.all([chrome.storage.session.clear(), chrome.storage.local.clear()])")
 
-    def open_tab(self, url: str) -> tuple[Page, int]:
+    async def open_tab(self, url: str) -> tuple[Page, int]:
         """Opens `url` in a new tab; returns the page and Chrome's tab id for it."""
-        page = self.context.new_page()
-        page.goto(url, wait_until="load")
-        tab_id = self.worker.evaluate(
+        page = await self.context.new_page()
+        await page.goto(url, wait_until="load")
+        tab_id = await self.worker.evaluate(
             "async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? null", url
         )
         assert tab_id is not None, f"no tab for {url}"
         return page, tab_id
 
-    def open_popup(self, tab_id: int | None = None) -> Page:
+    async def open_popup(self, tab_id: int | None = None) -> Page:
         """The popup as a page, told which tab to read (a headless browser has no toolbar button to click)."""
-        page = self.context.new_page()
-        page.set_viewport_size(POPUP_SIZE)
+        page = await self.context.new_page()
+        await page.set_viewport_size(POPUP_SIZE)
         query = f"?tab={tab_id}" if tab_id is not None else ""
-        page.goto(f"chrome-extension://{self.id}/popup.html{query}")
+        await page.goto(f"chrome-extension://{self.id}/popup.html{query}")
         return page
 
-    def stored_auth(self) -> dict[str, Any] | None:
-        return self.worker.evaluate("async () => (await chrome.storage.session.get('auth')).auth ?? null")
+    async def stored_auth(self) -> dict[str, Any] | None:
+        return await self.worker.evaluate("async () => (await chrome.storage.session.get('auth')).auth ?? null")
 
-    def replace_access_token(self, token: str) -> None:
+    async def replace_access_token(self, token: str) -> None:
         """Swaps the stored access token, leaving its recorded expiry alone: the worker learns of it from a 401."""
-        self.worker.evaluate(
+        await self.worker.evaluate(
             """async (token) => {
                 const { auth } = await chrome.storage.session.get("auth");
                 await chrome.storage.session.set({ auth: { ...auth, accessToken: token } });
@@ -108,16 +110,16 @@ class ExtensionBrowser:
             token,
         )
 
-    def screenshot(self, page: Page, name: str) -> Path:
+    async def screenshot(self, page: Page, name: str) -> Path:
         self.screenshots.mkdir(parents=True, exist_ok=True)
         path = self.screenshots / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        await page.screenshot(path=str(path), full_page=True)
         return path
 
 
-def start_chromium(playwright: Playwright, extension_dir: Path, profile_dir: Path) -> BrowserContext:
+async def start_chromium(playwright: Playwright, extension_dir: Path, profile_dir: Path) -> BrowserContext:
     """Chromium with only our extension, on a fresh profile."""
-    return playwright.chromium.launch_persistent_context(
+    return await playwright.chromium.launch_persistent_context(
         str(profile_dir),
         executable_path=str(CHROMIUM),
         headless=False,  # the flags ask for the new headless mode themselves

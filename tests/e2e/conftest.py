@@ -11,14 +11,14 @@ import os
 import re
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import NoReturn
 
 import httpx
 import pytest
-from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Playwright, expect, sync_playwright
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Playwright, async_playwright, expect
 
 from app.db import EmbeddedMongo
 from tests.auth.google_issuer import CLIENT_ID as GOOGLE_CLIENT_ID
@@ -46,11 +46,13 @@ def unavailable(reason: str) -> NoReturn:
 
 
 @pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
+async def playwright() -> AsyncIterator[Playwright]:
+    # The async API, on the suite's one event loop: the sync API would hold a loop of its own as "running" and
+    # break every async test after it.
     expect.set_options(timeout=15_000)  # an extraction on a busy two-core CI machine can take seconds
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing: run scripts/install_chromium.sh")
-    with sync_playwright() as driver:
+    async with async_playwright() as driver:
         yield driver
 
 
@@ -97,37 +99,37 @@ def extension_dir(api: ApiServer, tmp_path_factory: pytest.TempPathFactory) -> P
 
 
 @pytest.fixture(scope="session")
-def chromium(
+async def chromium(
     playwright: Playwright, extension_dir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ExtensionBrowser]:
+) -> AsyncIterator[ExtensionBrowser]:
     """One browser for the run, on a fresh profile (starting one costs seconds); `browser` resets it per test."""
     try:
-        context = start_chromium(playwright, extension_dir, tmp_path_factory.mktemp("chromium-profile"))
+        context = await start_chromium(playwright, extension_dir, tmp_path_factory.mktemp("chromium-profile"))
     except PlaywrightError as exc:
         unavailable(f"Chromium could not start: {str(exc).splitlines()[0]}")
     try:
-        yield ExtensionBrowser.attach(context, extension_dir, SCREENSHOTS)
+        yield await ExtensionBrowser.attach(context, extension_dir, SCREENSHOTS)
     finally:
-        context.close()
+        await context.close()
 
 
 @pytest.fixture
-def browser(chromium: ExtensionBrowser, request: pytest.FixtureRequest) -> Iterator[ExtensionBrowser]:
+async def browser(chromium: ExtensionBrowser, request: pytest.FixtureRequest) -> AsyncIterator[ExtensionBrowser]:
     """The extension as just installed: no tabs of a previous test, nothing stored (signed out, default settings)."""
     screenshots = SCREENSHOTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
     shutil.rmtree(screenshots, ignore_errors=True)
-    chromium.reset()
+    await chromium.reset()
     yield dataclasses.replace(chromium, screenshots=screenshots)
-    chromium.close_tabs()
+    await chromium.close_tabs()
 
 
 @pytest.fixture
-def api_client(api: ApiServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=f"{api.base_url}/api/v1", timeout=30) as client:
+async def api_client(api: ApiServer) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=f"{api.base_url}/api/v1", timeout=30) as client:
         yield client
 
 
 @pytest.fixture
-def person(api_client: httpx.Client) -> Person:
+async def person(api_client: httpx.AsyncClient) -> Person:
     """A freshly registered account (the tests sign in with it from the popup)."""
-    return register_person(api_client)
+    return await register_person(api_client)

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 from bson import ObjectId
-from playwright.sync_api import expect
-from pymongo import MongoClient
+from playwright.async_api import expect
+from pymongo import AsyncMongoClient
 
 from app.auth.tokens import create_access_token
 from app.config import Settings
@@ -29,58 +29,58 @@ from tests.e2e.servers import HOSTILE_FILLER_BYTES, JWT_SECRET, ApiServer, Fixtu
 pytestmark = pytest.mark.e2e
 
 
-def signed_in_popup(browser: ExtensionBrowser, api: ApiServer, person: Person, tab_id: int) -> Popup:
-    popup = Popup(browser.open_popup(tab_id))
-    popup.point_at(api.base_url)
-    popup.sign_in(person.email, person.password)
+async def signed_in_popup(browser: ExtensionBrowser, api: ApiServer, person: Person, tab_id: int) -> Popup:
+    popup = Popup(await browser.open_popup(tab_id))
+    await popup.point_at(api.base_url)
+    await popup.sign_in(person.email, person.password)
     return popup
 
 
-def items_of(api_client: httpx.Client, person: Person) -> list[dict]:
-    answer = api_client.get("/items", params={"limit": 100}, headers=person.headers)
+async def items_of(api_client: httpx.AsyncClient, person: Person) -> list[dict]:
+    answer = await api_client.get("/items", params={"limit": 100}, headers=person.headers)
     assert answer.status_code == 200, answer.text
     return answer.json()["items"]
 
 
-def test_product_page_is_added_once_to_two_carts(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.Client
+async def test_product_page_is_added_once_to_two_carts(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
 ) -> None:
     product_url = shop.url("/product.html")
-    _, tab_id = browser.open_tab(product_url)
-    popup = Popup(browser.open_popup(tab_id))
-    browser.screenshot(popup.page, "1-sign-in")
-    popup.point_at(api.base_url)
-    popup.sign_in(person.email, person.password)
+    _, tab_id = await browser.open_tab(product_url)
+    popup = Popup(await browser.open_popup(tab_id))
+    await browser.screenshot(popup.page, "1-sign-in")
+    await popup.point_at(api.base_url)
+    await popup.sign_in(person.email, person.password)
 
-    expect(popup.product_form).to_be_visible()
-    expect(popup.page.locator("#product-name")).to_have_value("Aurora Electric Kettle 1.7 L")
-    expect(popup.page.locator("#product-price")).to_have_value("49.99")
-    expect(popup.page.locator("#product-currency")).to_have_value("EUR")
-    expect(popup.product_form.locator(".field", has_text="Name").locator(".badge")).to_have_text("JSON-LD")
-    expect(popup.product_form.locator(".preview img")).to_have_attribute("src", shop.url("/img/kettle-front.png"))
-    expect(popup.cart_choice("My Cart")).to_be_checked()
-    popup.create_cart("Birthday ideas")
-    expect(popup.add_button).to_have_text("Add to 2 carts")
-    browser.screenshot(popup.page, "2-product")
+    await expect(popup.product_form).to_be_visible()
+    await expect(popup.page.locator("#product-name")).to_have_value("Aurora Electric Kettle 1.7 L")
+    await expect(popup.page.locator("#product-price")).to_have_value("49.99")
+    await expect(popup.page.locator("#product-currency")).to_have_value("EUR")
+    await expect(popup.product_form.locator(".field", has_text="Name").locator(".badge")).to_have_text("JSON-LD")
+    await expect(popup.product_form.locator(".preview img")).to_have_attribute("src", shop.url("/img/kettle-front.png"))
+    await expect(popup.cart_choice("My Cart")).to_be_checked()
+    await popup.create_cart("Birthday ideas")
+    await expect(popup.add_button).to_have_text("Add to 2 carts")
+    await browser.screenshot(popup.page, "2-product")
 
-    expect(popup.add()).to_contain_text("Saved to My Cart, Birthday ideas")
-    browser.screenshot(popup.page, "3-added")
+    await expect(await popup.add()).to_contain_text("Saved to My Cart, Birthday ideas")
+    await browser.screenshot(popup.page, "3-added")
 
-    items = items_of(api_client, person)
+    items = await items_of(api_client, person)
     assert len(items) == 1
     item = items[0]
-    carts = {cart["name"]: cart for cart in api_client.get("/carts", headers=person.headers).json()}
+    carts = {cart["name"]: cart for cart in (await api_client.get("/carts", headers=person.headers)).json()}
     assert set(item["cart_ids"]) == {carts["My Cart"]["id"], carts["Birthday ideas"]["id"]}
     assert (item["url"], item["name"]) == (product_url, "Aurora Electric Kettle 1.7 L")
     assert (item["price"], item["currency"]) == ("49.99", "EUR")
     assert item["image_url"] == shop.url("/img/kettle-front.png")
     assert carts["My Cart"]["item_count"] == carts["Birthday ideas"]["item_count"] == 1
 
-    popup.open_carts()
-    popup.cart("Birthday ideas").locator(".cart-toggle").click()
-    expect(popup.cart("Birthday ideas").locator(".item-name")).to_have_text("Aurora Electric Kettle 1.7 L")
-    expect(popup.cart("Birthday ideas").locator(".price")).to_contain_text("49.99")
-    browser.screenshot(popup.page, "4-carts")
+    await popup.open_carts()
+    await popup.cart("Birthday ideas").locator(".cart-toggle").click()
+    await expect(popup.cart("Birthday ideas").locator(".item-name")).to_have_text("Aurora Electric Kettle 1.7 L")
+    await expect(popup.cart("Birthday ideas").locator(".price")).to_contain_text("49.99")
+    await browser.screenshot(popup.page, "4-carts")
 
 
 def expired_access_token(person: Person) -> str:
@@ -90,108 +90,108 @@ def expired_access_token(person: Person) -> str:
     return token
 
 
-def test_expired_access_token_is_refreshed_silently_and_the_add_happens_once(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.Client
+async def test_expired_access_token_is_refreshed_silently_and_the_add_happens_once(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
 ) -> None:
-    _, tab_id = browser.open_tab(shop.url("/product.html"))
-    popup = signed_in_popup(browser, api, person, tab_id)
-    expect(popup.product_form).to_be_visible()
-    signed_in = browser.stored_auth()
+    _, tab_id = await browser.open_tab(shop.url("/product.html"))
+    popup = await signed_in_popup(browser, api, person, tab_id)
+    await expect(popup.product_form).to_be_visible()
+    signed_in = await browser.stored_auth()
     assert signed_in is not None
 
     expired = expired_access_token(person)
-    assert api_client.get("/auth/me", headers={"Authorization": f"Bearer {expired}"}).status_code == 401
-    browser.replace_access_token(expired)  # it dies while the person is looking at the form
-    expect(popup.add()).to_contain_text("Saved to My Cart")
-    browser.screenshot(popup.page, "added-after-refresh")
+    assert (await api_client.get("/auth/me", headers={"Authorization": f"Bearer {expired}"})).status_code == 401
+    await browser.replace_access_token(expired)  # it dies while the person is looking at the form
+    await expect(await popup.add()).to_contain_text("Saved to My Cart")
+    await browser.screenshot(popup.page, "added-after-refresh")
 
-    refreshed = browser.stored_auth()
+    refreshed = await browser.stored_auth()
     assert refreshed is not None
     assert refreshed["accessToken"] != expired
     assert refreshed["refreshToken"] != signed_in["refreshToken"]  # rotated once
-    items = items_of(api_client, person)
+    items = await items_of(api_client, person)
     assert [(item["name"], item["cart_ids"]) for item in items] == [
         ("Aurora Electric Kettle 1.7 L", [person.default_cart_id])
     ]
 
     # Several calls meet the expired token at once: one refresh serves them all. Two refreshes would present
     # the same refresh token twice, which the API treats as theft and answers by revoking the session.
-    browser.replace_access_token(expired)
-    answers = popup.page.evaluate(
+    await browser.replace_access_token(expired)
+    answers = await popup.page.evaluate(
         "Promise.all([1, 2, 3, 4].map(() => chrome.runtime.sendMessage({ type: 'carts.list' })))"
     )
     assert [answer["ok"] for answer in answers] == [True] * 4, answers
-    after_concurrent = browser.stored_auth()
+    after_concurrent = await browser.stored_auth()
     assert after_concurrent is not None and after_concurrent["refreshToken"] != refreshed["refreshToken"]
-    expect(popup.page.locator("#account-email")).to_have_text(person.email)
+    await expect(popup.page.locator("#account-email")).to_have_text(person.email)
 
 
-def test_failed_refresh_signs_out_cleanly(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.Client
+async def test_failed_refresh_signs_out_cleanly(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
 ) -> None:
-    _, tab_id = browser.open_tab(shop.url("/product.html"))
-    popup = signed_in_popup(browser, api, person, tab_id)
-    expect(popup.product_form).to_be_visible()
-    stored = browser.stored_auth()
+    _, tab_id = await browser.open_tab(shop.url("/product.html"))
+    popup = await signed_in_popup(browser, api, person, tab_id)
+    await expect(popup.product_form).to_be_visible()
+    stored = await browser.stored_auth()
     assert stored is not None
 
     # The session is revoked elsewhere (signed out on another device) and the access token runs out.
-    assert api_client.post("/auth/logout", json={"refresh_token": stored["refreshToken"]}).status_code == 204
-    browser.replace_access_token(expired_access_token(person))
-    popup.add_button.click()
+    assert (await api_client.post("/auth/logout", json={"refresh_token": stored["refreshToken"]})).status_code == 204
+    await browser.replace_access_token(expired_access_token(person))
+    await popup.add_button.click()
 
-    expect(popup.page.locator("#view-signin")).to_be_visible()
-    expect(popup.notice).to_have_text("Your session has ended. Please sign in again.")
-    assert browser.stored_auth() is None
-    assert items_of(api_client, person) == []
-    browser.screenshot(popup.page, "signed-out")
+    await expect(popup.page.locator("#view-signin")).to_be_visible()
+    await expect(popup.notice).to_have_text("Your session has ended. Please sign in again.")
+    assert await browser.stored_auth() is None
+    assert await items_of(api_client, person) == []
+    await browser.screenshot(popup.page, "signed-out")
 
 
-def test_page_that_is_not_a_product_adds_nothing(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.Client
+async def test_page_that_is_not_a_product_adds_nothing(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
 ) -> None:
-    _, tab_id = browser.open_tab(shop.url("/article.html"))
-    popup = signed_in_popup(browser, api, person, tab_id)
+    _, tab_id = await browser.open_tab(shop.url("/article.html"))
+    popup = await signed_in_popup(browser, api, person, tab_id)
 
     verdict = popup.page.locator("#not-product")
-    expect(verdict).to_be_visible()
-    expect(verdict).to_contain_text("This doesn't look like a product page")
-    expect(popup.product_form).to_have_count(0)
-    browser.screenshot(popup.page, "not-a-product")
+    await expect(verdict).to_be_visible()
+    await expect(verdict).to_contain_text("This doesn't look like a product page")
+    await expect(popup.product_form).to_have_count(0)
+    await browser.screenshot(popup.page, "not-a-product")
 
-    assert items_of(api_client, person) == []
-    assert [cart["item_count"] for cart in api_client.get("/carts", headers=person.headers).json()] == [0]
+    assert await items_of(api_client, person) == []
+    assert [cart["item_count"] for cart in (await api_client.get("/carts", headers=person.headers)).json()] == [0]
 
 
-def test_hostile_page_renders_as_text_and_stores_nothing_unsafe(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.Client
+async def test_hostile_page_renders_as_text_and_stores_nothing_unsafe(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
 ) -> None:
     page_url = shop.url("/hostile.html")
-    shop_page, tab_id = browser.open_tab(page_url)
-    assert len(shop_page.content()) > HOSTILE_FILLER_BYTES  # the page really is huge
-    popup = signed_in_popup(browser, api, person, tab_id)
+    shop_page, tab_id = await browser.open_tab(page_url)
+    assert len(await shop_page.content()) > HOSTILE_FILLER_BYTES  # the page really is huge
+    popup = await signed_in_popup(browser, api, person, tab_id)
 
     # The page's main-world sabotage (outerHTML, Array.prototype.map, JSON.stringify) does not reach the
     # content script's isolated world: the product still comes through.
-    expect(popup.product_form).to_be_visible()
-    name = popup.page.locator("#product-name").input_value()
+    await expect(popup.product_form).to_be_visible()
+    name = await popup.page.locator("#product-name").input_value()
     assert "Evil Gadget" in name
-    expect(popup.page.locator("#product-price")).to_have_value("13.37")
-    expect(popup.product_form.locator(".preview img")).to_have_attribute("src", shop.url("/img/gadget.png"))
-    browser.screenshot(popup.page, "hostile-product")
+    await expect(popup.page.locator("#product-price")).to_have_value("13.37")
+    await expect(popup.product_form.locator(".preview img")).to_have_attribute("src", shop.url("/img/gadget.png"))
+    await browser.screenshot(popup.page, "hostile-product")
 
-    expect(popup.add()).to_contain_text("Saved to My Cart")
-    popup.open_carts()
-    popup.cart("My Cart").locator(".cart-toggle").click()
-    expect(popup.cart("My Cart").locator(".item-name")).to_have_text(name)
-    browser.screenshot(popup.page, "hostile-in-cart")
+    await expect(await popup.add()).to_contain_text("Saved to My Cart")
+    await popup.open_carts()
+    await popup.cart("My Cart").locator(".cart-toggle").click()
+    await expect(popup.cart("My Cart").locator(".item-name")).to_have_text(name)
+    await browser.screenshot(popup.page, "hostile-in-cart")
 
     # Nothing the page wrote ran in the popup: no markup from the page became elements, no handler fired.
-    assert popup.page.evaluate("window.__buyhivePwned") is None
+    assert await popup.page.evaluate("window.__buyhivePwned") is None
     for selector in ("img[src='x']", "script:not([src='popup.js'])", "iframe", "svg[onload]", "[onerror]"):
-        assert popup.page.locator(selector).count() == 0, selector
+        assert await popup.page.locator(selector).count() == 0, selector
 
-    [item] = items_of(api_client, person)
+    [item] = await items_of(api_client, person)
     assert item["url"] == page_url
     assert item["name"] == name
     assert (item["price"], item["currency"]) == ("13.37", "USD")
@@ -199,10 +199,10 @@ def test_hostile_page_renders_as_text_and_stores_nothing_unsafe(
         assert item[field] is None or urlsplit(item[field]).scheme in ("http", "https"), item[field]
 
 
-def test_shared_cart_is_sent_to_its_recipients(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.Client
+async def test_shared_cart_is_sent_to_its_recipients(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
 ) -> None:
-    added = api_client.post(
+    added = await api_client.post(
         "/items",
         headers=person.headers,
         json={
@@ -215,23 +215,25 @@ def test_shared_cart_is_sent_to_its_recipients(
         },
     )
     assert added.status_code == 201, added.text
-    _, tab_id = browser.open_tab(shop.url("/article.html"))
-    popup = signed_in_popup(browser, api, person, tab_id)
+    _, tab_id = await browser.open_tab(shop.url("/article.html"))
+    popup = await signed_in_popup(browser, api, person, tab_id)
 
-    popup.open_carts()
+    await popup.open_carts()
     cart = popup.cart("My Cart")
-    cart.locator(".cart-toggle").click()
-    cart.get_by_role("button", name="Share by email").click()
-    cart.get_by_label("Recipients").fill("ann@example.com, Ben@Example.com")
-    cart.get_by_label("Message").fill("For the new flat <3")
-    cart.get_by_role("button", name="Send").click()
-    expect(cart.locator(".share-status")).to_have_text("Sent to ann@example.com, ben@example.com.", timeout=30_000)
-    browser.screenshot(popup.page, "shared")
+    await cart.locator(".cart-toggle").click()
+    await cart.get_by_role("button", name="Share by email").click()
+    await cart.get_by_label("Recipients").fill("ann@example.com, Ben@Example.com")
+    await cart.get_by_label("Message").fill("For the new flat <3")
+    await cart.get_by_role("button", name="Send").click()
+    status = cart.locator(".share-status")
+    await expect(status).to_have_text("Sent to ann@example.com, ben@example.com.", timeout=30_000)
+    await browser.screenshot(popup.page, "shared")
 
-    with MongoClient[dict[str, Any]](api.mongo_url) as client:
-        entry = client[api.mongo_db][OUTBOX].find_one({"kind": SHARE, "user_id": ObjectId(person.user_id)})
+    async with AsyncMongoClient[dict[str, Any]](api.mongo_url) as client:
+        entry = await client[api.mongo_db][OUTBOX].find_one({"kind": SHARE, "user_id": ObjectId(person.user_id)})
     assert entry is not None
-    share = api_client.get(f"/carts/{person.default_cart_id}/shares/{entry['_id']}", headers=person.headers).json()
+    answer = await api_client.get(f"/carts/{person.default_cart_id}/shares/{entry['_id']}", headers=person.headers)
+    share = answer.json()
     assert (share["status"], share["recipients"]) == ("sent", ["ann@example.com", "ben@example.com"])
     emails = [BytesParser(policy=policy.default).parsebytes(path.read_bytes()) for path in api.outbox_dir.glob("*.eml")]
     sent = [email for email in emails if "ann@example.com" in str(email["To"])]
@@ -241,45 +243,45 @@ def test_shared_cart_is_sent_to_its_recipients(
     assert plain is not None and "Aurora Electric Kettle 1.7 L" in plain.get_content()
 
 
-def test_rate_limited_extraction_says_when_to_retry(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.Client
+async def test_rate_limited_extraction_says_when_to_retry(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
 ) -> None:
     for _ in range(20):  # the API runs with 5 extractions a minute per person
-        spent = api_client.post("/extract", headers=person.headers, json={"url": shop.url("/x")})
+        spent = await api_client.post("/extract", headers=person.headers, json={"url": shop.url("/x")})
         if spent.status_code != 200:
             break
     assert spent.status_code == 429, spent.text
     assert int(spent.headers["Retry-After"]) > 0
-    _, tab_id = browser.open_tab(shop.url("/product.html"))
-    popup = signed_in_popup(browser, api, person, tab_id)
+    _, tab_id = await browser.open_tab(shop.url("/product.html"))
+    popup = await signed_in_popup(browser, api, person, tab_id)
 
     message = popup.page.locator("#panel-page .error-text")
-    expect(message).to_have_text(re.compile(r"^You're going a bit fast\. Try again in \d+ (second|minute)s?\.$"))
-    expect(popup.page.get_by_role("button", name="Try again")).to_be_visible()
-    browser.screenshot(popup.page, "rate-limited")
-    assert items_of(api_client, person) == []
+    await expect(message).to_have_text(re.compile(r"^You're going a bit fast\. Try again in \d+ (second|minute)s?\.$"))
+    await expect(popup.page.get_by_role("button", name="Try again")).to_be_visible()
+    await browser.screenshot(popup.page, "rate-limited")
+    assert await items_of(api_client, person) == []
 
 
-def test_google_sign_in_with_pkce(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, google: LocalGoogle, api_client: httpx.Client
+async def test_google_sign_in_with_pkce(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, google: LocalGoogle, api_client: httpx.AsyncClient
 ) -> None:
-    browser.worker.evaluate(
+    await browser.worker.evaluate(
         "(settings) => chrome.storage.local.set({ settings })",
         {"googleClientId": GOOGLE_CLIENT_ID, "googleAuthorizeUrl": google.authorize_url},
     )
-    _, tab_id = browser.open_tab(shop.url("/product.html"))
-    popup = Popup(browser.open_popup(tab_id))
-    popup.point_at(api.base_url)
-    popup.page.get_by_role("button", name="Continue with Google").click()
+    _, tab_id = await browser.open_tab(shop.url("/product.html"))
+    popup = Popup(await browser.open_popup(tab_id))
+    await popup.point_at(api.base_url)
+    await popup.page.get_by_role("button", name="Continue with Google").click()
 
-    expect(popup.page.locator("#account-email")).to_have_text(google.email)
-    expect(popup.product_form).to_be_visible()
-    browser.screenshot(popup.page, "signed-in-with-google")
+    await expect(popup.page.locator("#account-email")).to_have_text(google.email)
+    await expect(popup.product_form).to_be_visible()
+    await browser.screenshot(popup.page, "signed-in-with-google")
 
     [consent] = google.authorize_requests[-1:]
     assert consent["redirect_uri"] == f"https://{browser.id}.chromiumapp.org/"
     assert consent["scope"] == "openid email profile"
-    stored = browser.stored_auth()
+    stored = await browser.stored_auth()
     assert stored is not None
-    me = api_client.get("/auth/me", headers={"Authorization": f"Bearer {stored['accessToken']}"}).json()
+    me = (await api_client.get("/auth/me", headers={"Authorization": f"Bearer {stored['accessToken']}"})).json()
     assert (me["email"], me["google_linked"], me["has_password"]) == (google.email, True, False)
