@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING, Any
 from app.config import get_settings
 from app.ml.cache import LruCache
 from app.ml.runtime import configure_torch, run_inference
-from app.ml.url_text import url_to_text
+from app.ml.url_text import MAX_TOKENS, url_to_text
 
 if TYPE_CHECKING:
     from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 logger = logging.getLogger(__name__)
 
-MAX_TOKENS = 64  # the training script truncates at the same length
 _BATCH_SIZE = 32
 _CACHE_ENTRIES = 8192
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+MAX_TOKENS = 64  # longer URLs are cut: the host and the start of the path carry the signal
+
 # Tracking parameters say nothing about the page; dropping them keeps the token budget for the path.
 _TRACKING_PARAM = re.compile(r"^(utm_[a-z]+|gclid|fbclid|msclkid|mc_[a-z]+|_ga|ref_?|cm_[a-z]+)=", re.IGNORECASE)
 
