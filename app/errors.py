@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
 from pymongo.errors import ConnectionFailure, PyMongoError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -101,6 +102,21 @@ _STATUS_CODES = {
 }
 
 
+class ErrorBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str
+    message: str
+    request_id: str
+    details: Any = None
+
+
+class ErrorEnvelope(BaseModel):
+    """What every error answer carries (documented in the OpenAPI schema for 422 and every other 4xx)."""
+
+    model_config = ConfigDict(extra="forbid")
+    error: ErrorBody
+
+
 def request_id_of(request: Request) -> str:
     return getattr(request.state, "request_id", "") or ""
 
@@ -130,7 +146,34 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
     ]
 
 
+def _document_error_envelope(app: FastAPI) -> None:
+    """FastAPI documents 422 as its own {"detail": [...]} shape; ours is the envelope, for every 4xx."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = generate()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            components.pop(name, None)
+        envelope = ErrorEnvelope.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(envelope.pop("$defs", {}))
+        components["ErrorEnvelope"] = envelope
+        content = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"}}}
+        for operation in (op for path in schema.get("paths", {}).values() for op in path.values()):
+            responses = operation.setdefault("responses", {})
+            if "422" in responses:
+                responses["422"] = {"description": "Validation error", "content": content}
+            responses.setdefault("4XX", {"description": "Error", "content": content})
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install_error_handlers(app: FastAPI) -> None:
+    _document_error_envelope(app)
+
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError) -> JSONResponse:
         return error_response(request, exc.status_code, exc.code, exc.message, exc.details, exc.headers)
