@@ -13,7 +13,11 @@ from app.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 router = APIRouter(prefix="/items", tags=["items"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses={200: {"description": "Already saved: carts merged"}})
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses={200: {"model": ItemOut, "description": "Already saved: carts merged"}},
+)
 async def add_item(body: ItemCreate, user: CurrentUser, db: Db, response: Response) -> ItemOut:
     """Save a product into one or more carts; the same URL again returns the existing item (200)."""
     item, created = await service.add_item(db, user_id=user.user_id, data=body)
