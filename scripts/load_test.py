@@ -724,9 +724,10 @@ def print_phase(summary: dict[str, Any]) -> None:
 
 def saturated(summary: dict[str, Any], window_seconds: float) -> bool:
     """The API no longer keeps up: it serves clearly less than the arrivals asked for (completions lag behind,
-    or every user is already waiting on one), or p99 passed a second."""
+    or every user is already waiting on one), or requests queue (the median passed a second). Not a tail
+    criterion: a sign-in alone (Argon2) takes most of a second on a busy machine."""
     arrived_rps = summary["arrivals"] / window_seconds
-    return summary["throughput_rps"] < 0.9 * arrived_rps or summary["all"]["p99_ms"] > 1000
+    return summary["throughput_rps"] < 0.9 * arrived_rps or summary["all"]["p50_ms"] > 1000
 
 
 # ------------------------------------------------------------------------------------------------------ main
