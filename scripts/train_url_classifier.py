@@ -279,7 +279,7 @@ def base_model(keep_layers: int):
     return model, tokenizer
 
 
-def shrink_vocabulary(model, tokenizer, texts: list[str], directory: Path):
+def shrink_vocabulary(model, tokenizer, texts: list[str]):
     """Keep the word pieces a URL model can meet: specials, single characters, the most common English pieces and
     every piece of the training URLs. Any word still tokenises (down to characters); the artifact shrinks ~3x."""
     import torch
@@ -293,10 +293,8 @@ def shrink_vocabulary(model, tokenizer, texts: list[str], directory: Path):
         for token_id, token in enumerate(vocabulary)
         if not token.startswith("[unused") and (token_id < first_word_piece + COMMON_WORD_PIECES or token_id in used)
     ]
-    directory.mkdir(parents=True, exist_ok=True)
-    vocab_file = directory / "vocab.txt"
-    vocab_file.write_text("\n".join(vocabulary[token_id] for token_id in keep) + "\n")
-    small_tokenizer = BertTokenizerFast(vocab_file=str(vocab_file), do_lower_case=True, model_max_length=MAX_TOKENS)
+    small_vocabulary = {vocabulary[token_id]: new_id for new_id, token_id in enumerate(keep)}
+    small_tokenizer = BertTokenizerFast(vocab=small_vocabulary, do_lower_case=True, model_max_length=MAX_TOKENS)
     old_embeddings = model.get_input_embeddings().weight.detach()
     model.set_input_embeddings(torch.nn.Embedding.from_pretrained(old_embeddings[keep].clone(), freeze=False))
     model.config.vocab_size = len(keep)
@@ -400,9 +398,9 @@ og:type, a price beside an add-to-cart control), which decides most pages on its
 # ---------------------------------------------------------------- main
 
 
-def fit(examples: list[Example], vocabulary_dir: Path):
+def fit(examples: list[Example]):
     model, tokenizer = base_model(KEEP_LAYERS)
-    tokenizer = shrink_vocabulary(model, tokenizer, [url_to_text(e.url) for e in examples], vocabulary_dir)
+    tokenizer = shrink_vocabulary(model, tokenizer, [url_to_text(e.url) for e in examples])
     train_model(model, tokenizer, examples, epochs=EPOCHS, learning_rate=LEARNING_RATE, batch_size=BATCH_SIZE)
     return model, tokenizer
 
@@ -432,17 +430,16 @@ def main() -> None:
     print(f"{len(train)} training and {len(test)} held-out URLs ({time.perf_counter() - started:.0f}s)", flush=True)
 
     # 1. Measure: a model that never saw the held-out sites.
-    building = args.out.with_name(args.out.name + ".building")
-    shutil.rmtree(building, ignore_errors=True)
     print("held-out run", flush=True)
-    held_out_model, held_out_tokenizer = fit(train, building)
+    held_out_model, held_out_tokenizer = fit(train)
     probabilities = predict(held_out_model, held_out_tokenizer, [e.url for e in test])
     del held_out_model
     # 2. Ship: the same recipe on every site (more shop URL patterns than the held-out run saw).
     print("final run on all sites", flush=True)
-    shutil.rmtree(building, ignore_errors=True)
-    model, tokenizer = fit(examples, building)
+    model, tokenizer = fit(examples)
     final_seconds = time.perf_counter() - started
+    building = args.out.with_name(args.out.name + ".building")
+    shutil.rmtree(building, ignore_errors=True)
     model.half().save_pretrained(building)  # fp16 on disk halves the artifact; the app loads it back as fp32
     tokenizer.save_pretrained(building)
     shutil.rmtree(args.out, ignore_errors=True)

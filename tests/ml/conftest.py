@@ -26,7 +26,7 @@ def tiny_bert_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *characters, *(f"##{c}" for c in characters)]
     vocab += _VOCAB_WORDS
     (directory / "vocab.txt").write_text("\n".join(vocab) + "\n")
-    BertTokenizerFast(vocab_file=str(directory / "vocab.txt")).save_pretrained(directory)
+    BertTokenizerFast(vocab=str(directory / "vocab.txt")).save_pretrained(directory)  # transformers 5: `vocab`
     torch.manual_seed(0)
     config = BertConfig(
         vocab_size=len(vocab),
