@@ -1,7 +1,9 @@
 """API overhead benchmark: POST /items and GET /carts/{id}/items beside the raw PyMongo operations they wrap.
 
-One run, one embedded SecantusDB, one Uvicorn worker on 127.0.0.1; sequential requests over one keep-alive
-connection. Prints p50/p95 per operation and the API-minus-driver difference.
+One run, one embedded SecantusDB database, one Uvicorn worker on 127.0.0.1; sequential requests over one
+keep-alive connection. The driver side repeats the endpoints' queries on the same database and documents;
+the service side calls our service functions in-process (everything but HTTP).
+Prints p50/p95 per operation and the differences.
 
     .venv/bin/python scripts/bench_api.py [--n 300]
 """
@@ -26,9 +28,12 @@ from bson.decimal128 import Decimal128
 from pymongo import AsyncMongoClient, ReturnDocument
 
 ROOT = Path(__file__).resolve().parents[1]
+EXTRA_UVICORN_ARGS = os.environ.get("BENCH_UVICORN_ARGS", "").split()
 sys.path.insert(0, str(ROOT))
 
 from app.db import EmbeddedMongo, free_port  # noqa: E402
+from app.items import service as items_service  # noqa: E402
+from app.items.schemas import ItemCreate  # noqa: E402
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -45,7 +50,17 @@ def start_api(mongo_url: str, db_name: str, port: int) -> subprocess.Popen[bytes
         "LOG_LEVEL": "WARNING",
         "ENVIRONMENT": "test",
     }
-    command = [sys.executable, "-m", "uvicorn", "--factory", "main:create_app", "--port", str(port), "--no-access-log"]
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "main:create_app",
+        "--port",
+        str(port),
+        "--no-access-log",
+        *EXTRA_UVICORN_ARGS,
+    ]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     for _ in range(200):
         try:
@@ -57,26 +72,47 @@ def start_api(mongo_url: str, db_name: str, port: int) -> subprocess.Popen[bytes
     raise RuntimeError("API did not start")
 
 
-async def raw_driver(mongo_url: str, db_name: str, n: int) -> dict[str, list[float]]:
-    """The same operations the endpoints perform, straight through PyMongo."""
+async def raw_driver(mongo_url: str, db_name: str, n: int, api_user: tuple[str, str]) -> dict[str, list[float]]:
+    """The same operations the endpoints perform, straight through PyMongo, on the same database: inserts for a
+    user of its own (same collection and indexes), reads of the API user's cart (the very same documents)."""
     client: AsyncMongoClient = AsyncMongoClient(mongo_url, tz_aware=True)
     db = client[db_name]
     user_id, cart_id = ObjectId(), ObjectId()
     now = datetime.now(UTC)
     await db.carts.insert_one({"_id": cart_id, "user_id": user_id, "name": "raw", "name_key": "raw",
                                "created_at": now, "updated_at": now})  # fmt: skip
-    timings: dict[str, list[float]] = {"add_item": [], "list_items": []}
+    timings: dict[str, list[float]] = {"add_item": [], "list_items": [], "service add_item": [],
+                                       "service list_items": []}  # fmt: skip
     for i in range(n):
         started = time.perf_counter()
 
         async def save(session, i=i):  # type: ignore[no-untyped-def]
-            await db.carts.update_one({"_id": cart_id, "user_id": user_id}, {"$set": {"updated_at": now}},
-                                      session=session)  # fmt: skip
-            new_item = {"_id": ObjectId(), "user_id": user_id, "url": f"https://shop.example/p/{i}",
-                        "name": "Thing", "price": Decimal128("19.99"), "currency": "USD", "quantity": 1,
-                        "created_at": now, "updated_at": now}  # fmt: skip
+            url = f"https://shop.example/p/{i}"
+            await db.carts.update_one(
+                {"_id": cart_id, "user_id": user_id},
+                {"$set": {"updated_at": now}, "$inc": {"revision": 1}},
+                session=session,
+            )
+            new_item = {
+                "_id": ObjectId(),
+                "user_id": user_id,
+                "url": url,
+                "canonical_url": url,
+                "name": "Thing",
+                "price": Decimal128("19.99"),
+                "currency": "USD",
+                "image_url": None,
+                "description": None,
+                "brand": None,
+                "sku": None,
+                "variant": None,
+                "notes": None,
+                "quantity": 1,
+                "created_at": now,
+                "updated_at": now,
+            }
             return await db.items.find_one_and_update(
-                {"user_id": user_id, "canonical_url": f"https://shop.example/p/{i}"},
+                {"user_id": user_id, "canonical_url": url},
                 {"$setOnInsert": new_item, "$addToSet": {"cart_ids": {"$each": [cart_id]}}},
                 upsert=True, return_document=ReturnDocument.BEFORE, session=session,
             )  # fmt: skip
@@ -84,22 +120,36 @@ async def raw_driver(mongo_url: str, db_name: str, n: int) -> dict[str, list[flo
         async with client.start_session() as session:
             await session.with_transaction(save)
         timings["add_item"].append(time.perf_counter() - started)
+    api_user_id, api_cart_id = ObjectId(api_user[0]), ObjectId(api_user[1])
     for _ in range(n):
         started = time.perf_counter()
-        await db.carts.find_one({"_id": cart_id, "user_id": user_id})
-        await db.items.find({"user_id": user_id, "cart_ids": cart_id}).sort("_id", -1).limit(21).to_list(None)
+        await db.carts.find_one({"_id": api_cart_id, "user_id": api_user_id})
+        query = {"user_id": api_user_id, "cart_ids": api_cart_id}
+        await db.items.find(query).sort("_id", -1).limit(21).to_list(None)
         timings["list_items"].append(time.perf_counter() - started)
+    # Our service layer alone (validation, canonical URL, transaction, response models), without HTTP.
+    for i in range(n):
+        body = ItemCreate(url=f"https://shop.example/s/{i}?utm_source=x", name="Thing", price="19.99",
+                          currency="USD", cart_ids=[str(cart_id)])  # fmt: skip
+        started = time.perf_counter()
+        await items_service.add_item(db, user_id=user_id, data=body)
+        timings["service add_item"].append(time.perf_counter() - started)
+    for _ in range(n):
+        started = time.perf_counter()
+        await items_service.list_items(db, user_id=api_user_id, cart_id=api_cart_id, cursor=None, limit=20)
+        timings["service list_items"].append(time.perf_counter() - started)
     await client.close()
     return timings
 
 
-def through_api(port: int, n: int) -> dict[str, list[float]]:
+def through_api(port: int, n: int) -> tuple[dict[str, list[float]], tuple[str, str]]:
     timings: dict[str, list[float]] = {"add_item": [], "list_items": [], "live": []}
     with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
         email = f"bench-{uuid.uuid4().hex[:8]}@example.com"
         pair = http.post("/api/v1/auth/register", json={"email": email, "password": "benchmark-password"}).json()
         http.headers["Authorization"] = f"Bearer {pair['access_token']}"
         cart_id = http.get("/api/v1/carts").json()[0]["id"]
+        user_id = pair["user"]["id"]
         for i in range(n):
             body = {"url": f"https://shop.example/p/{i}?utm_source=x", "name": "Thing", "price": "19.99",
                     "currency": "USD", "cart_ids": [cart_id]}  # fmt: skip
@@ -116,7 +166,7 @@ def through_api(port: int, n: int) -> dict[str, list[float]]:
             started = time.perf_counter()
             http.get("/health/live")
             timings["live"].append(time.perf_counter() - started)
-    return timings
+    return timings, (user_id, cart_id)
 
 
 def main() -> None:
@@ -129,8 +179,8 @@ def main() -> None:
         port = free_port()
         api = start_api(mongo.url, "bench", port)
         try:
-            raw = asyncio.run(raw_driver(mongo.url, "bench_raw", args.n))
-            api_timings = through_api(port, args.n)
+            api_timings, api_user = through_api(port, args.n)
+            raw = asyncio.run(raw_driver(mongo.url, "bench", args.n, api_user))
         finally:
             api.terminate()
             api.wait(15)
@@ -138,9 +188,12 @@ def main() -> None:
     print(f"{'operation':<28}{'p50 ms':>9}{'p95 ms':>9}")
     for name in ("add_item", "list_items"):
         raw_p50, raw_p95 = percentiles(raw[name])
+        service_p50, service_p95 = percentiles(raw["service " + name])
         api_p50, api_p95 = percentiles(api_timings[name])
         print(f"{'driver ' + name:<28}{raw_p50 * 1000:>9.2f}{raw_p95 * 1000:>9.2f}")
+        print(f"{'service ' + name:<28}{service_p50 * 1000:>9.2f}{service_p95 * 1000:>9.2f}")
         print(f"{'API ' + name:<28}{api_p50 * 1000:>9.2f}{api_p95 * 1000:>9.2f}")
+        print(f"{'  service - driver (p50)':<28}{(service_p50 - raw_p50) * 1000:>9.2f}")
         print(f"{'  API - driver (p50)':<28}{(api_p50 - raw_p50) * 1000:>9.2f}   ratio {api_p50 / raw_p50:.2f}x")
     live_p50, live_p95 = percentiles(api_timings["live"])
     print(f"{'API GET /health/live':<28}{live_p50 * 1000:>9.2f}{live_p95 * 1000:>9.2f}   (HTTP floor)")
