@@ -43,7 +43,7 @@ def save_tiny_bert(directory: Path) -> str:
     vocab = directory / "vocab.txt"
     directory.mkdir(parents=True, exist_ok=True)
     vocab.write_text("\n".join(words + [chr(c) for c in range(97, 123)]) + "\n")
-    BertTokenizerFast(vocab_file=str(vocab)).save_pretrained(directory)
+    BertTokenizerFast(vocab=str(vocab)).save_pretrained(directory)  # transformers 5 ignores vocab_file=
     config = BertConfig(
         vocab_size=len(words) + 26, hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
         num_labels=2, id2label={0: "other", 1: "product"}, label2id={"other": 0, "product": 1},
