@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import ConnectionFailure, ExecutionTimeout
 
 from app.auth.password_reset import compose_reset_email
 from app.config import Settings
@@ -93,6 +94,9 @@ class OutboxWorker:
             try:
                 while not self._stopping.is_set() and await self.process_next():
                     pass
+            except (ConnectionFailure, ExecutionTimeout) as exc:
+                # An outage is reported once per poll as one line; /health/ready tells the rest.
+                logger.warning("outbox pass skipped, database unavailable: %s", type(exc).__name__)
             except Exception:
                 logger.exception("outbox pass failed; retrying after the poll interval")
             with contextlib.suppress(TimeoutError):
