@@ -3,4 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+# The committed URL classifier, unless the environment names another one.
+if [ -z "${URL_MODEL_PATH:-}" ] && [ -f models/url-classifier/config.json ]; then
+  export URL_MODEL_PATH=models/url-classifier
+fi
 exec .venv/bin/uvicorn --factory main:create_app --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}" "$@"
