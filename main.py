@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             app.state.health_providers["models"] = app.state.extraction.health
 
-            if settings.metrics_enabled:
+            if settings.emit_metrics:
                 flusher = asyncio.create_task(flush_periodically(settings.metrics_flush_seconds))
                 stack.push_async_callback(_stop_metrics, flusher)
             outbox = OutboxWorker(database.db, build_email_sender(settings), settings)

@@ -88,7 +88,7 @@ class Settings(BaseSettings):
     # Error tracking and metrics
     sentry_dsn: str | None = None
     sentry_traces_sample_rate: float = 0.0
-    metrics_enabled: bool = True
+    metrics_enabled: bool | None = None  # default: on in production only
     metrics_flush_seconds: float = 60.0
 
     @field_validator(
@@ -119,6 +119,10 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    @property
+    def emit_metrics(self) -> bool:
+        return self.metrics_enabled if self.metrics_enabled is not None else self.is_production
 
     @property
     def show_docs(self) -> bool:
