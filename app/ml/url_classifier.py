@@ -30,6 +30,9 @@ class UrlClassifier:
     def __init__(self, model_path: str | None) -> None:
         self._model_path = model_path
         self._load_lock = threading.Lock()
+        # transformers sets padding/truncation state on the shared fast tokenizer on every call; overlapping calls
+        # can raise "Already borrowed" (huggingface/transformers#47085), so tokenisation is serialised.
+        self._tokenizer_lock = threading.Lock()
         self._attempted = False
         self._model: PreTrainedModel | None = None
         self._tokenizer: PreTrainedTokenizerBase | None = None
@@ -104,7 +107,8 @@ class UrlClassifier:
         import torch
 
         assert self._model is not None and self._tokenizer is not None
-        inputs = self._tokenizer(texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+        with self._tokenizer_lock:
+            inputs = self._tokenizer(texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
         with torch.inference_mode():
             logits = self._model(**inputs).logits
         return logits.float().softmax(dim=-1)[:, self._product_index].tolist()

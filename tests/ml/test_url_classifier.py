@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,22 @@ def test_the_trained_artifact_tells_obvious_product_pages_from_other_pages() -> 
     assert probabilities is not None
     assert all(p >= 0.5 for p in probabilities[: len(products)]), probabilities
     assert all(p < 0.5 for p in probabilities[len(products) :]), probabilities
+
+
+def test_concurrent_predictions_on_a_loaded_model_all_get_their_own_answers(tiny_bert_dir: Path) -> None:
+    expected = UrlClassifier(str(tiny_bert_dir)).predict_proba(URLS)
+    assert expected is not None
+    classifier = UrlClassifier(str(tiny_bert_dir))
+    classifier.load()
+    start = threading.Barrier(8)
+
+    def call(index: int) -> list[float] | None:
+        start.wait()
+        # Different pairs, twice each, so tokenizer calls overlap with different lengths and paddings.
+        for _ in range(2):
+            answer = classifier.predict_proba([URLS[index], f"{URLS[(index + 3) % 8]}?page={index}"])
+        return answer
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(call, range(8)))  # re-raises any error from a thread
+    assert [answer[0] for answer in answers] == pytest.approx(expected, abs=1e-5)  # type: ignore[index]
