@@ -146,14 +146,17 @@ class ClipVerifier:
             return []
         import torch
 
-        keys = [image_cache_key(url) for url in image_urls] if image_urls is not None else [None] * len(images)
+        keys: list[str | None] = (
+            [image_cache_key(url) for url in image_urls] if image_urls is not None else [None] * len(images)
+        )
         embeddings = [self._image_embeddings.get(key) if key else None for key in keys]
         missing = [index for index, embedding in enumerate(embeddings) if embedding is None]
         if missing:
             for index, embedding in zip(missing, self._encode_images([images[i] for i in missing]), strict=True):
                 embeddings[index] = embedding
-                if keys[index]:
-                    self._image_embeddings.put(keys[index], embedding)
+                key = keys[index]
+                if key:
+                    self._image_embeddings.put(key, embedding)
         similarities = torch.stack(embeddings) @ self._encode_text(text)  # type: ignore[arg-type]
         return similarities.tolist()
 
