@@ -2,7 +2,8 @@
 
     python scripts/download_models.py --target /opt/models
 
-1. open_clip weights for CLIP_MODEL/tag, downloaded by open_clip itself into <target>/clip, then loaded once to check.
+1. open_clip weights for CLIP_MODEL/tag, downloaded by open_clip itself, kept as one file
+   <target>/clip/<model>-<tag>.<ext> (/opt/models/clip/ViT-B-32-laion2b_s34b_b79k.safetensors), loaded once to check.
 2. The URL classifier: the trained directory (default models/url-classifier, committed) copied to
    <target>/url-classifier and loaded once to check.
 Prints the environment values to set. Nothing is downloaded at request time: the app only reads these paths.
@@ -13,29 +14,34 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
-def download_clip(model_name: str, tag: str, cache_dir: Path) -> Path:
+def download_clip(model_name: str, tag: str, target_dir: Path) -> Path:
+    """open_clip's own download into a scratch cache, then one file at a stable name a Dockerfile ENV can use."""
     import open_clip
 
     config = open_clip.get_pretrained_cfg(model_name, tag)
     if not config:
-        raise SystemExit(
-            f"open_clip knows no tag {tag!r} for {model_name}: {open_clip.list_pretrained_tags_by_model(model_name)}"
-        )
-    checkpoint = Path(open_clip.download_pretrained(config, cache_dir=str(cache_dir)))
+        known = open_clip.list_pretrained_tags_by_model(model_name)
+        raise SystemExit(f"open_clip knows no tag {tag!r} for {model_name}: {known}")
+    target_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target_dir) as cache_dir:
+        downloaded = Path(open_clip.download_pretrained(config, cache_dir=cache_dir)).resolve()
+        checkpoint = target_dir / f"{model_name}-{tag}{downloaded.suffix}"
+        shutil.copyfile(downloaded, checkpoint)
     open_clip.create_model(model_name, pretrained=str(checkpoint))  # fails the build now rather than at first request
     return checkpoint
 
 
 def install_url_model(source: Path, target: Path) -> Path:
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
-
     if not (source / "config.json").is_file():
         raise SystemExit(f"no trained URL model in {source}: run scripts/train_url_classifier.py first")
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
     if source.resolve() != target.resolve():
         shutil.copytree(source, target, dirs_exist_ok=True)
     AutoTokenizer.from_pretrained(target)
