@@ -101,15 +101,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args()
 
-    import torch
-
-    print(f"cpus={os.cpu_count()} torch_threads={torch.get_num_threads()}")
-    report = {"rss_start_mb": rss_mb()}
+    report = {"rss_start_mb": rss_mb()}  # before torch is imported: the app starts like this
     report |= {f"url_{key}": value for key, value in bench_url_classifier(args.url_model, args.rounds).items()}
     report["rss_after_url_model_mb"] = rss_mb()
     report |= {f"clip_{key}": value for key, value in bench_clip(args.clip_model, max(3, args.rounds // 5)).items()}
     report["rss_after_clip_mb"] = rss_mb()
-    print(f"torch_threads_after_load={torch.get_num_threads()}")
+
+    import torch
+
+    print(f"cpus={os.cpu_count()} torch_threads={torch.get_num_threads()}")
     for key, value in report.items():
         print(f"{key:36s} {value:10.1f}")
 
