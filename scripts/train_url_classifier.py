@@ -298,7 +298,7 @@ def shrink_vocabulary(model, tokenizer, texts: list[str]):
     """Keep the word pieces a URL model can meet: specials, single characters, the most common English pieces and
     every piece of the training URLs. Any word still tokenises (down to characters); the artifact shrinks ~3x."""
     import torch
-    from transformers import BertTokenizerFast
+    from transformers import BertTokenizer
 
     vocabulary = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
     first_word_piece = vocabulary.index("the")  # BERT's uncased vocabulary: specials, characters, then by frequency
@@ -309,7 +309,7 @@ def shrink_vocabulary(model, tokenizer, texts: list[str]):
         if not token.startswith("[unused") and (token_id < first_word_piece + COMMON_WORD_PIECES or token_id in used)
     ]
     small_vocabulary = {vocabulary[token_id]: new_id for new_id, token_id in enumerate(keep)}
-    small_tokenizer = BertTokenizerFast(vocab=small_vocabulary, do_lower_case=True, model_max_length=MAX_TOKENS)
+    small_tokenizer = BertTokenizer(vocab=small_vocabulary, do_lower_case=True, model_max_length=MAX_TOKENS)
     old_embeddings = model.get_input_embeddings().weight.detach()
     model.set_input_embeddings(torch.nn.Embedding.from_pretrained(old_embeddings[keep].clone(), freeze=False))
     model.config.vocab_size = len(keep)

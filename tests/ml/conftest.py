@@ -19,14 +19,14 @@ def tiny_bert_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import string
 
     import torch
-    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
 
     directory = tmp_path_factory.mktemp("tiny-bert")
     characters = list(string.ascii_lowercase + string.digits + string.punctuation)
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *characters, *(f"##{c}" for c in characters)]
     vocab += _VOCAB_WORDS
     (directory / "vocab.txt").write_text("\n".join(vocab) + "\n")
-    BertTokenizerFast(vocab=str(directory / "vocab.txt")).save_pretrained(directory)  # transformers 5: `vocab`
+    BertTokenizer(vocab=str(directory / "vocab.txt")).save_pretrained(directory)  # transformers 5: `vocab`
     torch.manual_seed(0)
     config = BertConfig(
         vocab_size=len(vocab),
