@@ -4,7 +4,8 @@
 
 Data: the gold labels in url-labels/url_labels_dev.csv, plus weak labels read off the saved pages (the rule is in
 `weak_labels_for_page` and in the report). Sites are split by a hash of their name, so no shop or news site is ever
-in both train and test. Seeds are fixed; on the same machine and thread count the run is repeatable.
+in both train and test. Two runs of the same recipe: one without the held-out sites (its scores go in the report),
+then the shipped one on every site. Seeds are fixed (same losses on 1 and 2 threads here); ~7 min on 2 cores.
 """
 
 from __future__ import annotations
