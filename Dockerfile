@@ -12,7 +12,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     VIRTUAL_ENV=/opt/venv \
     PATH=/opt/venv/bin:$PATH \
-    CLIP_PRETRAINED=/opt/models/clip/open_clip_model.safetensors \
+    CLIP_PRETRAINED=/opt/models/clip/ViT-B-32-laion2b_s34b_b79k.safetensors \
     URL_MODEL_PATH=/opt/models/url-classifier
 
 FROM base AS builder
@@ -31,12 +31,13 @@ RUN set -eux; \
     python -c "import torch, torchvision; assert torch.version.cuda is None, torch.version.cuda"
 
 # Only the script and the trained URL classifier enter this stage, so code changes do not re-download the weights.
-# The script writes the CLIP checkpoint to $CLIP_PRETRAINED and the URL classifier to $URL_MODEL_PATH.
+# The script writes <target>/clip/<model>-<tag>.<ext> and <target>/url-classifier; the tests below fail the build
+# if those are not where $CLIP_PRETRAINED and $URL_MODEL_PATH point.
 FROM builder AS models
 WORKDIR /build
 COPY scripts/download_models.py scripts/download_models.py
 COPY models models
-RUN python scripts/download_models.py \
+RUN python scripts/download_models.py --target /opt/models \
     && test -s "$CLIP_PRETRAINED" \
     && test -d "$URL_MODEL_PATH"
 
