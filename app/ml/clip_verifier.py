@@ -13,13 +13,11 @@ import os
 import threading
 import time
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PIL import Image
 
-from app.config import get_settings
 from app.ml.cache import LruCache
 from app.ml.images import decode_image
 from app.ml.runtime import configure_torch, run_inference
@@ -196,10 +194,3 @@ class ClipVerifier:
     ) -> list[float] | None:
         """`score_images` in the inference thread pool, never on the event loop."""
         return await run_inference(self.score_images, images, text, image_urls=image_urls)
-
-
-@lru_cache
-def get_clip_verifier() -> ClipVerifier:
-    """The process-wide verifier for `CLIP_MODEL`/`CLIP_PRETRAINED` (loaded lazily on first score)."""
-    settings = get_settings()
-    return ClipVerifier(settings.clip_model, settings.clip_pretrained, settings.clip_threshold)

@@ -9,10 +9,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from app.config import get_settings
 from app.ml.cache import LruCache
 from app.ml.runtime import configure_torch, run_inference
 from app.ml.url_text import MAX_TOKENS, url_to_text
@@ -116,9 +114,3 @@ class UrlClassifier:
     async def apredict_proba(self, urls: list[str]) -> list[float] | None:
         """`predict_proba` in the inference thread pool, never on the event loop."""
         return await run_inference(self.predict_proba, urls)
-
-
-@lru_cache
-def get_url_classifier() -> UrlClassifier:
-    """The process-wide classifier for `URL_MODEL_PATH` (loaded lazily on first prediction)."""
-    return UrlClassifier(get_settings().url_model_path)
