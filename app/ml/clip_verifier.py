@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +18,8 @@ from PIL import Image
 
 from app.ml.cache import LruCache
 from app.ml.images import decode_image
-from app.ml.runtime import configure_torch, run_inference
+from app.ml.lazy import LazyModel
+from app.ml.runtime import run_inference
 
 if TYPE_CHECKING:
     import torch
@@ -59,70 +58,28 @@ def resolve_weights(model_name: str, pretrained: str) -> str:
     raise WeightsNotFound(f"weights for {model_name}/{pretrained} are not cached; run scripts/download_models.py")
 
 
-class ClipVerifier:
+class ClipVerifier(LazyModel):
     def __init__(self, model_name: str, pretrained: str | None, threshold: float) -> None:
+        super().__init__(pretrained, setting="CLIP_PRETRAINED", label="CLIP")
         self.model_name = model_name
         self.threshold = threshold
-        self._pretrained = pretrained
-        self._load_lock = threading.Lock()
-        self._attempted = False
         self._model: Any = None
         self._preprocess: Any = None
         self._tokenizer: Any = None
-        self._error: str | None = None
-        self._load_seconds: float | None = None
         self._image_embeddings: LruCache[str, torch.Tensor] = LruCache(_IMAGE_EMBEDDINGS, EMBEDDING_TTL_SECONDS)
         self._text_embeddings: LruCache[str, torch.Tensor] = LruCache(_TEXT_EMBEDDINGS)
 
-    @property
-    def is_configured(self) -> bool:
-        return bool(self._pretrained)
-
-    @property
-    def is_loaded(self) -> bool:
-        return self._model is not None
-
     def status(self) -> dict[str, Any]:
-        """What /health shows: model, configured, loaded, load time, the load error (no paths or secrets)."""
-        return {
-            "model": self.model_name,
-            "configured": self.is_configured,
-            "loaded": self.is_loaded,
-            "load_seconds": self._load_seconds,
-            "threshold": self.threshold,
-            "error": self._error,
-        }
+        return {"model": self.model_name, "threshold": self.threshold, **super().status()}
 
-    def load(self) -> bool:
-        """Load the model once (blocking; concurrent callers wait for the first). True when usable."""
-        if self._attempted:
-            return self._model is not None
-        with self._load_lock:
-            if not self._attempted:
-                self._load_once()
-                self._attempted = True
-        return self._model is not None
+    def _load(self, source: str) -> None:
+        import open_clip
 
-    def _load_once(self) -> None:
-        if not self._pretrained:
-            self._error = "CLIP_PRETRAINED is not set"
-            return
-        started = time.perf_counter()
-        try:
-            configure_torch()
-            import open_clip
-
-            weights = resolve_weights(self.model_name, self._pretrained)
-            model, _, preprocess = open_clip.create_model_and_transforms(self.model_name, pretrained=weights)
-            tokenizer = open_clip.get_tokenizer(self.model_name)
-            model.eval()
-        except Exception as exc:  # noqa: BLE001 - broken weights mean "unavailable", never a crashed request
-            self._error = f"could not load CLIP: {type(exc).__name__}"
-            logger.warning("CLIP verifier unavailable: %s", exc)
-            return
+        weights = resolve_weights(self.model_name, source)
+        model, _, preprocess = open_clip.create_model_and_transforms(self.model_name, pretrained=weights)
+        tokenizer = open_clip.get_tokenizer(self.model_name)
+        model.eval()
         self._preprocess, self._tokenizer, self._model = preprocess, tokenizer, model
-        self._load_seconds = round(time.perf_counter() - started, 3)
-        logger.info("CLIP %s loaded in %.2fs", self.model_name, self._load_seconds)
 
     def score_images(
         self,

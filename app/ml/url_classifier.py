@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.ml.cache import LruCache
-from app.ml.runtime import configure_torch, run_inference
+from app.ml.lazy import LazyModel
+from app.ml.runtime import run_inference
 from app.ml.url_text import MAX_TOKENS, url_to_text
 
 if TYPE_CHECKING:
@@ -24,68 +24,25 @@ _BATCH_SIZE = 32
 _CACHE_ENTRIES = 8192
 
 
-class UrlClassifier:
+class UrlClassifier(LazyModel):
     def __init__(self, model_path: str | None) -> None:
-        self._model_path = model_path
-        self._load_lock = threading.Lock()
+        super().__init__(model_path, setting="URL_MODEL_PATH", label="the URL model")
         # transformers sets padding/truncation state on the shared fast tokenizer on every call; overlapping calls
         # can raise "Already borrowed" (huggingface/transformers#47085), so tokenisation is serialised.
         self._tokenizer_lock = threading.Lock()
-        self._attempted = False
         self._model: PreTrainedModel | None = None
         self._tokenizer: PreTrainedTokenizerBase | None = None
         self._product_index = 1
-        self._error: str | None = None
-        self._load_seconds: float | None = None
         self._cache: LruCache[str, float] = LruCache(_CACHE_ENTRIES)
 
-    @property
-    def is_configured(self) -> bool:
-        return bool(self._model_path)
+    def _load(self, source: str) -> None:
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    @property
-    def is_loaded(self) -> bool:
-        return self._model is not None
-
-    def status(self) -> dict[str, Any]:
-        """What /health shows: configured, loaded, load time, the load error (no paths or secrets)."""
-        return {
-            "configured": self.is_configured,
-            "loaded": self.is_loaded,
-            "load_seconds": self._load_seconds,
-            "error": self._error,
-        }
-
-    def load(self) -> bool:
-        """Load the model once (blocking; concurrent callers wait for the first). True when usable."""
-        if self._attempted:
-            return self._model is not None
-        with self._load_lock:
-            if not self._attempted:
-                self._load_once()
-                self._attempted = True
-        return self._model is not None
-
-    def _load_once(self) -> None:
-        if not self._model_path:
-            self._error = "URL_MODEL_PATH is not set"
-            return
-        started = time.perf_counter()
-        try:
-            configure_torch()
-            from transformers import AutoModelForSequenceClassification, AutoTokenizer
-
-            tokenizer = AutoTokenizer.from_pretrained(self._model_path)
-            model = AutoModelForSequenceClassification.from_pretrained(self._model_path, dtype="float32")
-            model.eval()
-        except Exception as exc:  # noqa: BLE001 - a broken artifact means "unavailable", never a crash
-            self._error = f"could not load the URL model: {type(exc).__name__}"
-            logger.warning("URL classifier unavailable: %s", exc)
-            return
+        tokenizer = AutoTokenizer.from_pretrained(source)
+        model = AutoModelForSequenceClassification.from_pretrained(source, dtype="float32")
+        model.eval()
         self._product_index = model.config.label2id.get("product", 1)
         self._tokenizer, self._model = tokenizer, model
-        self._load_seconds = round(time.perf_counter() - started, 3)
-        logger.info("URL classifier loaded in %.2fs", self._load_seconds)
 
     def predict_proba(self, urls: list[str]) -> list[float] | None:
         """Probability of "product page" per URL, or None when the model is unavailable. Blocking."""
