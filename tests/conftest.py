@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from app.config import Settings
 from app.db import EmbeddedMongo
 from main import create_app
-from tests.helpers import Account, register_account
+from tests.helpers import Account, clear_database, register_account
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
@@ -70,9 +70,7 @@ async def app_and_client(settings: Settings) -> AsyncIterator[tuple[FastAPI, htt
 async def app(app_and_client: tuple[FastAPI, httpx.AsyncClient]) -> AsyncIterator[FastAPI]:
     app = app_and_client[0]
     yield app
-    db = app.state.database.db
-    for name in await db.list_collection_names():
-        await db[name].delete_many({})  # keep the indexes; drop the data
+    await clear_database(app.state.database.db)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -39,3 +40,9 @@ async def register_account(client: httpx.AsyncClient, email: str | None = None) 
         user_id=pair["user"]["id"],
         default_cart_id=carts.json()[0]["id"],
     )
+
+
+async def clear_database(db: Any) -> None:
+    """Delete every document and keep the indexes: a clean slate between tests without rebuilding the schema."""
+    for name in await db.list_collection_names():
+        await db[name].delete_many({})

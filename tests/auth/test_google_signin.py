@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,16 +20,6 @@ from tests.items.factories import fast_account
 
 GOOGLE = "/api/v1/auth/google"
 VERIFIER = "Zm9vYmFyLXBrY2UtY29kZS12ZXJpZmllci0wMTIzNDU2Nzg5"
-
-
-@pytest.fixture(scope="module")
-def google() -> Iterator[FakeGoogle]:
-    fake = FakeGoogle()
-    fake.add_key("key-1")
-    fake.add_key("rogue", publish=False)
-    fake.start()
-    yield fake
-    fake.stop()
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import jwt
 import pytest
@@ -13,16 +13,6 @@ from app.config import Settings
 from app.db import free_port
 from app.errors import ServiceUnavailable
 from tests.auth.google_issuer import CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, FakeGoogle
-
-
-@pytest.fixture(scope="module")
-def google() -> Iterator[FakeGoogle]:
-    fake = FakeGoogle()
-    fake.add_key("key-1")
-    fake.add_key("rogue", publish=False)
-    fake.start()
-    yield fake
-    fake.stop()
 
 
 def _settings(google: FakeGoogle, **overrides: object) -> Settings:

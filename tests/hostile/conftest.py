@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from app.db import EmbeddedMongo
 from tests.conftest import make_settings, running_app
-from tests.helpers import Account
+from tests.helpers import Account, clear_database
 from tests.items.factories import fast_account
 
 
@@ -28,9 +28,7 @@ async def hostile_app(
 async def app(hostile_app: tuple[FastAPI, httpx.AsyncClient]) -> AsyncIterator[FastAPI]:
     app = hostile_app[0]
     yield app
-    db = app.state.database.db
-    for name in await db.list_collection_names():
-        await db[name].delete_many({})
+    await clear_database(app.state.database.db)
 
 
 @pytest.fixture
