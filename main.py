@@ -35,8 +35,8 @@ from app.ml.url_classifier import UrlClassifier
 from app.net import SafeFetcher
 from app.observability.metrics import flush_periodically, metrics
 from app.observability.sentry import init_sentry
+from app.outbox.worker import OutboxWorker
 from app.sharing.router import router as sharing_router
-from app.sharing.worker import OutboxWorker
 
 API_PREFIX = "/api/v1"
 LARGE_BODY_PATHS = (f"{API_PREFIX}/extract",)
