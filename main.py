@@ -87,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if settings.emit_metrics:
                 flusher = asyncio.create_task(flush_periodically(settings.metrics_flush_seconds))
                 stack.push_async_callback(_stop_metrics, flusher)
+            # Each domain registers its email kinds with the outbox when imported (the routers above import them).
             outbox = OutboxWorker(database.db, build_email_sender(settings), settings)
             outbox.start()
             stack.push_async_callback(outbox.stop)  # first to stop: lets the send in progress be recorded
