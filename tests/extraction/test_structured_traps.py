@@ -177,3 +177,12 @@ def test_concurrent_calls_in_a_thread_pool_agree() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         names = list(pool.map(lambda html: extract_structured(html, URL).name, pages * 4))
     assert names == [f"Shoe {index}" for index in range(16)] * 4
+
+
+def test_control_characters_in_the_page_do_not_lose_the_product() -> None:
+    html = (
+        "<html><head><title>Lamp</title></head><body><div>\x0c<h1>Desk Lamp</h1>\x0b</div>"
+        "<span class='price'>$25.00</span><button>Add to cart</button><p>Bright\x01 and small.</p></body></html>"
+    )
+    result = extract_structured(html, URL)
+    assert (result.name, result.price) == ("Desk Lamp", Decimal("25.00"))

@@ -15,6 +15,7 @@ MAX_HTML_CHARS = 5_000_000  # beyond this the page is cut (the API takes 4 MB bo
 _SECOND_LEVELS = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"}
 _PARSERS = threading.local()  # lxml parsers must not be shared between threads
 _SPACES = re.compile(r"\s+")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ATTRIBUTE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
@@ -23,7 +24,8 @@ def parse_html(html: str) -> etree._Element | None:
     classes cost a Python lookup per element touched."""
     if not html or not html.strip():
         return None
-    data = html[:MAX_HTML_CHARS].encode("utf-8", "replace")
+    # lxml reads control characters into text but refuses to write them back (setting a tail raises).
+    data = _CONTROL_CHARACTERS.sub(" ", html[:MAX_HTML_CHARS]).encode("utf-8", "replace")
     try:
         root = etree.fromstring(data, parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):

@@ -30,7 +30,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "price_near_heading": 0.5,  # ... right after the page's main heading
     "stock_message": 1.0,  # "in stock" / "sold out" beside that price or the add-to-cart control
     "article_markup": -2.5,  # og:type=article, schema.org Article/NewsArticle/BlogPosting, article:published_time
-    "listing_page": -3.0,  # the page's price sits in a grid of priced tiles, or several products and no main one
+    "listing_page": -4.5,  # the page's price sits in a grid of priced tiles, or several products and no main one
     "no_price": -1.0,  # no price anywhere in markup or page
     "product_name": 0.0,  # a heading or markup name: no evidence alone (articles have headings), but see below
 }
@@ -44,6 +44,7 @@ _ARTICLE_TYPES = {
     "scholarlyarticle", "report", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
 }  # fmt: skip
 _LISTING_TYPES = {"itemlist", "offercatalog", "collectionpage", "searchresultspage"}
+_LISTING_CONTROLS, _LISTING_PRICES, _LISTING_CONTROLS_ANYWAY = 12, 8, 20
 # The URL classifier's vote, in log-odds per unit of its own log-odds. Asymmetric because the model is: held out
 # on unseen shops it was right 93 % of the times it said "product" (likelihood ratio ≈ 8.5, log 2.1) but said
 # "not a product" for half of the real product pages (likelihood ratio ≈ 0.5, log -0.65). A confident "no"
@@ -92,11 +93,25 @@ def page_signals(
     if og_type == "article" or types & _ARTICLE_TYPES or facts.meta_first("article:published_time"):
         signals.add("article_markup")
     several_products = len({record.name for record in records if record.name}) >= 3 or types & _LISTING_TYPES
-    if (main is None and several_products) or (shown is not None and in_product_grid(shown.candidate, visible)):
+    if (
+        (main is None and several_products)
+        or (shown is not None and in_product_grid(shown.candidate, visible))
+        or _buy_controls_for_many_products(visible)
+    ):
         signals.add("listing_page")
     if not has_price:
         signals.add("no_price")
     return signals
+
+
+def _buy_controls_for_many_products(visible: VisiblePage) -> bool:
+    """A buy button on each of a dozen tiles priced differently: a category or search page, whatever its layout.
+    (Product pages have one or two buy controls, a handful with bundles or sellers; on ../shared/eval and our
+    devpages no product page reaches 12 controls with 8 distinct prices, while most listings with buttons do.)"""
+    controls = len(visible.cart_controls)
+    return controls >= _LISTING_CONTROLS_ANYWAY or (
+        controls >= _LISTING_CONTROLS and len({price.amount for price in visible.prices}) >= _LISTING_PRICES
+    )
 
 
 def page_evidence(signals: set[str]) -> PageEvidence:
