@@ -10,6 +10,7 @@ from lxml import etree
 
 from app.extraction.structured.document import PageFacts, parse_html, read_page_facts
 from app.extraction.structured.evidence import page_evidence, page_signals
+from app.extraction.structured.identifiers import page_identifiers
 from app.extraction.structured.images import image_candidates
 from app.extraction.structured.jsonld import jsonld_blocks, jsonld_products
 from app.extraction.structured.microdata import MICRODATA, RDFA, items
@@ -94,7 +95,8 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
             continue
         put("description", record.description, record.source)
         put("brand", record.brand, record.source)
-        put("sku", record.sku, record.source)
+    for kind, (value, source) in page_identifiers((main, opengraph), url, text, fields.get("name")).items():
+        put(kind, value, source)
 
     markup_images: list[tuple[str, ImageOrigin]] = []
     for record in (main, opengraph):
@@ -204,7 +206,7 @@ def _merge_same_product(records: list[ProductRecord]) -> ProductRecord:
     gaps filled from the others."""
     merged = records[0]
     for other in records[1:]:
-        for field in ("name", "description", "brand", "sku", "url"):
+        for field in ("name", "description", "brand", "sku", "gtin", "mpn", "url"):
             if getattr(merged, field) is None:
                 setattr(merged, field, getattr(other, field))
         merged.images = merged.images or other.images
