@@ -24,8 +24,9 @@ _NO_DIGIT_CODE = re.compile(r"[A-Z]+(?:[\-_.][A-Z0-9]+)+")  # "BLK-TEE-M": capit
 _PRICE_LIKE = re.compile(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}")
 _SLUG_WORD = re.compile(r"[a-z]{3,}")
 _MEASURE = re.compile(
-    r"\d+(?:[.,]\d+)?(?:mm|cm|m|km|in|ft|g|kg|lbs?|oz|ml|cl|l|gb|tb|mb|w|kw|v|mah|hz|ghz|mhz|pcs|x)", re.I
-)  # "175cm", "500GB": a size or a quantity, not a code
+    r"\d+(?:[.,]\d+)?-?(?:mm|cm|km|in|ft|kg|lbs?|oz|ml|cl|gb|tb|mb|kw|mah|hz|ghz|mhz|pcs|pack|pk|ct|count|set)",
+    re.I,
+)  # "175cm", "500GB", "2-Pack": a size or a quantity, not a code (one-letter units would take codes like "088M")
 _PLACEHOLDERS = {
     "na", "n/a", "none", "null", "nil", "undefined", "unknown", "default", "sku", "mpn", "gtin", "ean", "upc",
     "isbn", "true", "false", "nan", "tbd", "tba", "test", "product", "item", "model", "variant",

@@ -77,6 +77,8 @@ def test_gtins_need_a_valid_check_digit(raw: str, gtin: str | None) -> None:
         ("A" * 41, None),  # too long
         ("19.99", None),  # a price
         ("175cm", None),  # a measure
+        ("2-Pack", None),  # a quantity
+        ("088M", "088M"),
         ("https://shop.example/1", None),
         ("商品123", None),  # shop codes are ASCII
     ],
@@ -274,27 +276,41 @@ def test_markup_beats_the_url() -> None:
         ("<ul><li>ASIN \u200f : \u200e B08N5WRWNW</li></ul>", ("sku", "B08N5WRWNW")),  # Amazon's detail bullets
         ("<ul><li>Item model number \u200f : \u200e MQD32LL/A</li></ul>", ("mpn", "MQD32LL/A")),
         ("<p>ISBN-10: 0306406152</p>", ("gtin", "9780306406157")),
+        ("<p>SKU Number: 8812345</p>", ("sku", "8812345")),
+        ("<p>UPC Code: 036000291452</p>", ("gtin", "036000291452")),
+        ("<p>Style: DD1391-100</p>", ("sku", "DD1391-100")),
+        ("<p>Catalog #: 11-2233</p>", ("sku", "11-2233")),
         # German, Dutch, Scandinavian, Finnish, Hungarian
         ("<p>Art.-Nr.: 4711-0815</p>", ("sku", "4711-0815")),
         ("<p>Artikelnummer 123456</p>", ("sku", "123456")),
         ("<p>Herstellernummer: HN-778</p>", ("mpn", "HN-778")),
         ("<p>EAN: 4006381333931</p>", ("gtin", "4006381333931")),
         ("<p>Varenummer: 33-1234</p>", ("sku", "33-1234")),
+        ("<p>Vare-nr.: 1234</p>", ("sku", "1234")),
+        ("<p>Referenz: RZ-7781</p>", ("sku", "RZ-7781")),
         ("<p>Tuotenumero: 12345</p>", ("sku", "12345")),
         ("<p>Cikkszám: 123456</p>", ("sku", "123456")),
         # French, Spanish, Portuguese, Italian
         ("<p>Réf. : 123456 Disponibilité : en stock</p>", ("sku", "123456")),
         ("<p>Référence : AB1234</p>", ("sku", "AB1234")),
+        ("<p>UGS : 4455</p>", ("sku", "4455")),  # WooCommerce in French
+        ("<p>Réf : 7812</p>", ("sku", "7812")),
         ("<p>Modèle : XR-200</p>", ("mpn", "XR-200")),
         ("<p>Código: 5567 Categoría: Tazas</p>", ("sku", "5567")),
         ("<p>Cód. 88123</p>", ("sku", "88123")),
         ("<p>Código de barras: 5901234123457</p>", ("gtin", "5901234123457")),
         ("<p>Codice prodotto: 778899</p>", ("sku", "778899")),
+        ("<p>Cod. prodotto 12345</p>", ("sku", "12345")),
+        ("<p>Riferimento: RF-100</p>", ("sku", "RF-100")),
+        ("<p>Código do produto: 1234</p>", ("sku", "1234")),
         ("<p>Cod. art. 12345</p>", ("sku", "12345")),
         # Czech, Slovak, Polish, Turkish, Greek, Hebrew
         ("<p>Kód: 123456</p>", ("sku", "123456")),
         ("<p>Kód produktu: XY-2233</p>", ("sku", "XY-2233")),
         ("<p>Kod produktu: KP-4410</p>", ("sku", "KP-4410")),
+        ("<p>Objednací kód: OK-5520</p>", ("sku", "OK-5520")),
+        ("<p>Symbol: AB-123</p>", ("sku", "AB-123")),
+        ("<p>Kod producenta: PX-900</p>", ("mpn", "PX-900")),
         ("<p>Ürün Kodu: TR-5566</p>", ("sku", "TR-5566")),
         ("<p>Κωδικός: 123456</p>", ("sku", "123456")),
         ('<p>מק"ט: 778812</p>', ("sku", "778812")),
@@ -307,6 +323,9 @@ def test_markup_beats_the_url() -> None:
         ("<p>货号：123456</p>", ("sku", "123456")),
         ("<p>品番：ABC-1234</p>", ("sku", "ABC-1234")),
         ("<p>型番：KJ-55X85K</p>", ("mpn", "KJ-55X85K")),
+        ("<p>型式：ABC-1</p>", ("mpn", "ABC-1")),
+        ("<p>型号：RTX4090-24G</p>", ("mpn", "RTX4090-24G")),
+        ("<p>모델명 : SM-S928N</p>", ("mpn", "SM-S928N")),
         ("<p>商品コード：4589</p>", ("sku", "4589")),
         ("<p>JANコード：4902370548495</p>", ("gtin", "4902370548495")),
         ("<p>상품번호 : 123456789</p>", ("sku", "123456789")),
@@ -326,6 +345,8 @@ def test_labelled_codes_in_many_languages(body: str, expected: tuple[str, str]) 
     [
         "<p>Model: Galaxy S24 Ultra</p>",  # a name after "Model"
         "<p>Model: 175cm, wears size M</p>",
+        "<p>Style: 2-Pack</p>",
+        "<p>Model height: 180</p>",
         "<p>Promo code: SAVE20</p>",
         "<p>Código postal: 28001</p>",
         "<p>EAN: 4006381333932</p>",  # wrong check digit

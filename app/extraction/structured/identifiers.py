@@ -46,8 +46,8 @@ def markup_identifiers(node: dict[str, Any]) -> ProductIds:
     `productID` counts when prefixed ("isbn:…", "gtin13:…", "mpn:…") or, unprefixed, as the shop's code when
     there is no `sku`; a ProductGroup's `productGroupID` is its own code."""
     gtin = next((found for key in _GTIN_PROPERTIES if (found := normalise_gtin(_markup_text(node.get(key))))), None)
-    sku = clean_code(_markup_text(node.get("sku")))
-    mpn = clean_code(_markup_text(node.get("mpn")))
+    sku = _markup_code(node.get("sku"), "sku")
+    mpn = _markup_code(node.get("mpn"), "mpn")
     product_id = _markup_text(node.get("productID"))
     if product_id:
         prefixed = _PRODUCT_ID_PREFIX.match(product_id)
@@ -62,6 +62,14 @@ def markup_identifiers(node: dict[str, Any]) -> ProductIds:
             sku = sku or clean_code(product_id)
     sku = sku or clean_code(_markup_text(node.get("productGroupID")))
     return ProductIds(sku=sku, gtin=gtin, mpn=mpn)
+
+
+def _markup_code(value: Any, kind: IdentifierKind) -> str | None:
+    """A sku or mpn property; one written with its label ("Item # 101095", "Model: AB-12") keeps the code."""
+    text = _markup_text(value)
+    if not text:
+        return None
+    return clean_code(text) or labelled_identifiers(text).get(kind)
 
 
 def _markup_text(value: Any) -> str | None:
@@ -204,23 +212,24 @@ def url_identifiers(url: str) -> ProductIds:
 # nothing else; the others ("Code", "Ref.", "Model"…) only count with a colon, '#', '№' or a line break after
 # them, and only when the code is the end of that phrase ("Model: S24 Ultra" is a name, not a model number).
 _SKU_STRONG = (
-    r"sku|asin|tcin|art(?:ikel)?\.?\s?-?\s?nr\.?|artikel-?nummer|artikelnr\.?|bestell-?nummer|best\.?-?nr\.?"
-    r"|varenummer|varenr\.?|tuotenumero|tuotekoodi|cikksz[áa]m|[üu]r[üu]n\s+kodu|stok\s+kodu|артикул"
-    r"|item\s*(?:#|no\.|nr\.)|product\s*(?:#|no\.)|style\s*#|internet\s*#|art\.\s*no\.|ref\.|r[ée]f\."
-    r"|cod\.\s*art(?:icolo)?\.|c[óo]d\.|מק[\"״]ט"
+    r"sku(?:\s+(?:number|no\.|code|id))?|asin|tcin|ugs|art(?:ikel)?\.?\s?-?\s?nr\.?|artikel-?nummer|artikelnr\.?"
+    r"|bestell-?nummer|best\.?-?nr\.?|vare-?nummer|vare-?nr\.?|tuotenumero|tuotekoodi|cikksz[áa]m"
+    r"|[üu]r[üu]n\s+kodu|stok\s+kodu|артикул|item\s*(?:#|no\.|nr\.)|product\s*(?:#|no\.)|style\s*(?:#|no\.)"
+    r"|internet\s*#|art\.\s*no\.|cat(?:alog)?\.?\s*(?:#|no\.)|r[ée]f\.|cod\.\s*(?:art(?:icolo)?|prodotto)\.?"
+    r"|c[óo]d\.|מק[\"״]ט"
 )
 _SKU_WEAK = (
-    r"product\s+(?:code|number|id)|item\s+(?:code|number|id)|article\s+(?:number|code)|stock\s+code"
+    r"product\s+(?:code|number|id)|item\s+(?:code|number|id)|article\s+(?:number|code)|stock\s+code|style"
     r"|catalog(?:ue)?\s+number|style\s+(?:number|code)|web\s+id|artikel-?code|produkt-?nummer|product-?code"
-    r"|r[ée]f[ée]rence(?:\s+(?:produit|article))?|code\s+(?:produit|article)|referencia|refer[êe]ncia"
-    r"|c[óo]digo(?:\s+(?:del?\s+)?(?:producto|art[íi]culo|produto|item))?|c[óo]d"
-    r"|codice(?:\s+(?:prodotto|articolo))?|cod\s+produs"
-    r"|k[óo]d(?:\s+(?:produktu|tovaru|zbo[žz][íi]|towaru))?|katalogov[ée]\s+[čc][íi]slo|(?:nr|numer)\s+katalogowy"
-    r"|indeks|term[ée]kk[óo]d|код(?:\s+товар[аy])?|κωδικός(?:\s+προϊόντος)?|m[ãa]\s+s[ảa]n\s+ph[ẩa]m"
-    r"|kode\s+produk|kod\s+produk|رمز\s+المنتج|كود\s+المنتج|رقم\s+المنتج"
+    r"|r[ée]f[ée]rence(?:\s+(?:produit|article))?|r[ée]f|referenz|referentie|riferimento|referencia|refer[êe]ncia"
+    r"|code\s+(?:produit|article)|c[óo]digo(?:\s+(?:del?|do|da)?\s*(?:producto|art[íi]culo|produto|item))?|c[óo]d"
+    r"|codice(?:\s+(?:prodotto|articolo))?|cod\s+produs|k[óo]d(?:\s+(?:produktu|tovaru|zbo[žz][íi]|towaru))?"
+    r"|objednac[íi]\s+k[óo]d|katalogov[ée]\s+[čc][íi]slo|(?:nr|numer)\s+katalogowy|indeks|symbol|term[ée]kk[óo]d"
+    r"|код(?:\s+товар[аy])?|κωδικός(?:\s+προϊόντος)?|m[ãa]\s+s[ảa]n\s+ph[ẩa]m|kode\s+produk|kod\s+produk"
+    r"|رمز\s+المنتج|كود\s+المنتج|رقم\s+المنتج"
 )
 _SKU_SCRIPT = (
-    r"商品編號|商品编号|商品號碼|商品番号|商品コード|品番|品号|品號|货号|貨號|产品编号|產品編號|商品代码"
+    r"商品編號|商品编号|商品號碼|商品番号|商品コード|品番|品号|品號|货号|貨號|产品编号|產品編號|商品代码|製品番号"
     r"|상품\s?번호|상품\s?코드|품번|제품\s?번호|รหัสสินค้า"
 )
 _MPN_STRONG = r"mpn|mfr\.?\s*(?:part\s*)?(?:#|no\.)|model\s*(?:#|no\.)|part\s*(?:#|no\.)|herst\.?-?nr\.?"
@@ -228,12 +237,12 @@ _MPN_WEAK = (
     r"item\s+model\s+number|model(?:\s+(?:number|code))?|mfr\.?\s+part\s+number|manufacturer\s+part\s+(?:number|no\.?)"
     r"|part\s+number|modell(?:nummer)?|hersteller(?:artikel)?-?(?:nummer|nr\.?)|mod[èe]le"
     r"|r[ée]f[ée]rence\s+fabricant|num[ée]ro\s+de\s+mod[èe]le|modelo|n[úu]mero\s+de\s+(?:modelo|pieza)"
-    r"|modello|codice\s+produttore|kod\s+producenta|модель"
+    r"|modello|codice\s+produttore|kod\s+producenta|модель|דגם|رقم\s+الموديل"
 )
-_MPN_SCRIPT = r"型番|型号|型號|モデル番号|모델명|모델\s?번호"
+_MPN_SCRIPT = r"型番|型号|型號|型式|モデル番号|모델명|모델\s?번호"
 _GTIN_LABELS = (
-    r"ean(?:[\s-]?(?:13|8))?(?:[\s-]?code)?|gtin(?:[\s-]?(?:8|12|13|14))?|upc(?:[\s-]?a)?|jan(?:\s*code)?"
-    r"|isbn(?:[\s-]?1[03])?|barcode|code[\s-]barre|c[óo]digo\s+de\s+barras|strichcode|штрих-?код"
+    r"(?:ean|gtin|upc|jan|isbn)(?:[\s-]?(?:8|10|12|13|14|a))?(?:[\s-]?(?:code|number|no\.|nummer|#))?"
+    r"|barcode|code[\s-]barre|c[óo]digo\s+de\s+barras|strichcode|штрих-?код"
 )
 _GTIN_SCRIPT = r"janコード|条码|條碼|条形码|バーコード|바코드"
 _GAP = r"[ \t\u00a0\u200b\u200e\u200f]*"  # spaces, and the direction marks Amazon puts around its colons
