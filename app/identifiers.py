@@ -121,7 +121,14 @@ def _to_mpn(value: Any) -> str:
 Gtin = Annotated[
     str,
     BeforeValidator(_to_gtin),
-    WithJsonSchema({"type": "string", "pattern": r"^(\d{8}|\d{12,14})$", "examples": ["4006381333931"]}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "GTIN-8/12/13/14 or ISBN with a valid check digit; returned as digits only (ISBN-10 as "
+            "its ISBN-13)",
+            "examples": ["4006381333931"],
+        }
+    ),
 ]
 Mpn = Annotated[
     str,

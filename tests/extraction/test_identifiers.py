@@ -383,3 +383,36 @@ def test_the_text_fills_what_the_markup_lacks() -> None:
 
     assert (result.sku, result.gtin) == ("MUG-1", "4006381333931")
     assert (result.sources["sku"], result.sources["gtin"]) == ("jsonld", "heuristic")
+
+
+def _variants_as_products(sku_small: str, sku_large: str) -> list[dict[str, Any]]:
+    """One Product per variant under the product's name, as some shops write them."""
+    return [
+        product(sku=sku_small, url=f"{SHOP_URL}?size=s"),
+        product(sku=sku_large, url=f"{SHOP_URL}?size=l"),
+    ]
+
+
+def test_same_named_products_that_disagree_are_variants_and_the_first_is_not_taken() -> None:
+    assert extract_structured(page(jsonld=_variants_as_products("MUG-S1", "MUG-L1")), SHOP_URL).sku is None
+
+
+def test_the_url_picks_one_of_same_named_variant_products() -> None:
+    html = page(jsonld=_variants_as_products("MUG-S1", "MUG-L1"))
+    assert extract_structured(html, f"{SHOP_URL}?size=l").sku == "MUG-L1"
+
+
+def test_variants_that_disagree_leave_room_for_the_products_labelled_code() -> None:
+    html = page("<p>Style #: MUG-100</p>", jsonld=_variants_as_products("MUG-S1", "MUG-L1"))
+    result = extract_structured(html, SHOP_URL)
+
+    assert (result.sku, result.sources["sku"]) == ("MUG-100", "heuristic")
+
+
+def test_jsonld_and_microdata_of_one_product_agree() -> None:
+    body = """<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Blue Mug</span>
+      <meta itemprop="sku" content="MUG-1"><meta itemprop="gtin13" content="4006381333931"></div>"""
+    result = extract_structured(page(body, jsonld=product(sku="MUG-1")), SHOP_URL)
+
+    assert (result.sku, result.gtin) == ("MUG-1", "4006381333931")
+    assert (result.sources["sku"], result.sources["gtin"]) == ("jsonld", "microdata")

@@ -5,7 +5,7 @@ are for recognising one product across shops, where a wrong one does more harm t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import parse_qsl, urlsplit
@@ -14,7 +14,7 @@ from app.extraction.structured.models import Source
 from app.identifiers import clean_code, normalise_gtin
 
 if TYPE_CHECKING:
-    from app.extraction.structured.schema import OfferRecord, ProductRecord
+    from app.extraction.structured.schema import ProductRecord
 
 IdentifierKind = Literal["sku", "gtin", "mpn"]
 IDENTIFIER_FIELDS: tuple[IdentifierKind, ...] = ("sku", "gtin", "mpn")
@@ -92,12 +92,12 @@ def record_identifiers(record: ProductRecord, page_url: str) -> ProductIds:
     offers = [offer for offer in record.offers if offer.sku or offer.gtin or offer.mpn]
     if not offers:
         return own
-    selected = _selected_offer(offers, page_url)
+    selected = _selected([(offer.url, offer.sku) for offer in offers], page_url)
     filled: dict[str, str] = {}
     for kind in IDENTIFIER_FIELDS:
         if own.get(kind):
             continue
-        if selected is not None and (value := getattr(selected, kind)):
+        if selected is not None and (value := getattr(offers[selected], kind)):
             filled[kind] = value
             continue
         values = {value for offer in offers if (value := getattr(offer, kind))}
@@ -106,29 +106,47 @@ def record_identifiers(record: ProductRecord, page_url: str) -> ProductIds:
     return replace(own, **filled)
 
 
-def _selected_offer(offers: list[OfferRecord], page_url: str) -> OfferRecord | None:
-    """The one offer the page's URL names: by its own URL with the same query ("?variant=123"), or by a
-    query value equal to its sku."""
+def _markup_choice(records: Sequence[ProductRecord], page_url: str) -> dict[IdentifierKind, tuple[str, Source]]:
+    """Identifiers of the main product from its markup records (JSON-LD and microdata of one product, or one
+    record per variant under the same name). Records that disagree are variants: only the one the URL names
+    counts, never simply the first."""
+    found = [(record, record_identifiers(record, page_url)) for record in records]
+    selected = _selected([(record.url, ids.sku) for record, ids in found], page_url)
+    chosen: dict[IdentifierKind, tuple[str, Source]] = {}
+    for kind in IDENTIFIER_FIELDS:
+        values = [(value, record.source) for record, ids in found if (value := ids.get(kind))]
+        if len({value for value, _ in values}) == 1:
+            chosen[kind] = values[0]
+        elif values and selected is not None and (value := found[selected][1].get(kind)):
+            chosen[kind] = (value, found[selected][0].source)
+    return chosen
+
+
+def _selected(candidates: list[tuple[str | None, str | None]], page_url: str) -> int | None:
+    """Which one of several (url, sku) variants or offers the page's URL names: by a URL with the same path
+    and a shared query value ("?variant=123"), or by its sku in the query. None unless exactly one matches."""
     page = _split(page_url)
     if page is None or not page[1]:
         return None
     page_values = {value for _, value in page[1]}
     matches = []
-    for offer in offers:
-        offer_url = _split(offer.url) if offer.url else None
-        same_url = offer_url is not None and offer_url[0] == page[0] and bool(set(offer_url[1]) & set(page[1]))
-        if same_url or (offer.sku and offer.sku in page_values):
-            matches.append(offer)
+    for index, (url, sku) in enumerate(candidates):
+        own = _split(url) if url else None
+        same_url = own is not None and own[0] == page[0] and bool(set(own[1]) & set(page[1]))
+        if same_url or (sku and sku in page_values):
+            matches.append(index)
     return matches[0] if len(matches) == 1 else None
 
 
 def _split(url: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """A URL's path and query pairs; the host is left out (offer URLs are often relative)."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return None
-    path = (parts.hostname or "") + parts.path.rstrip("/")
-    return path, [(key, value) for key, value in parse_qsl(parts.query) if value and not key.startswith("utm_")]
+    return parts.path.rstrip("/"), [
+        (key, value) for key, value in parse_qsl(parts.query) if value and not key.startswith("utm_")
+    ]
 
 
 # --- marketplace URLs ---------------------------------------------------------------------------------------
@@ -349,19 +367,18 @@ def _matches(rule: _LabelRule, text: str, lowered: str, name: str | None) -> Ite
 
 
 def page_identifiers(
-    records: Iterable[ProductRecord | None], url: str, text: str, name: str | None
+    main: Sequence[ProductRecord], opengraph: ProductRecord, url: str, text: str, name: str | None
 ) -> dict[IdentifierKind, tuple[str, Source]]:
-    """Each identifier with where it came from: the main product's markup, then OpenGraph, then the URL of a
-    marketplace item, then a labelled code in the visible text."""
-    chosen: dict[IdentifierKind, tuple[str, Source]] = {}
-    for record in records:
-        if record is None:
-            continue
-        ids = record_identifiers(record, url)
-        for kind in IDENTIFIER_FIELDS:
-            value = ids.get(kind)
-            if value and kind not in chosen and (kind == "gtin" or clean_code(value, name=name)):
-                chosen[kind] = (value, record.source)
+    """Each identifier with where it came from: the main product's markup records, then OpenGraph, then the URL
+    of a marketplace item, then a labelled code in the visible text."""
+    chosen = {
+        kind: (value, source)
+        for kind, (value, source) in _markup_choice(main, url).items()
+        if kind == "gtin" or clean_code(value, name=name)
+    }
+    for kind, value in zip(IDENTIFIER_FIELDS, (opengraph.sku, opengraph.gtin, opengraph.mpn), strict=True):
+        if value and kind not in chosen and (kind == "gtin" or clean_code(value, name=name)):
+            chosen[kind] = (value, opengraph.source)
     from_url = url_identifiers(url)
     if from_url.sku and "sku" not in chosen:
         chosen["sku"] = (from_url.sku, "url")

@@ -95,7 +95,8 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
             continue
         put("description", record.description, record.source)
         put("brand", record.brand, record.source)
-    for kind, (value, source) in page_identifiers((main, opengraph), url, text, fields.get("name")).items():
+    same_product = [record for record in records if main is not None and record.name == main.name]
+    for kind, (value, source) in page_identifiers(same_product, opengraph, url, text, fields.get("name")).items():
         put(kind, value, source)
 
     markup_images: list[tuple[str, ImageOrigin]] = []
@@ -206,7 +207,7 @@ def _merge_same_product(records: list[ProductRecord]) -> ProductRecord:
     gaps filled from the others."""
     merged = records[0]
     for other in records[1:]:
-        for field in ("name", "description", "brand", "sku", "gtin", "mpn", "url"):
+        for field in ("name", "description", "brand", "url"):  # identifiers: see page_identifiers
             if getattr(merged, field) is None:
                 setattr(merged, field, getattr(other, field))
         merged.images = merged.images or other.images
