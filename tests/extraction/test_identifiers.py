@@ -231,6 +231,17 @@ def test_opengraph_product_tags() -> None:
         ("https://www.costco.com/acme-blue-mug.product.100512345.html", "100512345"),
         ("https://item.jd.com/100012043978.html", "100012043978"),
         ("https://www.zalando.de/nike-sportswear-air-max-sneaker-ni112n01i-q11.html", "NI112N01I-Q11"),
+        ("https://www.adidas.co.uk/wanderlust-festival-poncho/CE5145.html", "CE5145"),
+        ("https://www.macys.com/shop/product/acme-blue-mug?ID=12345678&CategoryID=1", "12345678"),
+        ("https://shop.nordstrom.com/s/acme-blue-mug/4608472", "4608472"),
+        ("https://www.zappos.com/p/acme-laces-black/product/8958197/color/3", "8958197"),
+        ("https://www.staples.com/Acme-Stapler-Black/product_219306", "219306"),
+        ("https://www.qvc.com/Acme-Knit-Top.product.A294466.html", "A294466"),
+        ("https://shop.mango.com/US/p0/women/dresses/textured-shift-dress?id=81070185_99&n=1", "81070185"),
+        ("https://www.crutchfield.com/p_333ORAK/Parrot-Orak-Minidrone.html?cc=02", "333ORAK"),
+        ("https://www.dhgate.com/product/funny-eye-stickers/120629211.html", "120629211"),
+        ("https://www.rakuten.com/prod/acme-seat-cushion/309048360.html", "309048360"),
+        ("https://www.wayfair.com/Gorilla-Playsets-Swing-Set-01-1021-L888-K~GOR1153.html", "GOR1153"),
     ],
 )
 def test_marketplace_urls_carry_the_item_code(url: str, sku: str) -> None:
@@ -248,6 +259,8 @@ def test_marketplace_urls_carry_the_item_code(url: str, sku: str) -> None:
         "https://www.walmart.com/browse/home/mugs/4044",
         "https://shop.example.com/dp/B08N5WRWNW",  # the Amazon pattern on a shop that is not Amazon
         "https://www.target.com/c/mugs/-/N-4y5oz",
+        "https://www.macys.com/shop/kitchen/mugs?id=7497",  # a category's id, not an item's
+        "https://www.zappos.com/men-sneakers",
     ],
 )
 def test_other_urls_carry_no_code(url: str) -> None:

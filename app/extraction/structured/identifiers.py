@@ -167,11 +167,12 @@ def _path_code(pattern: str, *, upper: bool = False) -> _Reader:
 
 
 def _query_code(key: str, pattern: str) -> _Reader:
+    """The value of one query parameter when it matches the pattern whole (its group, when it has one)."""
     compiled = re.compile(pattern)
 
     def read(_host: str, _path: str, query: dict[str, str]) -> str | None:
-        value = query.get(key)
-        return value if value and compiled.fullmatch(value) else None
+        found = compiled.fullmatch(query.get(key) or "")
+        return found.group(found.lastindex or 0) if found else None
 
     return read
 
@@ -183,29 +184,44 @@ def _either(*readers: _Reader) -> _Reader:
     return read
 
 
-# (site name as the host's registrable label, reader). Each code is the one the marketplace shows on the
-# page as the item's number: Amazon's ASIN, eBay's item number, Walmart's item id, Best Buy's SKU, Newegg's
-# item number, Target's TCIN, Home Depot's "Internet #", Costco's item number, JD's 商品编号, Zalando's
-# article number. An ASIN is a B0… code or, for books, the ISBN-10.
+# (site name as the host's registrable label, reader). Each code is the one the shop shows on the page as the
+# item's number: Amazon's ASIN, eBay's item number, Walmart's item id, Best Buy's SKU, Newegg's item number,
+# Target's TCIN, Home Depot's "Internet #", Costco's item number, JD's 商品编号, Zalando's and Adidas' article
+# number, Macy's "Web ID", Nordstrom's "Item #", Zappos' SKU, Staples' "Item", QVC's item number, Mango's
+# "REF.", Crutchfield's, DHgate's, Rakuten's and Wayfair's SKU. An ASIN is a B0… code or, for books, the ISBN-10.
 _ASIN = r"(B0[A-Z0-9]{8}|\d{9}[\dX])"
+_END = r"(?:[/?]|$)"
 _MARKETPLACES: tuple[tuple[str, _Reader], ...] = (
-    ("amazon", _path_code(rf"/(?:dp|gp/product|gp/aw/d|exec/obidos/asin|o/asin)/{_ASIN}(?:[/?]|$)", upper=True)),
-    ("ebay", _path_code(r"/itm/(?:[^/]+/)?(\d{9,15})(?:[/?]|$)")),
-    ("walmart", _path_code(r"/ip/(?:[^/]+/)?([A-Z0-9]{6,20})(?:[/?]|$)")),
+    ("amazon", _path_code(rf"/(?:dp|gp/product|gp/aw/d|exec/obidos/asin|o/asin)/{_ASIN}{_END}", upper=True)),
+    ("ebay", _path_code(rf"/itm/(?:[^/]+/)?(\d{{9,15}}){_END}")),
+    ("walmart", _path_code(rf"/ip/(?:[^/]+/)?([A-Z0-9]{{6,20}}){_END}")),
     ("aliexpress", _path_code(r"/(?:item|i)/(?:[^/]+/)?(\d{6,20})\.html")),
-    ("bestbuy", _either(_query_code("skuId", r"\d{5,10}"), _path_code(r"/(\d{7,8})\.p(?:[/?]|$)"))),
+    ("bestbuy", _either(_query_code("skuId", r"\d{5,10}"), _path_code(rf"/(\d{{7,8}})\.p{_END}"))),
     (
         "newegg",
         _either(
-            _path_code(r"/p/(?:[^/]+/)?(N82E\d{8,14}|\d[A-Z0-9]{2}-[A-Z0-9]{4}-[A-Z0-9]{5})(?:[/?]|$)", upper=True),
+            _path_code(
+                rf"/p/(?:[^/]+/)?(N82E\d{{8,14}}|\d[A-Z0-9]{{2}}-[A-Z0-9]{{4}}-[A-Z0-9]{{5}}){_END}", upper=True
+            ),
             _query_code("Item", r"N82E\d{8,14}"),
         ),
     ),
-    ("target", _path_code(r"/-/A-(\d{6,10})(?:[/?#]|$)")),
-    ("homedepot", _path_code(r"/p/(?:[^/]+/)?(\d{9})(?:[/?]|$)")),
+    ("target", _path_code(rf"/-/A-(\d{{6,10}}){_END}")),
+    ("homedepot", _path_code(rf"/p/(?:[^/]+/)?(\d{{9}}){_END}")),
     ("costco", _path_code(r"\.product\.(\d{6,12})\.html")),
     ("jd", _path_code(r"^/(\d{5,15})\.html$")),
     ("zalando", _path_code(r"-([a-z0-9]{9}-[a-z0-9]{3})\.html$", upper=True)),
+    ("adidas", _path_code(r"/([a-z]{2}\d{4})\.html$", upper=True)),
+    ("macys", _query_code("ID", r"\d{5,9}")),
+    ("nordstrom", _path_code(rf"/s/(?:[^/]+/)?(\d{{6,9}}){_END}")),
+    ("zappos", _path_code(rf"/product/(\d{{6,9}}){_END}")),
+    ("staples", _path_code(rf"/product_(\d{{5,10}}){_END}")),
+    ("qvc", _path_code(r"\.product\.([a-z]\d{5,6})\.html", upper=True)),
+    ("mango", _either(_query_code("id", r"(\d{8})_\d{1,3}"), _path_code(r"_(\d{8})(?:\.html)?$"))),
+    ("crutchfield", _path_code(r"/p_([a-z0-9]{5,12})/", upper=True)),
+    ("dhgate", _path_code(r"/product/(?:[^/]+/)?(\d{6,12})\.html")),
+    ("rakuten", _path_code(r"^/prod/(?:[^/]+/)?(\d{6,12})\.html")),  # rakuten.com, not the Japanese mall
+    ("wayfair", _path_code(r"~([a-z0-9]{4,12})\.html", upper=True)),
 )
 _MARKETPLACE_READERS = dict(_MARKETPLACES)
 
