@@ -35,8 +35,8 @@ from app.ml.url_classifier import UrlClassifier
 from app.net import SafeFetcher
 from app.observability.metrics import flush_periodically, metrics
 from app.observability.sentry import init_sentry
+from app.outbox.worker import OutboxWorker
 from app.sharing.router import router as sharing_router
-from app.sharing.worker import OutboxWorker
 
 API_PREFIX = "/api/v1"
 LARGE_BODY_PATHS = (f"{API_PREFIX}/extract",)
@@ -87,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if settings.emit_metrics:
                 flusher = asyncio.create_task(flush_periodically(settings.metrics_flush_seconds))
                 stack.push_async_callback(_stop_metrics, flusher)
+            # Each domain registers its email kinds with the outbox when imported (the routers above import them).
             outbox = OutboxWorker(database.db, build_email_sender(settings), settings)
             outbox.start()
             stack.push_async_callback(outbox.stop)  # first to stop: lets the send in progress be recorded

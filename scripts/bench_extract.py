@@ -1,6 +1,9 @@
 """Extraction latency per stage on CPU, for 100 KB and 1 MB product pages.
 
-    .venv/bin/python scripts/bench_extract.py [--n 30] [--url-model models/url-classifier]
+    .venv/bin/python scripts/bench_extract.py [--n 30] [--url-model models/url-classifier] [--baseline REF]
+
+With --baseline a git ref (e.g. a commit before a change), the structured stage of that ref's `app/` and of this
+tree are timed in the same run, alternating in rounds on the same pages, and their medians compared as a ratio.
 
 Pages are built here (a real-looking product page padded with related-product grids, scripts and text to the
 target size), so the numbers do not depend on ../shared. Stages: structured data (extract_structured), the URL
@@ -12,8 +15,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -99,11 +105,53 @@ async def pipeline_samples(page: str, n: int) -> list[float]:
     return samples
 
 
+# Run in a child process whose sys.path starts at one tree: times extract_structured on a page read from stdin.
+_TIMING_CHILD = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from app.extraction.structured import extract_structured
+page, url, n = sys.stdin.read(), sys.argv[2], int(sys.argv[3])
+extract_structured(page, url)
+samples = []
+for _ in range(n):
+    started = time.perf_counter()
+    extract_structured(page, url)
+    samples.append(time.perf_counter() - started)
+print(json.dumps(samples))
+"""
+
+
+def compare_with_baseline(ref: str, n: int, rounds: int = 3) -> None:
+    """The structured stage of `ref` and of this tree on the same 1 MB page, alternating, in one run."""
+    page = build_page(1_000_000)
+    with tempfile.TemporaryDirectory() as baseline_root:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "app"], check=True, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", baseline_root], input=archive.stdout, check=True)
+        samples: dict[str, list[float]] = {"baseline": [], "current": []}
+        for _ in range(rounds):
+            for label, tree in (("baseline", baseline_root), ("current", str(ROOT))):
+                child = subprocess.run(
+                    [sys.executable, "-c", _TIMING_CHILD, tree, PAGE_URL, str(max(1, n // rounds))],
+                    input=page,
+                    text=True,
+                    capture_output=True,
+                    check=True,
+                )
+                samples[label].extend(json.loads(child.stdout))
+    baseline, current = statistics.median(samples["baseline"]), statistics.median(samples["current"])
+    print(f"structured stage, 1 MB page, {ref}: {summarize(samples['baseline'])}")
+    print(f"structured stage, 1 MB page, this tree: {summarize(samples['current'])}")
+    print(f"ratio this tree / {ref} (medians): {current / baseline:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=30)
     parser.add_argument("--url-model", default=str(ROOT / "models" / "url-classifier"))
+    parser.add_argument("--baseline", help="a git ref whose structured stage to time beside this tree's")
     args = parser.parse_args()
+    if args.baseline:
+        compare_with_baseline(args.baseline, args.n)
 
     for label, size in (("100 KB", 100_000), ("1 MB", 1_000_000)):
         page = build_page(size)

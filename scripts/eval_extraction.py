@@ -12,17 +12,31 @@ Labels used: fathom-products ground_truth.json (name = title_text, price = every
 price_itemprop_content, currency = USD: 72 US retailers, image = image_src); extruct fixtures' expected JSON
 (name, price, currency, image, brand, sku = sku or mpn or retailer_item_id, availability).
 
+Data sets, each reported on its own:
+- `shared-dev`: the pages above (../shared/eval; the pipeline was developed on them).
+- `devpages`: our own labelled pages from public repositories (eval/devpages/labels.jsonl; the HTML is rebuilt
+  outside the repository by scripts/fetch_devpages.py, see eval/devpages/README.md). Labels add
+  regular_price, gtin, mpn and availability in many languages.
+
+Besides per-field P/R/F1 it prints is-product P/R/F1 with the URL model on and off, the URL model alone on
+pages whose site is absent from the URL training data (--url-training-csv), and a reliability table (how often
+a page given confidence c really is a product page).
+
 Usage: .venv/bin/python scripts/eval_extraction.py [--json] [--verbose] [--eval-dir PATH] [--url-model PATH]
+       [--devpages-labels PATH] [--devpages-dir PATH] [--url-training-csv PATH]
 Without --url-model the is-product verdict is page evidence alone (URL probability None). With it, note that
-url-labels/url_labels_dev.csv is derived from these same pages: a classifier trained on it has seen their URLs.
+url-labels/url_labels_dev.csv is derived from the shared-dev pages: a classifier trained on it has seen their URLs.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import html
+import itertools
 import json
+import os
 import re
 import statistics
 import sys
@@ -46,9 +60,15 @@ from app.extraction.structured import (  # noqa: E402
     parse_price,
     to_iso_currency,
 )
+from app.extraction.structured.document import site_of  # noqa: E402
 
 DEFAULT_EVAL_DIR = REPO_ROOT / ".." / "shared" / "eval"
-FIELDS = ("name", "price", "currency", "image", "availability", "sku", "brand")
+FIELDS = ("name", "price", "currency", "regular_price", "image", "availability", "sku", "gtin", "mpn", "brand")
+DEFAULT_DEVPAGES_LABELS = REPO_ROOT / "eval" / "devpages" / "labels.jsonl"
+DEFAULT_DEVPAGES_DIR = Path(os.environ.get("DEVPAGES_DIR", "/work/devpages/pages"))
+RELIABILITY_BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0001)
+# devpages label these whenever the page shows them: a value given on a page without one is a false positive.
+_STATED_WHEN_SHOWN = ("sku", "gtin", "mpn", "regular_price")
 _SOURCE_KEY = {"image": "image_url"}
 UrlProbability = Callable[[str], float | None]
 
@@ -64,6 +84,10 @@ class Page:
     html_path: Path
     is_product: bool | None
     labels: dict[str, list[Any]] = field(default_factory=dict)
+
+    @property
+    def site(self) -> str:
+        return site_of(self.url) if self.url else ""
 
     def read_html(self) -> str:
         raw = self.html_path.read_bytes()
@@ -101,6 +125,9 @@ class Report:
     price_parser: dict[str, Any]
     pages: int
     latency_ms: dict[str, float]
+    is_product_page_only: FieldScore = field(default_factory=FieldScore)  # the URL model left out
+    url_only: FieldScore = field(default_factory=FieldScore)  # the URL model alone, on sites it was not trained on
+    reliability: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         def score(value: FieldScore) -> dict[str, Any]:
@@ -117,6 +144,9 @@ class Report:
             "pages": self.pages,
             "fields": {name: score(value) for name, value in self.fields.items()},
             "is_product": score(self.is_product),
+            "is_product_page_only": score(self.is_product_page_only),
+            "url_only_unseen_sites": score(self.url_only),
+            "reliability": self.reliability,
             "is_product_errors": self.is_product_errors,
             "price_parser": self.price_parser,
             "latency_ms": self.latency_ms,
@@ -227,6 +257,38 @@ def _article_pages(eval_dir: Path) -> Iterable[Page]:
             yield Page("articles", page_id[:12], record["url"], path, False)
 
 
+def load_devpages(labels_path: Path, pages_dir: Path) -> list[Page]:
+    """Our own labelled pages (eval/devpages/labels.jsonl); pages whose HTML is not on this machine are skipped."""
+    if not labels_path.exists():
+        return []
+    pages = []
+    for line in labels_path.read_text().splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        path = next(
+            (
+                candidate
+                for suffix in (".html", ".html.gz")
+                if (candidate := pages_dir / f"{record['id']}{suffix}").exists()
+            ),
+            None,
+        )
+        if path is None:
+            continue
+        labels = {
+            name: [Decimal(str(item)) if name in ("price", "regular_price") else item for item in _as_list(value)]
+            for name, value in (record.get("labels") or {}).items()
+            if name in FIELDS and value not in (None, "", [])
+        }
+        pages.append(Page("devpages", record["id"], record["url"], path, record.get("is_product"), labels))
+    return pages
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
 # --- scoring --------------------------------------------------------------------------------------------------
 
 
@@ -270,39 +332,54 @@ def value_matches(field_name: str, predicted: Any, acceptable: Any, page: Page) 
         return Decimal(predicted) == Decimal(acceptable)
     if field_name == "image":
         return image_matches(str(predicted), str(acceptable), page.url)
-    if field_name in ("brand", "sku", "currency", "availability"):
+    if field_name == "regular_price":
+        return Decimal(predicted) == Decimal(acceptable)
+    if field_name == "gtin":
+        return str(predicted).lstrip("0") == re.sub(r"\D", "", str(acceptable)).lstrip("0")
+    if field_name in ("brand", "sku", "mpn", "currency", "availability"):
         return str(predicted).strip().lower() == str(acceptable).strip().lower()
     return predicted == acceptable
 
 
 def predicted_value(result: StructuredExtraction, field_name: str) -> Any:
-    return result.image_url if field_name == "image" else getattr(result, field_name)
+    return result.image_url if field_name == "image" else getattr(result, field_name, None)
 
 
 # --- the run --------------------------------------------------------------------------------------------------
 
 
-def evaluate(eval_dir: Path, url_probability: UrlProbability = lambda url: None) -> Report:
-    """Run the structured stage over every page and score it; `url_probability` plugs in a URL classifier."""
+def evaluate(
+    eval_dir: Path,
+    url_probability: UrlProbability = lambda url: None,
+    *,
+    pages: list[Page] | None = None,
+    url_training_sites: set[str] | None = None,
+) -> Report:
+    """Run the structured stage over every page and score it; `url_probability` plugs in a URL classifier.
+    `pages` defaults to the shared-dev pages of `eval_dir`."""
     scores = {name: FieldScore() for name in FIELDS}
-    product_score = FieldScore()
+    combined, page_only, url_only = FieldScore(), FieldScore(), FieldScore()
+    verdicts: list[tuple[float, bool]] = []
     errors: list[str] = []
     latencies: list[float] = []
-    pages = load_pages(eval_dir)
+    pages = load_pages(eval_dir) if pages is None else pages
     for page in pages:
         html_text = page.read_html()
         started = time.perf_counter()
         result = extract_structured(html_text, page.url)
         latencies.append((time.perf_counter() - started) * 1000)
-        is_product, confidence = combine_product_confidence(url_probability(page.url), result.evidence)
+        url_vote = url_probability(page.url)
+        is_product, confidence = combine_product_confidence(url_vote, result.evidence)
         if page.is_product is not None:
-            product_score.labelled += page.is_product
-            product_score.given += is_product
-            product_score.correct += is_product and page.is_product
+            _count(combined, is_product, page.is_product)
+            _count(page_only, combine_product_confidence(None, result.evidence).is_product, page.is_product)
+            if url_vote is not None and url_training_sites is not None and page.site not in url_training_sites:
+                _count(url_only, url_vote >= 0.5, page.is_product)
+            verdicts.append((confidence, page.is_product))
         if page.is_product is not None and is_product != page.is_product:
             errors.append(
                 f"{page.dataset}/{page.page_id}: labelled {page.is_product}, confidence {confidence} "
-                f"signals {sorted(result.evidence.signals)}"
+                f"(page {result.evidence.score}, url {url_vote}) signals {sorted(result.evidence.signals)}"
             )
         for name, acceptable in page.labels.items():
             if not acceptable:
@@ -321,19 +398,52 @@ def evaluate(eval_dir: Path, url_probability: UrlProbability = lambda url: None)
                 score.misses.append(
                     f"{page.dataset}/{page.page_id}: got {predicted!s:.80} [{source}] want {acceptable[0]!s:.80}"
                 )
+        for name in FIELDS:  # a value given where the page has none counts against precision
+            unlabelled = name not in page.labels and page.is_product and page.dataset == "devpages"
+            if unlabelled and name in _STATED_WHEN_SHOWN and predicted_value(result, name) is not None:
+                scores[name].given += 1
+                scores[name].misses.append(
+                    f"{page.dataset}/{page.page_id}: got {predicted_value(result, name)!s:.60}, page has none"
+                )
     latencies.sort()
     return Report(
         fields={name: score for name, score in scores.items() if score.labelled},
-        is_product=product_score,
+        is_product=combined,
         is_product_errors=errors,
-        price_parser=evaluate_price_parser(eval_dir),
+        price_parser=evaluate_price_parser(eval_dir) if (eval_dir / "price-parser").exists() else {},
         pages=len(pages),
         latency_ms={
-            "p50": round(statistics.median(latencies), 1),
-            "p95": round(latencies[int(len(latencies) * 0.95) - 1], 1),
-            "max": round(latencies[-1], 1),
+            "p50": round(statistics.median(latencies), 1) if latencies else 0.0,
+            "p95": round(latencies[max(0, int(len(latencies) * 0.95) - 1)], 1) if latencies else 0.0,
+            "max": round(latencies[-1], 1) if latencies else 0.0,
         },
+        is_product_page_only=page_only,
+        url_only=url_only,
+        reliability=reliability_table(verdicts),
     )
+
+
+def _count(score: FieldScore, predicted: bool, actual: bool) -> None:
+    score.labelled += actual
+    score.given += predicted
+    score.correct += predicted and actual
+
+
+def reliability_table(verdicts: list[tuple[float, bool]]) -> list[dict[str, Any]]:
+    """Per confidence bin: how many pages, their mean confidence, and the share that really are product pages."""
+    rows = []
+    for low, high in itertools.pairwise(RELIABILITY_BINS):
+        inside = [(confidence, actual) for confidence, actual in verdicts if low <= confidence < high]
+        if inside:
+            rows.append(
+                {
+                    "bin": f"{low:.1f}-{min(high, 1.0):.1f}",
+                    "pages": len(inside),
+                    "mean_confidence": round(statistics.fmean(c for c, _ in inside), 3),
+                    "product_share": round(sum(actual for _, actual in inside) / len(inside), 3),
+                }
+            )
+    return rows
 
 
 def evaluate_price_parser(eval_dir: Path) -> dict[str, Any]:
@@ -367,27 +477,50 @@ def evaluate_price_parser(eval_dir: Path) -> dict[str, Any]:
     return {"amount": amounts, "currency": currencies, "currency_eval_set": currency_set}
 
 
-def _print_report(report: Report, verbose: bool) -> None:
-    print(f"pages: {report.pages}   structured-stage latency ms: {report.latency_ms}")
-    print(f"{'field':<14}{'labelled':>9}{'given':>7}{'correct':>9}{'P':>8}{'R':>8}{'F1':>8}")
-    for name, score in [*report.fields.items(), ("is_product", report.is_product)]:
-        print(
-            f"{name:<14}{score.labelled:>9}{score.given:>7}{score.correct:>9}"
-            f"{score.precision:>8.3f}{score.recall:>8.3f}{score.f1:>8.3f}"
-        )
+def _print_report(name: str, report: Report, verbose: bool) -> None:
+    print(f"\n== {name}: {report.pages} pages   structured-stage latency ms: {report.latency_ms}")
+    print(f"{'field':<22}{'labelled':>9}{'given':>7}{'correct':>9}{'P':>8}{'R':>8}{'F1':>8}")
+    rows = [
+        *report.fields.items(),
+        ("is_product", report.is_product),
+        ("is_product (page only)", report.is_product_page_only),
+        ("URL model, unseen sites", report.url_only),
+    ]
+    for label, score in rows:
+        if score.labelled or score.given:
+            print(
+                f"{label:<22}{score.labelled:>9}{score.given:>7}{score.correct:>9}"
+                f"{score.precision:>8.3f}{score.recall:>8.3f}{score.f1:>8.3f}"
+            )
+    print("reliability (confidence bin: pages, mean confidence, share that are product pages):")
+    for row in report.reliability:
+        share = row["product_share"]
+        print(f"  {row['bin']}: {row['pages']:>4} pages, mean {row['mean_confidence']:.3f}, products {share:.3f}")
     parser = report.price_parser
-    print(
-        f"price strings: ours {parser['amount']['ours']}/{parser['amount']['cases']} amounts right, "
-        f"plain price-parser {parser['amount']['price_parser']}; currencies {parser['currency']['ours']}/"
-        f"{parser['currency']['cases']}; currency eval set {parser['currency_eval_set']['ours']}/"
-        f"{parser['currency_eval_set']['cases']}"
-    )
+    if parser:
+        print(
+            f"price strings: ours {parser['amount']['ours']}/{parser['amount']['cases']} amounts right, "
+            f"plain price-parser {parser['amount']['price_parser']}; currencies {parser['currency']['ours']}/"
+            f"{parser['currency']['cases']}; currency eval set {parser['currency_eval_set']['ours']}/"
+            f"{parser['currency_eval_set']['cases']}"
+        )
     if verbose:
-        for name, score in report.fields.items():
+        for field_name, score in report.fields.items():
             for miss in score.misses:
-                print(f"  {name} miss: {miss}")
+                print(f"  {field_name} miss: {miss}")
         for error in report.is_product_errors:
             print(f"  is_product error: {error}")
+
+
+def url_training_sites(paths: list[Path]) -> set[str] | None:
+    """Sites named in the URL classifier's training CSVs (a `url` column), to leave out of URL-only figures."""
+    if not paths:
+        return None
+    sites: set[str] = set()
+    for path in paths:
+        with path.open(newline="") as handle:
+            sites.update(site_of(row["url"]) for row in csv.DictReader(handle) if row.get("url"))
+    return sites
 
 
 def _url_model(path: str) -> UrlProbability:
@@ -407,20 +540,33 @@ def _url_model(path: str) -> UrlProbability:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--json", action="store_true", help="print the reports as JSON")
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR, help="the shared eval folder")
     parser.add_argument("--url-model", help="a trained URL classifier directory (as URL_MODEL_PATH)")
+    parser.add_argument("--devpages-labels", type=Path, default=DEFAULT_DEVPAGES_LABELS)
+    parser.add_argument("--devpages-dir", type=Path, default=DEFAULT_DEVPAGES_DIR, help="where their HTML is")
+    parser.add_argument(
+        "--url-training-csv", type=Path, action="append", default=[], help="URL training data (sites to leave out)"
+    )
     args = parser.parse_args(argv)
     eval_dir: Path = args.eval_dir.resolve()
-    if not (eval_dir / "fathom-products" / "ground_truth.json").exists():
-        print(f"no evaluation data at {eval_dir} (expected ../shared/eval beside the repository); nothing to do")
+    url_probability = _url_model(args.url_model) if args.url_model else lambda url: None
+    training_sites = url_training_sites(args.url_training_csv)
+    reports: dict[str, Report] = {}
+    if (eval_dir / "fathom-products" / "ground_truth.json").exists():
+        reports["shared-dev"] = evaluate(eval_dir, url_probability, url_training_sites=training_sites)
+    devpages = load_devpages(args.devpages_labels, args.devpages_dir)
+    if devpages:
+        reports["devpages"] = evaluate(eval_dir, url_probability, pages=devpages, url_training_sites=training_sites)
+    if not reports:
+        print(f"no evaluation data at {eval_dir} or {args.devpages_dir}; nothing to do")
         return 0
-    report = evaluate(eval_dir, _url_model(args.url_model) if args.url_model else lambda url: None)
     if args.json:
-        print(json.dumps(report.as_dict(), indent=2, default=str))
+        print(json.dumps({name: report.as_dict() for name, report in reports.items()}, indent=2, default=str))
     else:
-        _print_report(report, args.verbose)
+        for name, report in reports.items():
+            _print_report(name, report, args.verbose)
     return 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
@@ -17,9 +16,13 @@ from app.config import Settings
 from app.db import in_transaction
 from app.errors import BadRequest
 from app.mail import OutgoingEmail
-from app.sharing import repository as outbox_repository
-from app.sharing.compose import compose_password_reset_email
-from app.sharing.outbox import PASSWORD_RESET, new_entry
+from app.outbox import service as outbox
+from app.outbox.registry import register_composer
+from app.outbox.rendering import email_templates
+from app.outbox.schemas import OutboxEntry
+
+# The outbox kind of a reset email. The entry holds only the address; the email is composed at send time.
+PASSWORD_RESET = "password_reset"
 
 RESET_TOKEN_LIFETIME = timedelta(minutes=30)
 # One reset email per address per minute, however many instances or client IPs ask: no inbox flooding.
@@ -33,21 +36,35 @@ class InvalidResetToken(BadRequest):
     message = "Invalid or expired password-reset token"
 
 
+_templates = email_templates("app.auth")
+
+
+def compose_password_reset_email(*, to: str, token: str, reset_url: str, valid_minutes: int) -> OutgoingEmail:
+    """The single-use reset link (and the bare code, for clients that cannot open links)."""
+    context = {"email": to, "token": token, "reset_url": reset_url, "valid_minutes": valid_minutes}
+    return OutgoingEmail(
+        to=(to,),
+        subject="Reset your BuyHive password",
+        text=_templates.get_template("password_reset.txt").render(context),
+        html=_templates.get_template("password_reset.html").render(context),
+    )
+
+
 async def request_password_reset(db: AsyncDatabase, *, email: str) -> None:
     """Queue a reset email. The account lookup happens in the outbox worker, so this request does the same work,
     and takes the same time, whether or not the address has an account."""
     address = normalize_email(email)
     now = datetime.now(UTC)
-    if await outbox_repository.has_recent_request(
-        db, kind=PASSWORD_RESET, email_address=address, since=now - REQUEST_COOLDOWN
+    if await outbox.enqueued_since(
+        db, kind=PASSWORD_RESET, match={"email_address": address}, since=now - REQUEST_COOLDOWN
     ):
         return
-    entry = new_entry(PASSWORD_RESET, now=now, email_address=address, expire_at=now + REQUEST_RETENTION)
-    await outbox_repository.insert_entry(db, entry)
+    payload = {"email_address": address, "expire_at": now + REQUEST_RETENTION}
+    await outbox.enqueue(db, kind=PASSWORD_RESET, payload=payload)
 
 
-async def compose_reset_email(db: AsyncDatabase, settings: Settings, entry: dict[str, Any]) -> OutgoingEmail | None:
-    """Called by the outbox worker: issue a token and write the email, or None when there is no such account.
+async def compose_reset_email(entry: OutboxEntry, *, db: AsyncDatabase, settings: Settings) -> OutgoingEmail | None:
+    """The outbox composer: issue a token and write the email, or None when there is no such account.
 
     The token is made at send time so the outbox never stores it; a retry replaces the undelivered one."""
     user = await repository.find_user_by_email(db, entry["email_address"])
@@ -74,6 +91,9 @@ async def compose_reset_email(db: AsyncDatabase, settings: Settings, entry: dict
         reset_url=reset_url,
         valid_minutes=int(RESET_TOKEN_LIFETIME.total_seconds() // 60),
     )
+
+
+register_composer(PASSWORD_RESET, compose_reset_email)
 
 
 async def confirm_password_reset(db: AsyncDatabase, *, token: str, new_password: str) -> None:

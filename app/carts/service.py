@@ -1,8 +1,14 @@
-"""Carts: create, list with item counts, rename, delete atomically with their orphaned items."""
+"""Carts: create, list with item counts, rename, delete atomically with their orphaned items.
+
+Carts do not import items: items depend on carts (they check and lock the carts they go into), and register
+themselves here as what carts hold, for the counts and the delete.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
 
 from bson import ObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
@@ -14,10 +20,42 @@ from app.carts.schemas import CartOut
 from app.clock import utc_now
 from app.db import in_transaction
 from app.errors import Conflict, NotFound
-from app.items import repository as items_repository
 
 DEFAULT_CART_NAME = "My Cart"
 _NAME_TAKEN = "You already have a cart with this name"
+
+
+class CartContents(Protocol):
+    """What lives in carts (items): counted in cart views, and let go of when a cart is deleted."""
+
+    async def count_by_cart(
+        self, db: AsyncDatabase, *, user_id: ObjectId, cart_ids: list[ObjectId]
+    ) -> dict[ObjectId, int]: ...
+
+    async def unlink_cart(
+        self, db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, session: AsyncClientSession
+    ) -> None:
+        """Take the cart out of everything in it, deleting what is then in no cart (inside the delete's transaction)."""
+        ...
+
+
+@dataclass
+class _Registered:
+    contents: CartContents | None = None
+
+
+_registered = _Registered()
+
+
+def register_contents(contents: CartContents) -> None:
+    """Called by app/items/service.py when it is imported."""
+    _registered.contents = contents
+
+
+def _contents() -> CartContents:
+    if _registered.contents is None:  # a wiring bug: never answer a count of 0 or leave items behind silently
+        raise RuntimeError("nothing registered what carts hold: import app.items.service")
+    return _registered.contents
 
 
 def name_key(name: str) -> str:
@@ -66,7 +104,7 @@ async def create_cart(db: AsyncDatabase, *, user_id: ObjectId, name: str) -> Car
 async def list_carts(db: AsyncDatabase, *, user_id: ObjectId) -> list[CartOut]:
     """The user's carts, oldest first, each with its item count."""
     carts = await repository.list_carts(db, user_id=user_id)
-    counts = await items_repository.count_by_cart(db, user_id=user_id, cart_ids=[c["_id"] for c in carts])
+    counts = await _contents().count_by_cart(db, user_id=user_id, cart_ids=[c["_id"] for c in carts])
     return [_cart_out(cart, counts.get(cart["_id"], 0)) for cart in carts]
 
 
@@ -78,9 +116,19 @@ async def get_owned_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: Objec
     return cart
 
 
+async def lock_carts(
+    db: AsyncDatabase, *, user_id: ObjectId, cart_ids: list[ObjectId], now: datetime, session: AsyncClientSession
+) -> None:
+    """Write each target cart in the transaction: a concurrent delete of it then conflicts and retries,
+    so an item can never end up pointing at a deleted cart."""
+    for cart_id in cart_ids:
+        if not await repository.touch_cart(db, user_id=user_id, cart_id=cart_id, now=now, session=session):
+            raise NotFound("Cart not found", details={"cart_id": str(cart_id)})
+
+
 async def get_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> CartOut:
     cart = await get_owned_cart(db, user_id=user_id, cart_id=cart_id)
-    counts = await items_repository.count_by_cart(db, user_id=user_id, cart_ids=[cart_id])
+    counts = await _contents().count_by_cart(db, user_id=user_id, cart_ids=[cart_id])
     return _cart_out(cart, counts.get(cart_id, 0))
 
 
@@ -93,7 +141,7 @@ async def rename_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId
         raise Conflict(_NAME_TAKEN) from None
     if cart is None:
         raise NotFound("Cart not found")
-    counts = await items_repository.count_by_cart(db, user_id=user_id, cart_ids=[cart_id])
+    counts = await _contents().count_by_cart(db, user_id=user_id, cart_ids=[cart_id])
     return _cart_out(cart, counts.get(cart_id, 0))
 
 
@@ -106,7 +154,7 @@ async def delete_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId
     async def delete(session: AsyncClientSession) -> bool:
         if not await repository.delete_cart(db, user_id=user_id, cart_id=cart_id, session=session):
             return False
-        await items_repository.unlink_cart(db, user_id=user_id, cart_id=cart_id, session=session)
+        await _contents().unlink_cart(db, user_id=user_id, cart_id=cart_id, session=session)
         return True
 
     if not await in_transaction(db, delete):

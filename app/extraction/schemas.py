@@ -42,7 +42,13 @@ class ExtractedProduct(BaseModel):
 
 class ExtractResponse(BaseModel):
     is_product: bool
-    product_confidence: float
+    product_confidence: float = Field(description="Page and URL evidence combined; is_product is this >= 0.5")
+    page_probability: float | None = Field(
+        default=None, description="What the page's own evidence says (null when no HTML was sent)"
+    )
+    url_probability: float | None = Field(
+        default=None, description="What the URL classifier says (null when it is not available)"
+    )
     product: ExtractedProduct
     sources: dict[str, str] = Field(description="Stage that supplied each field: jsonld, llm:groq, clip, …")
     timings_ms: dict[str, float]

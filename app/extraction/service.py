@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import time
 from dataclasses import dataclass
 from decimal import Decimal
@@ -58,6 +59,10 @@ class _Timer:
         return {**self.timings, "total": round((time.perf_counter() - self._started) * 1000, 2)}
 
 
+def _rounded(probability: float | None) -> float | None:
+    return round(probability, 4) if probability is not None and math.isfinite(probability) else None
+
+
 def cache_key(request: ExtractRequest) -> str:
     content = json.dumps([request.html, request.text, request.title, request.image_urls], ensure_ascii=False)
     digest = hashlib.sha256(content.encode()).hexdigest()
@@ -78,11 +83,15 @@ class ExtractionPipeline:
 
     async def extract(self, request: ExtractRequest) -> ExtractResponse:
         """Decide whether the page is a product page and extract the product, saying where each field came from."""
+        started = time.perf_counter()
         key = cache_key(request)
         cached = await repository.find_cached(self.db, key)
         if cached is not None:
             metrics.record("ExtractionCache", 1, "Count", Result="hit")
-            return ExtractResponse.model_validate({**cached["result"], "cached": True})
+            # The stored timings are the first request's; this answer took only the lookup.
+            lookup_ms = round((time.perf_counter() - started) * 1000, 2)
+            timings = {"cache": lookup_ms, "total": lookup_ms}
+            return ExtractResponse.model_validate({**cached["result"], "timings_ms": timings, "cached": True})
         metrics.record("ExtractionCache", 1, "Count", Result="miss")
         response = await self._run(request)
         await repository.store(
@@ -108,7 +117,8 @@ class ExtractionPipeline:
             else StructuredExtraction()
         )
         timer.stage("structured", started)
-        is_product, confidence = combine_product_confidence(url_probability, page.evidence if request.html else None)
+        evidence = page.evidence if request.html else None
+        is_product, confidence = combine_product_confidence(url_probability, evidence)
 
         fields: dict[str, Any] = {name: getattr(page, name) for name in (*TEXT_FIELDS, "price", "image_url")}
         sources: dict[str, str] = dict(page.sources)
@@ -134,6 +144,10 @@ class ExtractionPipeline:
         return ExtractResponse(
             is_product=is_product,
             product_confidence=confidence,
+            page_probability=evidence.score if evidence is not None else None,
+            url_probability=round(url_probability, 4)
+            if url_probability is not None and math.isfinite(url_probability)
+            else None,
             product=product,
             sources={field: source for field, source in sources.items() if getattr(product, field, None) is not None},
             timings_ms=timer.total(),

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from bson import ObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
-from app.carts import repository as carts_repository
+from app.carts import service as carts
 from app.clock import utc_now
 from app.db import in_transaction
 from app.errors import NotFound, UnprocessableEntity
@@ -21,6 +20,9 @@ from app.pagination import Page, decode_cursor, encode_cursor
 
 _ITEM_NOT_FOUND = "Item not found"
 
+# Items are what carts hold: cart views count them, and a deleted cart lets go of them (app/carts/service.py).
+carts.register_contents(repository)
+
 
 def item_out(doc: dict[str, Any]) -> ItemOut:
     return ItemOut(id=doc["_id"], **{**doc, "price": from_decimal128(doc.get("price"))})
@@ -28,16 +30,6 @@ def item_out(doc: dict[str, Any]) -> ItemOut:
 
 def _unique(ids: list[ObjectId]) -> list[ObjectId]:
     return list(dict.fromkeys(ids))
-
-
-async def _lock_carts(
-    db: AsyncDatabase, session: AsyncClientSession, user_id: ObjectId, cart_ids: list[ObjectId], now: datetime
-) -> None:
-    """Write each target cart in the transaction: a concurrent delete of it then conflicts and retries,
-    so an item can never end up pointing at a deleted cart."""
-    for cart_id in cart_ids:
-        if not await carts_repository.touch_cart(db, user_id=user_id, cart_id=cart_id, now=now, session=session):
-            raise NotFound("Cart not found", details={"cart_id": str(cart_id)})
 
 
 async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate) -> tuple[ItemOut, bool]:
@@ -57,7 +49,7 @@ async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate) ->
     }
 
     async def save(session: AsyncClientSession) -> tuple[dict[str, Any], bool]:
-        await _lock_carts(db, session, user_id, cart_ids, now)
+        await carts.lock_carts(db, user_id=user_id, cart_ids=cart_ids, now=now, session=session)
         before = await repository.upsert_by_canonical_url(
             db, user_id=user_id, canonical_url=canonical, new_item=new_item, cart_ids=cart_ids, session=session
         )
@@ -80,8 +72,8 @@ async def list_items(
     db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId | None, cursor: str | None, limit: int
 ) -> Page[ItemOut]:
     """A page of items, newest first, optionally only those in one cart."""
-    if cart_id is not None and await carts_repository.find_cart(db, user_id=user_id, cart_id=cart_id) is None:
-        raise NotFound("Cart not found")
+    if cart_id is not None:
+        await carts.get_owned_cart(db, user_id=user_id, cart_id=cart_id)
     docs = await repository.list_page(
         db, user_id=user_id, cart_id=cart_id, before_id=decode_cursor(cursor), limit=limit + 1
     )
@@ -109,7 +101,7 @@ async def update_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId
         if merged.get("price") is not None and merged.get("currency") is None:
             raise UnprocessableEntity("currency is required when price is set")
         if cart_ids is not None:
-            await _lock_carts(db, session, user_id, cart_ids, now)
+            await carts.lock_carts(db, user_id=user_id, cart_ids=cart_ids, now=now, session=session)
         return await repository.update_item(db, user_id=user_id, item_id=item_id, changes=changes, session=session)
 
     doc = await in_transaction(db, update)
@@ -129,7 +121,7 @@ async def link_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, 
     now = utc_now()
 
     async def link(session: AsyncClientSession) -> dict[str, Any]:
-        await _lock_carts(db, session, user_id, [cart_id], now)
+        await carts.lock_carts(db, user_id=user_id, cart_ids=[cart_id], now=now, session=session)
         doc = await repository.add_to_cart(
             db, user_id=user_id, item_id=item_id, cart_id=cart_id, now=now, session=session
         )
@@ -145,7 +137,7 @@ async def unlink_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId
     now = utc_now()
 
     async def unlink(session: AsyncClientSession) -> None:
-        await _lock_carts(db, session, user_id, [cart_id], now)
+        await carts.lock_carts(db, user_id=user_id, cart_ids=[cart_id], now=now, session=session)
         doc = await repository.remove_from_cart(
             db, user_id=user_id, item_id=item_id, cart_id=cart_id, now=now, session=session
         )

@@ -1,1 +1,1 @@
-"""Sharing a cart by email, and the outbox every email goes through."""
+"""Sharing a cart by email; the email goes out through the outbox (app/outbox)."""

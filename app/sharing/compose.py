@@ -1,4 +1,4 @@
-"""The share and password-reset emails, rendered from autoescaped templates (HTML and plain text)."""
+"""The share email, rendered when the cart is shared (HTML and plain text) and sent by the outbox as stored."""
 
 from __future__ import annotations
 
@@ -6,23 +6,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
 from app.mail import OutgoingEmail
+from app.outbox.registry import register_composer, send_stored_email
+from app.outbox.rendering import email_templates
 from app.weburl import MAX_URL_LENGTH, is_web_url
+
+# The outbox kind of a share. Its email is rendered at share time, so it shows the cart as it was then.
+SHARE = "share"
+register_composer(SHARE, send_stored_email)
 
 MAX_ITEMS_IN_EMAIL = 100
 _MAX_SUBJECT_NAME = 80
 
-# Autoescaping for .html only: the .txt bodies are plain text, where an entity would show up literally.
-_templates = Environment(
-    loader=PackageLoader("app.sharing", "templates"),
-    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False, default=False),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+_templates = email_templates("app.sharing")
 
 
 @dataclass(frozen=True)
@@ -92,15 +88,4 @@ def compose_share_email(
         subject=f"{sender} shared “{cart}” on BuyHive",
         text=_templates.get_template("share.txt").render(context),
         html=_templates.get_template("share.html").render(context),
-    )
-
-
-def compose_password_reset_email(*, to: str, token: str, reset_url: str, valid_minutes: int) -> OutgoingEmail:
-    """The single-use reset link (and the bare code, for clients that cannot open links)."""
-    context = {"email": to, "token": token, "reset_url": reset_url, "valid_minutes": valid_minutes}
-    return OutgoingEmail(
-        to=(to,),
-        subject="Reset your BuyHive password",
-        text=_templates.get_template("password_reset.txt").render(context),
-        html=_templates.get_template("password_reset.html").render(context),
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from bson import ObjectId
@@ -13,9 +12,9 @@ from app.carts.service import get_owned_cart
 from app.errors import NotFound
 from app.items import repository as items_repository
 from app.money import from_decimal128
-from app.sharing import repository
-from app.sharing.compose import MAX_ITEMS_IN_EMAIL, SharedItem, compose_share_email
-from app.sharing.outbox import SHARE, new_entry, stored_email
+from app.outbox import service as outbox
+from app.outbox.schemas import stored_email
+from app.sharing.compose import MAX_ITEMS_IN_EMAIL, SHARE, SharedItem, compose_share_email
 from app.sharing.schemas import ShareCreated, ShareOut
 
 
@@ -56,22 +55,20 @@ async def share_cart(
         message=message or None,
         total_items=total,
     )
-    entry = new_entry(
-        SHARE,
-        now=datetime.now(UTC),
-        user_id=user_id,
-        cart_id=cart_id,
-        recipients=recipients,
-        email=stored_email(email),
-        sent_at=None,
-    )
-    await repository.insert_entry(db, entry)
+    payload = {
+        "user_id": user_id,
+        "cart_id": cart_id,
+        "recipients": recipients,
+        "email": stored_email(email),
+        "sent_at": None,
+    }
+    entry = await outbox.enqueue(db, kind=SHARE, payload=payload)
     return ShareCreated(share_id=entry["_id"], status=entry["status"])
 
 
 async def get_share(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, share_id: ObjectId) -> ShareOut:
     """A share's delivery status; another user's share is not found, like a missing one."""
-    entry = await repository.find_share(db, user_id=user_id, cart_id=cart_id, share_id=share_id)
+    entry = await outbox.find_entry(db, kind=SHARE, entry_id=share_id, match={"user_id": user_id, "cart_id": cart_id})
     if entry is None:
         raise NotFound("Share not found")
     return ShareOut(

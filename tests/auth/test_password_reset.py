@@ -9,11 +9,13 @@ from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default
+from html.parser import HTMLParser
 from typing import Any
 
 import httpx
 from fastapi import FastAPI
 
+from app.auth.password_reset import compose_password_reset_email
 from app.config import Settings
 from tests.helpers import PASSWORD, Account
 from tests.items.factories import fast_account
@@ -143,3 +145,29 @@ async def test_new_password_follows_the_password_rules(client: httpx.AsyncClient
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "validation_error"
     assert "tiny7" not in response.text
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.hrefs.append(dict(attrs).get("href"))
+
+
+def test_password_reset_email_carries_the_link_and_code() -> None:
+    email = compose_password_reset_email(
+        to="ann@example.com",
+        token="tok-123",
+        reset_url="https://app.example/reset-password#token=tok-123",
+        valid_minutes=30,
+    )
+
+    links = _Links()
+    links.feed(email.html or "")
+    assert email.to == ("ann@example.com",)
+    assert links.hrefs == ["https://app.example/reset-password#token=tok-123"]
+    assert "tok-123" in email.text
+    assert "30 minutes" in email.text

@@ -17,8 +17,8 @@ from pymongo import AsyncMongoClient
 
 from app.auth.tokens import create_access_token
 from app.config import Settings
-from app.sharing.outbox import SHARE
-from app.sharing.repository import OUTBOX
+from app.outbox.repository import OUTBOX
+from app.sharing.compose import SHARE
 from tests.auth.google_issuer import CLIENT_ID as GOOGLE_CLIENT_ID
 from tests.e2e.accounts import Person
 from tests.e2e.browser import ExtensionBrowser

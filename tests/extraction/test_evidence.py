@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -86,10 +87,62 @@ def test_without_a_url_model_the_page_decides() -> None:
     assert combine_product_confidence(None, evidence) == (True, 0.8)
 
 
-def test_url_vote_counts_half_in_log_odds() -> None:
+def test_url_vote_says_yes_louder_than_no() -> None:
     undecided = PageEvidence(frozenset(), 0.5)
     assert combine_product_confidence(0.9, undecided) == (True, 0.75)  # sigmoid(0.5 * logit(0.9)) = 0.75
-    assert combine_product_confidence(0.1, undecided) == (False, 0.25)
+    assert combine_product_confidence(0.1, undecided) == (False, 0.366)  # sigmoid(0.25 * logit(0.1))
+
+
+# Shapes of marketplace and shop pages with no schema.org markup at all: a name, a price, a buy control.
+NO_MARKUP_PAGES = {
+    "marketplace": """<html><head><title>Wireless Mouse M185 : Amazon.de: Computer</title></head><body>
+      <div id="dp"><h1 id="title"><span id="productTitle">Logitech M185 Wireless Mouse</span></h1>
+      <div id="corePrice"><span class="a-price"><span class="a-offscreen">18,99 €</span><span aria-hidden="true">
+      <span class="a-price-whole">18<span class="a-price-decimal">,</span></span>
+      <span class="a-price-fraction">99</span>
+      <span class="a-price-symbol">€</span></span></span></div>
+      <input type="submit" id="add-to-cart-button" value="In den Einkaufswagen"></div></body></html>""",
+    "japanese": """<html lang="ja"><head><title>無線マウス | ショップ</title></head><body>
+      <h1 class="item-name">ワイヤレスマウス M185</h1><div class="item-price">¥1,980</div>
+      <button class="btn">カートに入れる</button></body></html>""",
+    "korean": """<html lang="ko"><head><title>무선 마우스</title></head><body>
+      <h1>로지텍 무선 마우스 M185</h1><div class="price-area"><strong class="price">19,900원</strong></div>
+      <a class="btn-buy" href="/order?id=1">바로구매</a></body></html>""",
+    "utility_css": """<html lang="de"><head><title>Kaffeemühle Classic</title></head><body>
+      <main class="mx-auto grid"><h1 class="text-3xl font-semibold">Kaffeemühle Classic</h1>
+      <div class="mt-2 flex"><span class="text-2xl font-bold">24,90 €</span><del class="ml-2">29,90 €</del></div>
+      <button class="w-full rounded bg-black">In den Warenkorb</button></main></body></html>""",
+    "classified": """<html><head><title>Trek Marlin 5 mountain bike</title></head><body>
+      <h1>Trek Marlin 5 mountain bike, size M</h1><p class="ad-price">£350</p>
+      <button class="reply">Contact seller</button></body></html>""",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NO_MARKUP_PAGES))
+def test_page_showing_a_product_for_sale_is_not_overturned_by_its_url(kind: str) -> None:
+    evidence = extract_structured(NO_MARKUP_PAGES[kind], "https://shop.example/x/123").evidence
+    is_product, confidence = combine_product_confidence(0.02, evidence)
+    assert is_product, (kind, sorted(evidence.signals))
+    assert confidence >= evidence.score
+
+
+def test_price_without_a_price_class_is_read_below_the_heading() -> None:
+    result = extract_structured(NO_MARKUP_PAGES["utility_css"], "https://kaffee.example/muehle")
+    assert (result.price, result.currency) == (Decimal("24.90"), "EUR")  # the sale price, not the struck one
+
+
+def test_an_amount_in_an_articles_prose_is_not_its_price() -> None:
+    html = """<html><head><title>Review</title></head><body><h1>Is the new phone worth it?</h1>
+      <p>At $999 it costs more than last year's model, but the camera is better.</p></body></html>"""
+    assert extract_structured(html, "https://news.example/review").price is None
+
+
+def test_url_may_still_raise_doubt_on_a_bare_page() -> None:
+    bare = extract_structured(
+        "<html><head><title>Spring sale</title></head><body><h1>Spring sale</h1><p>Up to 50% off</p></body></html>",
+        "https://shop.example/sale",
+    ).evidence
+    assert combine_product_confidence(0.02, bare).confidence < combine_product_confidence(None, bare).confidence
 
 
 @pytest.mark.parametrize("url_probability", [0.0, 0.2, 0.5, 0.8, 1.0])

@@ -23,10 +23,10 @@ PRODUCT_PAGE = """<html lang="en"><head><title>Acme Kettle 1.7L | Acme Store</ti
 <img src="{images}/logo.png" width="40" height="40"><span class="price">$39.99</span>
 <button>Add to cart</button></body></html>"""
 
-# A product page whose markup lacks the price: only the visible text has it.
+# A product page whose markup lacks the price: only a sentence of its visible text has it.
 NO_MARKUP_PRICE_PAGE = """<html lang="en"><head><title>Trail Runner 3 | Peak Outfitters</title>
 <meta property="og:type" content="product"><meta property="og:title" content="Trail Runner 3"></head>
-<body><h1>Trail Runner 3</h1><p>Lightweight trail shoe.</p><p>Price: $129.00</p>
+<body><h1>Trail Runner 3</h1><p>Lightweight trail shoe.</p><p>Yours for $129.00 with free shipping and returns.</p>
 <button>Add to cart</button></body></html>"""
 
 ARTICLE_PAGE = """<html lang="en"><head><title>Ten tips for better sleep - The Daily</title>
@@ -92,6 +92,23 @@ async def test_same_page_again_is_served_from_cache_and_changed_content_is_not(c
     assert first.json()["cached"] is False
     assert again.json()["cached"] is True and again.json()["product"] == first.json()["product"]
     assert changed.json()["cached"] is False and changed.json()["product"]["price"] == "35.99"
+    # A cached answer reports what this request cost (the lookup), not the first request's pipeline stages.
+    assert set(again.json()["timings_ms"]) == {"cache", "total"}
+
+
+async def test_answer_says_what_the_page_and_the_url_each_said(client, alice):
+    html = PRODUCT_PAGE.format(images="https://img.example")
+    body = (
+        await client.post(
+            "/api/v1/extract", json={"url": "https://shop.example/p/kettle-2", "html": html}, headers=alice.headers
+        )
+    ).json()
+    assert body["page_probability"] > 0.9
+    assert body["url_probability"] is None  # no URL model configured in this app
+    without_page = (
+        await client.post("/api/v1/extract", json={"url": "https://shop.example/p/kettle-3"}, headers=alice.headers)
+    ).json()
+    assert without_page["page_probability"] is None and without_page["is_product"] is False
 
 
 async def test_article_is_not_a_product_and_nothing_is_fetched(client, alice):

@@ -29,7 +29,7 @@ from tests.net.conftest import LocalServer, png_bytes, respond, stream
 # The price is only in the visible text: structured data cannot supply it, an LLM can.
 PAGE = """<html lang="en"><head><title>Trail Runner 3 | Peak Outfitters</title>
 <meta property="og:type" content="product"><meta property="og:title" content="Trail Runner 3"></head>
-<body><h1>Trail Runner 3</h1><p>Lightweight trail shoe.</p><p>Price: $129.00</p>
+<body><h1>Trail Runner 3</h1><p>Lightweight trail shoe.</p><p>Yours for $129.00 with free shipping and returns.</p>
 <button>Add to cart</button></body></html>"""
 LLM_TIMEOUT_S = 1.0
 STAGES = {"jsonld", "microdata", "rdfa", "opengraph", "heuristic", "visible", "clip", "llm:groq", "llm:openai"}

@@ -21,9 +21,9 @@ from app.db import EmbeddedMongo, make_client
 from app.indexes import ensure_indexes
 from app.mail.base import IDEMPOTENCY_HEADER
 from app.mail.ses import SesEmailSender
+from app.outbox.worker import OutboxWorker, RetryPolicy
 from app.sharing import service as sharing_service
 from app.sharing.schemas import ShareOut
-from app.sharing.worker import OutboxWorker, RetryPolicy
 from tests.conftest import make_settings
 from tests.faults.ses_proxy import SesFaultProxy
 from tests.mail.moto_ses import REGION, SENDER, sent_emails

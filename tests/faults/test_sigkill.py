@@ -8,7 +8,7 @@ The API runs as a real Uvicorn process on its own SecantusDB; nothing gets to sh
 - Share sending: killed while SES holds the send, the restarted API takes the share over once its lease runs out
   and records it `sent`. If SES never saw the first send, the mail goes out exactly once; if SES had accepted it,
   it goes out twice with the same X-BuyHive-Message-Key (the at-least-once window documented in
-  app/sharing/worker.py: SES has no idempotency key to close it).
+  app/outbox/worker.py: SES has no idempotency key to close it).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import boto3
 import httpx
+import pytest
 
 from app.db import free_port
 
@@ -86,3 +87,21 @@ def sent_emails(url: str) -> list[SentEmail]:
         SentEmail(sorted(set(entry["destinations"])), message_from_string(entry["raw_data"], policy=default))
         for entry in recorded
     ]
+
+
+# Fixtures for the suites that drive a whole SES path (sharing, outbox): import both into their conftest.
+@pytest.fixture(scope="session")
+def ses_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A moto server, with boto3 pointed at it for as long as the importing suite runs."""
+    with moto_server(tmp_path_factory.mktemp("moto")) as url, pytest.MonkeyPatch.context() as patch:
+        for name, value in boto_environment(url).items():
+            patch.setenv(name, value)
+        patch.delenv("AWS_PROFILE", raising=False)
+        yield url
+
+
+@pytest.fixture
+def ses(ses_url: str) -> str:
+    """A fresh moto: no messages, the default sender verified."""
+    reset(ses_url)
+    return ses_url

@@ -1,4 +1,4 @@
-"""The share and reset emails: user text comes out escaped, only http(s) links and images render."""
+"""The share email: user text comes out escaped, only http(s) links and images render."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import pytest
 from app.sharing.compose import (
     MAX_ITEMS_IN_EMAIL,
     SharedItem,
-    compose_password_reset_email,
     compose_share_email,
     http_url,
     price_text,
@@ -111,21 +110,6 @@ def test_subject_names_sender_and_cart_on_one_line() -> None:
 
     assert email.subject == "Bob Bcc: x@evil.test shared “Gifts” on BuyHive"
     assert "This cart is empty" in email.text
-
-
-def test_password_reset_email_carries_the_link_and_code() -> None:
-    email = compose_password_reset_email(
-        to="ann@example.com",
-        token="tok-123",
-        reset_url="https://app.example/reset-password#token=tok-123",
-        valid_minutes=30,
-    )
-
-    links = [attrs["href"] for tag, attrs in _parse(email.html or "").tags if tag == "a"]
-    assert email.to == ("ann@example.com",)
-    assert links == ["https://app.example/reset-password#token=tok-123"]
-    assert "tok-123" in email.text
-    assert "30 minutes" in email.text
 
 
 @pytest.mark.parametrize(

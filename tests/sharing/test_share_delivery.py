@@ -20,7 +20,7 @@ from app.config import Settings
 from app.db import EmbeddedMongo, make_client
 from app.indexes import ensure_indexes
 from app.mail.base import IDEMPOTENCY_HEADER
-from app.sharing import repository as outbox_repository
+from app.outbox import repository as outbox_repository
 from app.sharing import service as sharing_service
 from tests.conftest import make_settings, running_app
 from tests.helpers import Account

@@ -9,6 +9,7 @@ listing pages (the price sits in a grid of priced tiles).
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from app.extraction.structured.document import PageFacts
 from app.extraction.structured.models import PageEvidence
@@ -31,15 +32,24 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "article_markup": -2.5,  # og:type=article, schema.org Article/NewsArticle/BlogPosting, article:published_time
     "listing_page": -3.0,  # the page's price sits in a grid of priced tiles, or several products and no main one
     "no_price": -1.0,  # no price anywhere in markup or page
+    "product_name": 0.0,  # a heading or markup name: no evidence alone (articles have headings), but see below
 }
+# A page that shows a name, a price and this shop's buy control, and is neither an article nor a listing, is a
+# product page whatever its URL looks like: such pages are decided by the page alone (the URL may only add).
+_FOR_SALE = frozenset({"product_name", "add_to_cart"})
+_NOT_FOR_SALE = frozenset({"no_price", "article_markup", "listing_page"})
 BIAS = -2.0
 _ARTICLE_TYPES = {
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "liveblogposting", "techarticle",
     "scholarlyarticle", "report", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
 }  # fmt: skip
 _LISTING_TYPES = {"itemlist", "offercatalog", "collectionpage", "searchresultspage"}
-# The URL classifier's vote counts half as much as the page's: it sees a few words of the URL, the page sees all.
-URL_WEIGHT = 0.5
+# The URL classifier's vote, in log-odds per unit of its own log-odds. Asymmetric because the model is: held out
+# on unseen shops it was right 93 % of the times it said "product" (likelihood ratio ≈ 8.5, log 2.1) but said
+# "not a product" for half of the real product pages (likelihood ratio ≈ 0.5, log -0.65). A confident "no"
+# (p = 0.05, logit -2.9) therefore moves the page's log-odds by about -0.7, a confident "yes" by about +1.5.
+URL_WEIGHT_FOR = 0.5
+URL_WEIGHT_AGAINST = 0.25
 PRODUCT_THRESHOLD = 0.5
 _CLAMP = 0.01
 
@@ -58,6 +68,8 @@ def page_signals(
 ) -> set[str]:
     """The names of the SIGNAL_WEIGHTS signals the page shows."""
     signals: set[str] = set()
+    if (main is not None and main.name) or visible.headings:
+        signals.add("product_name")
     if main is not None and main.name:
         signals.add("schema_product")
         if any(offer.price for offer in main.offers):
@@ -93,22 +105,37 @@ def page_evidence(signals: set[str]) -> PageEvidence:
     return PageEvidence(signals=frozenset(signals), score=round(_sigmoid(log_odds), 4))
 
 
-def combine_product_confidence(url_probability: float | None, evidence: PageEvidence | None) -> tuple[bool, float]:
+class ProductVerdict(NamedTuple):
+    is_product: bool
+    confidence: float
+
+
+def shows_a_product_for_sale(evidence: PageEvidence) -> bool:
+    """A name, a price and a buy control, and no sign of an article or a listing."""
+    return evidence.signals >= _FOR_SALE and not evidence.signals & _NOT_FOR_SALE
+
+
+def combine_product_confidence(url_probability: float | None, evidence: PageEvidence | None) -> ProductVerdict:
     """(is_product, product_confidence) from the URL classifier's probability and the page evidence.
 
-    Rule: independent votes add in log-odds. confidence = sigmoid(logit(page score) + 0.5 * logit(URL
-    probability)), each clamped to [0.01, 0.99]; a missing vote (no model loaded, no page) drops out, and
-    with neither the answer is (False, 0.0). is_product is confidence >= 0.5.
+    Rule: independent votes add in log-odds: confidence = sigmoid(logit(page score) + w * logit(URL
+    probability)), each clamped to [0.01, 0.99], w = URL_WEIGHT_FOR above 0.5 and URL_WEIGHT_AGAINST below. A
+    missing vote (no model loaded, no page) drops out; with neither the answer is (False, 0.0). A page that
+    shows a product for sale cannot be talked out of it by its URL: its confidence never falls below the page
+    score. is_product is confidence >= 0.5.
     """
-    votes: list[float] = []
+    log_odds: list[float] = []
     if evidence is not None:
-        votes.append(_logit(evidence.score))
+        log_odds.append(_logit(evidence.score))
     if url_probability is not None and math.isfinite(url_probability):
-        votes.append(URL_WEIGHT * _logit(url_probability))
-    if not votes:
-        return False, 0.0
-    confidence = round(_sigmoid(sum(votes)), 4)
-    return confidence >= PRODUCT_THRESHOLD, confidence
+        url_log_odds = _logit(url_probability)
+        log_odds.append((URL_WEIGHT_FOR if url_log_odds > 0 else URL_WEIGHT_AGAINST) * url_log_odds)
+    if not log_odds:
+        return ProductVerdict(False, 0.0)
+    confidence = round(_sigmoid(sum(log_odds)), 4)
+    if evidence is not None and shows_a_product_for_sale(evidence):
+        confidence = max(confidence, evidence.score)
+    return ProductVerdict(confidence >= PRODUCT_THRESHOLD, confidence)
 
 
 def _logit(probability: float) -> float:

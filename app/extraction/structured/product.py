@@ -10,6 +10,7 @@ from lxml import etree
 
 from app.extraction.structured.document import PageFacts, parse_html, read_page_facts
 from app.extraction.structured.evidence import page_evidence, page_signals
+from app.extraction.structured.heading_price import price_after_heading
 from app.extraction.structured.identifiers import page_identifiers
 from app.extraction.structured.images import image_candidates
 from app.extraction.structured.jsonld import jsonld_blocks, jsonld_products
@@ -17,8 +18,8 @@ from app.extraction.structured.microdata import MICRODATA, RDFA, items
 from app.extraction.structured.models import Availability, ImageOrigin, MarkupSource, Source, StructuredExtraction
 from app.extraction.structured.opengraph import opengraph_product
 from app.extraction.structured.prices import to_money
-from app.extraction.structured.pricing import choose_price, main_visible_price, page_currency
-from app.extraction.structured.scan import scan_page
+from app.extraction.structured.pricing import MainVisiblePrice, choose_price, main_visible_price, page_currency
+from app.extraction.structured.scan import PageScan, scan_page
 from app.extraction.structured.schema import ProductRecord, is_product, product_record, type_names
 from app.extraction.structured.text import clean_name, is_site_name, name_similarity, visible_text
 from app.extraction.structured.visible import VisiblePage, read_visible_page, stock_message
@@ -74,6 +75,8 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     put("name", clean_name(facts.title, site_names), "heuristic")
 
     shown = main_visible_price(visible, heading[0] if heading else None)
+    if shown is None and heading is not None and not scan.price_elements:
+        shown = _price_after_heading(scan, heading[0], facts)
     price = choose_price(main, opengraph, visible, shown, text)
     if price is not None:
         put("price", to_money(price.amount), price.source)
@@ -148,6 +151,13 @@ def _markup_products(
         if is_product(item) and id(item) not in nested
     ]
     return records, types
+
+
+def _price_after_heading(scan: PageScan, heading_order: int, facts: PageFacts) -> MainVisiblePrice | None:
+    """A page with no price element: the amount written just below its heading."""
+    element = dict(scan.headings).get(heading_order)
+    candidate = price_after_heading(element, heading_order, facts.locale) if element is not None else None
+    return MainVisiblePrice(candidate, near_cart=False, near_heading=True) if candidate is not None else None
 
 
 def _og_title_names_the_page(

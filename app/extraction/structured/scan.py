@@ -9,7 +9,11 @@ from lxml import etree
 
 MAX_ANCHORS = 5000
 MAX_ELEMENTS = 150_000  # a 4 MB shop page has ~30k; past this a page is hostile or broken
-_CART_WORDS = ("cart", "bag", "basket", "buy", "trolley", "purchase", "panier", "warenkorb", "carrito", "carrello")
+# Class/id words of a link styled as a buy control (its label is then checked against buy_controls.BUY_CONTROL).
+_CART_WORDS = (
+    "cart", "bag", "basket", "buy", "trolley", "purchase", "panier", "warenkorb", "carrito", "carrello", "btn",
+    "button", "bid", "checkout", "contact", "reply",
+)  # fmt: skip
 _BUTTON_INPUT_TYPES = {"submit", "button", "image"}
 _TAGS_OF_INTEREST = {"script", "img", "h1", "button", "input", "form", "a"}
 
@@ -81,5 +85,7 @@ def _is_control(element: etree._Element, tag: str) -> bool:
     if tag == "form":
         action = (element.get("action") or "").lower()
         return "cart" in action or "basket" in action
+    if element.get("role") == "button":
+        return True
     words = ((element.get("class") or "") + " " + (element.get("id") or "")).lower()
     return any(word in words for word in _CART_WORDS)  # a link styled as a cart button

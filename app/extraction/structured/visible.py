@@ -9,21 +9,13 @@ from decimal import Decimal
 
 from lxml import etree
 
+from app.extraction.structured.buy_controls import BUY_CONTROL
 from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.document import PageFacts, attribute_words, element_text, site_of
 from app.extraction.structured.price_elements import FORMER, HIDDEN, STRUCK_TAGS, shown_price_text
 from app.extraction.structured.prices import parse_price
 from app.extraction.structured.scan import PageScan
 
-ADD_TO_CART = re.compile(
-    r"add(?:ing)?[\s_-]*(?:it[\s_-]*)?to[\s_-]*(?:my[\s_-]*|your[\s_-]*)?(?:shopping[\s_-]*)?(?:cart|bag|basket|trolley)"
-    r"|addto(?:cart|bag|basket)|buy[\s_-]*(?:it[\s_-]*)?now|pre-?order now"
-    r"|in den (?:warenkorb|einkaufswagen)|ajouter au panier|a[ñn]adir a(?:l)? (?:la )?(?:carrito|cesta)"
-    r"|aggiungi al carrello|toevoegen aan (?:winkelwagen|winkelmand)|l[äa]gg i varukorgen|l[æa]g i kurv"
-    r"|legg i handlekurv|dodaj do koszyka|adicionar ao carrinho|в корзину|sepete ekle"
-    r"|カートに(?:入れる|追加)|加入购物车|장바구니 담기",
-    re.I,
-)
 SOLD_OUT = re.compile(
     r"\b(?:out of stock|sold out|currently unavailable|no longer available|unavailable online|discontinued)\b"
     r"|ausverkauft|nicht mehr verfügbar|agotado|épuisé|rupture de stock|esaurito|uitverkocht"
@@ -108,11 +100,11 @@ def _is_cart_control(element: etree._Element) -> bool:
         (element.get(attribute) or "")[:_MAX_ATTRIBUTE]
         for attribute in ("value", "aria-label", "title", "id", "class", "name", "data-action")
     )
-    if ADD_TO_CART.search(words) or ADD_TO_CART.search(element_text(element, 100)):
+    if BUY_CONTROL.search(words) or BUY_CONTROL.search(element_text(element, 100)):
         return True
     # <input type="submit"> labelled by a sibling <span> (aria-labelledby): the label is in the wrapper
     parent = element.getparent()
-    return element.tag == "input" and parent is not None and bool(ADD_TO_CART.search(element_text(parent, 100)))
+    return element.tag == "input" and parent is not None and bool(BUY_CONTROL.search(element_text(parent, 100)))
 
 
 def _leaves_the_shop(element: etree._Element, facts: PageFacts) -> bool:

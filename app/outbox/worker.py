@@ -26,11 +26,11 @@ from typing import Any
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import ConnectionFailure, ExecutionTimeout
 
-from app.auth.password_reset import compose_reset_email
 from app.config import Settings
-from app.mail import EmailDeliveryError, EmailSender, OutgoingEmail
-from app.sharing import repository
-from app.sharing.outbox import FAILED, PASSWORD_RESET, QUEUED, SENT, SHARE, SKIPPED, email_from_entry
+from app.mail import EmailDeliveryError, EmailSender
+from app.outbox import repository
+from app.outbox.registry import ComposerRegistry, UnknownKind, composers
+from app.outbox.schemas import FAILED, QUEUED, SENT, SKIPPED, OutboxEntry
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +58,10 @@ class OutboxWorker:
         *,
         retry: RetryPolicy | None = None,
         worker_id: str | None = None,
+        registry: ComposerRegistry = composers,
     ) -> None:
         self.db = db
+        self.registry = registry
         self.sender = sender
         self.settings = settings
         self.retry = retry or RetryPolicy(max_attempts=settings.outbox_max_attempts)
@@ -118,14 +120,15 @@ class OutboxWorker:
         await self._deliver(entry)
         return True
 
-    async def _deliver(self, entry: dict[str, Any]) -> None:
+    async def _deliver(self, entry: OutboxEntry) -> None:
         attempts = entry["attempts"]
         if attempts > self.retry.max_attempts:  # every earlier holder died mid-attempt: stop the loop here
             reason = entry.get("error") or "the worker stopped while sending"
             await self._finish(entry, FAILED, error=f"gave up after {attempts - 1} attempts: {reason}")
             return
         try:
-            message = await self._compose(entry)
+            composer = self.registry.composer_for(entry["kind"])
+            message = await composer(entry, db=self.db, settings=self.settings)
             if message is None:
                 await self._finish(entry, SKIPPED)
                 return
@@ -133,27 +136,26 @@ class OutboxWorker:
         except EmailDeliveryError as exc:
             await self._failed_attempt(entry, exc.reason, transient=exc.transient)
             return
+        except UnknownKind as exc:
+            # Retried like any failure, then failed with this reason: during a rolling deploy an older instance
+            # may claim a kind only newer code registers, and a later attempt lands on a newer one.
+            logger.error("outbox: %s", exc, extra={"outbox_id": str(entry["_id"])})
+            await self._failed_attempt(entry, str(exc), transient=True)
+            return
         except Exception as exc:  # a bug or a database hiccup while composing: retry, bounded like any other
             logger.exception("outbox: unexpected error", extra={"outbox_id": str(entry["_id"])})
             await self._failed_attempt(entry, f"unexpected: {type(exc).__name__}", transient=True)
             return
         await self._finish(entry, SENT, provider_message_id=provider_message_id, sent_at=datetime.now(UTC), error=None)
 
-    async def _compose(self, entry: dict[str, Any]) -> OutgoingEmail | None:
-        if entry["kind"] == SHARE:
-            return email_from_entry(entry)
-        if entry["kind"] == PASSWORD_RESET:
-            return await compose_reset_email(self.db, self.settings, entry)
-        raise ValueError(f"unknown outbox kind {entry['kind']!r}")
-
-    async def _failed_attempt(self, entry: dict[str, Any], reason: str, *, transient: bool) -> None:
+    async def _failed_attempt(self, entry: OutboxEntry, reason: str, *, transient: bool) -> None:
         if transient and entry["attempts"] < self.retry.max_attempts:
             next_attempt_at = datetime.now(UTC) + self.retry.delay(entry["attempts"])
             await self._finish(entry, QUEUED, error=reason, next_attempt_at=next_attempt_at)
             return
         await self._finish(entry, FAILED, error=reason)
 
-    async def _finish(self, entry: dict[str, Any], status: str, **changes: Any) -> None:
+    async def _finish(self, entry: OutboxEntry, status: str, **changes: Any) -> None:
         now = datetime.now(UTC)
         recorded = await repository.finish(
             self.db,

@@ -15,9 +15,10 @@ from app.db import free_port
 from app.mail import OutgoingEmail
 from app.mail.base import IDEMPOTENCY_HEADER
 from app.mail.ses import SesEmailSender
-from app.sharing import repository
-from app.sharing.outbox import SHARE, new_entry, stored_email
-from app.sharing.worker import OutboxWorker, RetryPolicy
+from app.outbox import repository
+from app.outbox.schemas import new_entry, stored_email
+from app.outbox.worker import OutboxWorker, RetryPolicy
+from app.sharing.compose import SHARE
 from tests.mail.moto_ses import REGION, SENDER, sent_emails
 
 LEASE = timedelta(seconds=60)

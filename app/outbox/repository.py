@@ -1,15 +1,17 @@
-"""Every query on the outbox: one document per email to send (cart shares and password-reset mail)."""
+"""Every query on the outbox: one document per email to send, whatever domain it comes from."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
 from bson import ObjectId
 from pymongo import ASCENDING, IndexModel, ReturnDocument
+from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
-from app.sharing.outbox import QUEUED, SENDING, SHARE
+from app.outbox.schemas import QUEUED, SENDING, OutboxEntry
 
 OUTBOX = "outbox"
 
@@ -19,6 +21,7 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
         [
             IndexModel([("status", ASCENDING), ("next_attempt_at", ASCENDING)], name="claim_queued"),
             IndexModel([("status", ASCENDING), ("lease_until", ASCENDING)], name="claim_expired_lease"),
+            # Payload fields the domains look entries up by: a share's cart, a reset request's address.
             IndexModel([("user_id", ASCENDING), ("cart_id", ASCENDING)], name="user_cart"),
             IndexModel(
                 [("kind", ASCENDING), ("email_address", ASCENDING), ("created_at", ASCENDING)], name="kind_email"
@@ -29,36 +32,35 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
     )
 
 
-async def insert_entry(db: AsyncDatabase, entry: dict[str, Any]) -> None:
-    await db[OUTBOX].insert_one(entry)
+async def insert_entry(db: AsyncDatabase, entry: OutboxEntry, session: AsyncClientSession | None = None) -> None:
+    await db[OUTBOX].insert_one(entry, session=session)
 
 
-async def find_share(
-    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, share_id: ObjectId
-) -> dict[str, Any] | None:
-    return await db[OUTBOX].find_one({"_id": share_id, "user_id": user_id, "cart_id": cart_id, "kind": SHARE})
+async def find_entry(
+    db: AsyncDatabase, *, kind: str, entry_id: ObjectId, match: Mapping[str, Any]
+) -> OutboxEntry | None:
+    """The entry of this kind and id whose payload also matches `match` (its owner, say)."""
+    return await db[OUTBOX].find_one({**match, "_id": entry_id, "kind": kind})
 
 
-async def has_recent_request(db: AsyncDatabase, *, kind: str, email_address: str, since: datetime) -> bool:
-    query = {"kind": kind, "email_address": email_address, "created_at": {"$gte": since}}
+async def has_entry_since(db: AsyncDatabase, *, kind: str, match: Mapping[str, Any], since: datetime) -> bool:
+    query = {**match, "kind": kind, "created_at": {"$gte": since}}
     return await db[OUTBOX].find_one(query, projection={"_id": 1}) is not None
 
 
-async def claim_abandoned(
-    db: AsyncDatabase, *, worker_id: str, now: datetime, lease: timedelta
-) -> dict[str, Any] | None:
+async def claim_abandoned(db: AsyncDatabase, *, worker_id: str, now: datetime, lease: timedelta) -> OutboxEntry | None:
     """Atomically take over one entry left `sending` under a lease that ran out (its worker died or hung)."""
     return await _claim(db, {"status": SENDING, "lease_until": {"$lte": now}}, worker_id, now, lease)
 
 
-async def claim_due(db: AsyncDatabase, *, worker_id: str, now: datetime, lease: timedelta) -> dict[str, Any] | None:
+async def claim_due(db: AsyncDatabase, *, worker_id: str, now: datetime, lease: timedelta) -> OutboxEntry | None:
     """Atomically take one queued entry whose next attempt is due."""
     return await _claim(db, {"status": QUEUED, "next_attempt_at": {"$lte": now}}, worker_id, now, lease)
 
 
 async def _claim(
     db: AsyncDatabase, query: dict[str, Any], worker_id: str, now: datetime, lease: timedelta
-) -> dict[str, Any] | None:
+) -> OutboxEntry | None:
     # One find_one_and_update: of several workers racing for an entry, exactly one gets it.
     return await db[OUTBOX].find_one_and_update(
         query,

@@ -1,0 +1,55 @@
+"""The words of a shop's own buy control in the languages shops write in: add to cart, buy now, bid, book,
+contact the seller (classifieds). Matched against a control's label and its class/id/value attributes.
+
+Each entry is a short phrase as shops label the button, never a bare word like "cart" that a header's cart
+link also carries (only buttons, inputs, cart forms and button-styled links are tested, see scan.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PHRASES = (
+    # English, and the attribute forms (add-to-cart, addToBag, btn-buy-now)
+    r"add(?:ing)?[\s_-]*(?:it[\s_-]*)?to[\s_-]*(?:my[\s_-]*|your[\s_-]*)?(?:shopping[\s_-]*)?(?:cart|bag|basket|trolley)",
+    r"addto(?:cart|bag|basket)", r"buy[\s_-]*(?:it[\s_-]*)?now", r"pre-?order now", r"place[\s_-]*(?:a[\s_-]*)?bid",
+    r"bid[\s_-]*now", r"(?:buy|get|book)[\s_-]*tickets?", r"get[\s_-]*(?:this[\s_-]*)?deal",
+    r"buy[\s_-]*(?:this[\s_-]*)?deal",
+    r"contact[\s_-]*(?:the[\s_-]*)?(?:seller|dealer|advertiser)", r"message[\s_-]*(?:the[\s_-]*)?seller",
+    r"make[\s_-]*(?:an[\s_-]*)?offer", r"reply[\s_-]*to[\s_-]*(?:this[\s_-]*)?ad",
+    r"show[\s_-]*(?:phone[\s_-]*)?number",
+    r"add to order", r"buy[\s_-]*button", r"btn[\s_-]*buy",
+    # German, Dutch
+    r"in den (?:warenkorb|einkaufswagen)", r"zum warenkorb hinzufügen", r"jetzt kaufen", r"sofort-?kaufen",
+    r"in den korb", r"verkäufer kontaktieren", r"anbieter kontaktieren", r"jetzt bieten",
+    r"(?:toevoegen aan|in) (?:mijn )?(?:winkelwagen|winkelmand|winkelwagentje)", r"in winkelwagen", r"koop nu",
+    # French, Italian, Spanish, Portuguese, Catalan
+    r"ajouter au (?:panier|caddie)", r"acheter maintenant", r"contacter le vendeur", r"ajout au panier",
+    r"aggiungi al carrello", r"acquista ora", r"compra ora", r"aggiungi alla borsa", r"contatta il venditore",
+    r"a[ñn]adir a(?:l)? (?:la )?(?:carrito|cesta|bolsa)", r"agregar al? (?:carrito|la bolsa|bolsa)", r"comprar ahora",
+    r"adicionar (?:ao|à) (?:carrinho|sacola|cesto)", r"comprar agora", r"contactar (?:al )?vendedor",
+    r"afegir a la cistella",
+    # Nordic, Baltic, Finnish
+    r"l[äa]gg i (?:varukorgen|kundvagnen)", r"k[öo]p nu", r"l[æa]g i (?:kurv|indk[øo]bskurv)", r"k[øo]b nu",
+    r"legg i handlekurv(?:en)?", r"kj[øo]p nå", r"lis[äa][äa] ostoskoriin", r"osta nyt", r"lisää koriin",
+    r"[ıi]dėti į krepšelį", r"pievienot grozam", r"lisa ostukorvi",
+    # Central and Eastern Europe, Greek, Turkish
+    r"dodaj do koszyka", r"kup teraz", r"(?:přidat )?do košíku", r"koupit", r"(?:pridať )?do košíka", r"kúpiť",
+    r"kosárba", r"megveszem", r"adaug[ăa] [îi]n co[șş]", r"cump[ăa]r[ăa] acum", r"dodaj u ko[šs]aricu",
+    r"dodaj v ko[šs]arico", r"dodaj u korpu", r"добави в количката", r"προσθήκη στο καλάθι", r"αγορά τώρα",
+    r"sepete ekle", r"hemen al", r"satın al",
+    # Cyrillic
+    r"в корзину", r"добавить в корзину", r"купить(?: сейчас| в 1 клик| в один клик)?", r"до кошика", r"купити",
+    # Arabic, Hebrew, Persian, Hindi
+    r"أضف (?:إلى|الى|ل) ?(?:السلة|العربة|عربة التسوق)", r"اشتر(?:ي)? الآن", r"הוס(?:ף|פה) ל(?:סל|עגלה)",
+    r"קנ(?:ה|ו) עכשיו", r"افزودن به سبد", r"कार्ट में (?:जोड़ें|डालें)", r"अभी खरीदें",
+    # East and South-East Asia
+    r"カートに(?:入れる|追加)", r"(?:買い物)?かごに(?:入れる|追加)", r"今すぐ(?:購入|買う)", r"購入手続きへ",
+    r"加入购物车", r"立即购买", r"加入購物車", r"立即購買", r"放入購物車", r"直接購買", r"马上抢", r"立即购",
+    r"장바구니(?: 담기| 추가|에 담기)", r"바로 ?구매", r"구매하기",
+    r"หยิบใส่ตะกร้า", r"(?:เพิ่ม|ใส่)(?:ลง|ใน)?ตะกร้า", r"ซื้อ(?:เลย|ทันที|สินค้า)",
+    r"thêm vào giỏ(?: hàng)?", r"mua ngay", r"chọn mua",
+    r"tambah(?:kan)? ke (?:keranjang|troli|troli)", r"masukkan (?:ke )?keranjang", r"beli sekarang",
+)  # fmt: skip
+
+BUY_CONTROL = re.compile("|".join(_PHRASES), re.IGNORECASE)

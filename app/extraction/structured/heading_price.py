@@ -1,0 +1,88 @@
+"""The price written just after the product's heading, for pages whose price element has no "price" in its
+class or id (utility-class CSS, hashed CSS-module names, many Asian and marketplace layouts).
+
+Read only when the page has no price element at all (a page that has some, all rejected as related products or
+shipping costs, keeps no price): the first short text below the <h1> that is an amount
+with a currency, not struck through, within a bounded number of elements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from app.extraction.structured.currency import PageLocale
+from app.extraction.structured.document import attribute_words, element_text
+from app.extraction.structured.price_elements import FORMER, STRUCK_TAGS
+from app.extraction.structured.prices import parse_price
+from app.extraction.structured.visible import PriceCandidate
+
+_MAX_ELEMENTS_AFTER_HEADING = 250
+_MAX_PRICE_CHARS = 32
+_MAX_LETTERS = 6  # "Price: 19,90 €", "税込 ¥1,980", "19.900원": a few letters at most
+_SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option", "del", "s", "strike", "button"}
+_OUTSIDE_THE_PRODUCT = {"footer", "nav", "aside"}
+
+
+def price_after_heading(heading: etree._Element, order: int, locale: PageLocale) -> PriceCandidate | None:
+    """The first amount-with-currency in the elements following `heading` in document order."""
+    for seen, element in enumerate(_following(heading)):
+        if seen >= _MAX_ELEMENTS_AFTER_HEADING:
+            return None
+        if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS or element.tag == "h1":
+            if element.tag == "h1":
+                return None  # the next product's heading: past this page's buy box
+            continue
+        text = element_text(element, _MAX_PRICE_CHARS + 1)
+        if not text or len(text) > _MAX_PRICE_CHARS or not any(char.isdigit() for char in text):
+            continue
+        if sum(char.isalpha() for char in text) > _MAX_LETTERS or _struck(element):
+            continue
+        parsed = parse_price(text, locale=locale)
+        if parsed.amount is not None and parsed.amount > 0 and parsed.currency is not None:
+            return PriceCandidate(
+                amount=parsed.amount,
+                currency=parsed.currency,
+                order=order + 1,
+                former=False,
+                current=False,
+                element=element,
+            )
+    return None
+
+
+def _following(element: etree._Element) -> Iterator[etree._Element]:
+    """Elements after `element` in document order (not its descendants), leaving out footers, navigation and
+    asides."""
+    node: etree._Element | None = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            if sibling.tag in _OUTSIDE_THE_PRODUCT:
+                continue
+            yield sibling
+            for descendant in sibling.iterdescendants():
+                if descendant.tag not in _OUTSIDE_THE_PRODUCT and not _inside_skipped(descendant, sibling):
+                    yield descendant
+        node = node.getparent()
+
+
+def _inside_skipped(element: etree._Element, top: etree._Element) -> bool:
+    node = element.getparent()
+    while node is not None and node is not top:
+        if node.tag in _OUTSIDE_THE_PRODUCT:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _struck(element: etree._Element) -> bool:
+    node: etree._Element | None = element
+    for _ in range(4):
+        if node is None:
+            return False
+        words = attribute_words(node, "class", "id")
+        if node.tag in STRUCK_TAGS or "line-through" in (node.get("style") or "") or FORMER.search(words):
+            return True
+        node = node.getparent()
+    return False

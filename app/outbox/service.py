@@ -1,0 +1,44 @@
+"""What other domains call: queue an email of a registered kind, and look their entries up."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from bson import ObjectId
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+
+from app.clock import utc_now
+from app.outbox import repository
+from app.outbox.registry import ComposerRegistry, composers
+from app.outbox.schemas import OutboxEntry, new_entry
+
+
+async def enqueue(
+    db: AsyncDatabase,
+    *,
+    kind: str,
+    payload: Mapping[str, Any],
+    session: AsyncClientSession | None = None,
+    registry: ComposerRegistry = composers,
+) -> OutboxEntry:
+    """Record an email for the worker to compose and send; pass `session` to queue it inside a transaction."""
+    if kind not in registry:  # caught here, where the caller can see it, rather than by the worker later
+        raise ValueError(f"no composer registered for outbox kind {kind!r}")
+    entry = new_entry(kind, now=utc_now(), **payload)
+    await repository.insert_entry(db, entry, session=session)
+    return entry
+
+
+async def find_entry(
+    db: AsyncDatabase, *, kind: str, entry_id: ObjectId, match: Mapping[str, Any]
+) -> OutboxEntry | None:
+    """The entry of this kind and id whose payload also matches `match` (e.g. its owner); None otherwise."""
+    return await repository.find_entry(db, kind=kind, entry_id=entry_id, match=match)
+
+
+async def enqueued_since(db: AsyncDatabase, *, kind: str, match: Mapping[str, Any], since: datetime) -> bool:
+    """Whether an entry of this kind matching `match` was queued at or after `since` (for cooldowns)."""
+    return await repository.has_entry_since(db, kind=kind, match=match, since=since)
