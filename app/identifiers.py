@@ -19,10 +19,14 @@ GTIN_LENGTHS = (8, 12, 13, 14)  # GTIN-8 (EAN-8), GTIN-12 (UPC-A), GTIN-13 (EAN-
 _GTIN_SEPARATORS = re.compile(r"[\s\-]")
 _ISBN10 = re.compile(r"\d{9}[\dX]")
 # Shop codes are ASCII letters and digits with a few joiners: "WH-1000XM4", "MK2K3LL/A", "123.456.78".
-_CODE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-_./#+:]*[A-Za-z0-9])?")
+_CODE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-_./#+]*[A-Za-z0-9])?")
 _NO_DIGIT_CODE = re.compile(r"[A-Z]+(?:[\-_.][A-Z0-9]+)+")  # "BLK-TEE-M": capitals joined by separators
 _PRICE_LIKE = re.compile(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}")
 _SLUG_WORD = re.compile(r"[a-z]{3,}")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # "Année-modèle 2014": a year, not a model number
+# GS1 prefixes that are not global: restricted-circulation numbers (in-store and variable-weight codes),
+# coupons and refund receipts, as the first digits of the GTIN written with 13 digits.
+_NOT_GLOBAL_PREFIXES = ("2", "02", "04", "05", "980", "981", "982", "983", "984", "99")
 _MEASURE = re.compile(
     r"\d+(?:[.,]\d+)?-?(?:mm|cm|km|in|ft|kg|lbs?|oz|ml|cl|gb|tb|mb|kw|mah|hz|ghz|mhz|pcs|pack|pk|ct|count|set)",
     re.I,
@@ -35,7 +39,8 @@ _PLACEHOLDERS = {
 
 def normalise_gtin(value: str | None) -> str | None:
     """The digits of a GTIN-8/12/13/14 whose GS1 check digit is right ("4-006381-333931" -> "4006381333931");
-    an ISBN-10 becomes its ISBN-13. None for anything else, including all-zero and one-digit runs."""
+    an ISBN-10 becomes its ISBN-13. None for anything else: one-digit runs, and numbers that are not global
+    (in-store and variable-weight codes, coupons), which name no product outside one shop."""
     if not value:
         return None
     compact = _GTIN_SEPARATORS.sub("", value.strip()).upper()
@@ -45,7 +50,16 @@ def normalise_gtin(value: str | None) -> str | None:
         return isbn10_to_gtin(compact)
     if not compact.isascii() or not compact.isdigit() or len(compact) not in GTIN_LENGTHS:
         return None
-    return compact if has_valid_check_digit(compact) else None
+    if not has_valid_check_digit(compact) or _not_global(compact):
+        return None
+    return compact
+
+
+def _not_global(digits: str) -> bool:
+    if len(digits) == 8:
+        return digits[0] in "02"  # RCN-8
+    as_13 = digits[-13:].rjust(13, "0")  # a GTIN-14 without its packaging indicator; a UPC with its leading 0
+    return as_13.startswith(_NOT_GLOBAL_PREFIXES)
 
 
 def has_valid_check_digit(digits: str) -> bool:
@@ -70,7 +84,7 @@ def isbn10_to_gtin(isbn10: str) -> str | None:
 def clean_code(value: str | None, *, name: str | None = None) -> str | None:
     """A SKU or MPN as a shop writes it, or None when the value is not code-like: 2-40 ASCII letters, digits
     and joiners, no spaces, with a digit (or capitals joined by separators), not a placeholder, not a price
-    or a measure, not a URL slug, and not the product's name."""
+    or a measure or a year, not a URL slug, and not the product's name."""
     if not value:
         return None
     code = value.strip().strip("\"'").removeprefix("#").strip()
@@ -81,7 +95,7 @@ def clean_code(value: str | None, *, name: str | None = None) -> str | None:
         return None
     if not any(char.isdigit() for char in code) and not _NO_DIGIT_CODE.fullmatch(code):
         return None
-    if _PRICE_LIKE.fullmatch(code) or _MEASURE.fullmatch(code) or _is_slug(code):
+    if _PRICE_LIKE.fullmatch(code) or _MEASURE.fullmatch(code) or _YEAR.fullmatch(code) or _is_slug(code):
         return None
     if name and _squash(name) == _squash(code):
         return None

@@ -52,6 +52,9 @@ def identifiers(html: str, url: str = SHOP_URL) -> tuple[str | None, str | None,
         ("1234567", None),  # no GTIN has 7 digits
         ("٤٠٠٦٣٨١٣٣٣٩٣١", None),  # Arabic-Indic digits
         ("EAN4006381333931", None),
+        ("2500140008600", None),  # an in-store code (prefix 2): names nothing outside one shop
+        ("212345678909", None),  # a UPC variable-weight code (its check digit is right)
+        ("5012345678900", "5012345678900"),
         ("", None),
     ],
 )
@@ -78,6 +81,8 @@ def test_gtins_need_a_valid_check_digit(raw: str, gtin: str | None) -> None:
         ("19.99", None),  # a price
         ("175cm", None),  # a measure
         ("2-Pack", None),  # a quantity
+        ("2014", None),  # a year
+        ("sku:2154834", None),  # a label and a code: see the markup test
         ("088M", "088M"),
         ("https://shop.example/1", None),
         ("商品123", None),  # shop codes are ASCII
@@ -336,6 +341,7 @@ def test_markup_beats_the_url() -> None:
         ("<p>货号：123456</p>", ("sku", "123456")),
         ("<p>品番：ABC-1234</p>", ("sku", "ABC-1234")),
         ("<p>型番：KJ-55X85K</p>", ("mpn", "KJ-55X85K")),
+        ("<dl><dt>型番</dt><dd>WUP-R-ABAJ</dd></dl>", ("mpn", "WUP-R-ABAJ")),  # capitals code without a digit
         ("<p>型式：ABC-1</p>", ("mpn", "ABC-1")),
         ("<p>型号：RTX4090-24G</p>", ("mpn", "RTX4090-24G")),
         ("<p>모델명 : SM-S928N</p>", ("mpn", "SM-S928N")),
@@ -369,6 +375,8 @@ def test_labelled_codes_in_many_languages(body: str, expected: tuple[str, str]) 
         "<p>Our model 2024 is here</p>",
         "<p>We ship to 28 countries. Use code 1234 at checkout.</p>",
         "<p>Preference: 12345</p>",  # a label inside a word
+        "<dl><dt>Année-modèle</dt><dd>2014</dd></dl>",  # a car's model year
+        "<p>JAN：2500140008600</p>",  # an in-store code
     ],
 )
 def test_unlabelled_or_junk_codes_are_not_identifiers(body: str) -> None:
@@ -429,3 +437,36 @@ def test_jsonld_and_microdata_of_one_product_agree() -> None:
 
     assert (result.sku, result.gtin) == ("MUG-1", "4006381333931")
     assert (result.sources["sku"], result.sources["gtin"]) == ("jsonld", "microdata")
+
+
+def test_a_sku_written_with_its_label_in_markup_keeps_the_code() -> None:
+    body = """<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Blue Mug</span>
+      <meta itemprop="sku" content="sku:2154834"><span itemprop="mpn">Model: AB-120</span></div>"""
+    assert identifiers(page(body)) == ("2154834", None, "AB-120")
+
+
+def test_a_very_short_markup_code_gives_way_to_a_labelled_one() -> None:
+    html = page("<dl><dt>商品番号</dt><dd>750592</dd></dl>", jsonld=product(sku="c13"))
+    assert extract_structured(html, SHOP_URL).sku == "750592"
+    assert extract_structured(page(jsonld=product(sku="c13")), SHOP_URL).sku == "c13"  # nothing better: kept
+
+
+def test_an_ean_filed_as_the_part_number_is_not_a_part_number() -> None:
+    assert identifiers(page(jsonld=product(mpn="7332543980239"))) == (None, None, None)
+
+
+def test_the_code_the_page_repeats_wins_over_bought_together_tiles() -> None:
+    body = (
+        "<h1>Maple Bench Top</h1><p>Item #: T9F432251</p>"
+        "<ul><li>Leg Kit Item #: T9F254CP2</li><li>Oil Item #: T9FB2048181</li></ul>"
+        "<footer>Maple Bench Top Item #: T9F432251</footer>"
+    )
+    assert extract_structured(page(body), SHOP_URL).sku == "T9F432251"
+
+
+def test_a_bookshop_url_ending_in_an_isbn_gives_the_gtin() -> None:
+    url = "https://www.adlibris.com/se/bok/introduction-to-econometrics-global-edition-9781292264455"
+    result = extract_structured(page(title="Introduction to Econometrics"), url)
+
+    assert (result.gtin, result.sources.get("gtin")) == ("9781292264455", "url")
+    assert extract_structured(page(), "https://shop.example.com/p/9781292264456").gtin is None  # check digit

@@ -5,6 +5,7 @@ are for recognising one product across shops, where a wrong one does more harm t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
@@ -24,6 +25,7 @@ _GTIN_PREFIXES = {
     "gtin", "gtin8", "gtin12", "gtin13", "gtin14", "ean", "ean13", "upc", "isbn", "isbn13", "isbn10", "jan"
 }  # fmt: skip
 _MAX_LABELLED_VALUES = 2  # more distinct labelled codes of one kind: a list of products, not this one
+_MIN_MARKUP_CODE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,12 +224,16 @@ _MARKETPLACES: tuple[tuple[str, _Reader], ...] = (
     ("dhgate", _path_code(r"/product/(?:[^/]+/)?(\d{6,12})\.html")),
     ("rakuten", _path_code(r"^/prod/(?:[^/]+/)?(\d{6,12})\.html")),  # rakuten.com, not the Japanese mall
     ("wayfair", _path_code(r"~([a-z0-9]{4,12})\.html", upper=True)),
+    ("suruga-ya", _path_code(rf"/product/detail/(\d{{6,12}}){_END}")),
 )
+# Bookshops end their book URLs with the ISBN-13 (".../introduction-to-econometrics-9781292264455").
+_ISBN_IN_PATH = re.compile(r"(?:^|[/\-_=])(97[89]\d{10})(?:[/.?]|$)")
 _MARKETPLACE_READERS = dict(_MARKETPLACES)
 
 
 def url_identifiers(url: str) -> ProductIds:
-    """The item code a marketplace product URL carries (any country's domain), as the sku; else nothing."""
+    """The item code a marketplace product URL carries (any country's domain) as the sku, and an ISBN-13 at
+    the end of a bookshop's URL as the gtin."""
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
@@ -235,9 +241,11 @@ def url_identifiers(url: str) -> ProductIds:
     except ValueError:
         return ProductIds()
     reader = next((_MARKETPLACE_READERS[label] for label in host.split(".") if label in _MARKETPLACE_READERS), None)
-    if reader is None:
-        return ProductIds()
-    return ProductIds(sku=clean_code(reader(host, parts.path, query)))
+    isbn = _ISBN_IN_PATH.search(parts.path)
+    return ProductIds(
+        sku=clean_code(reader(host, parts.path, query)) if reader else None,
+        gtin=normalise_gtin(isbn.group(1)) if isbn else None,
+    )
 
 
 # --- labelled codes in the visible text ---------------------------------------------------------------------
@@ -315,14 +323,14 @@ _LABEL_RULES = (
     _LabelRule("mpn", _labelled(_MPN_SCRIPT, _SEPARATOR_OPTIONAL, _CODE_TOKEN, script=True), True, True),
     _LabelRule("mpn", _labelled(_MPN_WEAK, _SEPARATOR_REQUIRED, _CODE_TOKEN), True),
 )
-_ANY_DIGIT = re.compile(r"\d")
+_CODE_HINT = re.compile(r"\d|[A-Z]{2,}[\-_.][A-Z0-9]")  # a digit, or capitals joined like "WUP-R-ABAJ"
 _MAX_LINE = 200
 _MAX_LABEL_LINE = 40
 
 
 def labelled_identifiers(text: str, name: str | None = None) -> ProductIds:
-    """Codes the visible text labels ("SKU: 123", "Art.-Nr. 456", "品番 ABC-1", "EAN 4006381333931"). The
-    first of a kind wins; a kind with more than two different values (a list of products) gives nothing."""
+    """Codes the visible text labels ("SKU: 123", "Art.-Nr. 456", "品番 ABC-1", "EAN 4006381333931"), one of
+    each kind (see _the_products_value)."""
     text = _short_lines_with_codes(text)
     if not text:
         return ProductIds()
@@ -333,24 +341,33 @@ def labelled_identifiers(text: str, name: str | None = None) -> ProductIds:
             found[rule.kind].append((position, value))
     chosen: dict[str, str] = {}
     for kind, values in found.items():
-        distinct = list(dict.fromkeys(value for _, value in sorted(values)))
-        if distinct and len(distinct) <= _MAX_LABELLED_VALUES:
-            chosen[kind] = distinct[0]
+        if picked := _the_products_value([value for _, value in sorted(values)]):
+            chosen[kind] = picked
     return ProductIds(**chosen)
 
 
+def _the_products_value(values: list[str]) -> str | None:
+    """The first of at most two different values; among more (a list of products, or "bought together"
+    tiles), the one the page repeats more than any other (the product's own code shows in several places)."""
+    distinct = list(dict.fromkeys(values))
+    if len(distinct) <= _MAX_LABELLED_VALUES:
+        return distinct[0] if distinct else None
+    counts = Counter(values).most_common(2)
+    return counts[0][0] if counts[0][1] > counts[1][1] else None
+
+
 def _short_lines_with_codes(text: str) -> str:
-    """Only the lines a labelled code can sit on: short ones with a digit, and a short label line before
-    one (a table cell "SKU" above "12345"). Paragraphs and menus are a page's bulk and hold no labelled codes;
-    skipping them makes the label patterns ~4x cheaper."""
+    """Only the lines a labelled code can sit on: short ones with a digit or a capitals code, and a short label
+    line before one (a table cell "SKU" above "12345"). Paragraphs and menus are a page's bulk and hold no
+    labelled codes; skipping them makes the label patterns ~4x cheaper."""
     lines = text.split("\n")
     kept = []
     for index, line in enumerate(lines):
         if len(line) > _MAX_LINE:
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if _ANY_DIGIT.search(line) or (
-            len(line) <= _MAX_LABEL_LINE and len(following) <= _MAX_LINE and _ANY_DIGIT.search(following)
+        if _CODE_HINT.search(line) or (
+            len(line) <= _MAX_LABEL_LINE and len(following) <= _MAX_LINE and _CODE_HINT.search(following)
         ):
             kept.append(line)
     return "\n".join(kept)
@@ -386,22 +403,34 @@ def page_identifiers(
     main: Sequence[ProductRecord], opengraph: ProductRecord, url: str, text: str, name: str | None
 ) -> dict[IdentifierKind, tuple[str, Source]]:
     """Each identifier with where it came from: the main product's markup records, then OpenGraph, then the URL
-    of a marketplace item, then a labelled code in the visible text."""
-    chosen = {
-        kind: (value, source)
-        for kind, (value, source) in _markup_choice(main, url).items()
-        if kind == "gtin" or clean_code(value, name=name)
-    }
-    for kind, value in zip(IDENTIFIER_FIELDS, (opengraph.sku, opengraph.gtin, opengraph.mpn), strict=True):
-        if value and kind not in chosen and (kind == "gtin" or clean_code(value, name=name)):
-            chosen[kind] = (value, opengraph.source)
+    of a marketplace item, then a labelled code in the visible text. A markup code of under four characters
+    ("c13") gives way to a labelled one."""
+    chosen: dict[IdentifierKind, tuple[str, Source]] = {}
+    opengraph_values = zip(IDENTIFIER_FIELDS, (opengraph.sku, opengraph.gtin, opengraph.mpn), strict=True)
+    markup = [
+        *_markup_choice(main, url).items(),
+        *((kind, (value, opengraph.source)) for kind, value in opengraph_values if value),
+    ]
+    for kind, (value, source) in markup:
+        if kind not in chosen and _acceptable(kind, value, name):
+            chosen[kind] = (value, source)
     from_url = url_identifiers(url)
-    if from_url.sku and "sku" not in chosen:
-        chosen["sku"] = (from_url.sku, "url")
-    if len(chosen) < len(IDENTIFIER_FIELDS):
+    for kind in IDENTIFIER_FIELDS:
+        if (in_url := from_url.get(kind)) and kind not in chosen:
+            chosen[kind] = (in_url, "url")
+    weak = {kind for kind, (value, _) in chosen.items() if kind != "gtin" and len(value) < _MIN_MARKUP_CODE}
+    if len(chosen) < len(IDENTIFIER_FIELDS) or weak:
         from_text = labelled_identifiers(text, name)
         for kind in IDENTIFIER_FIELDS:
-            value = from_text.get(kind)
-            if value and kind not in chosen:
-                chosen[kind] = (value, "heuristic")
+            labelled = from_text.get(kind)
+            if labelled and (kind not in chosen or kind in weak) and _acceptable(kind, labelled, name):
+                chosen[kind] = (labelled, "heuristic")
     return chosen
+
+
+def _acceptable(kind: IdentifierKind, value: str, name: str | None) -> bool:
+    if kind == "gtin":
+        return True  # validated when read
+    if kind == "mpn" and normalise_gtin(value):
+        return False  # an EAN filed as the part number: no part number, and no proof it is the GTIN either
+    return clean_code(value, name=name) is not None
