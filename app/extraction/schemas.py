@@ -35,6 +35,8 @@ class ExtractedProduct(BaseModel):
     description: str | None = None
     brand: str | None = None
     sku: str | None = None
+    gtin: str | None = None
+    mpn: str | None = None
     availability: Literal["InStock", "OutOfStock"] | None = None
 
 

@@ -40,7 +40,7 @@ from app.observability.metrics import metrics
 
 logger = logging.getLogger(__name__)
 
-TEXT_FIELDS = ("name", "currency", "description", "brand", "sku", "availability")
+TEXT_FIELDS = ("name", "currency", "description", "brand", "sku", "gtin", "mpn", "availability")
 LLM_FIELDS = frozenset({"name", "price", "currency", "description", "brand", "sku", "availability", "image_url"})
 CACHE_VERSION = "1"  # bump when the pipeline's output for the same page changes
 

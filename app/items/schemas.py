@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from app.identifiers import Gtin, Mpn
 from app.ids import PyObjectId
 from app.money import Currency, Price
 from app.weburl import WebUrl
@@ -34,6 +35,8 @@ class ItemCreate(_PriceCurrencyRule):
     description: LongText | None = None
     brand: ShortText | None = None
     sku: ShortText | None = None
+    gtin: Gtin | None = None
+    mpn: Mpn | None = None
     variant: ShortText | None = None
     notes: LongText | None = None
     quantity: Quantity = 1
@@ -51,6 +54,8 @@ class ItemUpdate(BaseModel):
     description: LongText | None = None
     brand: ShortText | None = None
     sku: ShortText | None = None
+    gtin: Gtin | None = None
+    mpn: Mpn | None = None
     variant: ShortText | None = None
     notes: LongText | None = None
     quantity: Quantity | None = None
@@ -75,6 +80,8 @@ class ItemOut(BaseModel):
     description: str | None = None
     brand: str | None = None
     sku: str | None = None
+    gtin: str | None = None
+    mpn: str | None = None
     variant: str | None = None
     notes: str | None = None
     quantity: int

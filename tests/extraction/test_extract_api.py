@@ -15,7 +15,8 @@ from tests.model_fixtures import TINY_CLIP, StaticServer, png_bytes, save_tiny_b
 PRODUCT_PAGE = """<html lang="en"><head><title>Acme Kettle 1.7L | Acme Store</title>
 <meta property="og:type" content="product"><meta property="og:image" content="{images}/kettle.png">
 <script type="application/ld+json">{{"@context": "https://schema.org", "@type": "Product", "name": "Acme Kettle 1.7L",
- "sku": "AK-17", "brand": {{"@type": "Brand", "name": "Acme"}}, "image": "{images}/kettle.png",
+ "sku": "AK-17", "gtin13": "4006381333931", "mpn": "AK-1700",
+ "brand": {{"@type": "Brand", "name": "Acme"}}, "image": "{images}/kettle.png",
  "offers": {{"@type": "Offer", "price": "39.99", "priceCurrency": "USD",
  "availability": "https://schema.org/InStock"}}}}</script></head>
 <body><h1>Acme Kettle 1.7L</h1><img src="{images}/kettle.png" width="600" height="600">
@@ -70,6 +71,7 @@ async def test_product_page_from_structured_data_without_models_or_llm(client, a
     assert product["name"] == "Acme Kettle 1.7L"
     assert product["price"] == "39.99" and product["currency"] == "USD"
     assert product["brand"] == "Acme" and product["sku"] == "AK-17" and product["availability"] == "InStock"
+    assert (product["gtin"], product["mpn"], body["sources"]["gtin"]) == ("4006381333931", "AK-1700", "jsonld")
     assert product["image_url"] == "https://img.example/kettle.png"
     assert product["images"][0]["url"] == "https://img.example/kettle.png"
     assert body["sources"]["price"] == "jsonld" and body["sources"]["name"] == "jsonld"

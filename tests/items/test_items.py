@@ -22,6 +22,8 @@ FULL_ITEM = {
     "description": "1.7 l, stainless",
     "brand": "Acme",
     "sku": "K-17",
+    "gtin": "4006381333931",
+    "mpn": "AK-1700",
     "variant": "red",
     "notes": "for the office",
     "quantity": 2,

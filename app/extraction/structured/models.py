@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Literal
 
 MarkupSource = Literal["jsonld", "microdata", "rdfa", "opengraph"]
-Source = Literal[MarkupSource, "heuristic"]  # "heuristic": read from the page's layout, not from markup
+# "heuristic": read from the page's layout or text, not from markup; "url": from the page's address
+Source = Literal[MarkupSource, "heuristic", "url"]
 Availability = Literal["InStock", "OutOfStock"]
 ImageOrigin = Literal[MarkupSource, "page"]
 
@@ -51,6 +52,8 @@ class StructuredExtraction:
     description: str | None = None
     brand: str | None = None
     sku: str | None = None
+    gtin: str | None = None
+    mpn: str | None = None
     availability: Availability | None = None
     sources: dict[str, Source] = field(default_factory=dict)
     image_candidates: list[ImageCandidate] = field(default_factory=list)

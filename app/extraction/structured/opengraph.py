@@ -6,6 +6,7 @@ from app.extraction.structured.currency import to_iso_currency
 from app.extraction.structured.document import PageFacts
 from app.extraction.structured.prices import parse_markup_price, parse_price
 from app.extraction.structured.schema import OfferRecord, ProductRecord, availability_of
+from app.identifiers import clean_code, normalise_gtin
 
 # Sale price first: shops tag the regular price as product:price and the current one as sale_price.
 _PRICE_TAGS = (
@@ -28,7 +29,9 @@ def opengraph_product(facts: PageFacts) -> ProductRecord:
         name=facts.meta_first("og:title", "twitter:title"),
         description=facts.meta_first("og:description", "twitter:description", "description"),
         brand=facts.meta_first("product:brand", "og:brand"),
-        sku=facts.meta_first("product:retailer_item_id", "product:sku", "product:mfr_part_no"),
+        sku=clean_code(facts.meta_first("product:retailer_item_id", "product:sku")),
+        gtin=normalise_gtin(facts.meta_first("product:gtin", "product:ean", "product:upc", "product:isbn", "og:upc")),
+        mpn=clean_code(facts.meta_first("product:mfr_part_no")),
         images=[
             image
             for image in (facts.meta_first("og:image:secure_url", "og:image", "og:image:url", "twitter:image"),)

@@ -11,6 +11,7 @@ from lxml import etree
 from app.extraction.structured.document import PageFacts, parse_html, read_page_facts
 from app.extraction.structured.evidence import page_evidence, page_signals
 from app.extraction.structured.heading_price import price_after_heading
+from app.extraction.structured.identifiers import page_identifiers
 from app.extraction.structured.images import image_candidates
 from app.extraction.structured.jsonld import jsonld_blocks, jsonld_products
 from app.extraction.structured.microdata import MICRODATA, RDFA, items
@@ -97,7 +98,9 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
             continue
         put("description", record.description, record.source)
         put("brand", record.brand, record.source)
-        put("sku", record.sku, record.source)
+    same_product = [record for record in records if main is not None and record.name == main.name]
+    for kind, (value, source) in page_identifiers(same_product, opengraph, url, text, fields.get("name")).items():
+        put(kind, value, source)
 
     markup_images: list[tuple[str, ImageOrigin]] = []
     for record in (main, opengraph):
@@ -214,7 +217,7 @@ def _merge_same_product(records: list[ProductRecord]) -> ProductRecord:
     gaps filled from the others."""
     merged = records[0]
     for other in records[1:]:
-        for field in ("name", "description", "brand", "sku", "url"):
+        for field in ("name", "description", "brand", "url"):  # identifiers: see page_identifiers
             if getattr(merged, field) is None:
                 setattr(merged, field, getattr(other, field))
         merged.images = merged.images or other.images

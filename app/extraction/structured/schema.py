@@ -10,6 +10,7 @@ from typing import Any
 
 from app.extraction.structured.currency import PageLocale, to_iso_currency
 from app.extraction.structured.document import clean_text
+from app.extraction.structured.identifiers import markup_identifiers
 from app.extraction.structured.models import Availability, MarkupSource
 from app.extraction.structured.prices import parse_markup_price
 
@@ -44,6 +45,8 @@ class OfferRecord:
     availability: Availability | None
     url: str | None = None
     sku: str | None = None
+    gtin: str | None = None
+    mpn: str | None = None
 
 
 @dataclass(slots=True)
@@ -55,6 +58,8 @@ class ProductRecord:
     description: str | None = None
     brand: str | None = None
     sku: str | None = None
+    gtin: str | None = None
+    mpn: str | None = None
     images: list[str] = field(default_factory=list)
     offers: list[OfferRecord] = field(default_factory=list)
     url: str | None = None
@@ -115,12 +120,15 @@ def product_record(
     resolve: Callable[[Any], Any] = lambda value: value,
 ) -> ProductRecord:
     """A record from a Product / ProductGroup node; `resolve` follows {"@id": ...} references (JSON-LD)."""
+    ids = markup_identifiers(node)
     record = ProductRecord(
         source=source,
         name=as_text(node.get("name"), 500),
         description=as_text(node.get("description"), 5000),
         brand=_brand(resolve(first(node.get("brand") or node.get("manufacturer")))),
-        sku=as_text(node.get("sku") or node.get("mpn") or node.get("productID"), 100),
+        sku=ids.sku,
+        gtin=ids.gtin,
+        mpn=ids.mpn,
         images=list(_image_urls(node.get("image"), resolve)),
         url=as_text(node.get("url"), 2000),
         is_group="productgroup" in type_names(node),
@@ -131,9 +139,11 @@ def product_record(
     for variant in as_list(node.get("hasVariant"))[:200]:
         variant = resolve(variant)
         if isinstance(variant, dict):
-            sku = as_text(variant.get("sku"), 100)
+            variant_ids = markup_identifiers(variant)
             for offer in _offers(variant.get("offers"), resolve, locale):
-                offer.sku = offer.sku or sku
+                offer.sku = offer.sku or variant_ids.sku
+                offer.gtin = offer.gtin or variant_ids.gtin
+                offer.mpn = offer.mpn or variant_ids.mpn
                 offer.url = offer.url or as_text(variant.get("url"), 2000)
                 record.offers.append(offer)
             if not record.images:
@@ -180,12 +190,15 @@ def _offers(value: Any, resolve: Callable[[Any], Any], locale: PageLocale) -> It
             currency = currency or to_iso_currency(as_text(specification.get("priceCurrency")), locale)
         if isinstance(price_value, dict):
             price_value = price_value.get("@value")
+        ids = markup_identifiers(item)
         yield OfferRecord(
             price=parse_markup_price(price_value, currency=currency, locale=locale),
             currency=currency,
             availability=availability_of(item.get("availability")),
             url=as_text(item.get("url"), 2000),
-            sku=as_text(item.get("sku"), 100),
+            sku=ids.sku,
+            gtin=ids.gtin,
+            mpn=ids.mpn,
         )
 
 
