@@ -18,13 +18,15 @@ globalThis.buyhivePayload = (() => {
   const MAX_IMAGES = 20; // the API takes at most 20
   const MAX_URL_CHARS = 2_048;
   const MIN_IMAGE_SIDE = 80; // icons, spacers and tracking pixels are not product photos
-  const JSONLD_BUDGET = 0.4; // share of the bound JSON-LD may take; product blocks are kept first
+  const PRODUCT_JSONLD_BUDGET = 0.8; // share of the bound product JSON-LD may take (a product with many variants)
+  const JSONLD_BUDGET = 0.4; // ... and JSON-LD of any kind, product blocks counted first
   const REGION_BUDGET = 0.4; // share of the bound the product region may take
   const MAX_MARKUP_VALUE_CHARS = 20_000; // an itemprop/property element's text (a description) kept whole
   const MAX_ATTRIBUTE_CHARS = 4_096;
   const MAX_DATA_URL_CHARS = 512; // inline base64 placeholders
   const MAX_CANDIDATE_ELEMENTS = 3_000; // price and cart candidates looked at on the live page
   const MAX_MAIN_PHOTOS = 4;
+  const OVERSHOOT = 0.1; // share of the bound a dropped element may cut beyond what had to go
 
   const DROPPED_TAGS = ["style", "svg", "iframe", "object", "embed", "canvas", "template", "audio", "video"];
   const LOADING_LINKS = /^(?:stylesheet|preload|prefetch|preconnect|dns-prefetch|modulepreload|manifest)$/i;
@@ -226,13 +228,15 @@ globalThis.buyhivePayload = (() => {
 
   /** JSON-LD blocks that fit their budget, product data first; the others are removed. */
   function keepJsonLd(root, maxBytes) {
+    const describesProduct = (block) => /"(?:Product|ProductGroup|Offer|AggregateOffer)"/.test(block.textContent);
     const blocks = [...root.querySelectorAll("script")].filter(isJsonLd);
-    const productFirst = [...blocks].sort((a, b) => Number(/"(?:Product|Offer|ProductGroup)"/.test(b.textContent)) - Number(/"(?:Product|Offer|ProductGroup)"/.test(a.textContent)));
+    const productFirst = [...blocks.filter(describesProduct), ...blocks.filter((block) => !describesProduct(block))];
     let spent = 0;
     const kept = [];
     for (const block of productFirst) {
       const size = byteLength(block.outerHTML);
-      if (spent + size <= maxBytes * JSONLD_BUDGET) {
+      const budget = maxBytes * (describesProduct(block) ? PRODUCT_JSONLD_BUDGET : JSONLD_BUDGET);
+      if (spent + size <= budget) {
         spent += size;
         kept.push(block);
       } else {
@@ -286,26 +290,58 @@ globalThis.buyhivePayload = (() => {
     return NOISE_TAGS.has(element.localName) || NOISE_WORDS.test(naming.slice(0, 300));
   }
 
-  /** Subtrees that may go, each with its size and how far (in elements, document order) it is from the region. */
-  function removableParts(root, { whole, holders }, region) {
-    const order = new Map();
+  /** In one pass: each element's position in document order, how many elements it holds, and about how many
+   * characters it serialises to (markup escapes left out; the result is measured for real afterwards). */
+  function measure(root) {
     const all = [root, ...root.querySelectorAll("*")];
-    all.forEach((element, index) => order.set(element, index));
+    const order = new Map(all.map((element, index) => [element, index]));
+    const size = new Map();
+    const span = new Map();
+    for (let index = all.length - 1; index >= 0; index -= 1) {
+      const element = all[index];
+      let characters = 2 * element.localName.length + 5;
+      for (const attribute of element.attributes) characters += attribute.name.length + attribute.value.length + 4;
+      let held = 0;
+      for (let node = element.firstChild; node; node = node.nextSibling) {
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          characters += size.get(node);
+          held += span.get(node) + 1;
+        } else if (node.nodeType === Node.TEXT_NODE) {
+          characters += node.data.length;
+        }
+      }
+      size.set(element, characters);
+      span.set(element, held);
+    }
+    return { order, size, span };
+  }
+
+  /** Subtrees that may go, in the order they go (noise first, then the farthest from the product region), each
+   * with its size; `split(part)` gives the parts inside one in the same order, for cutting finer than a whole
+   * big element. */
+  function removableParts(root, { whole, holders }, region) {
+    const { order, size, span } = measure(root);
     const regionStart = region ? order.get(region) : 0;
-    const regionEnd = region ? regionStart + region.getElementsByTagName("*").length : 0;
+    const regionEnd = region ? regionStart + span.get(region) : 0;
+    const partOf = (element, noisy) => {
+      const start = order.get(element);
+      const end = start + span.get(element);
+      const distance = region ? (start > regionEnd ? start - regionEnd : Math.max(0, regionStart - end)) : start;
+      return { element, size: size.get(element), noise: noisy || isNoise(element), distance };
+    };
     const parts = [];
     for (const holder of holders) {
       if (whole.has(holder)) continue;
+      const noisy = ancestors(holder).some(isNoise);
       for (const child of holder.children) {
-        if (holders.has(child) || whole.has(child)) continue;
-        const start = order.get(child);
-        const end = start + child.getElementsByTagName("*").length;
-        const distance = region ? (start > regionEnd ? start - regionEnd : Math.max(0, regionStart - end)) : start;
-        parts.push({ element: child, size: child.outerHTML.length, noise: isNoise(child) || [...ancestors(holder)].some(isNoise), distance });
+        if (!holders.has(child) && !whole.has(child)) parts.push(partOf(child, noisy));
       }
     }
-    // Noise first, then the farthest from the product.
-    return parts.sort((a, b) => Number(b.noise) - Number(a.noise) || b.distance - a.distance);
+    const byPriority = (a, b) => Number(b.noise) - Number(a.noise) || b.distance - a.distance;
+    return {
+      parts: parts.sort(byPriority),
+      split: (part) => [...part.element.children].map((child) => partOf(child, part.noise)).sort(byPriority),
+    };
   }
 
   function serialize(root) {
@@ -339,17 +375,26 @@ globalThis.buyhivePayload = (() => {
     const jsonLd = keepJsonLd(root, maxBytes);
     const region = productRegion({ heading, price, cart }, maxBytes);
     const anchors = kept.filter(Boolean);
-    const parts = removableParts(root, protectedParts(root, region, jsonLd, anchors), region);
+    const { parts, split } = removableParts(root, protectedParts(root, region, jsonLd, anchors), region);
     // Sizes are counted in UTF-16 units per part and converted with the page's own bytes-per-unit ratio; the
-    // result is measured again and cut further while it is still over.
+    // result is measured again and cut further while it is still over. A part much bigger than what is left to
+    // cut is cut inside instead of dropped whole.
     for (let attempt = 0; attempt < 4 && size > maxBytes && parts.length > 0; attempt += 1) {
       const ratio = size / html.length;
+      const target = maxBytes * (1 - 0.05 * attempt);
       let estimate = size;
-      while (parts.length > 0 && estimate > maxBytes * (1 - 0.05 * attempt)) {
-        const part = parts.shift();
+      const cut = (part) => {
+        if (part.size * ratio > estimate - target + maxBytes * OVERSHOOT && part.element.childElementCount > 0) {
+          for (const inner of split(part)) {
+            if (estimate <= target) return;
+            cut(inner);
+          }
+          return;
+        }
         part.element.remove();
         estimate -= part.size * ratio;
-      }
+      };
+      while (parts.length > 0 && estimate > target) cut(parts.shift());
       html = serialize(root);
       size = byteLength(html);
     }
