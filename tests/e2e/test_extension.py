@@ -178,7 +178,8 @@ async def test_big_page_gets_the_price_that_sits_past_its_first_million_characte
     await expect(popup.page.locator("#product-currency")).to_have_value("USD")
     await browser.screenshot(popup.page, "big-product")
 
-    # What the extension sent: a document within its bound that still holds the buy box.
+    # What the extension sent: a document within its bound that still holds the buy box, and the markup at the
+    # end of the page.
     payload = await browser.worker.evaluate(
         """async (tabId) => {
             await chrome.scripting.executeScript({ target: { tabId }, files: ["lib/payload.js"] });
@@ -192,6 +193,8 @@ async def test_big_page_gets_the_price_that_sits_past_its_first_million_characte
     )
     assert payload["bytes"] <= 600_000
     assert '<span class="price-now">$129.00</span>' in payload["html"]
+    assert '<meta itemprop="sku" content="FJ-45-GRN">' in payload["html"]
+    assert '"@type": "BreadcrumbList"' in payload["html"]
     assert "__PAGE_STATE__" not in payload["html"]
 
 
