@@ -28,7 +28,7 @@ async function collectSnapshot(tabId) {
     pendingSnapshots.set(tabId, { resolve, reject, timer });
   });
   try {
-    await chrome.scripting.executeScript({ target: { tabId }, files: ["content.js"] });
+    await chrome.scripting.executeScript({ target: { tabId }, files: ["lib/payload.js", "content.js"] });
   } catch {
     settlePending(tabId);
     throw new ApiError("BuyHive can't read this page. Browser pages and the Web Store are off limits; try a shop page.", {

@@ -200,7 +200,8 @@ function renderExtraction({ page, extraction }) {
   const addAnyway = el("button", {
     class: "button",
     text: "Add it anyway",
-    onclick: () => pagePanelMessage(productForm(page, { ...extraction, product: { name: page.title } , sources: {} })),
+    // Everything extracted stays in the form for the person to correct; the page title stands in for a missing name.
+    onclick: () => pagePanelMessage(productForm(page, extraction)),
   });
   pagePanelMessage(
     el("div", { class: "card empty", id: "not-product" },

@@ -23,7 +23,12 @@ from app.db import free_port
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 JWT_SECRET = "e2e-secret-key-that-is-long-enough-0123456789"
-HOSTILE_FILLER_BYTES = 3 * 1024 * 1024  # more than the content script sends (1M characters)
+HOSTILE_FILLER_BYTES = 3 * 1024 * 1024  # five times what the extension sends for one page (600 KB)
+# /big-product.html: the page state script and the menu put its buy box past character 1.5M, as on a real retailer
+# page; the related products after it still leave more than the extension sends once scripts are dropped.
+BIG_PAGE_STATE_CHARS = 900_000
+BIG_PAGE_MENU_LINKS = 10_000
+BIG_PAGE_RELATED_TILES = 1_500
 
 # Every setting the API reads that could leak in from the developer's shell or a .env file.
 _CLEARED = (
@@ -131,6 +136,24 @@ def _product_photo(body: str, accent: str, *, box: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+def _grow_big_product_page(page: bytes) -> bytes:
+    state = b"a1b2c3d4e5" * (BIG_PAGE_STATE_CHARS // 10)
+    menu = b"".join(
+        b'<a class="menu-link" href="/c/%d">Outdoor category %d</a>\n' % (number, number)
+        for number in range(BIG_PAGE_MENU_LINKS)
+    )
+    related = b"".join(
+        b'<div class="tile"><a href="/p/%d">Trail item %d</a> <span class="price">$%d.99</span></div>\n'
+        % (number, number, 10 + number % 90)
+        for number in range(BIG_PAGE_RELATED_TILES)
+    )
+    return (
+        page.replace(b"<!--STATE-FILLER-->", state)
+        .replace(b"<!--MENU-FILLER-->", menu)
+        .replace(b"<!--RELATED-FILLER-->", related)
+    )
+
+
 class FixtureShop:
     """Serves tests/e2e/fixtures on 127.0.0.1; `/hostile.html` grows to several megabytes on the way out."""
 
@@ -161,6 +184,8 @@ class FixtureShop:
             block = b"<div class='filler'>" + b"lorem ipsum dolor sit amet " * 37 + b"</div>\n"
             filler = block * (HOSTILE_FILLER_BYTES // len(block))
             page = page.replace(b"<!--FILLER-->", filler)
+        if name == "big-product.html":
+            page = _grow_big_product_page(page)
         return page
 
     def start(self) -> None:

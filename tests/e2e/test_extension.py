@@ -163,6 +163,61 @@ async def test_page_that_is_not_a_product_adds_nothing(
     assert [cart["item_count"] for cart in (await api_client.get("/carts", headers=person.headers)).json()] == [0]
 
 
+async def test_big_page_gets_the_price_that_sits_past_its_first_million_characters(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+) -> None:
+    page_url = shop.url("/big-product.html")
+    shop_page, tab_id = await browser.open_tab(page_url)
+    served = await shop_page.content()
+    assert served.index('class="price-now"') > 1_500_000  # the first 1M characters have neither price nor heading
+    popup = await signed_in_popup(browser, api, person, tab_id)
+
+    await expect(popup.product_form).to_be_visible()
+    await expect(popup.page.locator("#product-name")).to_have_value("Fjell Trekking Backpack 45 L")
+    await expect(popup.page.locator("#product-price")).to_have_value("129.00")
+    await expect(popup.page.locator("#product-currency")).to_have_value("USD")
+    await browser.screenshot(popup.page, "big-product")
+
+    # What the extension sent: a document within its bound that still holds the buy box, and the markup at the
+    # end of the page.
+    payload = await browser.worker.evaluate(
+        """async (tabId) => {
+            await chrome.scripting.executeScript({ target: { tabId }, files: ["lib/payload.js"] });
+            const [{ result }] = await chrome.scripting.executeScript({
+                target: { tabId },
+                func: () => globalThis.buyhivePayload.build(document),
+            });
+            return { bytes: new TextEncoder().encode(result.html).length, html: result.html };
+        }""",
+        tab_id,
+    )
+    assert payload["bytes"] <= 600_000
+    assert '<span class="price-now">$129.00</span>' in payload["html"]
+    assert '<meta itemprop="sku" content="FJ-45-GRN">' in payload["html"]
+    assert '"@type": "BreadcrumbList"' in payload["html"]
+    assert "__PAGE_STATE__" not in payload["html"]
+
+
+async def test_add_it_anyway_keeps_what_was_extracted(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+) -> None:
+    page_url = shop.url("/deal-post.html")
+    _, tab_id = await browser.open_tab(page_url)
+    popup = await signed_in_popup(browser, api, person, tab_id)
+    await expect(popup.page.locator("#not-product")).to_be_visible()
+
+    await popup.page.get_by_role("button", name="Add it anyway").click()
+    await expect(popup.page.locator("#product-name")).to_have_value("Nordlys Desk Lamp")
+    await expect(popup.page.locator("#product-price")).to_have_value("39.00")
+    await expect(popup.page.locator("#product-currency")).to_have_value("EUR")
+    await browser.screenshot(popup.page, "added-anyway")
+    await expect(await popup.add()).to_contain_text("Saved to My Cart")
+
+    [item] = await items_of(api_client, person)
+    saved = (item["url"], item["name"], item["price"], item["currency"])
+    assert saved == (page_url, "Nordlys Desk Lamp", "39.00", "EUR")
+
+
 async def test_hostile_page_renders_as_text_and_stores_nothing_unsafe(
     browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
 ) -> None:
