@@ -73,20 +73,24 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     put("name", clean_name(facts.title, site_names), "heuristic")
 
     shown = main_visible_price(visible, heading[0] if heading else None)
-    price = choose_price(main, opengraph, visible, shown, text)
+    price = choose_price(main, opengraph, visible, shown, text, page_url=url, locale=facts.locale)
     if price is not None:
         put("price", to_money(price.amount), price.source)
         put("currency", price.currency or page_currency(visible, [*records, opengraph]), price.source)
+        if price.regular is not None and price.regular > price.amount:
+            put("regular_price", to_money(price.regular), price.source)
 
-    in_page = stock_message(visible, shown.candidate if shown else None)
-    if in_page == "OutOfStock":
-        put("availability", "OutOfStock", "heuristic")  # the page says so, whatever the markup claims
+    in_page = stock_message(visible, shown.candidate if shown else None, heading[0] if heading else None)
+    if in_page.near == "OutOfStock":
+        put("availability", "OutOfStock", "heuristic")  # the buy box says so, whatever the markup claims
     if price is not None and price.availability:
         put("availability", price.availability, price.source)
     for record in (main, opengraph):
         if record is not None:
             put("availability", _record_availability(record), record.source)
-    if in_page == "InStock" or (visible.cart_controls and price is not None):
+    if in_page.far == "OutOfStock":
+        put("availability", "OutOfStock", "heuristic")
+    if in_page.said == "InStock" or (visible.cart_controls and price is not None):
         put("availability", "InStock", "heuristic")  # a stock message, or an add-to-cart control
 
     for record in (main, opengraph):
@@ -113,7 +117,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
         opengraph=opengraph,
         visible=visible,
         shown=shown,
-        stock=in_page,
+        stock=in_page.said,
         has_price=price is not None,
     )
     return StructuredExtraction(
