@@ -230,6 +230,14 @@ SALES = [
         "69.00",
     ),
     (
+        "en",
+        "https://shop.example.com/p/1",
+        '<span class="product-price"><span class="strikethrough">$</span><span class="strikethrough">79.</span>'
+        '<span class="strikethrough">99</span> <span class="sale">$39.99</span></span>',
+        "39.99",
+        "79.99",
+    ),
+    (
         "de",
         "https://shop.example.de/p/1",
         '<div class="preis-box"><span class="uvp">UVP 129,99 €</span> <span class="price">99,99 €</span></div>',
@@ -376,6 +384,7 @@ def test_an_auctions_current_bid_not_its_estimate() -> None:
 WHOLE_UNIT_PRICES = [
     ("es-CL", "https://tienda.example.cl/p/1", "$24.990", "24990", "CLP"),
     ("es-CL", "https://tienda.example.cl/p/1", "$1.299.990", "1299990", "CLP"),
+    ("es", "https://www.tienda.com.co/p/1", "$ 89.900", "89900", "COP"),  # .com.co names the country
     ("ko", "https://shop.example.co.kr/p/1", "24,990원", "24990", "KRW"),
     ("ko", "https://shop.example.co.kr/p/1", "₩24,990", "24990", "KRW"),
     ("ja", "https://shop.example.jp/p/1", "¥24,990", "24990", "JPY"),
@@ -402,3 +411,22 @@ def test_markup_number_that_lost_its_grouping_in_a_whole_unit_currency() -> None
         price_page('<span class="price">$24.990</span>', lang="es-CL", head=markup), "https://tienda.example.cl/p/1"
     )
     assert (result.price, result.currency) == (Decimal("24990"), "CLP")
+
+
+# ---- over HTTP: product.regular_price ----
+
+
+async def test_the_api_reports_the_regular_price_beside_the_sale_price(client, alice) -> None:
+    on_sale = price_page('<div class="price"><del>$120.00</del> <span>$89.00</span></div>')
+    response = await client.post(
+        "/api/v1/extract", json={"url": "https://shop.example.com/p/nova", "html": on_sale}, headers=alice.headers
+    )
+    product = response.json()["product"]
+    assert (product["price"], product["regular_price"], product["currency"]) == ("89.00", "120.00", "USD")
+
+    full_price = price_page('<div class="price"><span>$89.00</span></div>')
+    response = await client.post(
+        "/api/v1/extract", json={"url": "https://shop.example.com/p/nova", "html": full_price}, headers=alice.headers
+    )
+    product = response.json()["product"]
+    assert product["price"] == "89.00" and product.get("regular_price") is None

@@ -71,7 +71,9 @@ _MAX_STOCK_MESSAGE = 120
 _BUY_BOX_LEVELS = 3
 _REGULAR_PRICE_LEVELS = 3
 _MAX_STOCK_NODES = 2000
+_MAX_STOCK_ELEMENT_NODES = 30  # an element named for the stock status holds a short message, not a page
 _MAX_PRICE_PARTS = 4
+_MAX_PRICE_PIECE = 4  # characters of "79." or "$": a piece of a price split over several elements
 _MAX_DISCOUNT_FACTOR = 10  # a "regular price" ten times the sale price is some other number
 
 
@@ -209,10 +211,10 @@ def _former_amount(element: etree._Element, locale: PageLocale) -> Decimal | Non
 
 
 def _same_class_run(element: etree._Element) -> list[etree._Element]:
-    """The element and the siblings right after it with the same tag and class: a struck price split into
-    "$", "79." and "99" spans reads as one."""
+    """The element and the siblings right after it with the same tag and class, when it holds only a piece
+    of a price: a struck price split into "$", "79." and "99" spans reads as one."""
     run = [element]
-    css = element.get("class")
+    css = element.get("class") if len(element_text(element, _MAX_PRICE_PIECE + 1)) <= _MAX_PRICE_PIECE else None
     sibling = element.getnext()
     while (
         css
@@ -300,10 +302,14 @@ def stock_message(
     if main_price is not None:
         near_anchors.append(main_price.element)
     near = _verdict([_buy_box(anchor) for anchor in near_anchors], seen)
+    if near is not None:
+        return StockMessage(near)  # the buy box has spoken: messages further away would not outrank it
     far_boxes: list[Iterator[etree._Element]] = []
     if heading_order is not None and heading_order in page.heading_elements:
         far_boxes.append(_buy_box(page.heading_elements[heading_order]))
-    far_boxes += [_visible_nodes(element) for element in page.stock_elements if _shown_alone(element)]
+    far_boxes += [
+        _visible_nodes(element, _MAX_STOCK_ELEMENT_NODES) for element in page.stock_elements if _shown_alone(element)
+    ]
     far = _verdict(far_boxes, seen)
     if far == "OutOfStock" and any(_enabled(element) for _, element in page.cart_controls):
         far = None
@@ -380,10 +386,10 @@ def _buy_box(anchor: etree._Element) -> Iterator[etree._Element]:
     return _visible_nodes(box)
 
 
-def _visible_nodes(box: etree._Element) -> Iterator[etree._Element]:
+def _visible_nodes(box: etree._Element, limit: int = _MAX_BUY_BOX_NODES) -> Iterator[etree._Element]:
     skipped: set[etree._Element] = set()
     for seen, node in enumerate(box.iter(etree.Element)):
-        if seen > _MAX_BUY_BOX_NODES:
+        if seen > limit:
             return
         parent = node.getparent()
         if parent in skipped or node.tag in _SKIPPED_TAGS or _left_out_of_stock_check(node):
@@ -408,16 +414,17 @@ def _shown_alone(element: etree._Element) -> bool:
 
 
 def _left_out_of_stock_check(node: etree._Element) -> bool:
-    words = attribute_words(node, "class", "id")
     style = (node.get("style") or "").replace(" ", "").lower()
+    if node.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style:
+        return True
+    if not (node.get("class") or node.get("id")):
+        return node.get("aria-hidden") == "true"
+    words = attribute_words(node, "class", "id")
     return bool(
         HIDDEN.search(words)
         or _VARIANT_CONTEXT.search(words)
         or _NOTIFY_CONTEXT.search(words)
-        or node.get("hidden") is not None
         or node.get("aria-hidden") == "true"
-        or "display:none" in style
-        or "visibility:hidden" in style
     )
 
 
