@@ -211,6 +211,24 @@ def test_the_offer_whose_url_is_the_page() -> None:
     assert extract_structured(page, "https://shop.example.com/p/nova-white/").availability == "InStock"
 
 
+def test_one_markup_block_per_variant() -> None:
+    blocks = "".join(
+        jsonld(
+            {
+                "@type": "Product",
+                "name": "Desk Lamp Nova",
+                "sku": sku,
+                "url": f"{URL}?variant={variant}",
+                "offers": {"price": "49.00", "priceCurrency": "USD", "availability": f"https://schema.org/{state}"},
+            }
+        )
+        for sku, variant, state in (("NOVA-BLK", 111, "OutOfStock"), ("NOVA-WHT", 222, "InStock"))
+    )
+    assert extract_structured(variant_page(blocks), f"{URL}?variant=222").availability == "InStock"
+    assert extract_structured(variant_page(blocks), f"{URL}?variant=111").availability == "OutOfStock"
+    assert extract_structured(variant_page(blocks), URL).availability == "InStock"
+
+
 # ---- price: sale first, regular price separately ----
 
 

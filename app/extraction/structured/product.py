@@ -18,7 +18,7 @@ from app.extraction.structured.opengraph import opengraph_product
 from app.extraction.structured.prices import to_money
 from app.extraction.structured.pricing import choose_price, main_visible_price, page_currency
 from app.extraction.structured.scan import scan_page
-from app.extraction.structured.schema import ProductRecord, is_product, product_record, type_names
+from app.extraction.structured.schema import OfferRecord, ProductRecord, is_product, product_record, type_names
 from app.extraction.structured.text import clean_name, is_site_name, name_similarity, visible_text
 from app.extraction.structured.visible import VisiblePage, read_visible_page, stock_message
 
@@ -207,13 +207,31 @@ def _merge_same_product(records: list[ProductRecord]) -> ProductRecord:
     """Several records of one product (JSON-LD and microdata both, or split blocks): the first, with the
     gaps filled from the others."""
     merged = records[0]
+    variant_offers = _offers_of_variants(records)
     for other in records[1:]:
         for field in ("name", "description", "brand", "sku", "url"):
             if getattr(merged, field) is None:
                 setattr(merged, field, getattr(other, field))
         merged.images = merged.images or other.images
         merged.offers = merged.offers or other.offers
+    if variant_offers:
+        merged.offers = variant_offers
     return merged
+
+
+def _offers_of_variants(records: list[ProductRecord]) -> list[OfferRecord]:
+    """One markup block per variant (several JSON-LD Products of one name): every variant's offers, each
+    knowing its variant's SKU and URL, so that the selected variant's offer can be found. Empty otherwise."""
+    same_source = [record for record in records if record.source == records[0].source]
+    if len(same_source) < 2 or len({record.sku or record.url for record in same_source}) < len(same_source):
+        return []
+    offers: list[OfferRecord] = []
+    for record in same_source:
+        for offer in record.offers:
+            offer.sku = offer.sku or record.sku
+            offer.url = offer.url or record.url
+            offers.append(offer)
+    return offers
 
 
 def _record_availability(record: ProductRecord) -> Availability | None:

@@ -207,7 +207,9 @@ def _former_amount(element: etree._Element, locale: PageLocale) -> Decimal | Non
     text = "".join(shown_price_text(part, keep_old_prices=True) for part in _same_class_run(element))
     if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
         return None
-    return parse_price(text, locale=locale).amount
+    parsed = parse_price(text, locale=locale)
+    # "Was this review helpful? Yes (12)": a number is an old price only with a currency or on a price element
+    return parsed.amount if parsed.currency or " price " in words else None
 
 
 def _same_class_run(element: etree._Element) -> list[etree._Element]:
