@@ -143,6 +143,13 @@ def test_a_badge_the_stylesheet_hides_is_not_read_until_its_container_says_sold_
     assert extract_structured(page("price--sold-out", "Sold out"), URL).availability == "OutOfStock"
 
 
+def test_a_sold_out_label_the_shop_printed_counts() -> None:
+    html = """<html><body><div class="summary"><h1>Desk Lamp Nova</h1><p class="price">$49.00</p>
+      <p><span class="label">Availability:</span> <span class="label stock out-of-stock">Out of stock</span></p>
+      </div></body></html>"""
+    assert extract_structured(html, URL).availability == "OutOfStock"
+
+
 def test_availability_block_away_from_the_price_and_heading() -> None:
     html = """<html><body><div id="centerCol"><h1 id="title"><span id="productTitle">Desk Lamp Nova</span></h1>
       <ul><li>Warm light</li><li>USB-C</li></ul></div>

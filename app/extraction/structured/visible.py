@@ -54,7 +54,7 @@ _ESTIMATE = re.compile(r" (?:estimate|estimated|estimation) ")
 _FORMER_CONTAINER = re.compile(
     r" (?:old|was|strike\w*|crossed|crossout|previous|original|msrp|rrp|uvp|barre|barrato|tachado|nonsale) "
 )
-_STATE_TOGGLED = re.compile(r" (?:badge|label|tag|flag) ")  # a badge a theme shows or hides with CSS
+_SALE_CLASS = re.compile(r" (?:sale|on sale|onsale|discount|promo\w*) ")  # the badge beside a sold-out badge
 _NOTIFY_CONTEXT = re.compile(r" (?:notify\w*|back in stock|restock\w*|waitlist|wait list|bis) ")
 _STOCK_CLASS = re.compile(r" (?:availability|available|stock|inventory|status) ")
 _SOLD_OUT_CLASS = re.compile(r" (?:sold out|soldout|out of stock|outofstock|unavailable|oos) ")
@@ -69,6 +69,7 @@ _MAX_BUY_BOX_NODES = 400
 _MAX_ATTRIBUTE = 300
 _MAX_STOCK_MESSAGE = 120
 _BUY_BOX_LEVELS = 3
+_BADGE_STATE_LEVELS = 4
 _REGULAR_PRICE_LEVELS = 3
 _MAX_STOCK_NODES = 2000
 _MAX_STOCK_ELEMENT_NODES = 30  # an element named for the stock status holds a short message, not a page
@@ -295,10 +296,10 @@ class StockMessage:
 def stock_message(
     page: VisiblePage, main_price: PriceCandidate | None, heading_order: int | None = None
 ) -> StockMessage:
-    """Short visible messages saying "sold out" / "in stock" in many languages; sold-out wins within each
-    reach. A far sold-out message counts only when no add-to-cart control can be pressed. Size pickers,
-    swatches, hidden messages, badges a theme toggles with CSS and "notify me when back in stock" prompts are
-    ignored."""
+    """Short visible messages saying "sold out" / "in stock" in many languages, sold-out winning: in the buy
+    box first; only when it says nothing, around the heading and in stock-status elements, where a sold-out
+    message counts only if no add-to-cart control can be pressed. Size pickers, swatches, hidden messages,
+    badges a theme toggles with CSS and "notify me when back in stock" prompts are ignored."""
     seen: set[etree._Element] = set()
     near_anchors = [element for _, element in page.cart_controls[:2]]
     if main_price is not None:
@@ -344,25 +345,20 @@ def _stock_said(node: etree._Element) -> Availability | None:
         return None
     if says_sold_out(text):
         return None if _toggled_by_css(node) else "OutOfStock"
-    if says_in_stock(text):
-        return None if _toggled_by_css(node) else "InStock"
-    return None
+    return "InStock" if says_in_stock(text) else None
 
 
 def _toggled_by_css(node: etree._Element) -> bool:
     """A "Sold out" badge printed on every page beside a "Sale" badge, shown by the stylesheet only when a
-    container's class says so (Shopify's Dawn: `.price--sold-out .price__badge-sold-out`). Without that
+    container's class says so (Shopify's Dawn family: `.price--sold-out .price__badge-sold-out`). Without that
     container class the badge is hidden."""
-    words = attribute_words(node, "class")
-    if not (_STATE_TOGGLED.search(words) or _SOLD_OUT_CLASS.search(words)):
-        return False
     parent = node.getparent()
-    if parent is None or not any(
-        sibling is not node and _STATE_TOGGLED.search(attribute_words(sibling, "class")) for sibling in parent
-    ):
+    if parent is None or not _SOLD_OUT_CLASS.search(attribute_words(node, "class")):
+        return False
+    if not any(sibling is not node and _SALE_CLASS.search(attribute_words(sibling, "class")) for sibling in parent):
         return False
     for level, ancestor in enumerate(_ancestors_and_self(parent)):
-        if level > 4:
+        if level > _BADGE_STATE_LEVELS:
             break
         if _SOLD_OUT_CLASS.search(attribute_words(ancestor, "class")):
             return False  # the container says "sold out": the badge shows
@@ -403,9 +399,8 @@ def _visible_nodes(box: etree._Element, limit: int = _MAX_BUY_BOX_NODES) -> Iter
 def _shown_alone(element: etree._Element) -> bool:
     """A stock-status element (class/id naming availability or stock) that is not inside a picker, a hidden
     block or a back-in-stock prompt."""
-    if not _STOCK_CLASS.search(attribute_words(element, "class", "id")) and not _SOLD_OUT_CLASS.search(
-        attribute_words(element, "class", "id")
-    ):
+    words = attribute_words(element, "class", "id")
+    if not (_STOCK_CLASS.search(words) or _SOLD_OUT_CLASS.search(words)):
         return False
     for level, node in enumerate(_ancestors_and_self(element)):
         if level > _NOISE_LEVELS or node.tag in ("body", "html"):
