@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.extraction.structured import extract_structured
+from app.extraction.structured import extract_structured, page_locale, parse_price
 
 URL = "https://shop.example.com/products/lamp"
 
@@ -328,6 +328,21 @@ def test_the_sale_price_is_the_price_and_the_struck_one_the_regular_price(
 ) -> None:
     result = extract_structured(price_page(block, lang=lang), url)
     assert (result.price, result.regular_price) == (Decimal(price), Decimal(regular))
+
+
+ONE_STRING_SALES = [
+    ("De R$ 199,90 por R$ 149,90", "https://loja.example.com.br/p/1", "pt-BR", "149.90"),
+    ("Van €99 voor €79", "https://winkel.example.nl/p/1", "nl", "79"),
+    ("原价 ¥299 ¥199", "https://shop.example.cn/p/1", "zh-CN", "199"),
+    ("定価 3,300円 2,980円", "https://shop.example.jp/p/1", "ja", "2980"),
+    ("Prezzo consigliato: 80,00 € 64,00 €", "https://negozio.example.it/p/1", "it", "64.00"),
+    ("Estimate $1,000 - $1,500 Current bid $450", "https://auctions.example.com/lot/1", "en", "450"),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "lang", "amount"), ONE_STRING_SALES)
+def test_one_price_string_with_the_old_and_the_new_price(text: str, url: str, lang: str, amount: str) -> None:
+    assert parse_price(text, locale=page_locale(url, lang)).amount == Decimal(amount)
 
 
 def test_markup_keeping_the_regular_price_during_a_sale() -> None:
