@@ -124,6 +124,23 @@ def test_notify_me_when_back_in_stock_on_an_in_stock_page() -> None:
     assert extract_structured(html, URL).availability == "InStock"
 
 
+def test_a_notify_me_button_in_place_of_add_to_cart_means_sold_out() -> None:
+    def page(buttons: str) -> str:
+        return f"""<html><body><div class="product"><h1>Desk Lamp Nova</h1>
+          <span class="price">$49.00</span>{buttons}</div></body></html>"""
+
+    notify = '<button class="btn btn-notify">Notify me when available</button>'
+    assert extract_structured(page(notify), URL).availability == "OutOfStock"
+    hidden_notify = '<button class="btn btn-notify d-none">Notify me when available</button>'
+    add = '<button class="add-to-cart">Add to cart</button>'
+    assert extract_structured(page(add + hidden_notify), URL).availability == "InStock"
+    assert extract_structured(page(add + notify), URL).availability == "InStock"
+    newsletter = """<html><body><div class="product"><h1>Desk Lamp Nova</h1><span class="price">$49.00</span></div>
+      <section class="newsletter"><div><div><div><p>Deals every week</p>
+      <button class="btn">Email me deals</button></div></div></div></section></body></html>"""
+    assert extract_structured(newsletter, URL).availability is None
+
+
 DAWN_PRICE = """<div class="price price--large {state}">
   <div class="price__container"><div class="price__regular">
     <span class="price-item price-item--regular">€49,00 EUR</span></div></div>

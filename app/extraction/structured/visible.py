@@ -72,6 +72,7 @@ _BUY_BOX_LEVELS = 3
 _BADGE_STATE_LEVELS = 4
 _REGULAR_PRICE_LEVELS = 3
 _MAX_STOCK_NODES = 2000
+_MAX_NOTIFY_CONTROLS = 300
 _MAX_STOCK_ELEMENT_NODES = 30  # an element named for the stock status holds a short message, not a page
 _MAX_PRICE_PARTS = 4
 _MAX_PRICE_PIECE = 4  # characters of "79." or "$": a piece of a price split over several elements
@@ -95,6 +96,7 @@ class VisiblePage:
     prices: list[PriceCandidate]  # outside related products, footers, comparison tables
     heading_elements: dict[int, etree._Element] = field(default_factory=dict)  # order -> <h1>
     stock_elements: list[etree._Element] = field(default_factory=list)  # class/id naming stock, outside noise
+    notify_controls: list[etree._Element] = field(default_factory=list)  # shown "Notify me when available"
 
 
 def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
@@ -111,7 +113,15 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         if element.tag != "form" and (candidate := _price_candidate(element, order, facts.locale, noise)) is not None
     ]
     stock_elements = [element for element in scan.stock_elements if not noise.around(element)]
-    return VisiblePage(headings, cart_controls, prices, dict(scan.headings), stock_elements)
+    notify_controls = [
+        element
+        for _, element in scan.controls[:_MAX_NOTIFY_CONTROLS]
+        if element.tag != "form"
+        and asks_to_notify(element_text(element, _MAX_STOCK_MESSAGE))
+        and _shown(element)
+        and not noise.around(element)
+    ]
+    return VisiblePage(headings, cart_controls, prices, dict(scan.headings), stock_elements, notify_controls)
 
 
 def _is_cart_control(element: etree._Element) -> bool:
@@ -298,8 +308,9 @@ def stock_message(
 ) -> StockMessage:
     """Short visible messages saying "sold out" / "in stock" in many languages, sold-out winning: in the buy
     box first; only when it says nothing, around the heading and in stock-status elements, where a sold-out
-    message counts only if no add-to-cart control can be pressed. Size pickers, swatches, hidden messages,
-    badges a theme toggles with CSS and "notify me when back in stock" prompts are ignored."""
+    message counts only if no add-to-cart control can be pressed, and so does a shown "notify me when
+    available" control. Size pickers, swatches, hidden messages and badges a theme toggles with CSS are
+    ignored, and so are notify-me prompts beside an add-to-cart control."""
     seen: set[etree._Element] = set()
     near_anchors = [element for _, element in page.cart_controls[:2]]
     if main_price is not None:
@@ -308,14 +319,17 @@ def stock_message(
     if near is not None:
         return StockMessage(near)  # the buy box has spoken: messages further away would not outrank it
     far_boxes: list[Iterator[etree._Element]] = []
-    if heading_order is not None and heading_order in page.heading_elements:
-        far_boxes.append(_buy_box(page.heading_elements[heading_order]))
+    heading = [page.heading_elements[heading_order]] if heading_order in page.heading_elements else []
+    far_boxes += [_buy_box(element) for element in heading]
     far_boxes += [
         _visible_nodes(element, _MAX_STOCK_ELEMENT_NODES) for element in page.stock_elements if _shown_alone(element)
     ]
     far = _verdict(far_boxes, seen)
-    if far == "OutOfStock" and any(_enabled(element) for _, element in page.cart_controls):
+    can_buy = any(_enabled(element) for _, element in page.cart_controls)
+    if far == "OutOfStock" and can_buy:
         far = None
+    if far is None and not can_buy and _beside(page.notify_controls, near_anchors + heading):
+        far = "OutOfStock"  # "Notify me when available" where the add-to-cart control would be
     return StockMessage(near, far)
 
 
@@ -333,6 +347,19 @@ def _verdict(boxes: list[Iterator[etree._Element]], seen: set[etree._Element]) -
                 return said
             found = found or said
     return found
+
+
+def _beside(elements: list[etree._Element], anchors: list[etree._Element]) -> bool:
+    """Whether one of the elements shares a close ancestor with one of the anchors (the same product block)."""
+    around = {node for anchor in anchors for node in _close_ancestors(anchor)}
+    return any(node in around for element in elements for node in _close_ancestors(element))
+
+
+def _close_ancestors(element: etree._Element) -> Iterator[etree._Element]:
+    for level, node in enumerate(_ancestors_and_self(element)):
+        if level > _BUY_BOX_LEVELS + 1 or node.tag in ("body", "html"):
+            return
+        yield node
 
 
 def _enabled(control: etree._Element) -> bool:
@@ -394,6 +421,17 @@ def _visible_nodes(box: etree._Element, limit: int = _MAX_BUY_BOX_NODES) -> Iter
             skipped.add(node)
             continue
         yield node
+
+
+def _shown(element: etree._Element) -> bool:
+    """Neither the element nor a close ancestor is hidden."""
+    for level, node in enumerate(_ancestors_and_self(element)):
+        if level > _NOISE_LEVELS or node.tag in ("body", "html"):
+            return True
+        style = (node.get("style") or "").replace(" ", "").lower()
+        if node.get("hidden") is not None or "display:none" in style or HIDDEN.search(attribute_words(node, "class")):
+            return False
+    return True
 
 
 def _shown_alone(element: etree._Element) -> bool:
