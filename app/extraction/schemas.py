@@ -29,6 +29,7 @@ class ScoredImage(BaseModel):
 class ExtractedProduct(BaseModel):
     name: str | None = None
     price: Price | None = None
+    regular_price: Price | None = Field(default=None, description="The price before a sale, when above `price`")
     currency: str | None = None
     image_url: str | None = None
     images: list[ScoredImage] = Field(default_factory=list)

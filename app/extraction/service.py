@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 TEXT_FIELDS = ("name", "currency", "description", "brand", "sku", "gtin", "mpn", "availability")
 LLM_FIELDS = frozenset({"name", "price", "currency", "description", "brand", "sku", "availability", "image_url"})
-CACHE_VERSION = "1"  # bump when the pipeline's output for the same page changes
+CACHE_VERSION = "2"  # bump when the pipeline's output for the same page changes
 
 
 class _Timer:
@@ -61,6 +61,10 @@ class _Timer:
 
 def _rounded(probability: float | None) -> float | None:
     return round(probability, 4) if probability is not None and math.isfinite(probability) else None
+
+
+def _above(regular: Decimal | None, price: Decimal | None) -> bool:
+    return regular is not None and price is not None and regular > price
 
 
 def cache_key(request: ExtractRequest) -> str:
@@ -120,7 +124,9 @@ class ExtractionPipeline:
         evidence = page.evidence if request.html else None
         is_product, confidence = combine_product_confidence(url_probability, evidence)
 
-        fields: dict[str, Any] = {name: getattr(page, name) for name in (*TEXT_FIELDS, "price", "image_url")}
+        fields: dict[str, Any] = {
+            name: getattr(page, name) for name in (*TEXT_FIELDS, "price", "regular_price", "image_url")
+        }
         sources: dict[str, str] = dict(page.sources)
         title = request.title or page.title or ""
         if is_product:
@@ -140,6 +146,8 @@ class ExtractionPipeline:
                 fields["image_url"], sources["image_url"] = ranking.best, ranking.source
         else:
             images = []
+        if not _above(fields.get("regular_price"), fields.get("price")):
+            fields["regular_price"] = None  # a "regular price" is only news when the product sells below it
         product = ExtractedProduct(**{k: v for k, v in fields.items() if v is not None}, images=images)
         return ExtractResponse(
             is_product=is_product,

@@ -74,6 +74,7 @@ _LANGUAGE_COUNTRY = {
     "th": "TH", "vi": "VN", "id": "ID", "ms": "MY", "hi": "IN",
 }
 # ccTLDs used as generic names say nothing about the shop's country.
+_SECOND_LEVEL_LABELS = {"com", "net", "org", "gob", "gov", "edu", "co"}
 _GENERIC_CCTLDS = {"co", "io", "ai", "tv", "me", "ly", "fm", "to", "cc", "ws", "la", "nu", "am", "gg", "so", "sh", "ac"}
 # Languages that write 1.234,56; the regions listed after them write 1,234.56 even so.
 _DECIMAL_COMMA_LANGUAGES = {
@@ -133,9 +134,12 @@ def _country_from_url(url: str) -> str | None:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return None
-    tld = host.rsplit(".", 1)[-1].lower()
-    if len(tld) != 2 or not tld.isalpha() or tld in _GENERIC_CCTLDS:
+    labels = host.lower().split(".")
+    tld = labels[-1]
+    if len(tld) != 2 or not tld.isalpha():
         return None
+    if tld in _GENERIC_CCTLDS and not (len(labels) >= 3 and labels[-2] in _SECOND_LEVEL_LABELS):
+        return None  # "shop.co" is generic, "tienda.com.co" is Colombian
     return "GB" if tld == "uk" else tld.upper()
 
 

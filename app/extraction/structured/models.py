@@ -47,6 +47,7 @@ class StructuredExtraction:
 
     name: str | None = None
     price: Decimal | None = None
+    regular_price: Decimal | None = None  # the price before a sale, only when above `price`
     currency: str | None = None
     image_url: str | None = None
     description: str | None = None

@@ -34,11 +34,18 @@ _NUMBER = re.compile(
     r"|\d{1,3}(?:[ ]\d{3})+(?:[.,]\d{1,2})?(?![\d.,])"
     r"|\.?\d(?:[\d.,']*\d)?"
 )
+# Labels right before an amount (a currency symbol may sit between): "Now $52", "por R$ 149,90", "Current bid $450".
 _CURRENT = re.compile(
-    r"\b(?:now|sale|our price|you pay|special|deal|offer|price|jetzt|nur|ahora|maintenant|prezzo)\b\W*$", re.I
+    r"\b(?:now|sale|our price|you pay|special|deal|offer|price|jetzt|nur|ahora|agora|por|voor|maintenant|prezzo"
+    r"|current bid|winning bid|high bid)\b[\s:]*(?:[^\d\s]{1,4}\s*)?$",
+    re.I,
 )
+# Labels of a price the product sold at before: "Was $69", "De R$ 199,90", "原价 ¥299".
 _FORMER = re.compile(
-    r"\b(?:was|reg|regular|list|msrp|rrp|orig|original|compare|before|retail|uvp|statt|antes|avant|value)\b", re.I
+    r"\b(?:was|reg|regular|list|msrp|rrp|orig|original|compare|before|retail|uvp|statt|antes|avant|value"
+    r"|consigliato|listino)\b|\b(?:de|van)\b[\s:]*(?:[^\d\s]{1,4}\s*)?$"
+    r"|原价|原價|定価|通常価格|参考価格|希望小売価格|정가|시중가|ราคาปกติ|giá gốc|harga normal|السعر الأصلي|מחיר קודם",
+    re.I,
 )
 _SAVING = re.compile(r"\b(?:save|saving|savings|off|discount)\b", re.I)
 _NOT_A_PRICE_AFTER = re.compile(

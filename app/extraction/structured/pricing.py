@@ -6,15 +6,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
+from app.extraction.structured.currency import PageLocale, minor_unit_digits
 from app.extraction.structured.models import Availability, Source
 from app.extraction.structured.schema import OfferRecord, ProductRecord
-from app.extraction.structured.visible import PriceCandidate, VisiblePage
+from app.extraction.structured.visible import PriceCandidate, VisiblePage, regular_price_near
 
 NEAR_CART_LEVELS = 8  # tree distance (price up + cart up to a shared ancestor) that still counts as one buy box
 _NEAR_HEADING = 15  # anchors between the heading and a price that still count as "right after it"
+# Query parameters that name the variant or SKU a product URL opens on (Shopify ?variant=, BestBuy ?skuId=…).
+_VARIANT_PARAMETERS = {"variant", "variantid", "variant_id", "skuid", "sku", "sku_id", "vid", "selectedsku", "size"}
+_MIN_SHOWN_SKU = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +28,7 @@ class PriceChoice:
     currency: str | None
     source: Source
     availability: Availability | None = None
+    regular: Decimal | None = None  # the price before the sale, when the page or markup shows one above `amount`
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,23 +72,29 @@ def choose_price(
     page: VisiblePage,
     shown: MainVisiblePrice | None,
     page_text: str,
+    *,
+    page_url: str = "",
+    locale: PageLocale | None = None,
 ) -> PriceChoice | None:
     """The markup's price, except where the page contradicts it:
-    - several offers (variants, sellers): the one the page shows, else the one in the OpenGraph tags, else the
-      lowest in-stock one;
+    - several offers (variants, sellers): the selected variant's (named by the URL or its SKU shown in the
+      page), else the one the page shows, else the one in the OpenGraph tags, else the lowest in-stock one;
     - the markup price appears struck through beside a lower current price: the sale price (markup often
       keeps the regular price during a sale);
     - the OpenGraph price (often a stale template value) is written nowhere in the page's text while the buy
-      box shows another price.
-    Without markup prices, the page's main price element."""
+      box shows another price;
+    - a whole-unit currency whose markup number lost its grouping (24.990 written as 24.99 for CLP 24990).
+    Without markup prices, the page's main price element. `regular` is the price before a sale."""
     og_amounts = {offer.price for offer in opengraph.offers if offer.price}
+    shown_regular = regular_price_near(shown.candidate, locale or PageLocale()) if shown is not None else None
     for record in (main, opengraph):
         priced = [(offer.price, offer) for offer in (record.offers if record else []) if offer.price]
         if record is None or not priced:
             continue
-        price, offer = _offer_shown(priced, shown, og_amounts)
+        price, offer = _selected_offer(priced, page_url, page_text) or _offer_shown(priced, shown, og_amounts)
         if shown is not None and shown.candidate.amount != price:
-            on_sale = shown.candidate.amount < price and _struck_through(price, page)
+            current = shown.candidate.amount
+            on_sale = current < price and (_struck_through(price, page) or price == shown_regular)
             stale = (
                 record.source == "opengraph"
                 and shown.near_cart
@@ -90,10 +102,17 @@ def choose_price(
                 and not amount_written(price, page_text)
             )
             if on_sale or stale:
-                return PriceChoice(shown.candidate.amount, shown.candidate.currency or offer.currency, "heuristic")
-        return PriceChoice(price, offer.currency, record.source, offer.availability)
+                regular = price if on_sale else shown_regular
+                currency = shown.candidate.currency or offer.currency
+                return PriceChoice(current, currency, "heuristic", offer.availability, regular)
+            if minor_unit_digits(offer.currency) == 0 and current == price * 1000:
+                return PriceChoice(current, offer.currency, record.source, offer.availability, offer.regular_price)
+        regular = offer.regular_price
+        if regular is None and shown is not None and shown.candidate.amount == price:
+            regular = shown_regular
+        return PriceChoice(price, offer.currency, record.source, offer.availability, regular)
     if shown is not None:
-        return PriceChoice(shown.candidate.amount, shown.candidate.currency, "heuristic")
+        return PriceChoice(shown.candidate.amount, shown.candidate.currency, "heuristic", regular=shown_regular)
     return None
 
 
@@ -114,12 +133,52 @@ def page_currency(page: VisiblePage, records: list[ProductRecord]) -> str | None
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _selected_offer(
+    priced: list[tuple[Decimal, OfferRecord]], page_url: str, page_text: str
+) -> tuple[Decimal, OfferRecord] | None:
+    """The offer of the variant the page is open on: the URL names it (?variant=<id>, ?skuId=<sku>, or the
+    offer's own URL is the page's), else the page shows exactly one offer's SKU."""
+    if len(priced) < 2:
+        return None
+    wanted = {value for key, value in _query(page_url) if key.lower() in _VARIANT_PARAMETERS and value}
+    distinct_urls = len({_normalised(offer.url) for _, offer in priced if offer.url}) > 1
+    for price, offer in priced:
+        if offer.sku and offer.sku in wanted:
+            return price, offer
+        if offer.url and wanted and wanted & {value for key, value in _query(offer.url)}:
+            return price, offer
+        if offer.url and distinct_urls and _normalised(offer.url) == _normalised(page_url):
+            return price, offer
+    skus = {offer.sku for _, offer in priced if offer.sku and len(offer.sku) >= _MIN_SHOWN_SKU}
+    written = [sku for sku in skus if re.search(rf"(?<![\w-]){re.escape(sku)}(?![\w-])", page_text)]
+    if len(written) == 1:
+        return next((price, offer) for price, offer in priced if offer.sku == written[0])
+    return None
+
+
+def _query(url: str | None) -> list[tuple[str, str]]:
+    try:
+        return parse_qsl(urlsplit(url or "").query)
+    except ValueError:
+        return []
+
+
+def _normalised(url: str | None) -> str:
+    try:
+        parts = urlsplit(url or "")
+    except ValueError:
+        return url or ""
+    return f"{(parts.hostname or '').removeprefix('www.')}{parts.path.rstrip('/')}?{sorted(parse_qsl(parts.query))}"
+
+
 def _offer_shown(
     priced: list[tuple[Decimal, OfferRecord]], shown: MainVisiblePrice | None, og_amounts: set[Decimal]
 ) -> tuple[Decimal, OfferRecord]:
-    for price, offer in priced:
-        if shown is not None and price == shown.candidate.amount:
-            return price, offer
+    if shown is not None:
+        matching = [(price, offer) for price, offer in priced if price == shown.candidate.amount]
+        in_stock = [(price, offer) for price, offer in matching if offer.availability != "OutOfStock"]
+        if in_stock or matching:
+            return (in_stock or matching)[0]
     for price, offer in priced:
         if price in og_amounts:
             return price, offer

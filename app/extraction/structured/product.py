@@ -20,7 +20,7 @@ from app.extraction.structured.opengraph import opengraph_product
 from app.extraction.structured.prices import to_money
 from app.extraction.structured.pricing import MainVisiblePrice, choose_price, main_visible_price, page_currency
 from app.extraction.structured.scan import PageScan, scan_page
-from app.extraction.structured.schema import ProductRecord, is_product, product_record, type_names
+from app.extraction.structured.schema import OfferRecord, ProductRecord, is_product, product_record, type_names
 from app.extraction.structured.text import clean_name, is_site_name, name_similarity, visible_text
 from app.extraction.structured.visible import VisiblePage, read_visible_page, stock_message
 
@@ -77,20 +77,24 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     shown = main_visible_price(visible, heading[0] if heading else None)
     if shown is None and heading is not None and not scan.price_elements:
         shown = _price_after_heading(scan, heading[0], facts)
-    price = choose_price(main, opengraph, visible, shown, text)
+    price = choose_price(main, opengraph, visible, shown, text, page_url=url, locale=facts.locale)
     if price is not None:
         put("price", to_money(price.amount), price.source)
         put("currency", price.currency or page_currency(visible, [*records, opengraph]), price.source)
+        if price.regular is not None and price.regular > price.amount:
+            put("regular_price", to_money(price.regular), price.source)
 
-    in_page = stock_message(visible, shown.candidate if shown else None)
-    if in_page == "OutOfStock":
-        put("availability", "OutOfStock", "heuristic")  # the page says so, whatever the markup claims
+    in_page = stock_message(visible, shown.candidate if shown else None, heading[0] if heading else None)
+    if in_page.near == "OutOfStock":
+        put("availability", "OutOfStock", "heuristic")  # the buy box says so, whatever the markup claims
     if price is not None and price.availability:
         put("availability", price.availability, price.source)
     for record in (main, opengraph):
         if record is not None:
             put("availability", _record_availability(record), record.source)
-    if in_page == "InStock" or (visible.cart_controls and price is not None):
+    if in_page.far == "OutOfStock":
+        put("availability", "OutOfStock", "heuristic")
+    if in_page.said == "InStock" or (visible.cart_controls and price is not None):
         put("availability", "InStock", "heuristic")  # a stock message, or an add-to-cart control
 
     for record in (main, opengraph):
@@ -119,7 +123,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
         opengraph=opengraph,
         visible=visible,
         shown=shown,
-        stock=in_page,
+        stock=in_page.said,
         has_price=price is not None,
     )
     return StructuredExtraction(
@@ -216,13 +220,31 @@ def _merge_same_product(records: list[ProductRecord]) -> ProductRecord:
     """Several records of one product (JSON-LD and microdata both, or split blocks): the first, with the
     gaps filled from the others."""
     merged = records[0]
+    variant_offers = _offers_of_variants(records)
     for other in records[1:]:
         for field in ("name", "description", "brand", "url"):  # identifiers: see page_identifiers
             if getattr(merged, field) is None:
                 setattr(merged, field, getattr(other, field))
         merged.images = merged.images or other.images
         merged.offers = merged.offers or other.offers
+    if variant_offers:
+        merged.offers = variant_offers
     return merged
+
+
+def _offers_of_variants(records: list[ProductRecord]) -> list[OfferRecord]:
+    """One markup block per variant (several JSON-LD Products of one name): every variant's offers, each
+    knowing its variant's SKU and URL, so that the selected variant's offer can be found. Empty otherwise."""
+    same_source = [record for record in records if record.source == records[0].source]
+    if len(same_source) < 2 or len({record.sku or record.url for record in same_source}) < len(same_source):
+        return []
+    offers: list[OfferRecord] = []
+    for record in same_source:
+        for offer in record.offers:
+            offer.sku = offer.sku or record.sku
+            offer.url = offer.url or record.url
+            offers.append(offer)
+    return offers
 
 
 def _record_availability(record: ProductRecord) -> Availability | None:

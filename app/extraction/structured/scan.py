@@ -9,6 +9,7 @@ from lxml import etree
 
 MAX_ANCHORS = 5000
 MAX_ELEMENTS = 150_000  # a 4 MB shop page has ~30k; past this a page is hostile or broken
+MAX_STOCK_ELEMENTS = 60
 # Class/id words of a link styled as a buy control (its label is then checked against buy_controls.BUY_CONTROL).
 _CART_WORDS = (
     "cart", "bag", "basket", "buy", "trolley", "purchase", "panier", "warenkorb", "carrito", "carrello", "btn",
@@ -26,6 +27,7 @@ class PageScan:
     headings: list[tuple[int, etree._Element]] = field(default_factory=list)
     controls: list[tuple[int, etree._Element]] = field(default_factory=list)  # buttons, cart links and forms
     price_elements: list[tuple[int, etree._Element]] = field(default_factory=list)
+    stock_elements: list[etree._Element] = field(default_factory=list)  # class/id naming stock or availability
     item_scopes: list[etree._Element] = field(default_factory=list)  # microdata itemscope
     rdfa_scopes: list[etree._Element] = field(default_factory=list)  # RDFa typeof
     images: list[etree._Element] = field(default_factory=list)
@@ -62,6 +64,11 @@ def scan_page(root: etree._Element) -> PageScan:
         ) and _mentions_price(css, identifier, itemprop):
             scan.price_elements.append((order, element))
             is_anchor = True
+        if (
+            (css and ("tock" in css or "vailab" in css))
+            or (identifier and ("tock" in identifier or "vailab" in identifier))
+        ) and len(scan.stock_elements) < MAX_STOCK_ELEMENTS:
+            scan.stock_elements.append(element)
         if element.get("itemscope") is not None:
             scan.item_scopes.append(element)
         if element.get("typeof") is not None:

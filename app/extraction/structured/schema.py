@@ -24,7 +24,8 @@ PRODUCT_TYPES = {
     "car",
     "motorcycle",
 }
-_NOT_CURRENT_PRICE_TYPES = ("strikethrough", "listprice", "msrp", "srp", "invoice", "minimumadvertised")
+_REGULAR_PRICE_TYPES = ("strikethrough", "listprice", "msrp", "srp")
+_NOT_CURRENT_PRICE_TYPES = (*_REGULAR_PRICE_TYPES, "invoice", "minimumadvertised")
 _OUT_OF_STOCK = ("outofstock", "soldout", "discontinued", "out of stock", "sold out", "oos")
 _IN_STOCK = (
     "instock",
@@ -47,6 +48,7 @@ class OfferRecord:
     sku: str | None = None
     gtin: str | None = None
     mpn: str | None = None
+    regular_price: Decimal | None = None  # a ListPrice / StrikethroughPrice above `price`
 
 
 @dataclass(slots=True)
@@ -191,15 +193,40 @@ def _offers(value: Any, resolve: Callable[[Any], Any], locale: PageLocale) -> It
         if isinstance(price_value, dict):
             price_value = price_value.get("@value")
         ids = markup_identifiers(item)
+        price = parse_markup_price(price_value, currency=currency, locale=locale)
         yield OfferRecord(
-            price=parse_markup_price(price_value, currency=currency, locale=locale),
+            price=price,
             currency=currency,
             availability=availability_of(item.get("availability")),
             url=as_text(item.get("url"), 2000),
             sku=ids.sku,
             gtin=ids.gtin,
             mpn=ids.mpn,
+            regular_price=_regular_price(item.get("priceSpecification"), price, currency, resolve, locale),
         )
+
+
+def _regular_price(
+    value: Any, price: Decimal | None, currency: str | None, resolve: Callable[[Any], Any], locale: PageLocale
+) -> Decimal | None:
+    """The price before the sale, from a priceSpecification typed ListPrice / StrikethroughPrice / MSRP, when
+    it is above the selling price."""
+    if price is None:
+        return None
+    for item in as_list(value)[:20]:
+        item = resolve(item)
+        if not isinstance(item, dict):
+            continue
+        price_type = (as_text(item.get("priceType")) or "").lower()
+        if not any(word in price_type for word in _REGULAR_PRICE_TYPES):
+            continue
+        amount_value = first(item.get("price"))
+        if isinstance(amount_value, dict):
+            amount_value = amount_value.get("@value")
+        amount = parse_markup_price(amount_value, currency=currency, locale=locale)
+        if amount is not None and amount > price:
+            return amount
+    return None
 
 
 def _current_price_specification(value: Any, resolve: Callable[[Any], Any]) -> dict[str, Any] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lxml import etree
@@ -12,21 +12,19 @@ from lxml import etree
 from app.extraction.structured.buy_controls import BUY_CONTROL
 from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.document import PageFacts, attribute_words, element_text, site_of
+from app.extraction.structured.models import Availability
 from app.extraction.structured.price_elements import FORMER, HIDDEN, STRUCK_TAGS, shown_price_text
 from app.extraction.structured.prices import parse_price
 from app.extraction.structured.scan import PageScan
+from app.extraction.structured.stock_words import (
+    CURRENT_PRICE_LABEL,
+    ESTIMATE_LABEL,
+    FORMER_PRICE_LABEL,
+    asks_to_notify,
+    says_in_stock,
+    says_sold_out,
+)
 
-SOLD_OUT = re.compile(
-    r"\b(?:out of stock|sold out|currently unavailable|no longer available|unavailable online|discontinued)\b"
-    r"|ausverkauft|nicht mehr verfügbar|agotado|épuisé|rupture de stock|esaurito|uitverkocht"
-    r"|slutsåld|udsolgt|utsolgt|brak w magazynie|нет в наличии|品切れ|在庫切れ|缺货|售罄",
-    re.I,
-)
-IN_STOCK = re.compile(
-    r"\b(?:in stock|available for (?:delivery|pickup|shipping)|ships (?:today|within|in \d)|only \d+ left)\b"
-    r"|auf lager|sofort lieferbar|en stock|op voorraad|på lager|i lager|dostępny|в наличии|在庫あり",
-    re.I,
-)
 # Words of class/id attributes (see attribute_words).
 _CURRENT = re.compile(
     r" (?:sale|sales|now|special|current|final|offer|our|deal|promo\w*|reduced|your|pay|actual|selling|new"
@@ -41,12 +39,17 @@ _NOT_A_PRICE = re.compile(
     r" (?:shipping|delivery|installments?|monthly|month|finance|financing|save|saving|savings|tax|per|unit|total"
     r"|subtotal) "
 )
-_VARIANT_CONTEXT = re.compile(r" (?:size|sizes|swatch\w*|variant\w*|option\w*|colou?rs?) ")
-# Labels written before the amount: "Now $52.00", "Was: $69.00".
-_CURRENT_LABEL = re.compile(r"\W*(?:now|sale|special|our price|you pay|deal|today|price now|sale price)\b", re.I)
-_FORMER_LABEL = re.compile(
-    r"\W*(?:was|reg\.?|regular|list|orig\.?|original|compare at|before|msrp|rrp|retail|value)\b", re.I
+# Amazon's style classes ("a-size-medium a-color-price") are not pickers.
+_VARIANT_CONTEXT = re.compile(r"(?<! a) (?:size|sizes|swatch\w*|variant\w*|option\w*|colou?rs?) ")
+_ESTIMATE = re.compile(r" (?:estimate|estimated|estimation) ")
+# Ancestors whose class says what they hold is the old price (Magento's "old-price" around a plain "price").
+_FORMER_CONTAINER = re.compile(
+    r" (?:old|was|strike\w*|crossed|crossout|previous|original|msrp|rrp|uvp|barre|barrato|tachado|nonsale) "
 )
+_SALE_CLASS = re.compile(r" (?:sale|on sale|onsale|discount|promo\w*) ")  # the badge beside a sold-out badge
+_NOTIFY_CONTEXT = re.compile(r" (?:notify\w*|back in stock|restock\w*|waitlist|wait list|bis) ")
+_STOCK_CLASS = re.compile(r" (?:availability|available|stock|inventory|status) ")
+_SOLD_OUT_CLASS = re.compile(r" (?:sold out|soldout|out of stock|outofstock|unavailable|oos) ")
 _NOISE_LEVELS = 15
 _GRID_LEVELS = 6
 _GRID_MIN_TILES = 4
@@ -58,6 +61,14 @@ _MAX_BUY_BOX_NODES = 400
 _MAX_ATTRIBUTE = 300
 _MAX_STOCK_MESSAGE = 120
 _BUY_BOX_LEVELS = 3
+_BADGE_STATE_LEVELS = 4
+_REGULAR_PRICE_LEVELS = 3
+_MAX_STOCK_NODES = 2000
+_MAX_NOTIFY_CONTROLS = 300
+_MAX_STOCK_ELEMENT_NODES = 30  # an element named for the stock status holds a short message, not a page
+_MAX_PRICE_PARTS = 4
+_MAX_PRICE_PIECE = 4  # characters of "79." or "$": a piece of a price split over several elements
+_MAX_DISCOUNT_FACTOR = 10  # a "regular price" ten times the sale price is some other number
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +86,9 @@ class VisiblePage:
     headings: list[tuple[int, str]]  # (order, text) of each non-empty <h1>
     cart_controls: list[tuple[int, etree._Element]]  # outside related products and comparison tables
     prices: list[PriceCandidate]  # outside related products, footers, comparison tables
+    heading_elements: dict[int, etree._Element] = field(default_factory=dict)  # order -> <h1>
+    stock_elements: list[etree._Element] = field(default_factory=list)  # class/id naming stock, outside noise
+    notify_controls: list[etree._Element] = field(default_factory=list)  # shown "Notify me when available"
 
 
 def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
@@ -90,7 +104,16 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         for order, element in scan.price_elements[:_MAX_PRICE_ELEMENTS]
         if element.tag != "form" and (candidate := _price_candidate(element, order, facts.locale, noise)) is not None
     ]
-    return VisiblePage(headings, cart_controls, prices)
+    stock_elements = [element for element in scan.stock_elements if not noise.around(element)]
+    notify_controls = [
+        element
+        for _, element in scan.controls[:_MAX_NOTIFY_CONTROLS]
+        if element.tag != "form"
+        and asks_to_notify(element_text(element, _MAX_STOCK_MESSAGE))
+        and _shown(element)
+        and not noise.around(element)
+    ]
+    return VisiblePage(headings, cart_controls, prices, dict(scan.headings), stock_elements, notify_controls)
 
 
 def _is_cart_control(element: etree._Element) -> bool:
@@ -119,19 +142,23 @@ def _price_candidate(
     element: etree._Element, order: int, locale: PageLocale, noise: _NoiseContext
 ) -> PriceCandidate | None:
     own_words = attribute_words(element, "class", "id", "itemprop")
-    if _NOT_A_PRICE.search(own_words) or HIDDEN.search(own_words) or noise.around(element):
+    if _NOT_A_PRICE.search(own_words) or _ESTIMATE.search(own_words) or HIDDEN.search(own_words):
         return None
-    marked_old = FORMER.search(own_words) is not None or _struck_through(element)
+    if noise.around(element):
+        return None
+    marked_old = FORMER.search(own_words) is not None or _struck_through(element) or _in_former_container(element)
     text = shown_price_text(element, keep_old_prices=marked_old)
     if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
         return None
+    if ESTIMATE_LABEL.match(text):
+        return None  # an auction's estimate, not its price
     parsed = parse_price(text, locale=locale)
     if parsed.amount is None or parsed.amount <= 0:
         return None
     if parsed.currency is None and sum(char.isalpha() for char in text) > 3:
         return None  # "Choose your size 2 4 6": words with numbers, not a price
-    former = marked_old or bool(_FORMER_LABEL.match(text))
-    current = _CURRENT.search(own_words) is not None or bool(_CURRENT_LABEL.match(text))
+    former = marked_old or bool(FORMER_PRICE_LABEL.match(text))
+    current = _CURRENT.search(own_words) is not None or bool(CURRENT_PRICE_LABEL.match(text))
     return PriceCandidate(
         amount=parsed.amount,
         currency=parsed.currency,
@@ -142,11 +169,85 @@ def _price_candidate(
     )
 
 
+def regular_price_near(candidate: PriceCandidate, locale: PageLocale) -> Decimal | None:
+    """The price the product sold at before the sale, shown beside its current price: struck through, in an
+    old-price element, or labelled "was" / "UVP" / "antes" / "原价"…; the nearest one above the current price."""
+    node = candidate.element
+    seen: set[etree._Element] = set()
+    for _ in range(_REGULAR_PRICE_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        node = parent
+        for element in node.iter(etree.Element):
+            if element in seen:
+                continue
+            seen.add(element)
+            if len(seen) > _MAX_BUY_BOX_NODES:
+                return None
+            amount = _former_amount(element, locale)
+            if amount is not None and candidate.amount < amount <= candidate.amount * _MAX_DISCOUNT_FACTOR:
+                return amount
+    return None
+
+
+def _former_amount(element: etree._Element, locale: PageLocale) -> Decimal | None:
+    """The amount an element shows as the old price, if it is one (checked cheapest first: most are not)."""
+    if element.tag in _SKIPPED_TAGS:
+        return None
+    marked = element.tag in STRUCK_TAGS or "line-through" in (element.get("style") or "")
+    own_text = (element.text or "").strip()
+    marked = marked or bool(own_text and FORMER_PRICE_LABEL.match(own_text))
+    words = (
+        attribute_words(element, "class", "id", "data-price-type")
+        if element.get("class") or element.get("id") or element.get("data-price-type")
+        else " "
+    )
+    # "list", "regular", "standard" name an old price only on a price element ("pipe-list" is a layout)
+    named_old = _FORMER_CONTAINER.search(words) or (" price " in words and FORMER.search(words))
+    if not (marked or named_old) or HIDDEN.search(words) or _NOT_A_PRICE.search(words):
+        return None
+    text = "".join(shown_price_text(part, keep_old_prices=True) for part in _same_class_run(element))
+    if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
+        return None
+    parsed = parse_price(text, locale=locale)
+    # "Was this review helpful? Yes (12)": a number is an old price only with a currency or on a price element
+    return parsed.amount if parsed.currency or " price " in words else None
+
+
+def _same_class_run(element: etree._Element) -> list[etree._Element]:
+    """The element and the siblings right after it with the same tag and class, when it holds only a piece
+    of a price: a struck price split into "$", "79." and "99" spans reads as one."""
+    run = [element]
+    css = element.get("class") if len(element_text(element, _MAX_PRICE_PIECE + 1)) <= _MAX_PRICE_PIECE else None
+    sibling = element.getnext()
+    while (
+        css
+        and sibling is not None
+        and sibling.tag == element.tag
+        and sibling.get("class") == css
+        and not (run[-1].tail or "").strip()
+        and len(run) < _MAX_PRICE_PARTS
+    ):
+        run.append(sibling)
+        sibling = sibling.getnext()
+    return run
+
+
 def _struck_through(element: etree._Element) -> bool:
     for level, node in enumerate(_ancestors_and_self(element)):
         if level > 3:
             return False
         if node.tag in STRUCK_TAGS or "line-through" in (node.get("style") or ""):
+            return True
+    return False
+
+
+def _in_former_container(element: etree._Element) -> bool:
+    for level, node in enumerate(_ancestors_and_self(element)):
+        if level > 3:
+            return False
+        if level and _FORMER_CONTAINER.search(attribute_words(node, "class", "id", "data-price-type")):
             return True
     return False
 
@@ -180,23 +281,107 @@ def _ancestors_and_self(element: etree._Element) -> Iterator[etree._Element]:
         node = node.getparent()
 
 
-def stock_message(page: VisiblePage, main_price: PriceCandidate | None) -> str | None:
-    """ "OutOfStock" / "InStock" when the buy box (around the main price and the add-to-cart control) says so
-    in a short visible message; sold-out wins. Per-size messages (size pickers, swatches) are ignored."""
-    found: str | None = None
-    anchors = [element for _, element in page.cart_controls[:2]]
+@dataclass(frozen=True, slots=True)
+class StockMessage:
+    """What the page's visible stock messages say: in the buy box (`near`: beside the add-to-cart control or
+    the main price, as reliable as markup) and further away (`far`: around the heading or in an element named
+    for the stock status; pages keep messages their stylesheet hides, so markup outranks these)."""
+
+    near: Availability | None = None
+    far: Availability | None = None
+
+    @property
+    def said(self) -> Availability | None:
+        return self.near or self.far
+
+
+def stock_message(
+    page: VisiblePage, main_price: PriceCandidate | None, heading_order: int | None = None
+) -> StockMessage:
+    """Short visible messages saying "sold out" / "in stock" in many languages, sold-out winning: in the buy
+    box first; only when it says nothing, around the heading and in stock-status elements, where a sold-out
+    message counts only if no add-to-cart control can be pressed, and so does a shown "notify me when
+    available" control. Size pickers, swatches, hidden messages and badges a theme toggles with CSS are
+    ignored, and so are notify-me prompts beside an add-to-cart control."""
+    seen: set[etree._Element] = set()
+    near_anchors = [element for _, element in page.cart_controls[:2]]
     if main_price is not None:
-        anchors.append(main_price.element)
-    for anchor in anchors:
-        for node in _buy_box(anchor):
-            text = _own_text(node)
-            if len(text) > _MAX_STOCK_MESSAGE:
+        near_anchors.append(main_price.element)
+    near = _verdict([_buy_box(anchor) for anchor in near_anchors], seen)
+    if near is not None:
+        return StockMessage(near)  # the buy box has spoken: messages further away would not outrank it
+    far_boxes: list[Iterator[etree._Element]] = []
+    heading = [page.heading_elements[heading_order]] if heading_order in page.heading_elements else []
+    far_boxes += [_buy_box(element) for element in heading]
+    far_boxes += [
+        _visible_nodes(element, _MAX_STOCK_ELEMENT_NODES) for element in page.stock_elements if _shown_alone(element)
+    ]
+    far = _verdict(far_boxes, seen)
+    can_buy = any(_enabled(element) for _, element in page.cart_controls)
+    if far == "OutOfStock" and can_buy:
+        far = None
+    if far is None and not can_buy and _beside(page.notify_controls, near_anchors + heading):
+        far = "OutOfStock"  # "Notify me when available" where the add-to-cart control would be
+    return StockMessage(near, far)
+
+
+def _verdict(boxes: list[Iterator[etree._Element]], seen: set[etree._Element]) -> Availability | None:
+    found: Availability | None = None
+    for box in boxes:
+        for node in box:
+            if node in seen:
                 continue
-            if SOLD_OUT.search(text):
-                return "OutOfStock"
-            if IN_STOCK.search(text):
-                found = "InStock"
+            seen.add(node)
+            if len(seen) > _MAX_STOCK_NODES:
+                return found
+            said = _stock_said(node)
+            if said == "OutOfStock":
+                return said
+            found = found or said
     return found
+
+
+def _beside(elements: list[etree._Element], anchors: list[etree._Element]) -> bool:
+    """Whether one of the elements shares a close ancestor with one of the anchors (the same product block)."""
+    around = {node for anchor in anchors for node in _close_ancestors(anchor)}
+    return any(node in around for element in elements for node in _close_ancestors(element))
+
+
+def _close_ancestors(element: etree._Element) -> Iterator[etree._Element]:
+    for level, node in enumerate(_ancestors_and_self(element)):
+        if level > _BUY_BOX_LEVELS + 1 or node.tag in ("body", "html"):
+            return
+        yield node
+
+
+def _enabled(control: etree._Element) -> bool:
+    return control.get("disabled") is None and " disabled " not in attribute_words(control, "class")
+
+
+def _stock_said(node: etree._Element) -> Availability | None:
+    text = _own_text(node)
+    if not text or len(text) > _MAX_STOCK_MESSAGE or asks_to_notify(text):
+        return None
+    if says_sold_out(text):
+        return None if _toggled_by_css(node) else "OutOfStock"
+    return "InStock" if says_in_stock(text) else None
+
+
+def _toggled_by_css(node: etree._Element) -> bool:
+    """A "Sold out" badge printed on every page beside a "Sale" badge, shown by the stylesheet only when a
+    container's class says so (Shopify's Dawn family: `.price--sold-out .price__badge-sold-out`). Without that
+    container class the badge is hidden."""
+    parent = node.getparent()
+    if parent is None or not _SOLD_OUT_CLASS.search(attribute_words(node, "class")):
+        return False
+    if not any(sibling is not node and _SALE_CLASS.search(attribute_words(sibling, "class")) for sibling in parent):
+        return False
+    for level, ancestor in enumerate(_ancestors_and_self(parent)):
+        if level > _BADGE_STATE_LEVELS:
+            break
+        if _SOLD_OUT_CLASS.search(attribute_words(ancestor, "class")):
+            return False  # the container says "sold out": the badge shows
+    return True
 
 
 def _own_text(node: etree._Element) -> str:
@@ -215,9 +400,13 @@ def _buy_box(anchor: etree._Element) -> Iterator[etree._Element]:
         if parent is None or parent.tag in ("body", "html"):
             break
         box = parent
+    return _visible_nodes(box)
+
+
+def _visible_nodes(box: etree._Element, limit: int = _MAX_BUY_BOX_NODES) -> Iterator[etree._Element]:
     skipped: set[etree._Element] = set()
     for seen, node in enumerate(box.iter(etree.Element)):
-        if seen > _MAX_BUY_BOX_NODES:
+        if seen > limit:
             return
         parent = node.getparent()
         if parent in skipped or node.tag in _SKIPPED_TAGS or _left_out_of_stock_check(node):
@@ -226,14 +415,43 @@ def _buy_box(anchor: etree._Element) -> Iterator[etree._Element]:
         yield node
 
 
+def _shown(element: etree._Element) -> bool:
+    """Neither the element nor a close ancestor is hidden."""
+    for level, node in enumerate(_ancestors_and_self(element)):
+        if level > _NOISE_LEVELS or node.tag in ("body", "html"):
+            return True
+        style = (node.get("style") or "").replace(" ", "").lower()
+        if node.get("hidden") is not None or "display:none" in style or HIDDEN.search(attribute_words(node, "class")):
+            return False
+    return True
+
+
+def _shown_alone(element: etree._Element) -> bool:
+    """A stock-status element (class/id naming availability or stock) that is not inside a picker, a hidden
+    block or a back-in-stock prompt."""
+    words = attribute_words(element, "class", "id")
+    if not (_STOCK_CLASS.search(words) or _SOLD_OUT_CLASS.search(words)):
+        return False
+    for level, node in enumerate(_ancestors_and_self(element)):
+        if level > _NOISE_LEVELS or node.tag in ("body", "html"):
+            return True
+        if node.tag in _SKIPPED_TAGS or _left_out_of_stock_check(node):
+            return False
+    return True
+
+
 def _left_out_of_stock_check(node: etree._Element) -> bool:
-    words = attribute_words(node, "class", "id")
     style = (node.get("style") or "").replace(" ", "").lower()
+    if node.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style:
+        return True
+    if not (node.get("class") or node.get("id")):
+        return node.get("aria-hidden") == "true"
+    words = attribute_words(node, "class", "id")
     return bool(
         HIDDEN.search(words)
         or _VARIANT_CONTEXT.search(words)
-        or node.get("hidden") is not None
-        or "display:none" in style
+        or _NOTIFY_CONTEXT.search(words)
+        or node.get("aria-hidden") == "true"
     )
 
 

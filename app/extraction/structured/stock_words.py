@@ -1,0 +1,156 @@
+"""What shops write, in many languages, for "sold out", "in stock", "notify me", "was" and "now".
+
+Where the phrases come from: the wording listed in issue 10 (seen on held-out shops), the storefront wording of
+the large shop platforms (Shopify, WooCommerce, Magento, Shopware, PrestaShop) as shops show it, cross-checked
+word by word against the product strings of Shopify's Dawn theme locale files (github.com/Shopify/dawn,
+locales/*.json, Shopify theme licence; only used to check single words, nothing copied wholesale).
+Scripts without spaces between words (Chinese, Japanese, Korean, Thai) are matched without word boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A stock message that says the product cannot be bought now. Phrases are matched as whole words in the text
+# lower-cased with "-" and "_" as spaces (see `_normalised`).
+_SOLD_OUT = (
+    "out of stock", "sold out", "soldout", "currently unavailable", "temporarily unavailable",
+    "no longer available", "currently not available", "temporarily not available", "item not available",
+    "product not available", "unavailable online", "discontinued", "no stock", "not in stock",
+    # German, Dutch, Scandinavian, Finnish
+    "ausverkauft", "nicht lieferbar", "nicht mehr lieferbar", "nicht vorrätig", "nicht auf lager",
+    "nicht mehr verfügbar", "vergriffen", "derzeit nicht verfügbar", "zurzeit nicht verfügbar",
+    "aktuell nicht verfügbar", "momentan nicht verfügbar", "artikel nicht verfügbar", "online nicht verfügbar",
+    "uitverkocht", "niet op voorraad", "niet meer op voorraad", "niet leverbaar", "niet meer leverbaar",
+    "niet meer beschikbaar", "slutsåld", "slut i lager", "tillfälligt slut", "ej i lager", "udsolgt",
+    "ikke på lager", "utsolgt", "ikke tilgjengelig", "loppuunmyyty", "loppunut", "ei varastossa", "ei saatavilla",
+    # Romance languages
+    "épuisé", "épuisée", "rupture de stock", "en rupture", "plus en stock", "pas en stock", "indisponible",
+    "plus disponible", "esaurito", "esaurita", "non più disponibile", "agotado", "agotada", "sin stock",
+    "sin existencias", "no hay stock", "producto no disponible", "actualmente no disponible",
+    "temporalmente no disponible", "fuera de stock", "esgotado", "esgotada", "indisponível", "não disponível",
+    "sem estoque", "fora de estoque", "sem stock", "stoc epuizat", "indisponibil", "nu este în stoc",
+    "nu există în stoc",
+    # Slavic, Baltic, Hungarian, Greek, Turkish
+    "niedostępny", "niedostępna", "niedostępne", "brak w magazynie", "brak towaru", "wyprzedany", "wyprzedane",
+    "vyprodáno", "není skladem", "nedostupné", "nedostupný", "vypredané", "nie je skladom", "rasprodano",
+    "nema na zalihama", "nedostupno", "ni na zalogi", "razprodano", "išparduota", "nėra sandėlyje", "elfogyott",
+    "nincs készleten", "εξαντλήθηκε", "μη διαθέσιμο", "χωρίς απόθεμα", "tükendi", "stokta yok", "stok yok",
+    "нет в наличии", "нет на складе", "распродано", "товар закончился", "немає в наявності", "розпродано",
+    "изчерпано", "изчерпани", "няма наличност",
+    # East and South-East Asian
+    "품절", "일시품절", "재고 없음", "재고없음", "缺貨", "缺货", "售完", "售罄", "無庫存", "无库存", "補貨中",
+    "补货中", "在庫なし", "在庫切れ", "売り切れ", "売切れ", "品切れ", "完売", "สินค้าหมด", "หมดสต็อก",
+    "ขายหมดแล้ว", "หมดแล้ว", "hết hàng", "tạm hết", "đã bán hết", "stok habis", "habis terjual", "stok kosong",
+    "kehabisan stok", "tiada stok",
+    # Arabic, Hebrew, Persian
+    "نفدت الكمية", "نفذت الكمية", "غير متوفر", "غير متاح", "نفد من المخزون", "אזל מהמלאי", "לא במלאי", "אזל",
+    "ناموجود",
+)  # fmt: skip
+# Words that mean "sold out" only when they are the whole message (a badge, a disabled button's label): as part
+# of a sentence they often speak of one option ("Pickup not available").
+_SOLD_OUT_ALONE = frozenset({
+    "unavailable", "not available", "habis", "nicht verfügbar", "non disponibile", "no disponible",
+    "non disponible", "niet beschikbaar", "nem elérhető", "недоступно", "sold",
+})  # fmt: skip
+_IN_STOCK = (
+    "in stock", "available for delivery", "available for pickup", "available for shipping", "ships today",
+    "ships within", "left in stock", "ready to ship", "auf lager", "sofort lieferbar", "vorrätig", "en stock",
+    "en existencia", "disponible en stock", "disponibile subito", "disponibile in magazzino", "em estoque",
+    "em stock", "disponível", "op voorraad", "direct leverbaar", "på lager", "i lager", "varastossa",
+    "w magazynie", "dostępny", "skladem", "skladom", "na zalogi", "raktáron", "készleten", "σε απόθεμα", "stokta",
+    "в наличии", "є в наявності", "в наявності", "на складе", "în stoc", "재고 있음", "구매 가능", "現貨", "现货",
+    "有庫存", "有库存", "在庫あり", "在庫有り", "มีสินค้า", "มีในสต็อก", "còn hàng", "stok tersedia", "ada stok",
+    "متوفر", "متاح", "במלאי",
+)  # fmt: skip
+# "Notify me when back in stock", "Email me when available": a form an in-stock page may carry hidden or for
+# other variants. It says nothing about this product's stock on its own.
+_NOTIFY = (
+    "notify me", "email me", "e mail me", "alert me", "tell me", "let me know", "get notified", "back in stock",
+    "waitlist", "wait list", "benachrichtig", "erinnern", "m'avertir", "m'alerter", "me prévenir",
+    "prévenez moi", "avísame", "avisarme", "avise me", "avisa me", "avvisami", "hou me op de hoogte", "powiadom",
+    "upozornit", "értesít", "haber ver", "сообщить о поступлении", "уведомить", "повідомити", "입고 알림",
+    "재입고", "到貨通知", "到货通知", "入荷通知", "再入荷", "แจ้งเตือน", "thông báo khi có hàng", "beri tahu",
+)  # fmt: skip
+_SPACE_LIKE = re.compile(r"[\s_\-\u00a0]+")
+_WORD = re.compile(r"\w+")
+_LONGEST_PHRASE_WORDS = 4
+_FIRST_UNSPACED_CHAR = "\u0e00"  # Thai; CJK and Hangul come later
+
+
+def says_sold_out(text: str) -> bool:
+    normalised = _normalised(text)
+    return normalised.strip(" .!:") in _SOLD_OUT_ALONE or _has_phrase(normalised, _SOLD_OUT_PHRASES)
+
+
+def says_in_stock(text: str) -> bool:
+    return _has_phrase(_normalised(text), _IN_STOCK_PHRASES)
+
+
+def asks_to_notify(text: str) -> bool:
+    """Substring tests: some phrases are word stems on purpose ("benachrichtig", "értesít")."""
+    normalised = _normalised(text)
+    return any(phrase in normalised for phrase in _NOTIFY)
+
+
+def _normalised(text: str) -> str:
+    return _SPACE_LIKE.sub(" ", text.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    spaced: frozenset[str]  # scripts written with spaces: matched as whole words
+    first_words: frozenset[str]  # of the spaced phrases: where an n-gram can start
+    unspaced: tuple[str, ...]  # Thai, Chinese, Japanese, Korean: matched anywhere
+
+
+def _split_by_script(phrases: tuple[str, ...]) -> _Phrases:
+    spaced = frozenset(phrase for phrase in phrases if phrase[0] < _FIRST_UNSPACED_CHAR)
+    first_words = frozenset(phrase.split(" ", 1)[0] for phrase in spaced)
+    return _Phrases(spaced, first_words, tuple(phrase for phrase in phrases if phrase not in spaced))
+
+
+def _has_phrase(text: str, phrases: _Phrases) -> bool:
+    """Word n-grams looked up in a set, starting only at words that begin a phrase: a regex alternation of
+    ~150 phrases costs tens of times more per text."""
+    words = _WORD.findall(text)
+    for start, word in enumerate(words):
+        if word not in phrases.first_words:
+            continue
+        for end in range(start + 1, min(start + _LONGEST_PHRASE_WORDS, len(words)) + 1):
+            if " ".join(words[start:end]) in phrases.spaced:
+                return True
+    unspaced = phrases.unspaced
+    return bool(unspaced) and max(text, default=" ") >= _FIRST_UNSPACED_CHAR and any(p in text for p in unspaced)
+
+
+_SOLD_OUT_PHRASES = _split_by_script(_SOLD_OUT)
+_IN_STOCK_PHRASES = _split_by_script(_IN_STOCK)
+
+
+# Labels before the price a shop sold at before the sale (or recommends): "Was $69", "UVP 129,99 €",
+# "De R$ 199,90 por R$ 149,90", "原价 ¥299", "定価 3,300円".
+FORMER_PRICE_LABEL = re.compile(
+    r"^\W*(?:was\b|reg\b\.?|regular\b|list\b|orig\b\.?|original\b|compare at\b|before\b|msrp\b|rrp\b|retail\b"
+    r"|value\b|typical price|uvp\b|statt\b|vorher\b|normalpreis|ursprünglich|avant\b|prix de référence"
+    r"|prix barré|prix habituel|prix initial|prezzo consigliato|prezzo di listino|prezzo pieno|prezzo precedente"
+    r"|antes\b|precio anterior|precio regular|precio habitual|precio de lista|pvpr?\b|preço (?:de|original)\b"
+    r"|de(?=\s*(?:r\$|\$|€|:))|van\b|normale prijs|ord(?:inarie|\.)?\s?pris|før\b|normalpris|cena regularna"
+    r"|cena katalogowa|stara cena|běžná cena|původní cena|eredeti ár|normál ár|eski fiyat|piyasa fiyatı"
+    r"|обычная цена|старая цена|было\b|стара ціна|原价|原價|市价|市價|建议零售价|定価|通常価格|参考価格"
+    r"|希望小売価格|メーカー希望|정가|시중가|소비자가|ราคาปกติ|giá gốc|giá thị trường|harga normal|harga asli"
+    r"|السعر الأصلي|السعر قبل|מחיר קודם|מחיר מקורי)",
+    re.I,
+)
+# Labels before the price the product sells at now.
+CURRENT_PRICE_LABEL = re.compile(
+    r"^\W*(?:now\b|sale\b|special\b|our price|you pay|deal\b|today\b|price now|sale price|current bid"
+    r"|winning bid|high bid|starting bid|current price|jetzt\b|nur\b|angebotspreis|aktionspreis|sonderpreis"
+    r"|ahora\b|agora\b|por\b|maintenant\b|prix promo|prezzo scontato|precio de oferta|preço promocional"
+    r"|voor\b|cena promocyjna|akciós ár|indirimli fiyat|цена со скидкой|할인가|판매가|セール価格|販売価格|特価"
+    r"|售价|售價|促销价|特價|優惠價|ราคาพิเศษ|giá bán|giá khuyến mãi|harga diskon|aktuelles gebot|enchère actuelle)",
+    re.I,
+)
+# An auction's estimate is neither the price nor a price the product sold at.
+ESTIMATE_LABEL = re.compile(r"^\W*(?:est\.|estimated?\b|schätzpreis|schätzung|estimation|stima|estimación)", re.I)

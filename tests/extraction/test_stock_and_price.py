@@ -1,0 +1,489 @@
+"""Availability and price as a shopper reads them on shops in many languages: stock messages in the buy box,
+the selected variant's offer, sale before regular price, and currencies written without minor units.
+Each page is a small one written by hand after the layouts real shops use."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+
+import pytest
+
+from app.extraction.structured import extract_structured, page_locale, parse_price
+
+URL = "https://shop.example.com/products/lamp"
+
+
+def jsonld(data: Mapping[str, object]) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def buy_box_page(message: str, *, price: str = "49,00 €", lang: str = "en", button: str = "") -> str:
+    """A product page without markup: heading, price, one stock message, maybe a button."""
+    return f"""<html lang="{lang}"><head><title>Lamp</title></head><body>
+      <header><nav><a href="/">Home</a></nav></header>
+      <main><div class="product-info">
+        <h1>Desk Lamp Nova</h1>
+        <div class="product-price"><span class="price">{price}</span></div>
+        <p class="delivery-note">{message}</p>
+        {button}
+      </div></main></body></html>"""
+
+
+SOLD_OUT_MESSAGES = [
+    ("en", "Currently unavailable."),
+    ("en", "Out of stock"),
+    ("de", "Nicht verfügbar"),
+    ("de", "Leider ausverkauft"),
+    ("fr", "Épuisé"),
+    ("fr", "Rupture de stock"),
+    ("it", "Esaurito"),
+    ("es", "Agotado"),
+    ("pt", "Esgotado"),
+    ("pt-BR", "Produto indisponível"),
+    ("pl", "Niedostępny"),
+    ("cs", "Vyprodáno"),
+    ("hu", "Elfogyott"),
+    ("tr", "Tükendi"),
+    ("ru", "Нет в наличии"),
+    ("uk", "Немає в наявності"),
+    ("ko", "품절"),
+    ("ko", "일시품절"),
+    ("zh-TW", "缺貨"),
+    ("zh-TW", "售完"),
+    ("ja", "在庫なし"),
+    ("ja", "売り切れ"),
+    ("th", "สินค้าหมด"),
+    ("vi", "Hết hàng"),
+    ("id", "Stok habis"),
+    ("ar", "نفدت الكمية"),
+    ("he", "אזל מהמלאי"),
+]
+
+
+@pytest.mark.parametrize(("lang", "message"), SOLD_OUT_MESSAGES)
+def test_sold_out_said_only_in_the_visible_text(lang: str, message: str) -> None:
+    result = extract_structured(buy_box_page(message, lang=lang), URL)
+    assert (result.availability, result.sources["availability"]) == ("OutOfStock", "heuristic")
+
+
+IN_STOCK_MESSAGES = [
+    ("en", "In stock - ships today"),
+    ("de", "Auf Lager"),
+    ("fr", "En stock"),
+    ("pt", "Em estoque"),
+    ("nl", "Op voorraad"),
+    ("pl", "Produkt dostępny"),
+    ("cs", "Skladem"),
+    ("hu", "Raktáron"),
+    ("tr", "Stokta"),
+    ("ru", "В наличии"),
+    ("ja", "在庫あり"),
+    ("zh-TW", "現貨"),
+    ("vi", "Còn hàng"),
+    ("he", "במלאי"),
+]
+
+
+@pytest.mark.parametrize(("lang", "message"), IN_STOCK_MESSAGES)
+def test_in_stock_said_only_in_the_visible_text(lang: str, message: str) -> None:
+    result = extract_structured(buy_box_page(message, lang=lang), URL)
+    assert result.availability == "InStock"
+
+
+def test_words_containing_an_in_stock_word_are_not_read_as_in_stock() -> None:
+    # "Indisponível" contains "disponível", "Niedostępny" contains "dostępny".
+    for message in ("Indisponível", "Niedostępny", "Stokta yok"):
+        assert extract_structured(buy_box_page(message), URL).availability == "OutOfStock"
+
+
+def test_a_related_products_sold_out_badge_is_not_this_products() -> None:
+    html = """<html><body><div class="product-main"><h1>Desk Lamp Nova</h1>
+      <span class="price">$49.00</span><p class="stock">In stock</p><button>Add to cart</button></div>
+      <section class="related-products"><div class="card"><a href="/p/x">Floor Lamp</a>
+        <span class="price">$89.00</span><span class="badge sold-out">Sold out</span></div></section>
+      </body></html>"""
+    assert extract_structured(html, URL).availability == "InStock"
+
+
+def test_a_sold_out_size_in_another_language_does_not_make_the_product_sold_out() -> None:
+    html = """<html lang="es"><body><div class="producto"><h1>Zapatilla Trail</h1>
+      <span class="price">59,90 €</span>
+      <div class="size-selector"><label>40</label><label>41 - Agotado</label></div>
+      <button>Añadir al carrito</button></div></body></html>"""
+    assert extract_structured(html, "https://tienda.example.es/p/zapatilla").availability == "InStock"
+
+
+def test_notify_me_when_back_in_stock_on_an_in_stock_page() -> None:
+    html = """<html><body><div class="product"><h1>Desk Lamp Nova</h1>
+      <span class="price">$49.00</span><button class="add-to-cart">Add to cart</button>
+      <a href="#notify">Notify me when back in stock</a>
+      <div class="back-in-stock-form"><p>This item is out of stock. Email me when it is.</p></div>
+      </div></body></html>"""
+    assert extract_structured(html, URL).availability == "InStock"
+
+
+def test_a_notify_me_button_in_place_of_add_to_cart_means_sold_out() -> None:
+    def page(buttons: str) -> str:
+        return f"""<html><body><div class="product"><h1>Desk Lamp Nova</h1>
+          <span class="price">$49.00</span>{buttons}</div></body></html>"""
+
+    notify = '<button class="btn btn-notify">Notify me when available</button>'
+    assert extract_structured(page(notify), URL).availability == "OutOfStock"
+    hidden_notify = '<button class="btn btn-notify d-none">Notify me when available</button>'
+    add = '<button class="add-to-cart">Add to cart</button>'
+    assert extract_structured(page(add + hidden_notify), URL).availability == "InStock"
+    assert extract_structured(page(add + notify), URL).availability == "InStock"
+    newsletter = """<html><body><div class="product"><h1>Desk Lamp Nova</h1><span class="price">$49.00</span></div>
+      <section class="newsletter"><div><div><div><p>Deals every week</p>
+      <button class="btn">Email me deals</button></div></div></div></section></body></html>"""
+    assert extract_structured(newsletter, URL).availability is None
+
+
+DAWN_PRICE = """<div class="price price--large {state}">
+  <div class="price__container"><div class="price__regular">
+    <span class="price-item price-item--regular">€49,00 EUR</span></div></div>
+  <span class="badge price__badge-sale">Sale</span>
+  <span class="badge price__badge-sold-out">Sold out</span>
+</div>"""
+
+
+def test_a_badge_the_stylesheet_hides_is_not_read_until_its_container_says_sold_out() -> None:
+    def page(state: str, button: str) -> str:
+        return f"""<html lang="en"><body><div class="product__info-container"><h1>Desk Lamp Nova</h1>
+          {DAWN_PRICE.format(state=state)}
+          <form action="/cart/add"><button type="submit" name="add">{button}</button></form>
+          </div></body></html>"""
+
+    assert extract_structured(page("", "Add to cart"), URL).availability == "InStock"
+    assert extract_structured(page("price--sold-out", "Sold out"), URL).availability == "OutOfStock"
+
+
+def test_a_sold_out_label_the_shop_printed_counts() -> None:
+    html = """<html><body><div class="summary"><h1>Desk Lamp Nova</h1><p class="price">$49.00</p>
+      <p><span class="label">Availability:</span> <span class="label stock out-of-stock">Out of stock</span></p>
+      </div></body></html>"""
+    assert extract_structured(html, URL).availability == "OutOfStock"
+
+
+def test_availability_block_away_from_the_price_and_heading() -> None:
+    html = """<html><body><div id="centerCol"><h1 id="title"><span id="productTitle">Desk Lamp Nova</span></h1>
+      <ul><li>Warm light</li><li>USB-C</li></ul></div>
+      <div id="rightCol"><div class="box"><div class="inner"><div class="deep">
+        <div id="availability"><span class="a-color-price">Currently unavailable.</span>
+        <span>We don't know when or if this item will be back in stock.</span></div>
+      </div></div></div></div></body></html>"""
+    assert extract_structured(html, "https://www.amazon.example/dp/B000000001").availability == "OutOfStock"
+
+
+def test_the_page_saying_sold_out_overrides_markup_claiming_in_stock() -> None:
+    markup = jsonld(
+        {
+            "@type": "Product",
+            "name": "Zapatilla Trail",
+            "offers": {"price": "59.90", "priceCurrency": "EUR", "availability": "https://schema.org/InStock"},
+        }
+    )
+    html = f"""<html lang="es"><head>{markup}</head><body><div class="ficha"><h1>Zapatilla Trail</h1>
+      <span class="price">59,90 €</span><span class="stock-status">Agotado</span></div></body></html>"""
+    assert extract_structured(html, "https://tienda.example.es/p/z").availability == "OutOfStock"
+
+
+def variant_markup(url_a: str, url_b: str, *, in_stock_first: bool = False) -> str:
+    """Two variants at one price: NOVA-BLK sold out (at url_a), NOVA-WHT in stock (at url_b)."""
+    offers = [
+        {
+            "@type": "Offer",
+            "sku": sku,
+            "url": url,
+            "price": "49.00",
+            "priceCurrency": "USD",
+            "availability": f"https://schema.org/{availability}",
+        }
+        for sku, url, availability in (("NOVA-BLK", url_a, "OutOfStock"), ("NOVA-WHT", url_b, "InStock"))
+    ]
+    if in_stock_first:
+        offers.reverse()
+    return jsonld({"@context": "https://schema.org", "@type": "Product", "name": "Desk Lamp Nova", "offers": offers})
+
+
+def variant_page(markup: str, shown: str = "") -> str:
+    return f"""<html><head>{markup}</head><body><h1>Desk Lamp Nova</h1>
+      <span class="price">$49.00</span>{shown}</body></html>"""
+
+
+def test_the_selected_variants_offer_gives_the_availability() -> None:
+    markup = variant_markup(f"{URL}?variant=111", f"{URL}?variant=222")
+    assert extract_structured(variant_page(markup), f"{URL}?variant=111").availability == "OutOfStock"
+    assert extract_structured(variant_page(markup), f"{URL}?variant=222").availability == "InStock"
+    # No variant named: some variant can be bought.
+    assert extract_structured(variant_page(markup), URL).availability == "InStock"
+
+
+def test_the_variant_named_by_sku_in_the_url_or_shown_on_the_page() -> None:
+    markup = variant_markup("https://shop.example.com/p/nova", "https://shop.example.com/p/nova", in_stock_first=True)
+    assert extract_structured(variant_page(markup), f"{URL}.p?skuId=NOVA-BLK").availability == "OutOfStock"
+    shown = '<p class="product-code">Item: NOVA-BLK</p>'
+    assert extract_structured(variant_page(markup, shown), URL).availability == "OutOfStock"
+
+
+def test_the_offer_whose_url_is_the_page() -> None:
+    markup = variant_markup("https://shop.example.com/p/nova-black", "https://shop.example.com/p/nova-white")
+    page = variant_page(markup)
+    assert extract_structured(page, "https://shop.example.com/p/nova-black").availability == "OutOfStock"
+    assert extract_structured(page, "https://shop.example.com/p/nova-white/").availability == "InStock"
+
+
+def test_one_markup_block_per_variant() -> None:
+    blocks = "".join(
+        jsonld(
+            {
+                "@type": "Product",
+                "name": "Desk Lamp Nova",
+                "sku": sku,
+                "url": f"{URL}?variant={variant}",
+                "offers": {"price": "49.00", "priceCurrency": "USD", "availability": f"https://schema.org/{state}"},
+            }
+        )
+        for sku, variant, state in (("NOVA-BLK", 111, "OutOfStock"), ("NOVA-WHT", 222, "InStock"))
+    )
+    assert extract_structured(variant_page(blocks), f"{URL}?variant=222").availability == "InStock"
+    assert extract_structured(variant_page(blocks), f"{URL}?variant=111").availability == "OutOfStock"
+    assert extract_structured(variant_page(blocks), URL).availability == "InStock"
+
+
+# ---- price: sale first, regular price separately ----
+
+
+def price_page(price_block: str, *, lang: str = "en", head: str = "") -> str:
+    return f"""<html lang="{lang}"><head>{head}</head><body><div class="product-detail">
+      <h1>Desk Lamp Nova</h1>{price_block}<button class="add-to-cart">Add to cart</button></div></body></html>"""
+
+
+SALES = [
+    ("en", "https://shop.example.com/p/1", '<div class="price"><del>$120.00</del> $89.00</div>', "89.00", "120.00"),
+    (
+        "en",
+        "https://shop.example.com/p/1",
+        '<div class="product-price"><span class="price-was">Was $69.00</span>'
+        ' <span class="price">Now $52.00</span></div>',
+        "52.00",
+        "69.00",
+    ),
+    (
+        "en",
+        "https://shop.example.com/p/1",
+        '<span class="product-price"><span class="strikethrough">$</span><span class="strikethrough">79.</span>'
+        '<span class="strikethrough">99</span> <span class="sale">$39.99</span></span>',
+        "39.99",
+        "79.99",
+    ),
+    (
+        "de",
+        "https://shop.example.de/p/1",
+        '<div class="preis-box"><span class="uvp">UVP 129,99 €</span> <span class="price">99,99 €</span></div>',
+        "99.99",
+        "129.99",
+    ),
+    (
+        "de",
+        "https://shop.example.de/p/1",
+        '<div class="preis"><span class="price">statt 59,95 €</span> <span class="price">nur 39,95 €</span></div>',
+        "39.95",
+        "59.95",
+    ),
+    (
+        "it",
+        "https://negozio.example.it/p/1",
+        '<div class="prezzi"><span>Prezzo consigliato: 80,00 €</span><span class="price">64,00 €</span></div>',
+        "64.00",
+        "80.00",
+    ),
+    (
+        "es",
+        "https://tienda.example.es/p/1",
+        '<div class="precios"><span class="price">Antes 45,00 €</span> <span class="price">Ahora 30,00 €</span></div>',
+        "30.00",
+        "45.00",
+    ),
+    (
+        "pt-BR",
+        "https://loja.example.com.br/p/1",
+        '<div class="preco"><span class="price">De R$ 199,90</span> <span class="price">por R$ 149,90</span></div>',
+        "149.90",
+        "199.90",
+    ),
+    (
+        "fr",
+        "https://boutique.example.fr/p/1",
+        '<div class="prix"><span class="price" style="text-decoration: line-through">39,90 €</span>'
+        '<span class="price">29,90 €</span></div>',
+        "29.90",
+        "39.90",
+    ),
+    (
+        "zh-CN",
+        "https://shop.example.cn/p/1",
+        '<div class="jiage"><span class="price">原价 ¥299</span><span class="price">¥199</span></div>',
+        "199",
+        "299",
+    ),
+    (
+        "ja",
+        "https://shop.example.jp/p/1",
+        '<div class="kakaku"><span class="price">定価 3,300円</span><span class="price">2,980円</span></div>',
+        "2980",
+        "3300",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "url", "block", "price", "regular"), SALES, ids=[s[0] for s in SALES])
+def test_the_sale_price_is_the_price_and_the_struck_one_the_regular_price(
+    lang: str, url: str, block: str, price: str, regular: str
+) -> None:
+    result = extract_structured(price_page(block, lang=lang), url)
+    assert (result.price, result.regular_price) == (Decimal(price), Decimal(regular))
+
+
+ONE_STRING_SALES = [
+    ("De R$ 199,90 por R$ 149,90", "https://loja.example.com.br/p/1", "pt-BR", "149.90"),
+    ("Van €99 voor €79", "https://winkel.example.nl/p/1", "nl", "79"),
+    ("原价 ¥299 ¥199", "https://shop.example.cn/p/1", "zh-CN", "199"),
+    ("定価 3,300円 2,980円", "https://shop.example.jp/p/1", "ja", "2980"),
+    ("Prezzo consigliato: 80,00 € 64,00 €", "https://negozio.example.it/p/1", "it", "64.00"),
+    ("Estimate $1,000 - $1,500 Current bid $450", "https://auctions.example.com/lot/1", "en", "450"),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "lang", "amount"), ONE_STRING_SALES)
+def test_one_price_string_with_the_old_and_the_new_price(text: str, url: str, lang: str, amount: str) -> None:
+    assert parse_price(text, locale=page_locale(url, lang)).amount == Decimal(amount)
+
+
+def test_markup_keeping_the_regular_price_during_a_sale() -> None:
+    markup = jsonld(
+        {"@type": "Product", "name": "Desk Lamp Nova", "offers": {"price": "120.00", "priceCurrency": "USD"}}
+    )
+    block = '<div class="product-price"><s>$120.00</s> <span>$89.00</span></div>'
+    result = extract_structured(price_page(block, head=markup), URL)
+    assert (result.price, result.regular_price, result.currency) == (Decimal("89.00"), Decimal("120.00"), "USD")
+
+
+def test_magento_old_price_container() -> None:
+    block = """<div class="price-box"><span class="special-price"><span class="price-container">
+        <span data-price-type="finalPrice" class="price-wrapper"><span class="price">$79.00</span></span></span></span>
+      <span class="old-price"><span class="price-container">
+        <span data-price-type="oldPrice" class="price-wrapper"><span class="price">$99.00</span></span></span></span>
+      </div>"""
+    result = extract_structured(price_page(block), URL)
+    assert (result.price, result.regular_price) == (Decimal("79.00"), Decimal("99.00"))
+
+
+def test_list_price_in_the_markups_price_specification() -> None:
+    markup = jsonld(
+        {
+            "@type": "Product",
+            "name": "Desk Lamp Nova",
+            "offers": {
+                "@type": "Offer",
+                "price": "89.00",
+                "priceCurrency": "USD",
+                "priceSpecification": [
+                    {"@type": "UnitPriceSpecification", "price": "89.00", "priceCurrency": "USD"},
+                    {
+                        "@type": "UnitPriceSpecification",
+                        "priceType": "https://schema.org/StrikethroughPrice",
+                        "price": "120.00",
+                        "priceCurrency": "USD",
+                    },
+                ],
+            },
+        }
+    )
+    result = extract_structured(price_page("", head=markup), URL)
+    assert (result.price, result.regular_price, result.sources["price"]) == (
+        Decimal("89.00"),
+        Decimal("120.00"),
+        "jsonld",
+    )
+
+
+def test_no_regular_price_without_a_sale() -> None:
+    markup = jsonld(
+        {"@type": "Product", "name": "Desk Lamp Nova", "offers": {"price": "49.00", "priceCurrency": "USD"}}
+    )
+    result = extract_structured(price_page('<span class="price">$49.00</span>', head=markup), URL)
+    assert (result.price, result.regular_price) == (Decimal("49.00"), None)
+
+
+def test_a_deal_pages_price_is_the_deal_not_the_list_price() -> None:
+    html = """<html><body><div class="deal"><h1>Desk Lamp Nova</h1>
+      <div class="deal-prices"><span class="deal-price">$49.99</span>
+      <span class="list-price">List: $99.99</span><span class="savings">Save $50.00 (50%)</span></div>
+      <a class="button" href="/go/123">Get deal</a></div></body></html>"""
+    result = extract_structured(html, "https://deals.example.com/deal/123")
+    assert (result.price, result.regular_price) == (Decimal("49.99"), Decimal("99.99"))
+
+
+def test_an_auctions_current_bid_not_its_estimate() -> None:
+    html = """<html><body><div class="lot"><h1>Lot 12: Brass Desk Lamp, 1930s</h1>
+      <div class="lot-estimate price-estimate">Estimate: $1,000 - $1,500</div>
+      <div class="current-bid"><span class="price">Current bid: $450</span></div>
+      <button class="bid-button">Place bid</button></div></body></html>"""
+    result = extract_structured(html, "https://auctions.example.com/lot/12")
+    assert result.price == Decimal("450")
+
+
+# ---- currencies written without minor units ----
+
+WHOLE_UNIT_PRICES = [
+    ("es-CL", "https://tienda.example.cl/p/1", "$24.990", "24990", "CLP"),
+    ("es-CL", "https://tienda.example.cl/p/1", "$1.299.990", "1299990", "CLP"),
+    ("es", "https://www.tienda.com.co/p/1", "$ 89.900", "89900", "COP"),  # .com.co names the country
+    ("ko", "https://shop.example.co.kr/p/1", "24,990원", "24990", "KRW"),
+    ("ko", "https://shop.example.co.kr/p/1", "₩24,990", "24990", "KRW"),
+    ("ja", "https://shop.example.jp/p/1", "¥24,990", "24990", "JPY"),
+    ("ja", "https://shop.example.jp/p/1", "24,990円（税込）", "24990", "JPY"),
+    ("hu", "https://bolt.example.hu/p/1", "24.990 Ft", "24990", "HUF"),
+    ("hu", "https://bolt.example.hu/p/1", "24 990 Ft", "24990", "HUF"),
+    ("is", "https://verslun.example.is/p/1", "24.990 kr.", "24990", "ISK"),
+]
+
+
+@pytest.mark.parametrize(("lang", "url", "shown", "amount", "currency"), WHOLE_UNIT_PRICES)
+def test_whole_unit_currencies_read_as_the_shop_means(
+    lang: str, url: str, shown: str, amount: str, currency: str
+) -> None:
+    result = extract_structured(price_page(f'<span class="price">{shown}</span>', lang=lang), url)
+    assert (result.price, result.currency) == (Decimal(amount), currency)
+
+
+def test_markup_number_that_lost_its_grouping_in_a_whole_unit_currency() -> None:
+    # The shop wrote "price": 24.990 (a JSON number: 24.99) meaning CLP 24.990; the page shows $24.990.
+    markup = '<script type="application/ld+json">{"@type": "Product", "name": "Desk Lamp Nova",'
+    markup += ' "offers": {"price": 24.990, "priceCurrency": "CLP"}}</script>'
+    result = extract_structured(
+        price_page('<span class="price">$24.990</span>', lang="es-CL", head=markup), "https://tienda.example.cl/p/1"
+    )
+    assert (result.price, result.currency) == (Decimal("24990"), "CLP")
+
+
+# ---- over HTTP: product.regular_price ----
+
+
+async def test_the_api_reports_the_regular_price_beside_the_sale_price(client, alice) -> None:
+    on_sale = price_page('<div class="price"><del>$120.00</del> <span>$89.00</span></div>')
+    response = await client.post(
+        "/api/v1/extract", json={"url": "https://shop.example.com/p/nova", "html": on_sale}, headers=alice.headers
+    )
+    product = response.json()["product"]
+    assert (product["price"], product["regular_price"], product["currency"]) == ("89.00", "120.00", "USD")
+
+    full_price = price_page('<div class="price"><span>$89.00</span></div>')
+    response = await client.post(
+        "/api/v1/extract", json={"url": "https://shop.example.com/p/nova", "html": full_price}, headers=alice.headers
+    )
+    product = response.json()["product"]
+    assert product["price"] == "89.00" and product.get("regular_price") is None
