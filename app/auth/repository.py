@@ -1,4 +1,4 @@
-"""Every query on users, refresh_tokens and password_resets."""
+"""Every query on users, refresh_tokens, password_resets and email_verifications."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from pymongo.asynchronous.database import AsyncDatabase
 USERS = "users"
 REFRESH_TOKENS = "refresh_tokens"
 PASSWORD_RESETS = "password_resets"
+EMAIL_VERIFICATIONS = "email_verifications"
+# Expired verification tokens are kept a while, so a late click can be told "expired" rather than "unknown".
+VERIFICATION_RETENTION_SECONDS = 7 * 24 * 3600
 
 
 async def ensure_indexes(db: AsyncDatabase) -> None:
@@ -41,6 +44,16 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
             IndexModel([("user_id", ASCENDING)], name="user"),
             IndexModel([("outbox_id", ASCENDING)], name="outbox"),
             IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_ttl"),
+        ]
+    )
+    await db[EMAIL_VERIFICATIONS].create_indexes(
+        [
+            IndexModel([("token_hash", ASCENDING)], unique=True, name="token_hash_unique"),
+            IndexModel([("user_id", ASCENDING)], name="user"),
+            IndexModel([("outbox_id", ASCENDING)], name="outbox"),
+            IndexModel(
+                [("expires_at", ASCENDING)], expireAfterSeconds=VERIFICATION_RETENTION_SECONDS, name="expires_ttl"
+            ),
         ]
     )
 
@@ -140,3 +153,47 @@ async def spend_all_password_resets(
     await db[PASSWORD_RESETS].update_many(
         {"user_id": user_id, "used_at": None}, {"$set": {"used_at": now}}, session=session
     )
+
+
+async def find_password_reset(db: AsyncDatabase, token_hash: str) -> dict[str, Any] | None:
+    """A reset token in any state (to tell a used link from an unknown one)."""
+    return await db[PASSWORD_RESETS].find_one({"token_hash": token_hash})
+
+
+async def replace_email_verification(db: AsyncDatabase, record: dict[str, Any]) -> None:
+    """Store a verification token, dropping the one an earlier attempt of the same outbox entry made."""
+    await db[EMAIL_VERIFICATIONS].delete_many({"outbox_id": record["outbox_id"]})
+    await db[EMAIL_VERIFICATIONS].insert_one(record)
+
+
+async def find_email_verification(db: AsyncDatabase, token_hash: str) -> dict[str, Any] | None:
+    return await db[EMAIL_VERIFICATIONS].find_one({"token_hash": token_hash})
+
+
+async def spend_email_verification(
+    db: AsyncDatabase, token_hash: str, now: datetime, session: AsyncClientSession
+) -> dict[str, Any] | None:
+    """Atomically use a live verification token once; None when it is unknown, used or expired."""
+    return await db[EMAIL_VERIFICATIONS].find_one_and_update(
+        {"token_hash": token_hash, "used_at": None, "expires_at": {"$gt": now}},
+        {"$set": {"used_at": now}},
+        session=session,
+    )
+
+
+async def spend_all_email_verifications(
+    db: AsyncDatabase, user_id: ObjectId, now: datetime, session: AsyncClientSession
+) -> None:
+    await db[EMAIL_VERIFICATIONS].update_many(
+        {"user_id": user_id, "used_at": None}, {"$set": {"used_at": now}}, session=session
+    )
+
+
+async def mark_email_verified(
+    db: AsyncDatabase, user_id: ObjectId, email: str, now: datetime, session: AsyncClientSession
+) -> bool:
+    """Verify the user's address, only if it is still the one the token was sent to."""
+    result = await db[USERS].update_one(
+        {"_id": user_id, "email": email}, {"$set": {"email_verified_at": now, "updated_at": now}}, session=session
+    )
+    return result.matched_count == 1

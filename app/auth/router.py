@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Response, status
 
-from app.auth import password_reset, service
+from app.auth import email_verification, password_reset, service
 from app.auth.google import GoogleVerifierDep
 from app.auth.schemas import (
     Accepted,
@@ -14,9 +14,10 @@ from app.auth.schemas import (
     RegisterRequest,
     TokenPair,
     UserOut,
+    VerifyEmailConfirm,
 )
 from app.deps import AppSettings, CurrentUser, Db
-from app.edge.ratelimit import limit_per_ip
+from app.edge.ratelimit import limit_per_ip, limit_per_user
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -81,4 +82,23 @@ async def request_password_reset(body: PasswordResetRequest, db: Db) -> Accepted
 async def confirm_password_reset(body: PasswordResetConfirm, db: Db) -> Response:
     """Set a new password with a reset token; every session of the account is signed out."""
     await password_reset.confirm_password_reset(db, token=body.token, new_password=body.new_password)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/verify-email/request",
+    status_code=status.HTTP_202_ACCEPTED,
+    dependencies=[Depends(limit_per_user("rate_limit_auth", scope="verify_email"))],
+)
+async def request_email_verification(user: CurrentUser, db: Db) -> Accepted:
+    """Email a fresh verification link; `already_verified` when there is nothing to verify."""
+    if not await email_verification.request_verification(db, user_id=user.user_id):
+        return Accepted(status="already_verified")
+    return Accepted()
+
+
+@router.post("/verify-email/confirm", status_code=status.HTTP_204_NO_CONTENT, dependencies=[PerIpAuthLimit])
+async def confirm_email_verification(body: VerifyEmailConfirm, db: Db) -> Response:
+    """Prove the address with the emailed token; 400 `invalid_verification_token` says why (unknown/used/expired)."""
+    await email_verification.confirm_verification(db, token=body.token)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

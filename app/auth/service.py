@@ -12,6 +12,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
 from app.auth import repository
+from app.auth.email_verification import is_verified, queue_verification
 from app.auth.google import GoogleIdentity
 from app.auth.passwords import hash_password, verify_password
 from app.auth.schemas import TokenPair, UserOut
@@ -39,6 +40,7 @@ def user_out(user: dict[str, Any]) -> UserOut:
         name=user.get("name"),
         has_password=bool(user.get("password_hash")),
         google_linked=bool(user.get("google_sub")),
+        email_verified=is_verified(user),
         created_at=user["created_at"],
     )
 
@@ -59,6 +61,8 @@ async def create_user(
         "password_hash": password_hash,
         "name": name,
         "google_sub": google_sub,
+        # Google proved the address before it gave us the identity.
+        "email_verified_at": now if google_sub else None,
         "created_at": now,
         "updated_at": now,
     }
@@ -79,6 +83,7 @@ async def register(db: AsyncDatabase, settings: Settings, *, email: str, passwor
     if await repository.find_user_by_email(db, normalize_email(email)):
         raise Conflict("An account with this email already exists")
     user = await create_user(db, email=email, password_hash=await hash_password(password), name=name)
+    await queue_verification(db, user_id=user["_id"], email=user["email"])
     return await issue_token_pair(db, settings, user)
 
 
