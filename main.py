@@ -36,6 +36,7 @@ from app.net import SafeFetcher
 from app.observability.metrics import flush_periodically, metrics
 from app.observability.sentry import init_sentry
 from app.outbox.worker import OutboxWorker
+from app.pages.router import router as pages_router
 from app.sharing.router import router as sharing_router
 
 API_PREFIX = "/api/v1"
@@ -136,4 +137,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api.include_router(router)
     app.include_router(api)
     app.include_router(health_router)
+    app.include_router(pages_router)  # the pages emailed links open, at PUBLIC_APP_URL
     return app
