@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from app.account.router import router as account_router
 from app.auth.google import GoogleVerifier
 from app.auth.router import router as auth_router
 from app.carts.router import router as carts_router
@@ -133,7 +134,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
 
     api = APIRouter(prefix=API_PREFIX)
-    for router in (auth_router, carts_router, items_router, sharing_router, extraction_router):
+    for router in (auth_router, account_router, carts_router, items_router, sharing_router, extraction_router):
         api.include_router(router)
     app.include_router(api)
     app.include_router(health_router)

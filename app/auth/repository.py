@@ -101,11 +101,47 @@ async def revoke_family(db: AsyncDatabase, family_id: ObjectId, now: datetime) -
 
 
 async def revoke_all_for_user(
-    db: AsyncDatabase, user_id: ObjectId, now: datetime, session: AsyncClientSession | None = None
+    db: AsyncDatabase,
+    user_id: ObjectId,
+    now: datetime,
+    session: AsyncClientSession | None = None,
+    keep_family: ObjectId | None = None,
 ) -> None:
-    await db[REFRESH_TOKENS].update_many(
-        {"user_id": user_id, "revoked_at": None}, {"$set": {"revoked_at": now}}, session=session
+    query: dict[str, Any] = {"user_id": user_id, "revoked_at": None}
+    if keep_family is not None:
+        query["family_id"] = {"$ne": keep_family}
+    await db[REFRESH_TOKENS].update_many(query, {"$set": {"revoked_at": now}}, session=session)
+
+
+async def revoke_user_family(db: AsyncDatabase, user_id: ObjectId, family_id: ObjectId, now: datetime) -> bool:
+    """Revoke one live session of this user; False when there is none with that id."""
+    result = await db[REFRESH_TOKENS].update_many(
+        {"user_id": user_id, "family_id": family_id, "revoked_at": None, "spent_at": None, "expires_at": {"$gt": now}},
+        {"$set": {"revoked_at": now}},
     )
+    if result.modified_count:
+        await revoke_family(db, family_id, now)  # its spent tokens too, so none of them can trigger anything later
+    return result.modified_count > 0
+
+
+async def live_refresh_tokens(db: AsyncDatabase, user_id: ObjectId, now: datetime) -> list[dict[str, Any]]:
+    """Each live session has exactly one usable token, its latest."""
+    query = {"user_id": user_id, "spent_at": None, "revoked_at": None, "expires_at": {"$gt": now}}
+    return await db[REFRESH_TOKENS].find(query).sort("created_at", -1).to_list(None)
+
+
+async def replace_password_hash(
+    db: AsyncDatabase, user_id: ObjectId, password_hash: str, now: datetime, session: AsyncClientSession
+) -> None:
+    await db[USERS].update_one(
+        {"_id": user_id}, {"$set": {"password_hash": password_hash, "updated_at": now}}, session=session
+    )
+
+
+async def delete_user_and_tokens(db: AsyncDatabase, user_id: ObjectId, session: AsyncClientSession) -> None:
+    for collection in (REFRESH_TOKENS, PASSWORD_RESETS, EMAIL_VERIFICATIONS):
+        await db[collection].delete_many({"user_id": user_id}, session=session)
+    await db[USERS].delete_one({"_id": user_id}, session=session)
 
 
 async def link_google_sub(db: AsyncDatabase, user_id: ObjectId, changes: dict[str, Any]) -> dict[str, Any] | None:

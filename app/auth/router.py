@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 
 from app.auth import email_verification, password_reset, service
 from app.auth.google import GoogleVerifierDep
@@ -26,15 +26,24 @@ PerIpAuthLimit = Depends(limit_per_ip("rate_limit_auth"))
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED, dependencies=[PerIpAuthLimit])
-async def register(body: RegisterRequest, db: Db, settings: AppSettings) -> TokenPair:
-    """Create an account with email and password; returns a token pair."""
-    return await service.register(db, settings, email=body.email, password=body.password, name=body.name)
+async def register(body: RegisterRequest, request: Request, db: Db, settings: AppSettings) -> TokenPair:
+    """Create an account with email and password; returns a token pair. A verification email is sent."""
+    return await service.register(
+        db,
+        settings,
+        email=body.email,
+        password=body.password,
+        name=body.name,
+        user_agent=request.headers.get("user-agent"),
+    )
 
 
 @router.post("/login", dependencies=[PerIpAuthLimit])
-async def login(body: LoginRequest, db: Db, settings: AppSettings) -> TokenPair:
+async def login(body: LoginRequest, request: Request, db: Db, settings: AppSettings) -> TokenPair:
     """Sign in with email and password."""
-    return await service.login(db, settings, email=body.email, password=body.password)
+    return await service.login(
+        db, settings, email=body.email, password=body.password, user_agent=request.headers.get("user-agent")
+    )
 
 
 @router.post("/refresh")
@@ -58,7 +67,7 @@ async def me(user: CurrentUser, db: Db) -> UserOut:
 
 @router.post("/google", dependencies=[PerIpAuthLimit])
 async def google_sign_in(
-    body: GoogleSignInRequest, db: Db, settings: AppSettings, google: GoogleVerifierDep
+    body: GoogleSignInRequest, request: Request, db: Db, settings: AppSettings, google: GoogleVerifierDep
 ) -> TokenPair:
     """Sign in with Google (ID token, or authorization code + PKCE); creates or links the account."""
     if body.id_token is not None:
@@ -68,7 +77,7 @@ async def google_sign_in(
         identity = await google.verify_code(
             code=body.code, code_verifier=body.code_verifier, redirect_uri=body.redirect_uri, nonce=body.nonce
         )
-    return await service.sign_in_with_google(db, settings, identity)
+    return await service.sign_in_with_google(db, settings, identity, user_agent=request.headers.get("user-agent"))
 
 
 @router.post("/password-reset", status_code=status.HTTP_202_ACCEPTED, dependencies=[PerIpAuthLimit])

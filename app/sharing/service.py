@@ -71,6 +71,15 @@ async def get_share(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, 
     entry = await outbox.find_entry(db, kind=SHARE, entry_id=share_id, match={"user_id": user_id, "cart_id": cart_id})
     if entry is None:
         raise NotFound("Share not found")
+    return _share_out(entry)
+
+
+async def shares_of(db: AsyncDatabase, *, user_id: ObjectId) -> list[ShareOut]:
+    """Every share the user sent, oldest first (the account export)."""
+    return [_share_out(entry) for entry in await outbox.entries_of(db, kind=SHARE, match={"user_id": user_id})]
+
+
+def _share_out(entry: dict[str, Any]) -> ShareOut:
     return ShareOut(
         share_id=entry["_id"],
         cart_id=entry["cart_id"],
