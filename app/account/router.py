@@ -3,7 +3,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Response, status
 
 from app.account import service
-from app.account.schemas import AccountDeletion, AccountExport, PasswordChange, SessionOut
+from app.account.schemas import AccountDeletion, AccountExport, EmailChange, PasswordChange, SessionOut
+from app.auth.schemas import Accepted
 from app.deps import CurrentUser, Db
 from app.edge.ratelimit import limit_per_user
 from app.ids import parse_id
@@ -29,6 +30,13 @@ async def change_password(body: PasswordChange, user: CurrentUser, db: Db) -> Re
         current=user.session_id,
     )
     return _no_content()
+
+
+@router.post("/email", status_code=status.HTTP_202_ACCEPTED, dependencies=[PasswordCheckLimit])
+async def change_email(body: EmailChange, user: CurrentUser, db: Db) -> Accepted:
+    """Change the address: it takes effect when the link mailed to the new one is followed; the old one is told."""
+    await service.change_email(db, user_id=user.user_id, new_email=body.new_email, password=body.password)
+    return Accepted()
 
 
 @router.get("/sessions")

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from app.auth.schemas import PASSWORD_MAX_LENGTH, Password, UserOut
+from app.auth.schemas import PASSWORD_MAX_LENGTH, Email, Password, UserOut
 from app.carts.schemas import CartOut
 from app.ids import PyObjectId
 from app.items.schemas import ItemOut
@@ -19,6 +19,12 @@ class PasswordChange(BaseModel):
     model_config = ConfigDict(extra="forbid")
     current_password: CurrentPassword
     new_password: Password
+
+
+class EmailChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    new_email: Email
+    password: CurrentPassword
 
 
 class AccountDeletion(BaseModel):

@@ -12,6 +12,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
 from app.account.schemas import AccountExport, SessionOut
+from app.auth import email_change
 from app.auth import service as auth
 from app.carts import service as carts
 from app.clock import utc_now
@@ -52,6 +53,10 @@ async def change_password(
     await auth.change_password(
         db, user_id, current_password=current_password, new_password=new_password, keep_session=current
     )
+
+
+async def change_email(db: AsyncDatabase, *, user_id: ObjectId, new_email: str, password: str) -> None:
+    await email_change.request_email_change(db, user_id=user_id, new_email=new_email, password=password)
 
 
 async def export(db: AsyncDatabase, *, user_id: ObjectId, current: ObjectId | None) -> AccountExport:

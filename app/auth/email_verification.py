@@ -9,12 +9,13 @@ from typing import Any, Literal
 from bson import ObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
 
 from app.auth import repository
 from app.auth.tokens import hash_token
 from app.config import Settings
 from app.db import in_transaction
-from app.errors import BadRequest, NotFound
+from app.errors import BadRequest, Conflict, NotFound
 from app.mail import OutgoingEmail
 from app.outbox import service as outbox
 from app.outbox.registry import register_composer
@@ -68,6 +69,11 @@ def is_verified(user: dict[str, Any]) -> bool:
     return user.get("email_verified_at") is not None
 
 
+def _awaits_proof(user: dict[str, Any], address: str) -> bool:
+    """The account's own unverified address, or the address it is changing to."""
+    return (address == user["email"] and not is_verified(user)) or address == user.get("pending_email")
+
+
 async def queue_verification(
     db: AsyncDatabase, *, user_id: ObjectId, email: str, session: AsyncClientSession | None = None
 ) -> None:
@@ -92,7 +98,7 @@ async def request_verification(db: AsyncDatabase, *, user_id: ObjectId) -> bool:
 async def compose_verification(entry: OutboxEntry, *, db: AsyncDatabase, settings: Settings) -> OutgoingEmail | None:
     """The outbox composer: issue a token and write the email, or None when there is nothing left to verify."""
     user = await repository.find_user_by_id(db, entry["user_id"])
-    if user is None or user["email"] != entry["email_address"] or is_verified(user):
+    if user is None or not _awaits_proof(user, entry["email_address"]):
         return None
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
@@ -101,7 +107,7 @@ async def compose_verification(entry: OutboxEntry, *, db: AsyncDatabase, setting
         {
             "token_hash": hash_token(token),
             "user_id": user["_id"],
-            "email": user["email"],
+            "email": entry["email_address"],
             "outbox_id": entry["_id"],
             "created_at": now,
             "expires_at": now + VERIFICATION_TOKEN_LIFETIME,
@@ -111,7 +117,7 @@ async def compose_verification(entry: OutboxEntry, *, db: AsyncDatabase, setting
     # In the fragment, the token never reaches a server log on the way to the page.
     verify_url = f"{settings.public_app_url.rstrip('/')}/verify-email#token={token}"
     return compose_verification_email(
-        to=user["email"],
+        to=entry["email_address"],
         token=token,
         verify_url=verify_url,
         valid_hours=int(VERIFICATION_TOKEN_LIFETIME.total_seconds() // 3600),
@@ -122,7 +128,8 @@ register_composer(EMAIL_VERIFICATION, compose_verification)
 
 
 async def confirm_verification(db: AsyncDatabase, *, token: str) -> None:
-    """Mark the address the token was sent to as verified; the token, and every other of the user, is spent."""
+    """Prove the address the token was sent to: the account's own, or the one it is changing to (which then
+    becomes the account's). The token, and every other of the user, is spent."""
     now = datetime.now(UTC)
     token_hash = hash_token(token)
 
@@ -131,8 +138,15 @@ async def confirm_verification(db: AsyncDatabase, *, token: str) -> None:
         if record is None:
             return False
         await repository.spend_all_email_verifications(db, record["user_id"], now, session)
-        # The address changed since the email went out: that token proves nothing about the current one.
-        return await repository.mark_email_verified(db, record["user_id"], record["email"], now, session)
+        # The account's own address, else the one it is changing to; neither (the address changed again since the
+        # email went out) and the token proves nothing now.
+        return await repository.mark_email_verified(
+            db, record["user_id"], record["email"], now, session
+        ) or await repository.switch_to_pending_email(db, record["user_id"], record["email"], now, session)
 
-    if not await in_transaction(db, verify):
+    try:
+        verified = await in_transaction(db, verify)
+    except DuplicateKeyError:
+        raise Conflict("Another account took this email address in the meantime") from None
+    if not verified:
         raise InvalidVerificationToken(token_problem(await repository.find_email_verification(db, token_hash), now))

@@ -233,3 +233,21 @@ async def mark_email_verified(
         {"_id": user_id, "email": email}, {"$set": {"email_verified_at": now, "updated_at": now}}, session=session
     )
     return result.matched_count == 1
+
+
+async def set_pending_email(db: AsyncDatabase, user_id: ObjectId, email: str, now: datetime) -> None:
+    await db[USERS].update_one({"_id": user_id}, {"$set": {"pending_email": email, "updated_at": now}})
+
+
+async def switch_to_pending_email(
+    db: AsyncDatabase, user_id: ObjectId, email: str, now: datetime, session: AsyncClientSession
+) -> bool:
+    """Make the proven pending address the account's; False when it is no longer the pending one.
+
+    Raises DuplicateKeyError when another account took the address in the meantime."""
+    result = await db[USERS].update_one(
+        {"_id": user_id, "pending_email": email},
+        {"$set": {"email": email, "email_verified_at": now, "updated_at": now}, "$unset": {"pending_email": ""}},
+        session=session,
+    )
+    return result.matched_count == 1
