@@ -204,4 +204,3 @@ async def test_a_password_is_needed_to_delete(app: FastAPI, client: httpx.AsyncC
     anonymous = await client.post("/api/v1/account/delete", json={"password": PASSWORD})
 
     assert (missing.status_code, anonymous.status_code) == (422, 401)
-
