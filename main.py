@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from app.account.router import router as account_router
 from app.auth.google import GoogleVerifier
 from app.auth.router import router as auth_router
 from app.carts.router import router as carts_router
@@ -36,6 +37,7 @@ from app.net import SafeFetcher
 from app.observability.metrics import flush_periodically, metrics
 from app.observability.sentry import init_sentry
 from app.outbox.worker import OutboxWorker
+from app.pages.router import router as pages_router
 from app.sharing.router import router as sharing_router
 
 API_PREFIX = "/api/v1"
@@ -132,8 +134,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
 
     api = APIRouter(prefix=API_PREFIX)
-    for router in (auth_router, carts_router, items_router, sharing_router, extraction_router):
+    for router in (auth_router, account_router, carts_router, items_router, sharing_router, extraction_router):
         api.include_router(router)
     app.include_router(api)
     app.include_router(health_router)
+    app.include_router(pages_router)  # the pages emailed links open, at PUBLIC_APP_URL
     return app

@@ -34,6 +34,7 @@ class AuthSubject:
     """Who is calling, taken from a verified access token (no database round trip)."""
 
     user_id: ObjectId
+    session_id: ObjectId | None = None  # the session (refresh-token family) the access token belongs to
 
 
 def get_current_user(
@@ -43,9 +44,9 @@ def get_current_user(
 ) -> AuthSubject:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized("Missing bearer token", headers={"WWW-Authenticate": "Bearer"})
-    user_id = decode_access_token(credentials.credentials, settings)
-    request.state.user_id = str(user_id)  # the rate limiter keys on it
-    return AuthSubject(user_id=user_id)
+    access = decode_access_token(credentials.credentials, settings)
+    request.state.user_id = str(access.user_id)  # the rate limiter keys on it
+    return AuthSubject(user_id=access.user_id, session_id=access.session_id)
 
 
 CurrentUser = Annotated[AuthSubject, Depends(get_current_user)]

@@ -9,6 +9,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
 from app.auth import repository
+from app.auth.email_verification import TokenProblem, token_problem
 from app.auth.passwords import hash_password
 from app.auth.service import normalize_email
 from app.auth.tokens import hash_token
@@ -34,6 +35,9 @@ REQUEST_RETENTION = timedelta(days=1)
 class InvalidResetToken(BadRequest):
     code = "invalid_reset_token"
     message = "Invalid or expired password-reset token"
+
+    def __init__(self, problem: TokenProblem) -> None:
+        super().__init__(details={"reason": problem})
 
 
 _templates = email_templates("app.auth")
@@ -102,7 +106,7 @@ async def confirm_password_reset(db: AsyncDatabase, *, token: str, new_password:
     token_hash = hash_token(token)
     # Checked before hashing the password, so a wrong token costs no Argon2 work.
     if await repository.find_live_password_reset(db, token_hash, now) is None:
-        raise InvalidResetToken()
+        raise InvalidResetToken(token_problem(await repository.find_password_reset(db, token_hash), now))
     password_hash = await hash_password(new_password)
 
     async def reset(session: AsyncClientSession) -> bool:
@@ -115,4 +119,4 @@ async def confirm_password_reset(db: AsyncDatabase, *, token: str, new_password:
         return True
 
     if not await in_transaction(db, reset):
-        raise InvalidResetToken()
+        raise InvalidResetToken("used")

@@ -1,4 +1,4 @@
-"""Every query on users, refresh_tokens and password_resets."""
+"""Every query on users, refresh_tokens, password_resets and email_verifications."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from pymongo.asynchronous.database import AsyncDatabase
 USERS = "users"
 REFRESH_TOKENS = "refresh_tokens"
 PASSWORD_RESETS = "password_resets"
+EMAIL_VERIFICATIONS = "email_verifications"
+# Expired verification tokens are kept a while, so a late click can be told "expired" rather than "unknown".
+VERIFICATION_RETENTION_SECONDS = 7 * 24 * 3600
 
 
 async def ensure_indexes(db: AsyncDatabase) -> None:
@@ -41,6 +44,16 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
             IndexModel([("user_id", ASCENDING)], name="user"),
             IndexModel([("outbox_id", ASCENDING)], name="outbox"),
             IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_ttl"),
+        ]
+    )
+    await db[EMAIL_VERIFICATIONS].create_indexes(
+        [
+            IndexModel([("token_hash", ASCENDING)], unique=True, name="token_hash_unique"),
+            IndexModel([("user_id", ASCENDING)], name="user"),
+            IndexModel([("outbox_id", ASCENDING)], name="outbox"),
+            IndexModel(
+                [("expires_at", ASCENDING)], expireAfterSeconds=VERIFICATION_RETENTION_SECONDS, name="expires_ttl"
+            ),
         ]
     )
 
@@ -88,11 +101,47 @@ async def revoke_family(db: AsyncDatabase, family_id: ObjectId, now: datetime) -
 
 
 async def revoke_all_for_user(
-    db: AsyncDatabase, user_id: ObjectId, now: datetime, session: AsyncClientSession | None = None
+    db: AsyncDatabase,
+    user_id: ObjectId,
+    now: datetime,
+    session: AsyncClientSession | None = None,
+    keep_family: ObjectId | None = None,
 ) -> None:
-    await db[REFRESH_TOKENS].update_many(
-        {"user_id": user_id, "revoked_at": None}, {"$set": {"revoked_at": now}}, session=session
+    query: dict[str, Any] = {"user_id": user_id, "revoked_at": None}
+    if keep_family is not None:
+        query["family_id"] = {"$ne": keep_family}
+    await db[REFRESH_TOKENS].update_many(query, {"$set": {"revoked_at": now}}, session=session)
+
+
+async def revoke_user_family(db: AsyncDatabase, user_id: ObjectId, family_id: ObjectId, now: datetime) -> bool:
+    """Revoke one live session of this user; False when there is none with that id."""
+    result = await db[REFRESH_TOKENS].update_many(
+        {"user_id": user_id, "family_id": family_id, "revoked_at": None, "spent_at": None, "expires_at": {"$gt": now}},
+        {"$set": {"revoked_at": now}},
     )
+    if result.modified_count:
+        await revoke_family(db, family_id, now)  # its spent tokens too, so none of them can trigger anything later
+    return result.modified_count > 0
+
+
+async def live_refresh_tokens(db: AsyncDatabase, user_id: ObjectId, now: datetime) -> list[dict[str, Any]]:
+    """Each live session has exactly one usable token, its latest."""
+    query = {"user_id": user_id, "spent_at": None, "revoked_at": None, "expires_at": {"$gt": now}}
+    return await db[REFRESH_TOKENS].find(query).sort("created_at", -1).to_list(None)
+
+
+async def replace_password_hash(
+    db: AsyncDatabase, user_id: ObjectId, password_hash: str, now: datetime, session: AsyncClientSession
+) -> None:
+    await db[USERS].update_one(
+        {"_id": user_id}, {"$set": {"password_hash": password_hash, "updated_at": now}}, session=session
+    )
+
+
+async def delete_user_and_tokens(db: AsyncDatabase, user_id: ObjectId, session: AsyncClientSession) -> None:
+    for collection in (REFRESH_TOKENS, PASSWORD_RESETS, EMAIL_VERIFICATIONS):
+        await db[collection].delete_many({"user_id": user_id}, session=session)
+    await db[USERS].delete_one({"_id": user_id}, session=session)
 
 
 async def link_google_sub(db: AsyncDatabase, user_id: ObjectId, changes: dict[str, Any]) -> dict[str, Any] | None:
@@ -140,3 +189,65 @@ async def spend_all_password_resets(
     await db[PASSWORD_RESETS].update_many(
         {"user_id": user_id, "used_at": None}, {"$set": {"used_at": now}}, session=session
     )
+
+
+async def find_password_reset(db: AsyncDatabase, token_hash: str) -> dict[str, Any] | None:
+    """A reset token in any state (to tell a used link from an unknown one)."""
+    return await db[PASSWORD_RESETS].find_one({"token_hash": token_hash})
+
+
+async def replace_email_verification(db: AsyncDatabase, record: dict[str, Any]) -> None:
+    """Store a verification token, dropping the one an earlier attempt of the same outbox entry made."""
+    await db[EMAIL_VERIFICATIONS].delete_many({"outbox_id": record["outbox_id"]})
+    await db[EMAIL_VERIFICATIONS].insert_one(record)
+
+
+async def find_email_verification(db: AsyncDatabase, token_hash: str) -> dict[str, Any] | None:
+    return await db[EMAIL_VERIFICATIONS].find_one({"token_hash": token_hash})
+
+
+async def spend_email_verification(
+    db: AsyncDatabase, token_hash: str, now: datetime, session: AsyncClientSession
+) -> dict[str, Any] | None:
+    """Atomically use a live verification token once; None when it is unknown, used or expired."""
+    return await db[EMAIL_VERIFICATIONS].find_one_and_update(
+        {"token_hash": token_hash, "used_at": None, "expires_at": {"$gt": now}},
+        {"$set": {"used_at": now}},
+        session=session,
+    )
+
+
+async def spend_all_email_verifications(
+    db: AsyncDatabase, user_id: ObjectId, now: datetime, session: AsyncClientSession
+) -> None:
+    await db[EMAIL_VERIFICATIONS].update_many(
+        {"user_id": user_id, "used_at": None}, {"$set": {"used_at": now}}, session=session
+    )
+
+
+async def mark_email_verified(
+    db: AsyncDatabase, user_id: ObjectId, email: str, now: datetime, session: AsyncClientSession
+) -> bool:
+    """Verify the user's address, only if it is still the one the token was sent to."""
+    result = await db[USERS].update_one(
+        {"_id": user_id, "email": email}, {"$set": {"email_verified_at": now, "updated_at": now}}, session=session
+    )
+    return result.matched_count == 1
+
+
+async def set_pending_email(db: AsyncDatabase, user_id: ObjectId, email: str, now: datetime) -> None:
+    await db[USERS].update_one({"_id": user_id}, {"$set": {"pending_email": email, "updated_at": now}})
+
+
+async def switch_to_pending_email(
+    db: AsyncDatabase, user_id: ObjectId, email: str, now: datetime, session: AsyncClientSession
+) -> bool:
+    """Make the proven pending address the account's; False when it is no longer the pending one.
+
+    Raises DuplicateKeyError when another account took the address in the meantime."""
+    result = await db[USERS].update_one(
+        {"_id": user_id, "pending_email": email},
+        {"$set": {"email": email, "email_verified_at": now, "updated_at": now}, "$unset": {"pending_email": ""}},
+        session=session,
+    )
+    return result.matched_count == 1

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 
-from app.auth import password_reset, service
+from app.auth import email_verification, password_reset, service
 from app.auth.google import GoogleVerifierDep
 from app.auth.schemas import (
     Accepted,
@@ -14,9 +14,10 @@ from app.auth.schemas import (
     RegisterRequest,
     TokenPair,
     UserOut,
+    VerifyEmailConfirm,
 )
 from app.deps import AppSettings, CurrentUser, Db
-from app.edge.ratelimit import limit_per_ip
+from app.edge.ratelimit import limit_per_ip, limit_per_user
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -25,15 +26,24 @@ PerIpAuthLimit = Depends(limit_per_ip("rate_limit_auth"))
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED, dependencies=[PerIpAuthLimit])
-async def register(body: RegisterRequest, db: Db, settings: AppSettings) -> TokenPair:
-    """Create an account with email and password; returns a token pair."""
-    return await service.register(db, settings, email=body.email, password=body.password, name=body.name)
+async def register(body: RegisterRequest, request: Request, db: Db, settings: AppSettings) -> TokenPair:
+    """Create an account with email and password; returns a token pair. A verification email is sent."""
+    return await service.register(
+        db,
+        settings,
+        email=body.email,
+        password=body.password,
+        name=body.name,
+        user_agent=request.headers.get("user-agent"),
+    )
 
 
 @router.post("/login", dependencies=[PerIpAuthLimit])
-async def login(body: LoginRequest, db: Db, settings: AppSettings) -> TokenPair:
+async def login(body: LoginRequest, request: Request, db: Db, settings: AppSettings) -> TokenPair:
     """Sign in with email and password."""
-    return await service.login(db, settings, email=body.email, password=body.password)
+    return await service.login(
+        db, settings, email=body.email, password=body.password, user_agent=request.headers.get("user-agent")
+    )
 
 
 @router.post("/refresh")
@@ -57,7 +67,7 @@ async def me(user: CurrentUser, db: Db) -> UserOut:
 
 @router.post("/google", dependencies=[PerIpAuthLimit])
 async def google_sign_in(
-    body: GoogleSignInRequest, db: Db, settings: AppSettings, google: GoogleVerifierDep
+    body: GoogleSignInRequest, request: Request, db: Db, settings: AppSettings, google: GoogleVerifierDep
 ) -> TokenPair:
     """Sign in with Google (ID token, or authorization code + PKCE); creates or links the account."""
     if body.id_token is not None:
@@ -67,7 +77,7 @@ async def google_sign_in(
         identity = await google.verify_code(
             code=body.code, code_verifier=body.code_verifier, redirect_uri=body.redirect_uri, nonce=body.nonce
         )
-    return await service.sign_in_with_google(db, settings, identity)
+    return await service.sign_in_with_google(db, settings, identity, user_agent=request.headers.get("user-agent"))
 
 
 @router.post("/password-reset", status_code=status.HTTP_202_ACCEPTED, dependencies=[PerIpAuthLimit])
@@ -81,4 +91,23 @@ async def request_password_reset(body: PasswordResetRequest, db: Db) -> Accepted
 async def confirm_password_reset(body: PasswordResetConfirm, db: Db) -> Response:
     """Set a new password with a reset token; every session of the account is signed out."""
     await password_reset.confirm_password_reset(db, token=body.token, new_password=body.new_password)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/verify-email/request",
+    status_code=status.HTTP_202_ACCEPTED,
+    dependencies=[Depends(limit_per_user("rate_limit_auth", scope="verify_email"))],
+)
+async def request_email_verification(user: CurrentUser, db: Db) -> Accepted:
+    """Email a fresh verification link; `already_verified` when there is nothing to verify."""
+    if not await email_verification.request_verification(db, user_id=user.user_id):
+        return Accepted(status="already_verified")
+    return Accepted()
+
+
+@router.post("/verify-email/confirm", status_code=status.HTTP_204_NO_CONTENT, dependencies=[PerIpAuthLimit])
+async def confirm_email_verification(body: VerifyEmailConfirm, db: Db) -> Response:
+    """Prove the address with the emailed token; 400 `invalid_verification_token` says why (unknown/used/expired)."""
+    await email_verification.confirm_verification(db, token=body.token)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -40,6 +40,7 @@ class UserOut(BaseModel):
     name: str | None = None
     has_password: bool
     google_linked: bool
+    email_verified: bool = Field(description="Whether the person has proven they read this address")
     created_at: datetime
 
 
@@ -81,6 +82,11 @@ class PasswordResetConfirm(BaseModel):
     model_config = ConfigDict(extra="forbid")
     token: Annotated[str, StringConstraints(min_length=1, max_length=256)]
     new_password: Password
+
+
+class VerifyEmailConfirm(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    token: Annotated[str, StringConstraints(min_length=1, max_length=256)]
 
 
 class Accepted(BaseModel):

@@ -12,6 +12,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
 from app.auth import repository
+from app.auth.email_verification import is_verified, queue_verification
 from app.auth.google import GoogleIdentity
 from app.auth.passwords import hash_password, verify_password
 from app.auth.schemas import TokenPair, UserOut
@@ -20,12 +21,18 @@ from app.carts.service import create_default_cart
 from app.clock import utc_now
 from app.config import Settings
 from app.db import in_transaction
-from app.errors import Conflict, NotFound, Unauthorized
+from app.errors import BadRequest, Conflict, Forbidden, NotFound, Unauthorized
 
 logger = logging.getLogger(__name__)
 
 _BAD_CREDENTIALS = "Invalid email or password"
 _BAD_REFRESH = "Invalid or expired refresh token"
+USER_AGENT_MAX_LENGTH = 256
+
+
+class WrongPassword(Forbidden):
+    code = "wrong_password"
+    message = "The password is not correct"
 
 
 def normalize_email(email: str) -> str:
@@ -39,6 +46,7 @@ def user_out(user: dict[str, Any]) -> UserOut:
         name=user.get("name"),
         has_password=bool(user.get("password_hash")),
         google_linked=bool(user.get("google_sub")),
+        email_verified=is_verified(user),
         created_at=user["created_at"],
     )
 
@@ -59,6 +67,8 @@ async def create_user(
         "password_hash": password_hash,
         "name": name,
         "google_sub": google_sub,
+        # Google proved the address before it gave us the identity.
+        "email_verified_at": now if google_sub else None,
         "created_at": now,
         "updated_at": now,
     }
@@ -74,29 +84,42 @@ async def create_user(
     return user
 
 
-async def register(db: AsyncDatabase, settings: Settings, *, email: str, password: str, name: str | None) -> TokenPair:
+async def register(
+    db: AsyncDatabase,
+    settings: Settings,
+    *,
+    email: str,
+    password: str,
+    name: str | None,
+    user_agent: str | None = None,
+) -> TokenPair:
     """Create an email/password account and sign it in."""
     if await repository.find_user_by_email(db, normalize_email(email)):
         raise Conflict("An account with this email already exists")
     user = await create_user(db, email=email, password_hash=await hash_password(password), name=name)
-    return await issue_token_pair(db, settings, user)
+    await queue_verification(db, user_id=user["_id"], email=user["email"])
+    return await issue_token_pair(db, settings, user, user_agent=user_agent)
 
 
-async def login(db: AsyncDatabase, settings: Settings, *, email: str, password: str) -> TokenPair:
+async def login(
+    db: AsyncDatabase, settings: Settings, *, email: str, password: str, user_agent: str | None = None
+) -> TokenPair:
     """Check email and password; the same answer and the same work whether or not the email exists."""
     user = await repository.find_user_by_email(db, normalize_email(email))
     stored_hash = user.get("password_hash") if user else None
     if not await verify_password(password, stored_hash) or user is None:
         raise Unauthorized(_BAD_CREDENTIALS)
-    return await issue_token_pair(db, settings, user)
+    return await issue_token_pair(db, settings, user, user_agent=user_agent)
 
 
-async def sign_in_with_google(db: AsyncDatabase, settings: Settings, identity: GoogleIdentity) -> TokenPair:
+async def sign_in_with_google(
+    db: AsyncDatabase, settings: Settings, identity: GoogleIdentity, *, user_agent: str | None = None
+) -> TokenPair:
     """Sign in with a verified Google identity: its linked account, else the account with that email, else a new one."""
     user = await repository.find_user_by_google_sub(db, identity.sub)
     if user is None:
         user = await _link_or_create_google_user(db, identity)
-    return await issue_token_pair(db, settings, user)
+    return await issue_token_pair(db, settings, user, user_agent=user_agent)
 
 
 async def _link_or_create_google_user(db: AsyncDatabase, identity: GoogleIdentity) -> dict[str, Any]:
@@ -138,24 +161,33 @@ async def _user_for_google_sub(db: AsyncDatabase, google_sub: str) -> dict[str, 
 
 
 async def issue_token_pair(
-    db: AsyncDatabase, settings: Settings, user: dict[str, Any], *, family_id: ObjectId | None = None
+    db: AsyncDatabase,
+    settings: Settings,
+    user: dict[str, Any],
+    *,
+    rotating: dict[str, Any] | None = None,
+    user_agent: str | None = None,
 ) -> TokenPair:
-    """A new access token and a new refresh token (a new family unless rotating within one)."""
+    """A new access token and a new refresh token: a new session (family), or the next token of `rotating`'s."""
     now = datetime.now(UTC)
     refresh_token = new_refresh_token()
+    family_id = rotating["family_id"] if rotating else ObjectId()
     await repository.insert_refresh_token(
         db,
         {
             "token_hash": hash_token(refresh_token),
             "user_id": user["_id"],
-            "family_id": family_id or ObjectId(),
+            "family_id": family_id,
+            # What the session list shows, carried from token to token of the family.
+            "session_created_at": rotating.get("session_created_at", rotating["created_at"]) if rotating else now,
+            "user_agent": rotating.get("user_agent") if rotating else (user_agent or "")[:USER_AGENT_MAX_LENGTH],
             "created_at": now,
             "expires_at": now + timedelta(days=settings.jwt_refresh_token_expire_days),
             "spent_at": None,
             "revoked_at": None,
         },
     )
-    access_token, expires_in = create_access_token(user["_id"], settings, now=now)
+    access_token, expires_in = create_access_token(user["_id"], settings, now=now, session_id=family_id)
     return TokenPair(access_token=access_token, refresh_token=refresh_token, expires_in=expires_in, user=user_out(user))
 
 
@@ -173,7 +205,7 @@ async def refresh(db: AsyncDatabase, settings: Settings, *, refresh_token: str) 
     user = await repository.find_user_by_id(db, record["user_id"])
     if user is None:
         raise Unauthorized(_BAD_REFRESH)
-    return await issue_token_pair(db, settings, user, family_id=record["family_id"])
+    return await issue_token_pair(db, settings, user, rotating=record)
 
 
 async def logout(db: AsyncDatabase, *, refresh_token: str) -> None:
@@ -189,3 +221,56 @@ async def get_user(db: AsyncDatabase, user_id: ObjectId) -> UserOut:
     if user is None:
         raise NotFound("User not found")
     return user_out(user)
+
+
+async def find_user(db: AsyncDatabase, user_id: ObjectId) -> dict[str, Any]:
+    user = await repository.find_user_by_id(db, user_id)
+    if user is None:
+        raise NotFound("User not found")
+    return user
+
+
+async def reauthenticate(db: AsyncDatabase, user_id: ObjectId, password: str) -> dict[str, Any]:
+    """The user, after checking their password again (for changes that must not ride on a stolen access token)."""
+    user = await find_user(db, user_id)
+    if not user.get("password_hash"):
+        raise BadRequest("This account has no password; set one through a password reset first")
+    if not await verify_password(password, user["password_hash"]):
+        raise WrongPassword()
+    return user
+
+
+async def live_sessions(db: AsyncDatabase, user_id: ObjectId) -> list[dict[str, Any]]:
+    """The head (live refresh token) of each of the user's sessions, newest first."""
+    return await repository.live_refresh_tokens(db, user_id, datetime.now(UTC))
+
+
+async def end_session(db: AsyncDatabase, user_id: ObjectId, session_id: ObjectId) -> bool:
+    """Revoke one session of the user; False when it is not theirs or already over."""
+    return await repository.revoke_user_family(db, user_id, session_id, datetime.now(UTC))
+
+
+async def end_sessions(db: AsyncDatabase, user_id: ObjectId, *, keep: ObjectId | None = None) -> None:
+    """Revoke every session of the user but `keep`."""
+    await repository.revoke_all_for_user(db, user_id, datetime.now(UTC), keep_family=keep)
+
+
+async def change_password(
+    db: AsyncDatabase, user_id: ObjectId, *, current_password: str, new_password: str, keep_session: ObjectId | None
+) -> None:
+    """Set a new password (the current one required), end every other session and spend pending reset links."""
+    await reauthenticate(db, user_id, current_password)
+    password_hash = await hash_password(new_password)
+    now = datetime.now(UTC)
+
+    async def change(session: AsyncClientSession) -> None:
+        await repository.replace_password_hash(db, user_id, password_hash, now, session)
+        await repository.spend_all_password_resets(db, user_id, now, session)
+        await repository.revoke_all_for_user(db, user_id, now, session=session, keep_family=keep_session)
+
+    await in_transaction(db, change)
+
+
+async def delete_identity(db: AsyncDatabase, user_id: ObjectId, session: AsyncClientSession) -> None:
+    """Remove the user and every token of theirs, inside the caller's transaction."""
+    await repository.delete_user_and_tokens(db, user_id, session)

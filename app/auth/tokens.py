@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import jwt
@@ -18,7 +19,15 @@ ACCESS_TOKEN_TYPE = "access"
 _INVALID = "Invalid or expired access token"
 
 
-def create_access_token(user_id: ObjectId, settings: Settings, *, now: datetime | None = None) -> tuple[str, int]:
+@dataclass(frozen=True)
+class AccessToken:
+    user_id: ObjectId
+    session_id: ObjectId | None  # the refresh-token family it was issued with; None in tokens older than sessions
+
+
+def create_access_token(
+    user_id: ObjectId, settings: Settings, *, now: datetime | None = None, session_id: ObjectId | None = None
+) -> tuple[str, int]:
     issued = now or datetime.now(UTC)
     lifetime = timedelta(minutes=settings.jwt_access_token_expire_minutes)
     claims = {
@@ -30,10 +39,12 @@ def create_access_token(user_id: ObjectId, settings: Settings, *, now: datetime 
         "aud": settings.jwt_audience,
         "typ": ACCESS_TOKEN_TYPE,
     }
+    if session_id is not None:
+        claims["sid"] = str(session_id)
     return jwt.encode(claims, settings.jwt_secret_key, algorithm=ALGORITHM), int(lifetime.total_seconds())
 
 
-def decode_access_token(token: str, settings: Settings) -> ObjectId:
+def decode_access_token(token: str, settings: Settings) -> AccessToken:
     try:
         claims = jwt.decode(
             token,
@@ -47,7 +58,9 @@ def decode_access_token(token: str, settings: Settings) -> ObjectId:
         raise Unauthorized(_INVALID, headers={"WWW-Authenticate": "Bearer"}) from None
     if claims.get("typ") != ACCESS_TOKEN_TYPE or not ObjectId.is_valid(claims["sub"]):
         raise Unauthorized(_INVALID, headers={"WWW-Authenticate": "Bearer"})
-    return ObjectId(claims["sub"])
+    sid = claims.get("sid")
+    session_id = ObjectId(sid) if isinstance(sid, str) and ObjectId.is_valid(sid) else None
+    return AccessToken(user_id=ObjectId(claims["sub"]), session_id=session_id)
 
 
 def new_refresh_token() -> str:

@@ -70,3 +70,7 @@ async def touch_cart(
 async def delete_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, session: AsyncClientSession) -> bool:
     result = await db[CARTS].delete_one({"_id": cart_id, "user_id": user_id}, session=session)
     return result.deleted_count == 1
+
+
+async def delete_all_for_user(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
+    await db[CARTS].delete_many({"user_id": user_id}, session=session)

@@ -159,3 +159,8 @@ async def delete_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId
 
     if not await in_transaction(db, delete):
         raise NotFound("Cart not found")
+
+
+async def delete_all_carts(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
+    """Delete every cart of the user, inside the caller's transaction (account deletion; items go on their own)."""
+    await repository.delete_all_for_user(db, user_id=user_id, session=session)

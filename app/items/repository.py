@@ -127,3 +127,11 @@ async def count_by_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_ids: list[
     ]
     cursor = await db[ITEMS].aggregate(pipeline)
     return {row["_id"]: row["count"] async for row in cursor}
+
+
+async def list_all(db: AsyncDatabase, *, user_id: ObjectId) -> list[dict[str, Any]]:
+    return await db[ITEMS].find({"user_id": user_id}).sort("_id", DESCENDING).to_list(None)
+
+
+async def delete_all_for_user(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
+    await db[ITEMS].delete_many({"user_id": user_id}, session=session)

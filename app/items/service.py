@@ -147,3 +147,13 @@ async def unlink_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId
             await repository.delete_item(db, user_id=user_id, item_id=item_id, session=session)
 
     await in_transaction(db, unlink)
+
+
+async def all_items(db: AsyncDatabase, *, user_id: ObjectId) -> list[ItemOut]:
+    """Every item of the user, newest first (the account export)."""
+    return [item_out(doc) for doc in await repository.list_all(db, user_id=user_id)]
+
+
+async def delete_all_items(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
+    """Delete every item of the user, inside the caller's transaction (account deletion)."""
+    await repository.delete_all_for_user(db, user_id=user_id, session=session)

@@ -80,3 +80,14 @@ async def finish(db: AsyncDatabase, *, entry_id: ObjectId, worker_id: str, chang
         {"$set": {**changes, "lease_owner": None, "lease_until": None}},
     )
     return result.matched_count == 1
+
+
+async def find_entries(db: AsyncDatabase, *, kind: str, match: Mapping[str, Any]) -> list[OutboxEntry]:
+    return await db[OUTBOX].find({**match, "kind": kind}).sort("_id", ASCENDING).to_list(None)
+
+
+async def delete_entries_naming(
+    db: AsyncDatabase, *, user_id: ObjectId, email: str, session: AsyncClientSession
+) -> None:
+    """Every entry a person queued or that was queued for their address, whatever its kind and status."""
+    await db[OUTBOX].delete_many({"$or": [{"user_id": user_id}, {"email_address": email}]}, session=session)

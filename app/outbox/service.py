@@ -42,3 +42,13 @@ async def find_entry(
 async def enqueued_since(db: AsyncDatabase, *, kind: str, match: Mapping[str, Any], since: datetime) -> bool:
     """Whether an entry of this kind matching `match` was queued at or after `since` (for cooldowns)."""
     return await repository.has_entry_since(db, kind=kind, match=match, since=since)
+
+
+async def entries_of(db: AsyncDatabase, *, kind: str, match: Mapping[str, Any]) -> list[OutboxEntry]:
+    """Every entry of this kind whose payload matches `match`, oldest first."""
+    return await repository.find_entries(db, kind=kind, match=match)
+
+
+async def forget_person(db: AsyncDatabase, *, user_id: ObjectId, email: str, session: AsyncClientSession) -> None:
+    """Delete (so cancel, if still queued) every entry a person queued or that names their address as its subject."""
+    await repository.delete_entries_naming(db, user_id=user_id, email=email, session=session)

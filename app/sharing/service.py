@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from bson import ObjectId
+from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
 from app.auth import repository as auth_repository
-from app.carts.service import get_owned_cart
+from app.carts.service import get_owned_cart, lock_carts
+from app.clock import utc_now
+from app.db import in_transaction
 from app.errors import NotFound
 from app.items import repository as items_repository
 from app.money import from_decimal128
@@ -62,7 +65,14 @@ async def share_cart(
         "email": stored_email(email),
         "sent_at": None,
     }
-    entry = await outbox.enqueue(db, kind=SHARE, payload=payload)
+
+    async def record(session: AsyncClientSession) -> dict[str, Any]:
+        # Writing the cart in the same transaction makes a concurrent deletion of the cart (or of the whole
+        # account) conflict with this share instead of leaving it behind, naming a person who is gone.
+        await lock_carts(db, user_id=user_id, cart_ids=[cart_id], now=utc_now(), session=session)
+        return await outbox.enqueue(db, kind=SHARE, payload=payload, session=session)
+
+    entry = await in_transaction(db, record)
     return ShareCreated(share_id=entry["_id"], status=entry["status"])
 
 
@@ -71,6 +81,15 @@ async def get_share(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, 
     entry = await outbox.find_entry(db, kind=SHARE, entry_id=share_id, match={"user_id": user_id, "cart_id": cart_id})
     if entry is None:
         raise NotFound("Share not found")
+    return _share_out(entry)
+
+
+async def shares_of(db: AsyncDatabase, *, user_id: ObjectId) -> list[ShareOut]:
+    """Every share the user sent, oldest first (the account export)."""
+    return [_share_out(entry) for entry in await outbox.entries_of(db, kind=SHARE, match={"user_id": user_id})]
+
+
+def _share_out(entry: dict[str, Any]) -> ShareOut:
     return ShareOut(
         share_id=entry["_id"],
         cart_id=entry["cart_id"],

@@ -69,6 +69,7 @@ async def test_first_sign_in_creates_the_account_with_its_default_cart(
     assert pair["token_type"] == "bearer"
     assert pair["user"]["email"] == "carol@gmail.com"
     assert (pair["user"]["google_linked"], pair["user"]["has_password"]) == (True, False)
+    assert pair["user"]["email_verified"] is True  # Google proved the address
     carts = await client.get("/api/v1/carts", headers=_bearer(pair))
     assert [cart["name"] for cart in carts.json()] == ["My Cart"]
     again = await _sign_in(client, {"id_token": google.id_token()})

@@ -140,6 +140,7 @@ async def test_me_returns_the_signed_in_user(client: httpx.AsyncClient, alice: A
         "name": "Test",
         "has_password": True,
         "google_linked": False,
+        "email_verified": False,  # until the emailed link is followed
         "created_at": None,
     }
 

@@ -71,6 +71,7 @@ def run_api(
         MONGO_DB=mongo_db,
         DATA_DIR=str(data_dir),
         JWT_SECRET_KEY=JWT_SECRET,
+        PUBLIC_APP_URL=f"http://127.0.0.1:{port}",  # emailed links open the pages this API serves
         ALLOWED_ORIGINS=extension_origin,
         EMAIL_BACKEND="file",
         OUTBOX_POLL_SECONDS="0.2",

@@ -27,7 +27,7 @@ from tests.items.factories import add_item, create_cart
 from tests.sharing.shares import wait_for_share
 
 # What each resource reference points at.
-PATH_RESOURCES = {"cart_id": "cart", "item_id": "item", "share_id": "share"}
+PATH_RESOURCES = {"cart_id": "cart", "item_id": "item", "share_id": "share", "session_id": "session"}
 QUERY_RESOURCES = {"cart_id": "cart"}
 BODY_RESOURCES = {"cart_ids": "cart"}
 
@@ -47,7 +47,10 @@ UNSCOPED = {
     "GET /api/v1/auth/me", "POST /api/v1/auth/google", "POST /api/v1/auth/password-reset",
     "POST /api/v1/auth/password-reset/confirm", "GET /api/v1/carts", "POST /api/v1/carts", "POST /api/v1/extract",
     "POST /api/v1/extract/classify-url", "POST /api/v1/extract/verify-image", "GET /health/live",
-    "GET /health/ready", "GET /health",
+    "GET /health/ready", "GET /health", "POST /api/v1/auth/verify-email/request",
+    "POST /api/v1/auth/verify-email/confirm", "POST /api/v1/account/password", "POST /api/v1/account/email",
+    "GET /api/v1/account/sessions", "DELETE /api/v1/account/sessions", "GET /api/v1/account/export",
+    "POST /api/v1/account/delete",
 }  # fmt: skip
 
 
@@ -112,6 +115,7 @@ class Resources:
     cart: str  # not the default cart: deleting it must be possible for its owner
     item: str
     share: str
+    session: str
 
 
 async def _resources(client: httpx.AsyncClient, account: Account, name: str) -> Resources:
@@ -123,7 +127,9 @@ async def _resources(client: httpx.AsyncClient, account: Account, name: str) -> 
     assert response.status_code == 202, response.text
     share = await wait_for_share(client, account, cart["id"], response.json()["share_id"])
     assert share["status"] == "sent"  # settled: the outbox worker will not touch the database again
-    return Resources(cart["id"], item["id"], share["share_id"])
+    sessions = (await client.get("/api/v1/account/sessions", headers=account.headers)).json()
+    [session] = [entry["id"] for entry in sessions if entry["current"]]
+    return Resources(cart["id"], item["id"], share["share_id"], session)
 
 
 def _request(operation: Operation, owners: tuple[Resources, ...]) -> dict[str, Any]:
@@ -176,5 +182,5 @@ async def test_own_collections_show_nothing_of_another_user(
     response = await client.get(path, headers=bob.headers)
 
     assert response.status_code == 200
-    for value in (alices.cart, alices.item, alices.share, alice.user_id, alice.email):
+    for value in (alices.cart, alices.item, alices.share, alices.session, alice.user_id, alice.email):
         assert value not in response.text

@@ -1,0 +1,206 @@
+"""/account over HTTP on the real database: password change, sessions, export and deletion."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx
+from bson import ObjectId, json_util
+from fastapi import FastAPI
+
+from app.config import Settings
+from tests.helpers import PASSWORD, Account, register_account
+from tests.inbox import wait_for_emails
+from tests.items.factories import add_item, create_cart, fast_account
+
+NEW_PASSWORD = "a brand new passphrase"
+
+
+async def _sign_in(client: httpx.AsyncClient, account: Account, user_agent: str) -> dict[str, Any]:
+    body = {"email": account.email, "password": account.password}
+    response = await client.post("/api/v1/auth/login", json=body, headers={"User-Agent": user_agent})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def _refresh(client: httpx.AsyncClient, refresh_token: str) -> httpx.Response:
+    return await client.post("/api/v1/auth/refresh", json={"refresh_token": refresh_token})
+
+
+def _bearer(pair: dict[str, Any]) -> dict[str, str]:
+    return {"Authorization": f"Bearer {pair['access_token']}"}
+
+
+async def _sessions(client: httpx.AsyncClient, headers: dict[str, str]) -> list[dict[str, Any]]:
+    response = await client.get("/api/v1/account/sessions", headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_changing_the_password_ends_the_other_sessions_only(app: FastAPI, client: httpx.AsyncClient) -> None:
+    account = await fast_account(app, client, "ann@example.com")
+    phone = await _sign_in(client, account, "Phone")
+    body = {"current_password": PASSWORD, "new_password": NEW_PASSWORD}
+
+    changed = await client.post("/api/v1/account/password", json=body, headers=account.headers)
+
+    assert changed.status_code == 204
+    assert (await _refresh(client, phone["refresh_token"])).status_code == 401
+    assert (await _refresh(client, account.refresh_token)).status_code == 200  # the caller stays signed in
+    new_login = await client.post("/api/v1/auth/login", json={"email": account.email, "password": NEW_PASSWORD})
+    old_login = await client.post("/api/v1/auth/login", json={"email": account.email, "password": PASSWORD})
+    assert (new_login.status_code, old_login.status_code) == (200, 401)
+
+
+async def test_a_wrong_current_password_changes_nothing(app: FastAPI, client: httpx.AsyncClient) -> None:
+    account = await fast_account(app, client, "ann@example.com")
+    phone = await _sign_in(client, account, "Phone")
+    body = {"current_password": "not my password", "new_password": NEW_PASSWORD}
+
+    refused = await client.post("/api/v1/account/password", json=body, headers=account.headers)
+
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "wrong_password"
+    assert (await _refresh(client, phone["refresh_token"])).status_code == 200
+    login = await client.post("/api/v1/auth/login", json={"email": account.email, "password": PASSWORD})
+    assert login.status_code == 200
+
+
+async def test_sessions_are_listed_and_ended_at_once(app: FastAPI, client: httpx.AsyncClient) -> None:
+    account = await fast_account(app, client, "ann@example.com")
+    other = await fast_account(app, client, "bob@example.com")
+    laptop = await _sign_in(client, account, "Laptop browser")
+    phone = await _sign_in(client, account, "Phone app")
+    await asyncio.sleep(0.01)
+    phone = (await _refresh(client, phone["refresh_token"])).json()  # rotation keeps the session
+
+    listed = await _sessions(client, _bearer(laptop))
+
+    assert len(listed) == 3
+    [current] = [s for s in listed if s["current"]]
+    assert current["user_agent"] == "Laptop browser"
+    [phone_session] = [s for s in listed if s["user_agent"] == "Phone app"]
+    assert phone_session["last_used_at"] > phone_session["created_at"]
+    # Another person's session id is not found, like a missing one.
+    assert (
+        await client.delete(f"/api/v1/account/sessions/{phone_session['id']}", headers=other.headers)
+    ).status_code == 404
+    phone = (await _refresh(client, phone["refresh_token"])).json()  # still Ann's to use
+
+    ended = await client.delete(f"/api/v1/account/sessions/{phone_session['id']}", headers=_bearer(laptop))
+
+    assert ended.status_code == 204
+    remaining = await _sessions(client, _bearer(laptop))
+    assert phone_session["id"] not in {s["id"] for s in remaining}
+    assert len(remaining) == 2
+    assert (
+        await client.delete(f"/api/v1/account/sessions/{phone_session['id']}", headers=_bearer(laptop))
+    ).status_code == 404
+
+    everything = await client.delete("/api/v1/account/sessions", headers=_bearer(laptop))
+
+    assert everything.status_code == 204
+    for refresh_token in (laptop["refresh_token"], account.refresh_token):
+        assert (await _refresh(client, refresh_token)).status_code == 401
+    assert len(await _sessions(client, other.headers)) == 1  # Bob's session is untouched
+
+
+async def _all_items(client: httpx.AsyncClient, account: Account) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    cursor: str | None = None
+    while True:
+        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = (await client.get("/api/v1/items", params=params, headers=account.headers)).json()
+        items += page["items"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return items
+
+
+async def _share(client: httpx.AsyncClient, account: Account, cart_id: str, to: str) -> dict[str, Any]:
+    response = await client.post(f"/api/v1/carts/{cart_id}/share", json={"recipients": [to]}, headers=account.headers)
+    assert response.status_code == 202, response.text
+    return response.json()
+
+
+async def test_export_holds_what_the_api_lists_and_nothing_of_others(app: FastAPI, client: httpx.AsyncClient) -> None:
+    ann = await fast_account(app, client, "ann@example.com")
+    bob = await fast_account(app, client, "bob@example.com")
+    gifts = await create_cart(client, ann, "Gifts")
+    for n in range(3):
+        await add_item(client, ann, url=f"https://shop.example/p/{n}", name=f"Thing {n}", price="12.50", currency="EUR")
+    await add_item(client, ann, url="https://shop.example/gift", name="Gift", cart_ids=[gifts["id"]])
+    await add_item(client, bob, url="https://shop.example/bobs", name="Bob's thing")
+    shared = await _share(client, ann, gifts["id"], "friend@example.com")
+    await _share(client, bob, bob.default_cart_id, "someone@example.com")
+
+    response = await client.get("/api/v1/account/export", headers=ann.headers)
+
+    assert response.status_code == 200
+    assert "attachment" in response.headers["content-disposition"]
+    export = response.json()
+    assert export["user"] == (await client.get("/api/v1/auth/me", headers=ann.headers)).json()
+    assert export["carts"] == (await client.get("/api/v1/carts", headers=ann.headers)).json()
+    assert export["items"] == await _all_items(client, ann)
+    assert len(export["items"]) == 4
+    share = await client.get(f"/api/v1/carts/{gifts['id']}/shares/{shared['share_id']}", headers=ann.headers)
+    assert [{**s, "status": None, "attempts": None, "sent_at": None} for s in export["shares"]] == [
+        {**share.json(), "status": None, "attempts": None, "sent_at": None}  # the worker may send it meanwhile
+    ]
+    assert export["sessions"] == await _sessions(client, ann.headers)
+    assert bob.user_id not in response.text
+    assert "bob" not in response.text.lower()
+
+
+async def test_deleting_the_account_leaves_nothing_that_names_the_person(
+    app: FastAPI, client: httpx.AsyncClient, db: Any, settings: Settings
+) -> None:
+    ann = await register_account(client)  # through the API: a verification email is queued and sent
+    bob = await fast_account(app, client, "bob@example.com")
+    await wait_for_emails(settings.data_dir / "outbox", ann.email, "Confirm your BuyHive email address")
+    await _sign_in(client, ann, "Phone")
+    gifts = await create_cart(client, ann, "Gifts")
+    await add_item(
+        client, ann, url="https://shop.example/p/1", name="Kettle", cart_ids=[ann.default_cart_id, gifts["id"]]
+    )
+    await _share(client, ann, gifts["id"], "friend@example.com")
+    await add_item(client, bob, url="https://shop.example/p/1", name="Kettle")
+    await _share(client, bob, bob.default_cart_id, "friend@example.com")
+    assert (await client.post("/api/v1/auth/password-reset", json={"email": ann.email})).status_code == 202
+    await wait_for_emails(settings.data_dir / "outbox", ann.email, "Reset your BuyHive password")
+    assert (await client.post("/api/v1/auth/verify-email/request", headers=ann.headers)).status_code == 202
+
+    refused = await client.post("/api/v1/account/delete", json={"password": "not my password"}, headers=ann.headers)
+    assert refused.status_code == 403
+    assert await db.users.count_documents({"_id": ObjectId(ann.user_id)}) == 1
+
+    deleted = await client.post("/api/v1/account/delete", json={"password": PASSWORD}, headers=ann.headers)
+
+    assert deleted.status_code == 204
+    # Every collection, so a collection added later cannot be forgotten.
+    names = await db.list_collection_names()
+    assert {"users", "carts", "items", "outbox", "refresh_tokens", "password_resets", "email_verifications"} <= set(
+        names
+    )
+    for name in names:
+        async for document in db[name].find({}):
+            text = json_util.dumps(document).lower()
+            assert ann.user_id not in text, (name, document)
+            assert ann.email not in text, (name, document)
+    login = await client.post("/api/v1/auth/login", json={"email": ann.email, "password": PASSWORD})
+    assert login.status_code == 401
+    assert (await _refresh(client, ann.refresh_token)).status_code == 401
+    # Bob keeps everything of his.
+    assert len(await _all_items(client, bob)) == 1
+    assert await db.outbox.count_documents({"user_id": ObjectId(bob.user_id)}) == 1
+    assert (await client.get("/api/v1/auth/me", headers=bob.headers)).status_code == 200
+
+
+async def test_a_password_is_needed_to_delete(app: FastAPI, client: httpx.AsyncClient) -> None:
+    account = await fast_account(app, client, "ann@example.com")
+
+    missing = await client.post("/api/v1/account/delete", json={}, headers=account.headers)
+    anonymous = await client.post("/api/v1/account/delete", json={"password": PASSWORD})
+
+    assert (missing.status_code, anonymous.status_code) == (422, 401)
