@@ -215,7 +215,8 @@ def fuzz_target(mongo_url: str, workdir: Path) -> Iterator[FuzzTarget]:
             headers = {"Authorization": f"Bearer {pair['access_token']}"}
 
             def own_ids() -> dict[str, str]:
-                """A fresh cart holding an item, shared once: real ids for the path parameters."""
+                """A fresh cart holding an item, shared once, and a second session: real ids for the path
+                parameters."""
                 cart = client.post("/api/v1/carts", json={"name": uuid.uuid4().hex}, headers=headers).json()
                 item = client.post(
                     "/api/v1/items",
@@ -225,7 +226,15 @@ def fuzz_target(mongo_url: str, workdir: Path) -> Iterator[FuzzTarget]:
                 share = client.post(
                     f"/api/v1/carts/{cart['id']}/share", json={"recipients": ["a@example.com"]}, headers=headers
                 ).json()
-                return {"cart_id": cart["id"], "item_id": item["id"], "share_id": share["share_id"]}
+                client.post("/api/v1/auth/login", json={"email": email, "password": "fuzz-password-1"})
+                sessions = client.get("/api/v1/account/sessions", headers=headers).json()
+                other = next(session["id"] for session in sessions if not session["current"])
+                return {
+                    "cart_id": cart["id"],
+                    "item_id": item["id"],
+                    "share_id": share["share_id"],
+                    "session_id": other,
+                }
 
             yield FuzzTarget(base_url, pair["access_token"], own_ids)
     finally:
