@@ -109,7 +109,9 @@ OTHER_RULES: tuple[UrlRule, ...] = (
     _other(
         "search",
         r"^/(?:[a-z]{2}(?:[-_][a-z]{2})?/)?(?:search|sch|catalogsearch/result|wholesale|buscar|suche|recherche)"
-        r"(?:[/.?]|$)|^/s(?:\?|$)|[?&](?:q|_nkw|query|keyword|keywords|searchterm|search_query)=",
+        r"(?:[/.?]|$)|^/s(?:\?|$)"
+        # a search parameter on a one-segment path that carries no product number (`/?q=`, `/search.php?…`)
+        r"|^/(?:(?!\d{5})[^/?])*/?\?(?:[^#]*&)?(?:q|_nkw|query|keyword|keywords|searchterm|search_query)=",
     ),
     _other("collection", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?collections/[^/?]+/?(?:\?|$)"),
     _other(
