@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import gzip
 import hashlib
 import json
@@ -459,6 +460,12 @@ def main() -> None:
     parser.add_argument("--eval-dir", type=Path, default=REPO_ROOT.parent / "shared" / "eval")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "models" / "url-classifier")
     parser.add_argument("--threads", type=int, default=None, help="torch threads (default: the CPUs we may use)")
+    parser.add_argument(
+        "--held-out-json",
+        type=Path,
+        default=None,
+        help="also write the held-out URLs with their labels and probabilities here (to re-render the tables)",
+    )
     args = parser.parse_args()
     if not (args.eval_dir / "url-labels" / "url_labels_dev.csv").is_file():
         raise SystemExit(
@@ -487,6 +494,12 @@ def main() -> None:
     held_out_model, held_out_tokenizer = fit(train)
     probabilities = predict(held_out_model, held_out_tokenizer, [e.url for e in test])
     del held_out_model
+    if args.held_out_json:
+        rows = [
+            {**dataclasses.asdict(e), "model": p, "previous": previous[i] if previous else None}
+            for i, (e, p) in enumerate(zip(test, probabilities, strict=True))
+        ]
+        args.held_out_json.write_text(json.dumps(rows))
     tables = held_out_tables(test, probabilities, previous, examples)
     print(tables, flush=True)
     # 2. Ship: the same recipe on every site (more shop URL patterns than the held-out run saw).

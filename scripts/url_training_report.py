@@ -129,3 +129,34 @@ def rule_table(examples: Sequence[LabelledUrl]) -> str:
     ]
     lines += [f"| {rule} | {n} | {agreed[rule]} |" for rule, n in fired.most_common()]
     return "\n".join(lines)
+
+
+def main() -> None:
+    """Re-render the held-out section of REPORT.md from a run's `--held-out-json` (after a change to the rules)."""
+    import argparse
+    import json
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import train_url_classifier as training
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("held_out_json", type=Path)
+    parser.add_argument("--eval-dir", type=Path, default=training.REPO_ROOT.parent / "shared" / "eval")
+    parser.add_argument("--report", type=Path, default=training.REPO_ROOT / "models" / "url-classifier" / "REPORT.md")
+    args = parser.parse_args()
+    rows = json.loads(args.held_out_json.read_text())
+    test = [training.Example(r["url"], r["label"], r["site"], r["origin"]) for r in rows]
+    previous = [r["previous"] for r in rows] if rows and rows[0]["previous"] is not None else None
+    tables = training.held_out_tables(
+        test, [r["model"] for r in rows], previous, training.build_examples(args.eval_dir)
+    )
+    report = args.report.read_text()
+    heading = "## Held-out results"
+    args.report.write_text(report[: report.index(heading)] + tables)
+    print(tables)
+
+
+if __name__ == "__main__":
+    main()

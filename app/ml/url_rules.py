@@ -49,11 +49,15 @@ def _other(name: str, path: str, host: re.Pattern[str] | None = None) -> UrlRule
 
 # The first rule that matches answers. Marketplace product rules come first: their paths are the most specific.
 PRODUCT_RULES: tuple[UrlRule, ...] = (
-    _product("amazon", r"/(?:dp|gp/product|gp/aw/d|exec/obidos/asin|o/asin)/[a-z0-9]{10}(?:[/?]|$)", _host("amazon")),
+    _product(
+        "amazon", r"^[^?]*/(?:dp|gp/product|gp/aw/d|exec/obidos/asin|o/asin)/[a-z0-9]{10}(?:[/?]|$)", _host("amazon")
+    ),
     _product("ebay", r"^/(?:itm/|p/\d{6,}(?:[/?]|$))", _host("ebay")),
     _product("walmart", r"^/(?:[a-z]{2}/)?ip/", _host("walmart")),
-    _product("bestbuy", r"/\d{5,}\.p(?:\?|$)|^/[a-z]{2}-[a-z]{2}/product/[^/]+/\d{5,}", _host("bestbuy")),
-    _product("newegg", r"/p/(?:n82e\d+|[0-9a-z]{2,4}-[0-9a-z-]{4,})|/product/product\.aspx\?item=", _host("newegg")),
+    _product("bestbuy", r"^[^?]*/\d{5,}\.p(?:\?|$)|^/[a-z]{2}-[a-z]{2}/product/[^/]+/\d{5,}", _host("bestbuy")),
+    _product(
+        "newegg", r"^[^?]*/p/(?:n82e\d+|[0-9a-z]{2,4}-[0-9a-z-]{4,})|^/product/product\.aspx\?item=", _host("newegg")
+    ),
     _product("aliexpress", r"^/(?:[a-z]{2}/)?(?:item|i)/\d{6,}\.html", _host("aliexpress")),
     _product("etsy", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?listing/\d{5,}", _host("etsy")),
     _product("target", r"^/p/(?:[^/]+/)?-/a-\d{5,}", _host("target")),
@@ -61,7 +65,7 @@ PRODUCT_RULES: tuple[UrlRule, ...] = (
     _product(
         "mercadolibre", r"^/(?:[^?]*/)?(?:ml[a-z]-?\d{6,}|p/ml[a-z]\d{6,})", _host("mercadolibre", "mercadolivre")
     ),
-    _product("flipkart", r"/p/itm[0-9a-z]{6,}", _host("flipkart")),
+    _product("flipkart", r"^[^?]*/p/itm[0-9a-z]{6,}", _host("flipkart")),
     _product("allegro", r"^/(?:oferta|produkt)/[^/?]+", _host("allegro")),
     _product("zalando", r"^/(?:[a-z-]+/)?[^/?]+-[0-9a-z]{9}-[0-9a-z]{3}\.html", _host("zalando")),
     _product("otto", r"^/p/[^/?]+", _host("otto")),
@@ -72,14 +76,14 @@ PRODUCT_RULES: tuple[UrlRule, ...] = (
     _product("shopee", r"^/[^/?]+-i\.\d+\.\d+|^/product/\d+/\d+", _host("shopee")),
     _product("ozon", r"^/product/[^/?]+-\d{5,}", _host("ozon")),
     _product("wildberries", r"^/catalog/\d+/detail\.aspx", _host("wildberries")),
-    _product("trendyol-hepsiburada", r"-p-(?:\d{5,}|[a-z0-9]{10,})(?:[/?]|$)", _host("trendyol", "hepsiburada")),
+    _product("trendyol-hepsiburada", r"^[^?]*-p-(?:\d{5,}|[a-z0-9]{10,})(?:[/?]|$)", _host("trendyol", "hepsiburada")),
     _product("noon", r"^/[a-z-]+/[^/?]+/[a-z0-9]{10,}/p/?(?:\?|$)", _host("noon")),
     _product("bol", r"^/[a-z]{2}/[a-z]{2}/p/[^/?]+/\d{10,}", _host("bol")),
     _product("temu", r"^/(?:[a-z]{2}/)?[^/?]+-g-\d{6,}\.html", _host("temu")),
     _product("shein", r"^/(?:[a-z]{2}/)?[^/?]+-p-\d{5,}(?:-cat-\d+)?\.html", _host("shein")),
     _product("homedepot", r"^/p/[^/?]+/\d{9}", _host("homedepot")),
     _product("lowes", r"^/pd/[^/?]+/\d{6,}", _host("lowes")),
-    _product("costco", r"\.product\.\d{6,}\.html", _host("costco")),
+    _product("costco", r"^[^?]*\.product\.\d{6,}\.html", _host("costco")),
     _product("ikea", r"^/[a-z]{2}/[a-z]{2}/p/[^/?]+-[s0-9]\d{7,}", _host("ikea")),
     _product("mercari", r"^/(?:[a-z]{2}/)?item/m\d{8,}", _host("mercari")),
     _product("yahoo-shopping-jp", r"^/[^/?]+/[^/?]+\.html", _exact_host("store.shopping.yahoo.co.jp")),
@@ -87,15 +91,16 @@ PRODUCT_RULES: tuple[UrlRule, ...] = (
     _product("11st", r"^/products/\d{6,}", _host("11st")),
     _product("kaufland", r"^/product/\d{6,}", _host("kaufland")),
     _product("fnac", r"^/a\d{5,}/", _host("fnac")),
-    _product("cdiscount", r"/f-\d{3,}-[a-z0-9]+\.html", _host("cdiscount")),
+    _product("cdiscount", r"^[^?]*/f-\d{3,}-[a-z0-9]+\.html", _host("cdiscount")),
     _product("mediamarkt-saturn", r"^/[a-z]{2}/product/_[^/?]+-\d{5,}\.html", _host("mediamarkt", "saturn")),
     _product("argos", r"^/product/\d{6,}", _host("argos")),
     _product("sephora", r"^/(?:[a-z]{2}/[a-z]{2}/)?product/[^/?]+-p\d{5,}", _host("sephora")),
     _product("bhphotovideo", r"^/c/product/\d+-reg/", _host("bhphotovideo")),
-    _product("wayfair", r"/pdp/[^/?]+\.html", _host("wayfair")),
-    # Shop platforms, on any host: Shopify `/products/<handle>` (also under a collection or a locale),
+    _product("wayfair", r"^[^?]*/pdp/[^/?]+\.html", _host("wayfair")),
+    # Shop platforms, on any host: Shopify `/products/<handle>` (also under a collection or a locale; a handle of
+    # several words and no trailing slash, unlike the `/products/<category>/` listings of other sites),
     # Wix `/product-page/<slug>`, VTEX `/<slug>/p`.
-    _product("shopify", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:collections/[^/?]+/)?products/[^/?.]+/?(?:\?|$)"),
+    _product("shopify", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:collections/[^/?]+/)?products/[^/?.]*-[^/?.]*(?:\?|$)"),
     _product("wix", r"^/product-page/[^/?]+/?(?:\?|$)"),
     _product("vtex", r"^/[^/?]+-[^/?]+/p/?(?:\?|$)"),
 )
@@ -137,7 +142,7 @@ def url_rule_answer(url: str) -> RuleAnswer | None:
         return None
     host = (parts.hostname or "").removeprefix("www.")
     path = unquote(parts.path or "/").lower()
-    target = f"{path}?{unquote(parts.query).lower()}" if parts.query else path
+    target = f"{path}?{parts.query.lower()}" if parts.query else path  # the query stays encoded: a URL in it is no path
     for rule in RULES:
         if (rule.host is None or rule.host.search(host)) and rule.path.search(target):
             return RuleAnswer(rule.probability, rule.name)

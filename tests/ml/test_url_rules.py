@@ -69,6 +69,8 @@ OTHER_URLS = [
     "https://www.amazon.com/s?k=headphones",
     "https://www.amazon.co.uk/gp/cart/view.html",
     "https://www.amazon.de/ap/signin?openid.return_to=x",
+    # a product URL inside the query of a sign-in link is not this page's path
+    "https://www.amazon.com/ap/signin?openid.return_to=https%3A%2F%2Fwww.amazon.com%2Fdp%2FB0057OC5O8%2Fref%3Dcm_cr",
     "https://www.amazon.com/gp/browse.html?node=172282",
     "https://www.amazon.com/b?node=16225007011",
     "https://www.ebay.com/sch/i.html?_nkw=leica",
@@ -110,6 +112,11 @@ LOOKALIKE_URLS = [
     "https://shop.nordstrom.com/s/keepsake-the-label-dress/4608472",  # Nordstrom's /s/ is a product, not a search
     "http://www.gaggifts.com/glow-in-the-dark-toilet-paper.html?k=GLOWROLL",  # k= is a tracking code here
     "https://www.example.com/products/outdoor-lighting/post-lights/",  # /products/ followed by a category path
+    "http://www.lampsplus.com/products/table-lamps/",  # a listing: Shopify product handles have no trailing slash
+    "http://www.lacrossetechnology.com/products/weather",  # one word: a product family, not a handle
+    "https://www.amazon.com/sspa/click?ie=UTF8&url=%2FArduino-Uno%2Fdp%2FB008GRTSV6%2Fref%3Dsr",  # an ad redirect
+    # a product page whose tracking parameter is named `query`: not a search
+    "https://www.debijenkorf.nl/sonos-play-1-wifi-speaker-1944090000-194409000000000?query=fh_location%3D%252F",
 ]
 
 
