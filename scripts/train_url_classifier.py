@@ -431,10 +431,10 @@ patterns matches, else the model's.
 {origin_table(scored)}
 
 ### By country (ccTLD), real held-out URLs (rows with at least 10 URLs; the average covers all)
-{grouped_table(scored, lambda r: country_of(r.example.url), "country", min_urls=10)}
+{grouped_table(scored, lambda r: country_of(r.example.url), "country", "countries", min_urls=10)}
 
 ### By site, real held-out URLs (rows with at least 15 URLs; the average covers all)
-{grouped_table(scored, lambda r: r.example.site, "site", min_urls=15)}
+{grouped_table(scored, lambda r: r.example.site, "site", "sites", min_urls=15)}
 
 ### The rule layer on every real labelled URL
 {rule_table(every)}

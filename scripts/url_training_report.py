@@ -79,7 +79,9 @@ def origin_table(scored: Sequence[Scored]) -> str:
     return "\n".join(lines)
 
 
-def grouped_table(scored: Sequence[Scored], key: Callable[[Scored], str], title: str, min_urls: int) -> str:
+def grouped_table(
+    scored: Sequence[Scored], key: Callable[[Scored], str], title: str, plural: str, min_urls: int
+) -> str:
     """One row per group (country or site) of real held-out URLs, and the macro-average over groups with products."""
     groups: dict[str, list[Scored]] = defaultdict(list)
     for row in scored:
@@ -101,7 +103,7 @@ def grouped_table(scored: Sequence[Scored], key: Callable[[Scored], str], title:
             )
     if model_f1s:
         lines.append(
-            f"| macro-average over the {len(model_f1s)} {title}s with product URLs | | | "
+            f"| macro-average over the {len(model_f1s)} {plural} with product URLs | | | "
             f"F1 **{sum(model_f1s) / len(model_f1s):.3f}** | F1 **{sum(rules_f1s) / len(rules_f1s):.3f}** |"
         )
     return "\n".join(lines)
