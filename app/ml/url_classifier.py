@@ -2,17 +2,21 @@
 
 Loaded once on first use from `URL_MODEL_PATH` (a `save_pretrained` directory). Without a path, or when loading
 fails, it reports itself unavailable and every prediction is None: callers fall back to page evidence.
+A URL that one of the unambiguous patterns in `app.ml.url_rules` matches gets that rule's answer instead of the
+model's (a marketplace's `/dp/<ASIN>` is a product page whatever the model learnt).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.ml.cache import LruCache
 from app.ml.lazy import LazyModel
 from app.ml.runtime import run_inference
+from app.ml.url_rules import url_rule_answer
 from app.ml.url_text import MAX_TOKENS, url_to_text
 
 if TYPE_CHECKING:
@@ -22,11 +26,19 @@ logger = logging.getLogger(__name__)
 
 _BATCH_SIZE = 32
 _CACHE_ENTRIES = 8192
+MODEL_SOURCE = "model"
+
+
+@dataclass(frozen=True)
+class UrlVerdict:
+    probability: float
+    source: str  # MODEL_SOURCE, or "rule:<name>" for a pattern of app.ml.url_rules
 
 
 class UrlClassifier(LazyModel):
-    def __init__(self, model_path: str | None) -> None:
+    def __init__(self, model_path: str | None, *, use_rules: bool = True) -> None:
         super().__init__(model_path, setting="URL_MODEL_PATH", label="the URL model")
+        self._use_rules = use_rules
         # transformers sets padding/truncation state on the shared fast tokenizer on every call; overlapping calls
         # can raise "Already borrowed" (huggingface/transformers#47085), so tokenisation is serialised.
         self._tokenizer_lock = threading.Lock()
@@ -45,9 +57,27 @@ class UrlClassifier(LazyModel):
         self._tokenizer, self._model = tokenizer, model
 
     def predict_proba(self, urls: list[str]) -> list[float] | None:
-        """Probability of "product page" per URL, or None when the model is unavailable. Blocking."""
+        """Probability of "product page" per URL (a rule's when one fires), or None when the model is unavailable.
+
+        Blocking."""
         if not self.load():
             return None
+        return [verdict.probability for verdict in self.classify(urls)]  # type: ignore[union-attr]
+
+    def classify(self, urls: list[str]) -> list[UrlVerdict | None]:
+        """Per URL: the rule's answer when a rule fires, else the model's; None where neither can answer. Blocking."""
+        rules = [url_rule_answer(url) if self._use_rules else None for url in urls]
+        unmatched = [url for url, rule in zip(urls, rules, strict=True) if rule is None]
+        model_verdicts: list[UrlVerdict | None] = [None] * len(unmatched)
+        if unmatched and self.load():
+            model_verdicts = [UrlVerdict(p, MODEL_SOURCE) for p in self._model_proba(unmatched)]
+        from_model = iter(model_verdicts)
+        return [
+            UrlVerdict(rule.probability, f"rule:{rule.rule}") if rule is not None else next(from_model)
+            for rule in rules
+        ]
+
+    def _model_proba(self, urls: list[str]) -> list[float]:
         texts = [url_to_text(url) for url in urls]
         found = {text: self._cache.get(text) for text in set(texts)}
         missing = [text for text, probability in found.items() if probability is None]
@@ -71,3 +101,7 @@ class UrlClassifier(LazyModel):
     async def apredict_proba(self, urls: list[str]) -> list[float] | None:
         """`predict_proba` in the inference thread pool, never on the event loop."""
         return await run_inference(self.predict_proba, urls)
+
+    async def aclassify(self, urls: list[str]) -> list[UrlVerdict | None]:
+        """`classify` in the inference thread pool, never on the event loop."""
+        return await run_inference(self.classify, urls)

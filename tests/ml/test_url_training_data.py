@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = REPO_ROOT / "scripts" / "train_url_classifier.py"
@@ -77,3 +79,28 @@ def test_training_without_the_shared_data_exits_with_a_clear_message(tmp_path: P
     assert result.returncode == 1
     assert "No evaluation data" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def _load_synthesiser():
+    spec = importlib.util.spec_from_file_location(
+        "synthesise_url_labels", REPO_ROOT / "scripts" / "synthesise_url_labels.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_committed_synthetic_urls_are_exactly_what_the_generator_writes() -> None:
+    committed = list(csv.DictReader((training.LABELLED_URLS_DIR / "synthetic.csv").open(newline="")))
+    assert committed == _load_synthesiser().rows()
+
+
+def test_the_committed_url_lists_are_labelled_urls_of_both_kinds_each_listed_once() -> None:
+    examples = training.listed_examples(training.LABELLED_URLS_DIR)
+    assert all(urlsplit(e.url).scheme in ("http", "https") and urlsplit(e.url).hostname for e in examples)
+    assert all(" " not in e.url for e in examples)
+    assert len({e.url for e in examples}) == len(examples)
+    assert {(e.origin, e.label) for e in examples} == {("public", 1), ("synthetic", 0), ("synthetic", 1)}
+    sites = {e.site for e in examples if "amazon." in e.url}
+    assert sites == {"amazon"}  # every Amazon country domain is one site, on one side of the split

@@ -1,0 +1,149 @@
+"""URL patterns that settle "is this a single-product page?" without a model.
+
+Only patterns with one meaning are here: a marketplace's product path on that marketplace's hosts (any country),
+a shop platform's product path, and pages no shop sells from (cart, checkout, sign-in, search, a collection or
+category listing, blog and help pages, dated news paths). Everything else is left to the URL model (`None`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+PRODUCT_PROBABILITY = 0.97
+OTHER_PROBABILITY = 0.03
+
+
+@dataclass(frozen=True)
+class UrlRule:
+    name: str
+    probability: float
+    path: re.Pattern[str]  # searched in the lower-cased, decoded `/path?query`
+    host: re.Pattern[str] | None = None  # matched against the end of the host; None: any shop
+
+
+@dataclass(frozen=True)
+class RuleAnswer:
+    probability: float
+    rule: str
+
+
+def _host(*names: str) -> re.Pattern[str]:
+    """A marketplace on any of its country domains: `amazon` matches amazon.com, amazon.co.uk, amazon.com.br, …"""
+    alternatives = "|".join(names)
+    return re.compile(rf"(?:^|\.)(?:{alternatives})\.(?:[a-z]{{2,3}}|co\.[a-z]{{2}}|com\.[a-z]{{2}})$")
+
+
+def _exact_host(*hosts: str) -> re.Pattern[str]:
+    return re.compile(r"(?:^|\.)(?:" + "|".join(re.escape(host) for host in hosts) + r")$")
+
+
+def _product(name: str, path: str, host: re.Pattern[str] | None = None) -> UrlRule:
+    return UrlRule(name, PRODUCT_PROBABILITY, re.compile(path), host)
+
+
+def _other(name: str, path: str, host: re.Pattern[str] | None = None) -> UrlRule:
+    return UrlRule(name, OTHER_PROBABILITY, re.compile(path), host)
+
+
+# The first rule that matches answers. Marketplace product rules come first: their paths are the most specific.
+PRODUCT_RULES: tuple[UrlRule, ...] = (
+    _product(
+        "amazon", r"^[^?]*/(?:dp|gp/product|gp/aw/d|exec/obidos/asin|o/asin)/[a-z0-9]{10}(?:[/?]|$)", _host("amazon")
+    ),
+    _product("ebay", r"^/(?:itm/|p/\d{6,}(?:[/?]|$))", _host("ebay")),
+    _product("walmart", r"^/(?:[a-z]{2}/)?ip/", _host("walmart")),
+    _product("bestbuy", r"^[^?]*/\d{5,}\.p(?:\?|$)|^/[a-z]{2}-[a-z]{2}/product/[^/]+/\d{5,}", _host("bestbuy")),
+    _product(
+        "newegg", r"^[^?]*/p/(?:n82e\d+|[0-9a-z]{2,4}-[0-9a-z-]{4,})|^/product/product\.aspx\?item=", _host("newegg")
+    ),
+    _product("aliexpress", r"^/(?:[a-z]{2}/)?(?:item|i)/\d{6,}\.html", _host("aliexpress")),
+    _product("etsy", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?listing/\d{5,}", _host("etsy")),
+    _product("target", r"^/p/(?:[^/]+/)?-/a-\d{5,}", _host("target")),
+    _product("rakuten-jp", r"^/[^/?]+/[^/?]+", _exact_host("item.rakuten.co.jp")),
+    _product(
+        "mercadolibre", r"^/(?:[^?]*/)?(?:ml[a-z]-?\d{6,}|p/ml[a-z]\d{6,})", _host("mercadolibre", "mercadolivre")
+    ),
+    _product("flipkart", r"^[^?]*/p/itm[0-9a-z]{6,}", _host("flipkart")),
+    _product("allegro", r"^/(?:oferta|produkt)/[^/?]+", _host("allegro")),
+    _product("zalando", r"^/(?:[a-z-]+/)?[^/?]+-[0-9a-z]{9}-[0-9a-z]{3}\.html", _host("zalando")),
+    _product("otto", r"^/p/[^/?]+", _host("otto")),
+    _product("coupang", r"^/vp/products/\d+", _host("coupang")),
+    _product("taobao-tmall", r"^/item\.htm\?(?:[^#]*&)?id=\d+", _host("taobao", "tmall")),
+    _product("jd", r"^/\d{5,}\.html", _host("jd")),
+    _product("lazada", r"^/products/[^/?]+-i\d+(?:-s\d+)?\.html", _host("lazada")),
+    _product("shopee", r"^/[^/?]+-i\.\d+\.\d+|^/product/\d+/\d+", _host("shopee")),
+    _product("ozon", r"^/product/[^/?]+-\d{5,}", _host("ozon")),
+    _product("wildberries", r"^/catalog/\d+/detail\.aspx", _host("wildberries")),
+    _product("trendyol-hepsiburada", r"^[^?]*-p-(?:\d{5,}|[a-z0-9]{10,})(?:[/?]|$)", _host("trendyol", "hepsiburada")),
+    _product("noon", r"^/[a-z-]+/[^/?]+/[a-z0-9]{10,}/p/?(?:\?|$)", _host("noon")),
+    _product("bol", r"^/[a-z]{2}/[a-z]{2}/p/[^/?]+/\d{10,}", _host("bol")),
+    _product("temu", r"^/(?:[a-z]{2}/)?[^/?]+-g-\d{6,}\.html", _host("temu")),
+    _product("shein", r"^/(?:[a-z]{2}/)?[^/?]+-p-\d{5,}(?:-cat-\d+)?\.html", _host("shein")),
+    _product("homedepot", r"^/p/[^/?]+/\d{9}", _host("homedepot")),
+    _product("lowes", r"^/pd/[^/?]+/\d{6,}", _host("lowes")),
+    _product("costco", r"^[^?]*\.product\.\d{6,}\.html", _host("costco")),
+    _product("ikea", r"^/[a-z]{2}/[a-z]{2}/p/[^/?]+-[s0-9]\d{7,}", _host("ikea")),
+    _product("mercari", r"^/(?:[a-z]{2}/)?item/m\d{8,}", _host("mercari")),
+    _product("yahoo-shopping-jp", r"^/[^/?]+/[^/?]+\.html", _exact_host("store.shopping.yahoo.co.jp")),
+    _product("gmarket", r"^/item\?goodscode=\d+", _exact_host("item.gmarket.co.kr")),
+    _product("11st", r"^/products/\d{6,}", _host("11st")),
+    _product("kaufland", r"^/product/\d{6,}", _host("kaufland")),
+    _product("fnac", r"^/a\d{5,}/", _host("fnac")),
+    _product("cdiscount", r"^[^?]*/f-\d{3,}-[a-z0-9]+\.html", _host("cdiscount")),
+    _product("mediamarkt-saturn", r"^/[a-z]{2}/product/_[^/?]+-\d{5,}\.html", _host("mediamarkt", "saturn")),
+    _product("argos", r"^/product/\d{6,}", _host("argos")),
+    _product("sephora", r"^/(?:[a-z]{2}/[a-z]{2}/)?product/[^/?]+-p\d{5,}", _host("sephora")),
+    _product("bhphotovideo", r"^/c/product/\d+-reg/", _host("bhphotovideo")),
+    _product("wayfair", r"^[^?]*/pdp/[^/?]+\.html", _host("wayfair")),
+    # Shop platforms, on any host: Shopify `/products/<handle>` (also under a collection or a locale; a handle of
+    # several words and no trailing slash, unlike the `/products/<category>/` listings of other sites),
+    # Wix `/product-page/<slug>`, VTEX `/<slug>/p`.
+    _product("shopify", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:collections/[^/?]+/)?products/[^/?.]*-[^/?.]*(?:\?|$)"),
+    _product("wix", r"^/product-page/[^/?]+/?(?:\?|$)"),
+    _product("vtex", r"^/[^/?]+-[^/?]+/p/?(?:\?|$)"),
+)
+
+_ACCOUNT_WORDS = (
+    r"cart|basket|checkout|login|log-in|signin|sign-in|sign_in|signup|sign-up|register|account|my-account|myaccount"
+    r"|wishlist|wish-list|favorites|customer/account|ap/signin|gp/cart|gp/buy"
+)
+OTHER_RULES: tuple[UrlRule, ...] = (
+    _other("cart-account", rf"^/(?:[a-z]{{2}}(?:[-_][a-z]{{2}})?/)?(?:{_ACCOUNT_WORDS})(?:[/.?]|$)"),
+    _other(
+        "search",
+        r"^/(?:[a-z]{2}(?:[-_][a-z]{2})?/)?(?:search|sch|catalogsearch/result|wholesale|buscar|suche|recherche)"
+        r"(?:[/.?]|$)|^/s(?:\?|$)"
+        # a search parameter on a one-segment path that carries no product number (`/?q=`, `/search.php?…`)
+        r"|^/(?:(?!\d{5})[^/?])*/?\?(?:[^#]*&)?(?:q|_nkw|query|keyword|keywords|searchterm|search_query)=",
+    ),
+    _other("collection", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?collections/[^/?]+/?(?:\?|$)"),
+    _other(
+        "category",
+        r"/(?:category|categories|browse|b)(?:/|\?node=)|^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:gp/browse|gp/help)",
+    ),
+    _other(
+        "blog-help",
+        r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:blog|blogs|news|help|faq|faqs|support|pages|policies)(?:[/.?]|$)",
+    ),
+    _other("dated-article", r"^/(?:[a-z-]+/)*(?:19|20)\d\d/(?:0?[1-9]|1[0-2]|[a-z]{3})/"),
+    _other("home", r"^/?(?:index\.html?|[a-z]{2}(?:-[a-z]{2})?/?)?$"),
+)
+
+RULES: tuple[UrlRule, ...] = PRODUCT_RULES + OTHER_RULES
+
+
+def url_rule_answer(url: str) -> RuleAnswer | None:
+    """The first matching rule's probability and name, or None when no rule is sure."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").removeprefix("www.")
+    path = unquote(parts.path or "/").lower()
+    target = f"{path}?{parts.query.lower()}" if parts.query else path  # the query stays encoded: a URL in it is no path
+    for rule in RULES:
+        if (rule.host is None or rule.host.search(host)) and rule.path.search(target):
+            return RuleAnswer(rule.probability, rule.name)
+    return None
