@@ -110,8 +110,8 @@ class ExtractionPipeline:
         timer = _Timer()
 
         started = time.perf_counter()
-        probabilities = await self.url_classifier.apredict_proba([request.url])
-        url_probability = probabilities[0] if probabilities else None
+        (url_verdict,) = await self.url_classifier.aclassify([request.url])  # a URL rule, else the model
+        url_probability = url_verdict.probability if url_verdict is not None else None
         timer.stage("url_classifier", started)
 
         started = time.perf_counter()
@@ -186,10 +186,10 @@ class ExtractionPipeline:
 
     async def classify_url(self, url: str) -> ClassifyUrlResponse:
         """The URL classifier's verdict alone (no page)."""
-        probabilities = await self.url_classifier.apredict_proba([url])
-        if probabilities is None:
+        (verdict,) = await self.url_classifier.aclassify([url])
+        if verdict is None:
             raise ServiceUnavailable("The URL classifier is not available", details={"model": "url_classifier"})
-        is_product, confidence = combine_product_confidence(probabilities[0], None)
+        is_product, confidence = combine_product_confidence(verdict.probability, None)
         return ClassifyUrlResponse(is_product=is_product, confidence=confidence)
 
     async def verify_image(self, image_url: str, product_name: str) -> VerifyImageResponse:
