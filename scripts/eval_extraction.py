@@ -553,6 +553,9 @@ def main(argv: list[str] | None = None) -> int:
     eval_dir: Path = args.eval_dir.resolve()
     url_probability = _url_model(args.url_model) if args.url_model else lambda url: None
     training_sites = url_training_sites(args.url_training_csv)
+    if training_sites is not None and (eval_dir / "fathom-products").exists():
+        # The shipped URL model also learnt from links found on the shared-dev pages: their sites are seen too.
+        training_sites |= {page.site for page in load_pages(eval_dir)}
     reports: dict[str, Report] = {}
     if (eval_dir / "fathom-products" / "ground_truth.json").exists():
         reports["shared-dev"] = evaluate(eval_dir, url_probability, url_training_sites=training_sites)
