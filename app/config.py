@@ -77,11 +77,16 @@ class Settings(BaseSettings):
     clip_threshold: float = 0.22
     url_model_path: str | None = None
     extraction_cache_ttl_seconds: int = 24 * 3600
+    # Extractions running at once per process; a request waits this long for a slot, then 503 (admission.py)
+    extract_max_concurrent: int = Field(default=4, ge=1)
+    extract_queue_wait_seconds: float = Field(default=2.0, ge=0)
 
     # Rate limits
     rate_limit_enabled: bool = True
     rate_limit_storage_uri: str | None = None
     rate_limit_extract: str = "10/minute"
+    rate_limit_classify_url: str = "60/minute"
+    rate_limit_verify_image: str = "30/minute"
     rate_limit_auth: str = "10/minute"
     rate_limit_share: str = "20/hour"
 

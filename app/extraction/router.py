@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 
 from app.edge.ratelimit import limit_per_user
+from app.extraction.admission import AdmittedRoute
 from app.extraction.schemas import (
     ClassifyUrlRequest,
     ClassifyUrlResponse,
@@ -26,19 +27,28 @@ Pipeline = Annotated[ExtractionPipeline, Depends(get_pipeline)]
 router = APIRouter(prefix="/extract", tags=["extraction"])
 
 
-@router.post("", dependencies=[Depends(limit_per_user("rate_limit_extract"))])
 async def extract(body: ExtractRequest, pipeline: Pipeline) -> ExtractResponse:
     """Decide whether a page is a product page and extract the product from it."""
     return await pipeline.extract(body)
 
 
-@router.post("/classify-url", dependencies=[Depends(limit_per_user("rate_limit_extract", scope="classify"))])
+# Bounded per process (app/extraction/admission.py): a busy process answers 503 with Retry-After.
+router.add_api_route(
+    "",
+    extract,
+    methods=["POST"],
+    dependencies=[Depends(limit_per_user("rate_limit_extract"))],
+    route_class_override=AdmittedRoute,
+)
+
+
+@router.post("/classify-url", dependencies=[Depends(limit_per_user("rate_limit_classify_url"))])
 async def classify_url(body: ClassifyUrlRequest, pipeline: Pipeline) -> ClassifyUrlResponse:
     """Is this URL a product page, judging by the URL alone?"""
     return await pipeline.classify_url(body.url)
 
 
-@router.post("/verify-image", dependencies=[Depends(limit_per_user("rate_limit_extract", scope="verify_image"))])
+@router.post("/verify-image", dependencies=[Depends(limit_per_user("rate_limit_verify_image"))])
 async def verify_image(body: VerifyImageRequest, pipeline: Pipeline) -> VerifyImageResponse:
     """Does this image show the named product? (CLIP)"""
     return await pipeline.verify_image(body.image_url, body.product_name)
