@@ -81,6 +81,10 @@ class Settings(BaseSettings):
     extract_max_concurrent: int = Field(default=4, ge=1)
     extract_queue_wait_seconds: float = Field(default=2.0, ge=0)
 
+    # Per-account quotas (409 quota_exceeded when reached); carts fit on one page of GET /carts?limit=100
+    quota_carts_per_user: int = Field(default=100, ge=1)
+    quota_items_per_user: int = Field(default=5000, ge=1)
+
     # Rate limits
     rate_limit_enabled: bool = True
     rate_limit_storage_uri: str | None = None

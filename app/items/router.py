@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.deps import CurrentUser, Db
+from app.deps import AppSettings, CurrentUser, Db
 from app.ids import parse_id
 from app.items import service
 from app.items.schemas import ItemCreate, ItemOut, ItemUpdate
@@ -18,9 +18,10 @@ router = APIRouter(prefix="/items", tags=["items"])
     status_code=status.HTTP_201_CREATED,
     responses={200: {"model": ItemOut, "description": "Already saved: carts merged"}},
 )
-async def add_item(body: ItemCreate, user: CurrentUser, db: Db, response: Response) -> ItemOut:
-    """Save a product into one or more carts; the same URL again returns the existing item (200)."""
-    item, created = await service.add_item(db, user_id=user.user_id, data=body)
+async def add_item(body: ItemCreate, user: CurrentUser, db: Db, settings: AppSettings, response: Response) -> ItemOut:
+    """Save a product into one or more carts; the same URL again returns the existing item (200).
+    At most QUOTA_ITEMS_PER_USER items (409 `quota_exceeded`)."""
+    item, created = await service.add_item(db, user_id=user.user_id, data=body, quota=settings.quota_items_per_user)
     if not created:
         response.status_code = status.HTTP_200_OK
     return item
