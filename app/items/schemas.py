@@ -3,17 +3,29 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from app.ids import PyObjectId
 from app.money import Currency, Price
+from app.net.addresses import names_public_host
+from app.text import OneLine
 from app.weburl import WebUrl
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), OneLine]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
 Quantity = Annotated[int, Field(ge=1, le=999)]
 CartIds = Annotated[list[PyObjectId], Field(min_length=1, max_length=50)]
+
+
+def _check_public_image(url: str) -> str:
+    if not names_public_host(url):
+        raise ValueError("must be on a public host (not localhost, a private or a link-local address)")
+    return url
+
+
+# Shown to whoever opens the cart (and to share recipients): never a link into someone's private network.
+ImageUrl = Annotated[WebUrl, AfterValidator(_check_public_image)]
 
 
 class _PriceCurrencyRule(BaseModel):
@@ -30,7 +42,7 @@ class ItemCreate(_PriceCurrencyRule):
     name: Name
     price: Price | None = None
     currency: Currency | None = None
-    image_url: WebUrl | None = None
+    image_url: ImageUrl | None = None
     description: LongText | None = None
     brand: ShortText | None = None
     sku: ShortText | None = None
@@ -47,7 +59,7 @@ class ItemUpdate(BaseModel):
     name: Name | None = None
     price: Price | None = None
     currency: Currency | None = None
-    image_url: WebUrl | None = None
+    image_url: ImageUrl | None = None
     description: LongText | None = None
     brand: ShortText | None = None
     sku: ShortText | None = None
