@@ -3,11 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from app.ids import PyObjectId
 from app.money import Currency, Price
-from app.net.addresses import names_public_host
 from app.text import OneLine
 from app.weburl import WebUrl
 
@@ -16,16 +15,6 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
 Quantity = Annotated[int, Field(ge=1, le=999)]
 CartIds = Annotated[list[PyObjectId], Field(min_length=1, max_length=50)]
-
-
-def _check_public_image(url: str) -> str:
-    if not names_public_host(url):
-        raise ValueError("must be on a public host (not localhost, a private or a link-local address)")
-    return url
-
-
-# Shown to whoever opens the cart (and to share recipients): never a link into someone's private network.
-ImageUrl = Annotated[WebUrl, AfterValidator(_check_public_image)]
 
 
 class _PriceCurrencyRule(BaseModel):
@@ -42,7 +31,7 @@ class ItemCreate(_PriceCurrencyRule):
     name: Name
     price: Price | None = None
     currency: Currency | None = None
-    image_url: ImageUrl | None = None
+    image_url: WebUrl | None = None
     description: LongText | None = None
     brand: ShortText | None = None
     sku: ShortText | None = None
@@ -59,7 +48,7 @@ class ItemUpdate(BaseModel):
     name: Name | None = None
     price: Price | None = None
     currency: Currency | None = None
-    image_url: ImageUrl | None = None
+    image_url: WebUrl | None = None
     description: LongText | None = None
     brand: ShortText | None = None
     sku: ShortText | None = None

@@ -16,7 +16,6 @@ from app.items import repository
 from app.items.canonical import canonical_url
 from app.items.schemas import ItemCreate, ItemOut, ItemUpdate
 from app.money import from_decimal128, to_decimal128
-from app.net.addresses import names_public_host
 from app.pagination import Page, decode_cursor, encode_cursor
 
 _ITEM_NOT_FOUND = "Item not found"
@@ -26,10 +25,7 @@ carts.register_contents(repository)
 
 
 def item_out(doc: dict[str, Any]) -> ItemOut:
-    image_url = doc.get("image_url")
-    if image_url is not None and not names_public_host(image_url):
-        image_url = None  # saved before private image links were refused: never shown
-    return ItemOut(id=doc["_id"], **{**doc, "price": from_decimal128(doc.get("price")), "image_url": image_url})
+    return ItemOut(id=doc["_id"], **{**doc, "price": from_decimal128(doc.get("price"))})
 
 
 def _unique(ids: list[ObjectId]) -> list[ObjectId]:
