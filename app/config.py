@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -10,11 +12,34 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 CommaList = Annotated[list[str], NoDecode]
-DEV_JWT_SECRET = "dev-insecure-change-me-0123456789abcdef"  # refused when ENVIRONMENT=production
+# Secrets anyone can read (an old default, the .env.example placeholder): refused in every environment.
+PUBLIC_JWT_SECRETS = frozenset({"dev-insecure-change-me-0123456789abcdef", "change-me"})
+JWT_SECRET_FILE = "jwt_secret"  # under DATA_DIR: the generated secret outside production
+# The reference extension's origin (its id is fixed by the manifest's key): CORS allows it in development.
+REFERENCE_EXTENSION_ORIGIN = "chrome-extension://eedhdbmafaolimloappljpidjkcelicj"
+
+
+def generated_jwt_secret(data_dir: Path) -> str:
+    """The secret kept in DATA_DIR/jwt_secret (mode 0600), made once, on first start."""
+    path = data_dir / JWT_SECRET_FILE
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first: use theirs
+            pass
+        else:
+            with os.fdopen(descriptor, "w") as file:
+                file.write(secrets.token_urlsafe(48))
+    secret = path.read_text().strip()
+    if len(secret) < 32:
+        raise ValueError(f"{path} holds no usable secret: delete it to have a new one made")
+    return secret
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+    # An empty value (`DOCS_ENABLED=` in a copied .env.example) means unset.
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", env_ignore_empty=True)
 
     environment: Literal["development", "test", "production"] = "development"
     log_level: str = "INFO"
@@ -27,7 +52,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./data")
 
     # Tokens
-    jwt_secret_key: str = DEV_JWT_SECRET
+    # Unset outside production: a random secret generated once per DATA_DIR (generated_jwt_secret)
+    jwt_secret_key: str = ""
     jwt_access_token_expire_minutes: int = 15
     jwt_refresh_token_expire_days: int = 7
     jwt_issuer: str = "buyhive"
@@ -77,11 +103,20 @@ class Settings(BaseSettings):
     clip_threshold: float = 0.22
     url_model_path: str | None = None
     extraction_cache_ttl_seconds: int = 24 * 3600
+    # Extractions running at once per process; a request waits this long for a slot, then 503 (admission.py)
+    extract_max_concurrent: int = Field(default=4, ge=1)
+    extract_queue_wait_seconds: float = Field(default=2.0, ge=0)
+
+    # Per-account quotas (409 quota_exceeded when reached); carts fit on one page of GET /carts?limit=100
+    quota_carts_per_user: int = Field(default=100, ge=1)
+    quota_items_per_user: int = Field(default=5000, ge=1)
 
     # Rate limits
     rate_limit_enabled: bool = True
     rate_limit_storage_uri: str | None = None
     rate_limit_extract: str = "10/minute"
+    rate_limit_classify_url: str = "60/minute"
+    rate_limit_verify_image: str = "30/minute"
     rate_limit_auth: str = "10/minute"
     rate_limit_share: str = "20/hour"
 
@@ -108,12 +143,24 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _production_guards(self) -> Settings:
+        if self.jwt_secret_key in PUBLIC_JWT_SECRETS:
+            raise ValueError("JWT_SECRET_KEY is a published placeholder: set a random one, or leave it empty")
         if not self.is_production:
             return self
         if self.fetch_allow_private_hosts:
             raise ValueError("FETCH_ALLOW_PRIVATE_HOSTS is for tests only and must be empty in production")
-        if self.jwt_secret_key == DEV_JWT_SECRET or len(self.jwt_secret_key) < 32:
+        if len(self.jwt_secret_key) < 32:
             raise ValueError("JWT_SECRET_KEY must be set to at least 32 random characters in production")
+        return self
+
+    @model_validator(mode="after")
+    def _development_defaults(self) -> Settings:
+        if self.is_production:
+            return self
+        if not self.jwt_secret_key:
+            self.jwt_secret_key = generated_jwt_secret(self.data_dir)
+        if self.environment == "development" and not self.allowed_origins:
+            self.allowed_origins = [REFERENCE_EXTENSION_ORIGIN]
         return self
 
     @property

@@ -63,6 +63,18 @@ class Conflict(AppError):
     message = "Conflict"
 
 
+class QuotaExceeded(Conflict):
+    """A per-account quota is reached; details name the resource and its limit."""
+
+    code = "quota_exceeded"
+    message = "Quota exceeded"
+
+    def __init__(self, resource: str, limit: int) -> None:
+        super().__init__(
+            f"You have reached the limit of {limit} {resource}", details={"resource": resource, "limit": limit}
+        )
+
+
 class PayloadTooLarge(AppError):
     status_code = 413
     code = "payload_too_large"

@@ -53,7 +53,18 @@ const handlers = {
   "auth.logout": () => signOut(),
   "settings.save": ({ settings }) => saveSettings(settings),
   "page.extract": extractTab,
-  "carts.list": async () => (await authedRequest("/carts")).data,
+  "carts.list": async () => {
+    // GET /carts is paginated; the popup wants every cart (at most the account's cart quota).
+    const carts = [];
+    let cursor = null;
+    do {
+      const query = new URLSearchParams({ limit: "100", ...(cursor ? { cursor } : {}) });
+      const page = (await authedRequest(`/carts?${query}`)).data;
+      carts.push(...page.items);
+      cursor = page.next_cursor;
+    } while (cursor);
+    return carts;
+  },
   "carts.create": async ({ name }) => (await authedRequest("/carts", { method: "POST", body: { name } })).data,
   "carts.items": async ({ cartId, cursor }) => {
     const query = new URLSearchParams({ limit: "20", ...(cursor ? { cursor } : {}) });

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXTRA_UVICORN_ARGS = os.environ.get("BENCH_UVICORN_ARGS", "").split()
 sys.path.insert(0, str(ROOT))
 
+from app.config import Settings  # noqa: E402
 from app.db import EmbeddedMongo, free_port  # noqa: E402
 from app.items import service as items_service  # noqa: E402
 from app.items.schemas import ItemCreate  # noqa: E402
@@ -132,7 +133,9 @@ async def raw_driver(mongo_url: str, db_name: str, n: int, api_user: tuple[str, 
         body = ItemCreate(url=f"https://shop.example/s/{i}?utm_source=x", name="Thing", price="19.99",
                           currency="USD", cart_ids=[str(cart_id)])  # fmt: skip
         started = time.perf_counter()
-        await items_service.add_item(db, user_id=user_id, data=body)
+        await items_service.add_item(
+            db, user_id=user_id, data=body, quota=Settings(_env_file=None).quota_items_per_user
+        )
         timings["service add_item"].append(time.perf_counter() - started)
     for _ in range(n):
         started = time.perf_counter()
@@ -148,7 +151,7 @@ def through_api(port: int, n: int) -> tuple[dict[str, list[float]], tuple[str, s
         email = f"bench-{uuid.uuid4().hex[:8]}@example.com"
         pair = http.post("/api/v1/auth/register", json={"email": email, "password": "benchmark-password"}).json()
         http.headers["Authorization"] = f"Bearer {pair['access_token']}"
-        cart_id = http.get("/api/v1/carts").json()[0]["id"]
+        cart_id = http.get("/api/v1/carts").json()["items"][0]["id"]
         user_id = pair["user"]["id"]
         for i in range(n):
             body = {"url": f"https://shop.example/p/{i}?utm_source=x", "name": "Thing", "price": "19.99",

@@ -38,7 +38,7 @@ async def register_account(client: httpx.AsyncClient, email: str | None = None) 
         access_token=pair["access_token"],
         refresh_token=pair["refresh_token"],
         user_id=pair["user"]["id"],
-        default_cart_id=carts.json()[0]["id"],
+        default_cart_id=carts.json()["items"][0]["id"],
     )
 
 

@@ -42,7 +42,7 @@ async def test_embedded_database_restarts_with_data_intact(tmp_path: Path) -> No
         )
         assert registered.status_code == 201
         headers = {"Authorization": f"Bearer {registered.json()['access_token']}"}
-        cart_id = (await client.get("/api/v1/carts", headers=headers)).json()[0]["id"]
+        cart_id = (await client.get("/api/v1/carts", headers=headers)).json()["items"][0]["id"]
         item = await client.post(
             "/api/v1/items",
             json={

@@ -6,6 +6,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, model_validator
 
 from app.ids import PyObjectId
+from app.text import OneLine
 
 PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 128
@@ -19,7 +20,7 @@ class RegisterRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     email: Email
     password: Password
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] | None = None
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), OneLine] | None = None
 
 
 class LoginRequest(BaseModel):

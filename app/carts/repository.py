@@ -28,8 +28,19 @@ async def find_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) 
     return await db[CARTS].find_one({"_id": cart_id, "user_id": user_id})
 
 
-async def list_carts(db: AsyncDatabase, *, user_id: ObjectId) -> list[dict[str, Any]]:
-    return await db[CARTS].find({"user_id": user_id}).sort("_id", ASCENDING).to_list(None)
+async def list_carts(
+    db: AsyncDatabase, *, user_id: ObjectId, after_id: ObjectId | None = None, limit: int = 0
+) -> list[dict[str, Any]]:
+    """Oldest first (the default cart leads), up to `limit` carts (0: all) after `after_id`."""
+    query: dict[str, Any] = {"user_id": user_id}
+    if after_id is not None:
+        query["_id"] = {"$gt": after_id}
+    return await db[CARTS].find(query).sort("_id", ASCENDING).limit(limit).to_list(None)
+
+
+async def count_carts(db: AsyncDatabase, *, user_id: ObjectId, up_to: int) -> int:
+    """How many carts the user has, counting no further than `up_to`."""
+    return await db[CARTS].count_documents({"user_id": user_id}, limit=up_to)
 
 
 async def count_owned(db: AsyncDatabase, *, user_id: ObjectId, cart_ids: list[ObjectId]) -> int:

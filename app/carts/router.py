@@ -4,7 +4,7 @@ from fastapi import APIRouter, Response, status
 
 from app.carts import service
 from app.carts.schemas import CartCreate, CartOut, CartUpdate
-from app.deps import CurrentUser, Db
+from app.deps import AppSettings, CurrentUser, Db
 from app.ids import parse_id
 from app.items import service as items_service
 from app.items.schemas import ItemOut
@@ -14,15 +14,15 @@ router = APIRouter(prefix="/carts", tags=["carts"])
 
 
 @router.get("")
-async def list_carts(user: CurrentUser, db: Db) -> list[CartOut]:
-    """The signed-in user's carts with their item counts."""
-    return await service.list_carts(db, user_id=user.user_id)
+async def list_carts(user: CurrentUser, db: Db, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> Page[CartOut]:
+    """The signed-in user's carts with their item counts, oldest first (the default cart leads), by cursor."""
+    return await service.list_carts(db, user_id=user.user_id, cursor=cursor, limit=limit)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create_cart(body: CartCreate, user: CurrentUser, db: Db) -> CartOut:
-    """Create a cart (names are unique per user)."""
-    return await service.create_cart(db, user_id=user.user_id, name=body.name)
+async def create_cart(body: CartCreate, user: CurrentUser, db: Db, settings: AppSettings) -> CartOut:
+    """Create a cart (names are unique per user; at most QUOTA_CARTS_PER_USER carts)."""
+    return await service.create_cart(db, user_id=user.user_id, name=body.name, quota=settings.quota_carts_per_user)
 
 
 @router.get("/{cart_id}")

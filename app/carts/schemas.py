@@ -6,8 +6,9 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from app.ids import PyObjectId
+from app.text import OneLine
 
-CartName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+CartName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), OneLine]
 
 
 class CartCreate(BaseModel):

@@ -19,7 +19,8 @@ from app.carts import repository
 from app.carts.schemas import CartOut
 from app.clock import utc_now
 from app.db import in_transaction
-from app.errors import Conflict, NotFound
+from app.errors import Conflict, NotFound, QuotaExceeded
+from app.pagination import Page, decode_cursor, encode_cursor
 
 DEFAULT_CART_NAME = "My Cart"
 _NAME_TAKEN = "You already have a cart with this name"
@@ -91,8 +92,13 @@ async def create_default_cart(db: AsyncDatabase, *, user_id: ObjectId, session: 
     await repository.insert_cart(db, _new_cart(user_id, DEFAULT_CART_NAME, is_default=True), session=session)
 
 
-async def create_cart(db: AsyncDatabase, *, user_id: ObjectId, name: str) -> CartOut:
-    """Create a cart; names are unique per user, ignoring case and spacing."""
+async def create_cart(db: AsyncDatabase, *, user_id: ObjectId, name: str, quota: int) -> CartOut:
+    """Create a cart; names are unique per user, ignoring case and spacing; at most `quota` carts per user.
+
+    The count and the insert are not atomic: concurrent creates at the boundary can pass it together, so the quota
+    bounds growth (a user cannot keep adding) rather than being exact to the cart."""
+    if await repository.count_carts(db, user_id=user_id, up_to=quota) >= quota:
+        raise QuotaExceeded("carts", quota)
     cart = _new_cart(user_id, name)
     try:
         await repository.insert_cart(db, cart)
@@ -101,11 +107,14 @@ async def create_cart(db: AsyncDatabase, *, user_id: ObjectId, name: str) -> Car
     return _cart_out(cart, 0)
 
 
-async def list_carts(db: AsyncDatabase, *, user_id: ObjectId) -> list[CartOut]:
-    """The user's carts, oldest first, each with its item count."""
-    carts = await repository.list_carts(db, user_id=user_id)
+async def list_carts(db: AsyncDatabase, *, user_id: ObjectId, cursor: str | None, limit: int) -> Page[CartOut]:
+    """A page of the user's carts, oldest first (the default cart leads), each with its item count."""
+    carts = await repository.list_carts(db, user_id=user_id, after_id=decode_cursor(cursor), limit=limit + 1)
+    has_more = len(carts) > limit
+    carts = carts[:limit]
     counts = await _contents().count_by_cart(db, user_id=user_id, cart_ids=[c["_id"] for c in carts])
-    return [_cart_out(cart, counts.get(cart["_id"], 0)) for cart in carts]
+    next_cursor = encode_cursor(carts[-1]["_id"]) if has_more else None
+    return Page[CartOut](items=[_cart_out(cart, counts.get(cart["_id"], 0)) for cart in carts], next_cursor=next_cursor)
 
 
 async def get_owned_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> dict[str, Any]:

@@ -31,3 +31,17 @@ def client_ip(request: Request, trusted_proxies: list[str]) -> str:
         if not _is_trusted(hop, trusted_proxies):
             return hop
     return hops[0] if hops else peer
+
+
+def network_key(address: str) -> str:
+    """What per-IP budgets count by: an IPv4 address, or an IPv6 address's /64 (one subscriber gets a whole /64,
+    so counting single IPv6 addresses would give them ~2^64 budgets)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)

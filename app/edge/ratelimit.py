@@ -21,7 +21,7 @@ from limits.strategies import MovingWindowRateLimiter
 
 from app.config import Settings
 from app.deps import CurrentUser
-from app.edge.client_ip import client_ip
+from app.edge.client_ip import client_ip, network_key
 from app.errors import TooManyRequests
 
 logger = logging.getLogger(__name__)
@@ -79,11 +79,12 @@ def _settings(request: Request) -> Settings:
 
 
 def limit_per_ip(setting: str) -> Callable[..., Awaitable[None]]:
-    """A dependency limiting a public route per client IP; `setting` names the Settings field with the limit."""
+    """A dependency limiting a public route per client network (IPv4 address, IPv6 /64); `setting` names the
+    Settings field with the limit."""
 
     async def dependency(request: Request) -> None:
         settings = _settings(request)
-        key = client_ip(request, settings.trusted_proxies)
+        key = network_key(client_ip(request, settings.trusted_proxies))
         await _enforce(request, getattr(settings, setting), setting, key)
 
     return dependency

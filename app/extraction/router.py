@@ -4,7 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
+from app.deps import AppSettings
 from app.edge.ratelimit import limit_per_user
+from app.extraction.admission import AdmittedRoute
 from app.extraction.schemas import (
     ClassifyUrlRequest,
     ClassifyUrlResponse,
@@ -14,6 +16,7 @@ from app.extraction.schemas import (
     VerifyImageResponse,
 )
 from app.extraction.service import ExtractionPipeline
+from app.net.addresses import names_public_host, normalize_hosts
 
 
 def get_pipeline(request: Request) -> ExtractionPipeline:
@@ -26,19 +29,38 @@ Pipeline = Annotated[ExtractionPipeline, Depends(get_pipeline)]
 router = APIRouter(prefix="/extract", tags=["extraction"])
 
 
-@router.post("", dependencies=[Depends(limit_per_user("rate_limit_extract"))])
-async def extract(body: ExtractRequest, pipeline: Pipeline) -> ExtractResponse:
+async def extract(body: ExtractRequest, pipeline: Pipeline, settings: AppSettings) -> ExtractResponse:
     """Decide whether a page is a product page and extract the product from it."""
-    return await pipeline.extract(body)
+    allowed = normalize_hosts(settings.fetch_allow_private_hosts)  # the fetcher's tests-only allow-list
+    return public_images_only(await pipeline.extract(body), allowed)
 
 
-@router.post("/classify-url", dependencies=[Depends(limit_per_user("rate_limit_extract", scope="classify"))])
+def public_images_only(response: ExtractResponse, allowed_private_hosts: frozenset[str]) -> ExtractResponse:
+    """A page may name images on private hosts (it was read in the person's browser): never echo those links."""
+    product = response.product
+    if product.image_url is not None and not names_public_host(product.image_url, allowed_private_hosts):
+        product.image_url = None
+    product.images = [image for image in product.images if names_public_host(image.url, allowed_private_hosts)]
+    return response
+
+
+# Bounded per process (app/extraction/admission.py): a busy process answers 503 with Retry-After.
+router.add_api_route(
+    "",
+    extract,
+    methods=["POST"],
+    dependencies=[Depends(limit_per_user("rate_limit_extract"))],
+    route_class_override=AdmittedRoute,
+)
+
+
+@router.post("/classify-url", dependencies=[Depends(limit_per_user("rate_limit_classify_url"))])
 async def classify_url(body: ClassifyUrlRequest, pipeline: Pipeline) -> ClassifyUrlResponse:
     """Is this URL a product page, judging by the URL alone?"""
     return await pipeline.classify_url(body.url)
 
 
-@router.post("/verify-image", dependencies=[Depends(limit_per_user("rate_limit_extract", scope="verify_image"))])
+@router.post("/verify-image", dependencies=[Depends(limit_per_user("rate_limit_verify_image"))])
 async def verify_image(body: VerifyImageRequest, pipeline: Pipeline) -> VerifyImageResponse:
     """Does this image show the named product? (CLIP)"""
     return await pipeline.verify_image(body.image_url, body.product_name)

@@ -54,6 +54,13 @@ async def find_by_canonical_url(
     return await db[ITEMS].find_one({"user_id": user_id, "canonical_url": canonical_url}, session=session)
 
 
+async def count_items(
+    db: AsyncDatabase, *, user_id: ObjectId, up_to: int, session: AsyncClientSession | None = None
+) -> int:
+    """How many items the user has, counting no further than `up_to`."""
+    return await db[ITEMS].count_documents({"user_id": user_id}, limit=up_to, session=session)
+
+
 async def list_page(
     db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId | None, before_id: ObjectId | None, limit: int
 ) -> list[dict[str, Any]]:

@@ -4,13 +4,27 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.deps import CurrentUser, Db
+from app.config import Settings
+from app.deps import AppSettings, CurrentUser, Db
+from app.errors import UnprocessableEntity
 from app.ids import parse_id
 from app.items import service
 from app.items.schemas import ItemCreate, ItemOut, ItemUpdate
+from app.net.addresses import names_public_host, normalize_hosts
 from app.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 
 router = APIRouter(prefix="/items", tags=["items"])
+
+
+def check_image_url(image_url: str | None, settings: Settings) -> None:
+    """Shown to whoever opens the cart (and to share recipients): never a link into someone's private network.
+    Judged without DNS; the fetcher's tests-only allow-list applies as it does to fetches."""
+    allowed = normalize_hosts(settings.fetch_allow_private_hosts)
+    if image_url is not None and not names_public_host(image_url, allowed):
+        raise UnprocessableEntity(
+            "image_url must be on a public host (not localhost, a private or a link-local address)",
+            details=[{"loc": ["body", "image_url"]}],
+        )
 
 
 @router.post(
@@ -18,9 +32,11 @@ router = APIRouter(prefix="/items", tags=["items"])
     status_code=status.HTTP_201_CREATED,
     responses={200: {"model": ItemOut, "description": "Already saved: carts merged"}},
 )
-async def add_item(body: ItemCreate, user: CurrentUser, db: Db, response: Response) -> ItemOut:
-    """Save a product into one or more carts; the same URL again returns the existing item (200)."""
-    item, created = await service.add_item(db, user_id=user.user_id, data=body)
+async def add_item(body: ItemCreate, user: CurrentUser, db: Db, settings: AppSettings, response: Response) -> ItemOut:
+    """Save a product into one or more carts; the same URL again returns the existing item (200).
+    At most QUOTA_ITEMS_PER_USER items (409 `quota_exceeded`)."""
+    check_image_url(body.image_url, settings)
+    item, created = await service.add_item(db, user_id=user.user_id, data=body, quota=settings.quota_items_per_user)
     if not created:
         response.status_code = status.HTTP_200_OK
     return item
@@ -46,8 +62,9 @@ async def get_item(item_id: str, user: CurrentUser, db: Db) -> ItemOut:
 
 
 @router.patch("/{item_id}")
-async def update_item(item_id: str, body: ItemUpdate, user: CurrentUser, db: Db) -> ItemOut:
+async def update_item(item_id: str, body: ItemUpdate, user: CurrentUser, db: Db, settings: AppSettings) -> ItemOut:
     """Edit an item; `cart_ids` replaces the carts it is in."""
+    check_image_url(body.image_url, settings)
     return await service.update_item(db, user_id=user.user_id, item_id=parse_id(item_id), data=body)
 
 

@@ -8,9 +8,10 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from app.identifiers import Gtin, Mpn
 from app.ids import PyObjectId
 from app.money import Currency, Price
+from app.text import OneLine
 from app.weburl import WebUrl
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), OneLine]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
 Quantity = Annotated[int, Field(ge=1, le=999)]

@@ -11,7 +11,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from app.carts import service as carts
 from app.clock import utc_now
 from app.db import in_transaction
-from app.errors import NotFound, UnprocessableEntity
+from app.errors import NotFound, QuotaExceeded, UnprocessableEntity
 from app.items import repository
 from app.items.canonical import canonical_url
 from app.items.schemas import ItemCreate, ItemOut, ItemUpdate
@@ -32,8 +32,10 @@ def _unique(ids: list[ObjectId]) -> list[ObjectId]:
     return list(dict.fromkeys(ids))
 
 
-async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate) -> tuple[ItemOut, bool]:
-    """Save a product into carts; the same canonical URL again merges carts. Returns (item, created)."""
+async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate, quota: int) -> tuple[ItemOut, bool]:
+    """Save a product into carts; the same canonical URL again merges carts. Returns (item, created).
+
+    A user with `quota` items can still add to carts what they already saved, but save nothing new."""
     now = utc_now()
     cart_ids = _unique(data.cart_ids)
     canonical = canonical_url(data.url)
@@ -50,6 +52,12 @@ async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate) ->
 
     async def save(session: AsyncClientSession) -> tuple[dict[str, Any], bool]:
         await carts.lock_carts(db, user_id=user_id, cart_ids=cart_ids, now=now, session=session)
+        if await repository.count_items(db, user_id=user_id, up_to=quota, session=session) >= quota:
+            saved = await repository.find_by_canonical_url(
+                db, user_id=user_id, canonical_url=canonical, session=session
+            )
+            if saved is None:  # raised inside: the transaction aborts and the carts' lock writes are undone
+                raise QuotaExceeded("items", quota)
         before = await repository.upsert_by_canonical_url(
             db, user_id=user_id, canonical_url=canonical, new_item=new_item, cart_ids=cart_ids, session=session
         )

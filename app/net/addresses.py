@@ -146,6 +146,21 @@ def validate_public_url(
     return str(target.url)
 
 
+def names_public_host(url: str, allowed_private_hosts: frozenset[str] = frozenset()) -> bool:
+    """Without DNS: False when the URL's host is a literal non-public address (in any spelling), `localhost` or a
+    single label. For links that are stored or shown, never fetched (item and extracted image URLs)."""
+    try:
+        name = httpx.URL(url).raw_host.decode("ascii").rstrip(".").lower()
+        address = _host_address(name)
+    except (httpx.InvalidURL, InvalidUrl, UnicodeDecodeError):
+        return False
+    if name in allowed_private_hosts:
+        return True
+    if address is not None:
+        return is_public_address(address)
+    return "." in name and name != "localhost" and not name.endswith(".localhost")
+
+
 def _host_address(name: str) -> IPAddress | None:
     try:
         return ip_address(name)

@@ -71,7 +71,7 @@ async def test_first_sign_in_creates_the_account_with_its_default_cart(
     assert (pair["user"]["google_linked"], pair["user"]["has_password"]) == (True, False)
     assert pair["user"]["email_verified"] is True  # Google proved the address
     carts = await client.get("/api/v1/carts", headers=_bearer(pair))
-    assert [cart["name"] for cart in carts.json()] == ["My Cart"]
+    assert [cart["name"] for cart in carts.json()["items"]] == ["My Cart"]
     again = await _sign_in(client, {"id_token": google.id_token()})
     assert again.json()["user"]["id"] == pair["user"]["id"]
     assert await db.users.count_documents({"google_sub": "google-sub-123"}) == 1

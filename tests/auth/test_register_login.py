@@ -31,7 +31,7 @@ async def test_register_returns_token_pair_user_and_default_cart(client: httpx.A
 
     carts = await client.get("/api/v1/carts", headers={"Authorization": f"Bearer {pair['access_token']}"})
     assert carts.status_code == 200
-    [cart] = carts.json()
+    [cart] = carts.json()["items"]
     assert cart["name"] == "My Cart"
     assert cart["is_default"] is True
     assert cart["item_count"] == 0

@@ -28,5 +28,7 @@ async def register_person(api_client: httpx.AsyncClient) -> Person:
     answer = await api_client.post("/auth/register", json={"email": email, "password": PASSWORD, "name": "Shopper"})
     assert answer.status_code == 201, answer.text
     pair = answer.json()
-    carts = (await api_client.get("/carts", headers={"Authorization": f"Bearer {pair['access_token']}"})).json()
+    carts = (await api_client.get("/carts", headers={"Authorization": f"Bearer {pair['access_token']}"})).json()[
+        "items"
+    ]
     return Person(email, PASSWORD, pair["user"]["id"], carts[0]["id"], pair["access_token"])

@@ -82,6 +82,9 @@ def run_api(
         RATE_LIMIT_SHARE="1000/hour",
         RATE_LIMIT_EXTRACT="5/minute",
         METRICS_ENABLED="false",
+        # The shop runs on 127.0.0.1: its image links are private addresses, which items and /extract refuse
+        # unless the host is on this tests-only allow-list.
+        FETCH_ALLOW_PRIVATE_HOSTS="127.0.0.1",
         LOG_LEVEL="WARNING",
     )
     env.update(extra_env)

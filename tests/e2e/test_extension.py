@@ -69,7 +69,7 @@ async def test_product_page_is_added_once_to_two_carts(
     items = await items_of(api_client, person)
     assert len(items) == 1
     item = items[0]
-    carts = {cart["name"]: cart for cart in (await api_client.get("/carts", headers=person.headers)).json()}
+    carts = {cart["name"]: cart for cart in (await api_client.get("/carts", headers=person.headers)).json()["items"]}
     assert set(item["cart_ids"]) == {carts["My Cart"]["id"], carts["Birthday ideas"]["id"]}
     assert (item["url"], item["name"]) == (product_url, "Aurora Electric Kettle 1.7 L")
     assert (item["price"], item["currency"]) == ("49.99", "EUR")
@@ -160,7 +160,9 @@ async def test_page_that_is_not_a_product_adds_nothing(
     await browser.screenshot(popup.page, "not-a-product")
 
     assert await items_of(api_client, person) == []
-    assert [cart["item_count"] for cart in (await api_client.get("/carts", headers=person.headers)).json()] == [0]
+    assert [
+        cart["item_count"] for cart in (await api_client.get("/carts", headers=person.headers)).json()["items"]
+    ] == [0]
 
 
 async def test_big_page_gets_the_price_that_sits_past_its_first_million_characters(

@@ -122,7 +122,7 @@ async def test_database_outage_answers_503_then_recovers_with_nothing_acknowledg
                 stored += page["items"]
                 if not (cursor := page["next_cursor"]):
                     break
-            carts = (await client.get("/api/v1/carts", headers=headers)).json()
+            carts = (await client.get("/api/v1/carts", headers=headers)).json()["items"]
     finally:
         api.stop()
         database.stop()

@@ -111,7 +111,7 @@ async def test_killed_during_cart_deletion_leaves_all_or_nothing(database: Embed
                 api = start_api()
                 client.base_url = httpx.URL(api.base_url)
                 # The restarted API reads the same state and serves other writes at once.
-                carts = {c["id"]: c for c in (await client.get("/api/v1/carts", headers=headers)).json()}
+                carts = {c["id"]: c for c in (await client.get("/api/v1/carts", headers=headers)).json()["items"]}
                 assert carts[seeded["keeper"]]["item_count"] == len(seeded["both"])
                 assert (await client.post("/api/v1/carts", json={"name": uuid.uuid4().hex}, headers=headers)).is_success
                 again = await client.delete(f"/api/v1/carts/{seeded['doomed']}", headers=headers)
@@ -145,7 +145,7 @@ async def test_killed_while_sending_a_share_is_taken_over_and_recorded_sent(
     try:
         async with httpx.AsyncClient(base_url=api.base_url, timeout=20) as client:
             headers = await _sign_up(client)
-            [cart] = (await client.get("/api/v1/carts", headers=headers)).json()
+            [cart] = (await client.get("/api/v1/carts", headers=headers)).json()["items"]
             shared = await client.post(
                 f"/api/v1/carts/{cart['id']}/share", json={"recipients": ["dan@example.com"]}, headers=headers
             )

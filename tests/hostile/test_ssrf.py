@@ -2,9 +2,10 @@
 
 A trap server on 127.0.0.1 records every request it receives; every attack names it (in many spellings) or
 another internal address, directly or through a redirect. Fetched fields (`/extract` image_urls,
-`/extract/verify-image`) must refuse; stored fields (item url/image_url) may keep an http(s) link but must never
-fetch it, not when saving and not when the cart is emailed. A redirector on the fetcher's test allow-list proves
-that fetching itself works here, so the refusals are the address rules at work and not a broken fetcher.
+`/extract/verify-image`) must refuse; stored fields keep an http(s) link (item url; image_url only on a public host)
+but must never fetch it, not when saving and not when the cart is emailed. A redirector on the fetcher's test
+allow-list proves that fetching itself works here, so the refusals are the address rules at work and not a broken
+fetcher.
 """
 
 from __future__ import annotations
@@ -171,13 +172,16 @@ async def test_item_links_are_stored_not_fetched_even_when_the_cart_is_emailed(
     trap.received.clear()
     redirector.received.clear()
 
-    for index, url in enumerate(attacks(trap, redirector).values()):
-        response = await client.post(
-            "/api/v1/items",
-            json={"url": f"{url}?n={index}", "image_url": url, "name": "Link", "cart_ids": [account.default_cart_id]},
-            headers=account.headers,
-        )
+    for index, (name, url) in enumerate(attacks(trap, redirector).items()):
+        item = {"url": f"{url}?n={index}", "name": "Link", "cart_ids": [account.default_cart_id]}
+        response = await client.post("/api/v1/items", json=item, headers=account.headers)
         assert response.status_code == 201, response.text
+        # An image link is shown to whoever opens the cart: one into a private network is refused (issue 13),
+        # except on the tests-only allow-list (the redirector's `localhost`), where it is stored and never fetched.
+        image = await client.post(
+            "/api/v1/items", json={**item, "url": f"{url}?m={index}", "image_url": url}, headers=account.headers
+        )
+        assert image.status_code == (201 if name.startswith("redirect") else 422), url
     before = await snapshot(app.state.database.db)
     for scheme in NOT_HTTP:
         for field in ("url", "image_url"):

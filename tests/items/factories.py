@@ -32,7 +32,7 @@ async def fast_account(app: FastAPI, client: httpx.AsyncClient, email: str) -> A
         access_token=pair.access_token,
         refresh_token=pair.refresh_token,
         user_id=str(user["_id"]),
-        default_cart_id=carts.json()[0]["id"],
+        default_cart_id=carts.json()["items"][0]["id"],
     )
 
 

@@ -231,7 +231,7 @@ async def test_delete_item_removes_it_from_every_cart(client: httpx.AsyncClient,
     assert response.status_code == 204
     assert (await client.get(f"{ITEMS}/{item['id']}", headers=alice.headers)).status_code == 404
     assert (await client.delete(f"{ITEMS}/{item['id']}", headers=alice.headers)).status_code == 404
-    counts = [c["item_count"] for c in (await client.get("/api/v1/carts", headers=alice.headers)).json()]
+    counts = [c["item_count"] for c in (await client.get("/api/v1/carts", headers=alice.headers)).json()["items"]]
     assert counts == [0, 0]
 
 
