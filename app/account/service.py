@@ -65,7 +65,7 @@ async def export(db: AsyncDatabase, *, user_id: ObjectId, current: ObjectId | No
     return AccountExport(
         exported_at=utc_now(),
         user=auth.user_out(user),
-        carts=await carts.list_carts(db, user_id=user_id),
+        carts=await carts.all_carts(db, user_id=user_id),
         items=await items.all_items(db, user_id=user_id),
         shares=await sharing.shares_of(db, user_id=user_id),
         sessions=await list_sessions(db, user_id=user_id, current=current),

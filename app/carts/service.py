@@ -117,6 +117,13 @@ async def list_carts(db: AsyncDatabase, *, user_id: ObjectId, cursor: str | None
     return Page[CartOut](items=[_cart_out(cart, counts.get(cart["_id"], 0)) for cart in carts], next_cursor=next_cursor)
 
 
+async def all_carts(db: AsyncDatabase, *, user_id: ObjectId) -> list[CartOut]:
+    """Every cart of the user, oldest first, each with its item count (the account export)."""
+    carts = await repository.list_carts(db, user_id=user_id)
+    counts = await _contents().count_by_cart(db, user_id=user_id, cart_ids=[c["_id"] for c in carts])
+    return [_cart_out(cart, counts.get(cart["_id"], 0)) for cart in carts]
+
+
 async def get_owned_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> dict[str, Any]:
     """The cart if it exists and is the user's; otherwise 404 (another user's cart looks missing)."""
     cart = await repository.find_cart(db, user_id=user_id, cart_id=cart_id)
