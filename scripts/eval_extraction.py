@@ -70,7 +70,7 @@ RELIABILITY_BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0001)
 # devpages label these whenever the page shows them: a value given on a page without one is a false positive.
 _STATED_WHEN_SHOWN = ("sku", "gtin", "mpn", "regular_price")
 _SOURCE_KEY = {"image": "image_url"}
-UrlProbability = Callable[[str], float | None]
+UrlProbability = Callable[[str], "tuple[float, bool] | None"]  # (probability, answered by a URL rule)
 
 
 @dataclass
@@ -350,12 +350,12 @@ def predicted_value(result: StructuredExtraction, field_name: str) -> Any:
 
 def evaluate(
     eval_dir: Path,
-    url_probability: UrlProbability = lambda url: None,
+    url_verdict: UrlProbability = lambda url: None,
     *,
     pages: list[Page] | None = None,
     url_training_sites: set[str] | None = None,
 ) -> Report:
-    """Run the structured stage over every page and score it; `url_probability` plugs in a URL classifier.
+    """Run the structured stage over every page and score it; `url_verdict` plugs in a URL classifier.
     `pages` defaults to the shared-dev pages of `eval_dir`."""
     scores = {name: FieldScore() for name in FIELDS}
     combined, page_only, url_only = FieldScore(), FieldScore(), FieldScore()
@@ -368,8 +368,11 @@ def evaluate(
         started = time.perf_counter()
         result = extract_structured(html_text, page.url)
         latencies.append((time.perf_counter() - started) * 1000)
-        url_vote = url_probability(page.url)
-        is_product, confidence = combine_product_confidence(url_vote, result.evidence)
+        verdict = url_verdict(page.url)
+        url_vote = verdict[0] if verdict else None
+        is_product, confidence = combine_product_confidence(
+            url_vote, result.evidence, url_from_rule=bool(verdict and verdict[1])
+        )
         if page.is_product is not None:
             _count(combined, is_product, page.is_product)
             _count(page_only, combine_product_confidence(None, result.evidence).is_product, page.is_product)
@@ -524,18 +527,19 @@ def url_training_sites(paths: list[Path]) -> set[str] | None:
 
 
 def _url_model(path: str) -> UrlProbability:
-    """The URL classifier's probability per URL (torch and transformers are imported only when asked for)."""
-    from app.ml.url_classifier import UrlClassifier
+    """The URL classifier's verdict per URL, rules first as the service runs it (torch and transformers are
+    imported only when asked for)."""
+    from app.ml.url_classifier import MODEL_SOURCE, UrlClassifier
 
     classifier = UrlClassifier(path)
     if not classifier.load():
         raise SystemExit(f"could not load a URL classifier from {path}")
 
-    def probability(url: str) -> float | None:
-        probabilities = classifier.predict_proba([url]) if url else None
-        return probabilities[0] if probabilities else None
+    def verdict(url: str) -> tuple[float, bool] | None:
+        answer = classifier.classify([url])[0] if url else None
+        return (answer.probability, answer.source != MODEL_SOURCE) if answer else None
 
-    return probability
+    return verdict
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -551,17 +555,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     eval_dir: Path = args.eval_dir.resolve()
-    url_probability = _url_model(args.url_model) if args.url_model else lambda url: None
+    url_verdict = _url_model(args.url_model) if args.url_model else lambda url: None
     training_sites = url_training_sites(args.url_training_csv)
     if training_sites is not None and (eval_dir / "fathom-products").exists():
         # The shipped URL model also learnt from links found on the shared-dev pages: their sites are seen too.
         training_sites |= {page.site for page in load_pages(eval_dir)}
     reports: dict[str, Report] = {}
     if (eval_dir / "fathom-products" / "ground_truth.json").exists():
-        reports["shared-dev"] = evaluate(eval_dir, url_probability, url_training_sites=training_sites)
+        reports["shared-dev"] = evaluate(eval_dir, url_verdict, url_training_sites=training_sites)
     devpages = load_devpages(args.devpages_labels, args.devpages_dir)
     if devpages:
-        reports["devpages"] = evaluate(eval_dir, url_probability, pages=devpages, url_training_sites=training_sites)
+        reports["devpages"] = evaluate(eval_dir, url_verdict, pages=devpages, url_training_sites=training_sites)
     if not reports:
         print(f"no evaluation data at {eval_dir} or {args.devpages_dir}; nothing to do")
         return 0

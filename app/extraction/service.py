@@ -34,7 +34,7 @@ from app.extraction.structured import StructuredExtraction, combine_product_conf
 from app.items.canonical import canonical_url
 from app.llm import LlmChain, PageInput
 from app.ml.clip_verifier import ClipVerifier
-from app.ml.url_classifier import UrlClassifier
+from app.ml.url_classifier import MODEL_SOURCE, UrlClassifier
 from app.net import SafeFetcher, fetch_image
 from app.observability.metrics import metrics
 
@@ -122,7 +122,8 @@ class ExtractionPipeline:
         )
         timer.stage("structured", started)
         evidence = page.evidence if request.html else None
-        is_product, confidence = combine_product_confidence(url_probability, evidence)
+        url_from_rule = url_verdict is not None and url_verdict.source != MODEL_SOURCE
+        is_product, confidence = combine_product_confidence(url_probability, evidence, url_from_rule=url_from_rule)
 
         fields: dict[str, Any] = {
             name: getattr(page, name) for name in (*TEXT_FIELDS, "price", "regular_price", "image_url")
@@ -189,7 +190,9 @@ class ExtractionPipeline:
         (verdict,) = await self.url_classifier.aclassify([url])
         if verdict is None:
             raise ServiceUnavailable("The URL classifier is not available", details={"model": "url_classifier"})
-        is_product, confidence = combine_product_confidence(verdict.probability, None)
+        is_product, confidence = combine_product_confidence(
+            verdict.probability, None, url_from_rule=verdict.source != MODEL_SOURCE
+        )
         return ClassifyUrlResponse(is_product=is_product, confidence=confidence)
 
     async def verify_image(self, image_url: str, product_name: str) -> VerifyImageResponse:

@@ -121,7 +121,9 @@ OTHER_RULES: tuple[UrlRule, ...] = (
     _other("collection", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?collections/[^/?]+/?(?:\?|$)"),
     _other(
         "category",
-        r"/(?:category|categories|browse|b)(?:/|\?node=)|^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:gp/browse|gp/help)",
+        # Amazon's /b?node= and eBay's /b/<name>/<id>/bn_<id>; a bare /b/ is also a bookshop's product path.
+        r"/(?:category|categories|browse)(?:/|\?node=)|/b(?:\?node=|/[^?]*/bn_\d)"
+        r"|^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:gp/browse|gp/help)",
     ),
     _other(
         "blog-help",

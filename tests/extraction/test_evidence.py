@@ -89,8 +89,14 @@ def test_without_a_url_model_the_page_decides() -> None:
 
 def test_url_vote_says_yes_louder_than_no() -> None:
     undecided = PageEvidence(frozenset(), 0.5)
-    assert combine_product_confidence(0.9, undecided) == (True, 0.75)  # sigmoid(0.5 * logit(0.9)) = 0.75
-    assert combine_product_confidence(0.1, undecided) == (False, 0.366)  # sigmoid(0.25 * logit(0.1))
+    assert combine_product_confidence(0.9, undecided) == (True, 0.7066)  # sigmoid(0.4 * logit(0.9))
+    assert combine_product_confidence(0.1, undecided) == (False, 0.4345)  # sigmoid(0.12 * logit(0.1))
+
+
+def test_a_url_rule_counts_in_full() -> None:
+    bare = PageEvidence(frozenset({"product_name", "no_price"}), 0.12)  # an out-of-stock marketplace page
+    assert combine_product_confidence(0.97, bare).is_product is False  # the model's "yes" is not enough
+    assert combine_product_confidence(0.97, bare, url_from_rule=True).is_product is True  # /dp/<ASIN> is
 
 
 # Shapes of marketplace and shop pages with no schema.org markup at all: a name, a price, a buy control.

@@ -101,6 +101,7 @@ OTHER_URLS = [
 
 # Paths that resemble a rule but are not the pattern it names: left to the model (None), never a confident answer.
 LOOKALIKE_URLS = [
+    "https://adlibriscampus.com/b/9781292264455/introduction-to-econometrics-global-edition",  # a book
     "https://www.amazon.com/stores/page/ABCDEF12-3456",  # a brand store, not /dp/
     "https://www.example.com/dp/B0863TXGM3",  # /dp/ on a host that is not Amazon
     "https://www.notebay.com/itm/123",  # a host that only ends in "ebay"
