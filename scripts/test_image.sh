@@ -75,7 +75,8 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
             for conf in /etc/pip.conf /etc/xdg/pip/pip.conf /root/.config/pip/pip.conf; do
                 if [ -f "$conf" ]; then mkdir -p "$rootfs$(dirname "$conf")" && cp "$conf" "$rootfs$conf"; fi
             done
-            chroot "$rootfs" sh -c 'apt-get install -y -qq python3.11-venv ca-certificates >/dev/null \
+            cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+            chroot "$rootfs" sh -c 'apt-get install -y -qq python3.11-venv passwd ca-certificates >/dev/null \
                 && update-ca-certificates >/dev/null && ln -sf /usr/bin/python3.11 /usr/local/bin/python \
                 && apt-get clean && rm -rf /var/lib/apt/lists/*'
             tar -C "$rootfs" -c . | podman import --change 'LABEL buyhive.test-only=true' - "$STANDIN_BASE" >/dev/null
@@ -112,8 +113,9 @@ else
 fi
 # What must never be inside: the repository's .git, tests, env files and keys, pip/Hugging Face/apt caches.
 leftovers="$("$ENGINE" run --rm --entrypoint sh "$IMAGE" -c '
-    find /app /opt -name .git -o -name .env -o -name "*.pem" -o -name id_rsa -o -name tests -path "/app/*" \
-        -o -name __pycache__ -path "/app/*" -o -name conftest.py
+    find /app -name .git -o -name ".env*" -o -name "*.pem" -o -name "*.key" -o -name id_rsa -o -name tests \
+        -o -name __pycache__ -o -name conftest.py
+    find /opt -name .git -o -name ".env" -o -name id_rsa
     ls -d /root/.cache /home/*/.cache /tmp/* /var/lib/apt/lists/*_Packages /opt/venv/bin/pip 2>/dev/null
     ls /app' 2>&1 || true)"
 unexpected="$(printf '%s\n' "$leftovers" | grep -vxE 'app|main.py' || true)"
