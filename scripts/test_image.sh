@@ -84,13 +84,14 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
         fi
         build_args+=(--build-arg "PYTHON_IMAGE=$STANDIN_BASE" --build-arg TORCH_INDEX_URL=
             --build-arg REQUIRE_CPU_TORCH=0 --build-arg BAKE_CLIP=0 --label buyhive.test-only=true)
-        # The local wheel directories, indexes and constraint files pip is configured with, mounted read-only
-        # at the same paths (the stand-in base carries the same pip configuration).
+        # The local wheel directories, indexes (a …/simple index links to files beside it, so its parent) and
+        # constraint files pip is configured with, mounted read-only at the same paths (the stand-in base carries
+        # the same pip configuration).
         while IFS= read -r path; do
             [ -f "$path" ] && path="$(dirname "$path")"
             [ -d "$path" ] && [ "$path" != /etc/ssl/certs ] && build_args+=(--volume "$path:$path:ro")
         done < <(pip config list 2>/dev/null | grep -E 'find-links|index-url|constraint' | cut -d= -f2- | tr -d "'" \
-            | tr ' ' '\n' | sed 's|^file://||' | grep '^/' | sort -u)
+            | tr ' ' '\n' | sed -e 's|^file://||' -e 's|/simple/*$||' | grep '^/' | sort -u)
         started="$(now)"
         podman build --format docker --pull=never "${build_args[@]}" --tag "$IMAGE" "$REPO_ROOT"
         build_seconds="$(elapsed "$started" "$(now)") s"
