@@ -65,7 +65,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.database = database
             await ensure_indexes(database.db)
             mongo_url = settings.mongo_url or (database.embedded.url if database.embedded else "")
-            app.state.rate_limiter = create_rate_limiter(settings, mongo_url)
+            rate_limiter = create_rate_limiter(settings, mongo_url)
+            if rate_limiter is not None:
+                await asyncio.to_thread(rate_limiter.open)
+                stack.push_async_callback(asyncio.to_thread, rate_limiter.close)
+            app.state.rate_limiter = rate_limiter
 
             app.state.fetcher = SafeFetcher(
                 allowed_private_hosts=settings.fetch_allow_private_hosts, allowed_ports=settings.fetch_allowed_ports

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import anyio
 from fastapi import Request
 from limits import RateLimitItem, parse
-from limits.storage import Storage, storage_from_string
+from limits.storage import MongoDBStorage, Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from app.config import Settings
@@ -37,6 +37,21 @@ class RateLimiter:
         allowed = self.limiter.hit(item, key)
         stats = self.limiter.get_window_stats(item, key)
         return allowed, stats.remaining, max(1, math.ceil(stats.reset_time - time.time()))
+
+    def open(self) -> None:
+        """Connect a MongoDB storage now (it creates its indexes), so that `close` has a client to close."""
+        if isinstance(self.storage, MongoDBStorage):
+            _ = self.storage.storage
+
+    def close(self) -> None:
+        """Close the MongoDB client while the interpreter can still stop its threads.
+
+        `limits` closes it in `__del__`, and opens one first if none is open: run at interpreter exit, that
+        start of a monitor thread never returns and the process hangs after "Finished server process". Outside a
+        container Uvicorn's re-raised SIGTERM kills the process before that point; as PID 1 it is ignored.
+        """
+        if isinstance(self.storage, MongoDBStorage):
+            self.storage.storage.close()
 
 
 def storage_uri(settings: Settings, mongo_url: str) -> str:

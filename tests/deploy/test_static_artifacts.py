@@ -72,8 +72,13 @@ def test_dockerfile_is_multi_stage_on_a_pinned_python_311_slim(dockerfile):
 
 
 def test_torch_comes_from_the_cpu_index_at_the_pinned_versions(dockerfile):
-    install = " ".join(dockerfile.stages["builder"].args_of("RUN"))
-    assert "--index-url https://download.pytorch.org/whl/cpu" in install
+    builder = dockerfile.stages["builder"]
+    install = " ".join(builder.args_of("RUN"))
+    build_args = dict(arg.partition("=")[::2] for arg in builder.args_of("ARG"))
+    # The defaults are the release build's; scripts/test_image.sh overrides them only for its test-only image.
+    assert build_args["TORCH_INDEX_URL"] == "https://download.pytorch.org/whl/cpu"
+    assert build_args["REQUIRE_CPU_TORCH"] == "1"
+    assert '--index-url "$TORCH_INDEX_URL"' in install
     assert "--constraint" in install and "-r requirements.txt" in install
     assert "torch.version.cuda is None" in install
     pins = re.findall(r"^(torch|torchvision)==\S+", (REPO_ROOT / "requirements.txt").read_text(), re.MULTILINE)
@@ -83,6 +88,7 @@ def test_torch_comes_from_the_cpu_index_at_the_pinned_versions(dockerfile):
 def test_models_are_baked_where_the_settings_point(dockerfile):
     models_run = " ".join(dockerfile.stages["models"].args_of("RUN"))
     assert "python scripts/download_models.py" in models_run
+    assert dockerfile.stages["models"].args_of("ARG") == ["BAKE_CLIP=1"], "release images bake CLIP in"
     env = dockerfile.env(dockerfile.final)
     assert env["CLIP_PRETRAINED"].startswith("/opt/models/") and env["URL_MODEL_PATH"].startswith("/opt/models/")
     assert "--from=models /opt/models /opt/models" in dockerfile.final.args_of("COPY")
@@ -101,6 +107,14 @@ def test_runtime_runs_as_a_non_root_user_with_production_settings(dockerfile):
     settings_fields = {name.upper() for name in Settings.model_fields}
     for name in ("ENVIRONMENT", "DATA_DIR", "TRUSTED_PROXIES", "CLIP_PRETRAINED", "URL_MODEL_PATH"):
         assert name in settings_fields, f"{name} is not a setting"
+
+
+def test_tini_is_pid_1_so_uvicorns_re_raised_sigterm_ends_the_process(dockerfile):
+    (entrypoint,) = dockerfile.final.args_of("ENTRYPOINT")
+    assert json.loads(entrypoint)[:2] == ["tini", "-s"]
+    assert "tini" in " ".join(dockerfile.final.args_of("RUN"))
+    assert dockerfile.command()[:2] == ["sh", "-c"] and dockerfile.command()[2].startswith("exec uvicorn")
+    assert task_container()["linuxParameters"]["initProcessEnabled"] is True, "ECS's init, tini runs under it"
 
 
 def test_every_copied_path_exists_and_survives_dockerignore(dockerfile):
@@ -254,6 +268,9 @@ def test_ci_runs_lint_types_tests_and_deploy_checks_on_every_change():
     assert "scripts/test.sh" in runs and "scripts/test.sh tests/deploy" in runs
     assert "scripts/test.sh" in (REPO_ROOT / "README.md").read_text(), "the README's test command"
     for job in workflow["jobs"].values():
+        job_runs = " ".join(step.get("run", "") for step in job["steps"])
+        if "scripts/test.sh" not in job_runs and "scripts/bootstrap.sh" not in job_runs:
+            continue  # no Python environment of ours (the image job runs everything inside the image)
         if "container" in job:  # Debian image with Python: pip's cache is restored by actions/cache
             assert "pip" in step_using(job["steps"], "actions/cache")["with"]["path"]
             continue
@@ -262,6 +279,37 @@ def test_ci_runs_lint_types_tests_and_deploy_checks_on_every_change():
     steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
     (strict,) = [step for step in steps if "REQUIRE_LINTERS" in step.get("env", {})]
     assert strict["run"] == "scripts/test.sh tests/deploy"
+
+
+def image_checks_then_push(steps: list[dict[str, Any]]) -> tuple[int, int, int]:
+    """Positions of the smoke checks, the Trivy scan and the push (-1 when absent)."""
+    runs = [step.get("run", "") for step in steps]
+
+    def position(fragment: str) -> int:
+        return next((index for index, run in enumerate(runs) if fragment in run), -1)
+
+    return position("scripts/test_image.sh"), position("aquasec/trivy"), position("docker push")
+
+
+def test_ci_builds_smoke_tests_and_scans_the_image():
+    steps = load_workflow(CI_WORKFLOW)["jobs"]["image"]["steps"]
+    build = step_using(steps, "docker/build-push-action")["with"]
+    assert build["load"] is True and build["push"] is False
+    smoke, scan, push = image_checks_then_push(steps)
+    assert smoke > 0 and scan > 0 and push == -1
+    assert steps[smoke]["env"]["IMAGE"] == build["tags"] and steps[smoke]["env"]["SKIP_BUILD"] == "1"
+    trivy = steps[scan]["run"]
+    for option in ("--exit-code 1", "--severity CRITICAL", "--ignore-unfixed"):
+        assert option in trivy
+    assert "--format docker" in (REPO_ROOT / "scripts" / "test_image.sh").read_text(), "podman keeps HEALTHCHECK"
+
+
+def test_deploy_pushes_only_an_image_that_passed_the_smoke_checks_and_scan():
+    steps = load_workflow(DEPLOY_WORKFLOW)["jobs"]["deploy"]["steps"]
+    build = step_using(steps, "docker/build-push-action")["with"]
+    assert build["push"] is False and build["load"] is True
+    smoke, scan, push = image_checks_then_push(steps)
+    assert 0 < smoke < push and 0 < scan < push
 
 
 def test_deploy_runs_after_ci_passes_on_main_with_oidc_and_approval():

@@ -1,0 +1,196 @@
+"""SIGTERM stops the real service promptly: models loaded, the outbox worker busy, a request in flight.
+
+Uvicorn re-raises SIGTERM after its own shutdown. Under an init (tini in the image, or ECS's initProcessEnabled)
+that ends the process on the spot. As PID 1 without an init the kernel ignores it, and the interpreter exits the
+normal way, joining threads and running finalizers: that is where the process used to hang for good (a `limits`
+finalizer starting a MongoDB monitor thread during interpreter teardown; it depends on the order in which modules
+are torn down, so no small test reproduces it reliably: see README, "Container"). This test runs the image's CMD as
+it runs under tini.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+from pymongo import MongoClient
+
+from app.db import EmbeddedMongo, free_port
+from app.outbox.repository import OUTBOX
+from app.outbox.schemas import new_entry
+from app.sharing.compose import SHARE
+from tests.deploy.artifacts import REPO_ROOT
+from tests.model_fixtures import TINY_CLIP, png_bytes, save_tiny_bert, save_tiny_clip
+
+EXIT_BUDGET_SECONDS = 10.0
+SLOW_IMAGE_SECONDS = 3.0
+QUEUED_EMAILS = 300
+
+# What this launcher adds to Uvicorn: the tiny CLIP config (it lives in a test directory), and a dump of every
+# thread's stack on SIGUSR1 to show what keeps the process alive if it does not stop.
+_LAUNCH = (
+    "import faulthandler, signal, sys, open_clip; faulthandler.register(signal.SIGUSR1, all_threads=True); "
+    "open_clip.add_model_config(sys.argv.pop(1)); "
+    "from uvicorn.main import main; sys.argv[0] = 'uvicorn'; main()"
+)
+
+
+class _SlowImages(SimpleHTTPRequestHandler):
+    """Serves PNGs; a path containing "slow" answers only after SLOW_IMAGE_SECONDS, keeping a request in flight."""
+
+    def do_GET(self) -> None:
+        if "slow" in self.path:
+            time.sleep(SLOW_IMAGE_SECONDS)
+        super().do_GET()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def image_server(tmp_path: Path) -> Iterator[str]:
+    root = tmp_path / "images"
+    root.mkdir()
+    for name in ("warm.png", "slow.png"):
+        (root / name).write_bytes(png_bytes((200, 40, 40)))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_SlowImages, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _start_service(
+    tmp_path: Path, mongo_url: str, mongo_db: str, image_port: int
+) -> tuple[subprocess.Popen[bytes], str]:
+    clip_dir = tmp_path / "clip"
+    checkpoint = save_tiny_clip(clip_dir)
+    env = {name: value for name, value in os.environ.items() if not name.startswith(("MONGO_", "RATE_LIMIT_"))}
+    env.update(
+        PYTHONPATH=str(REPO_ROOT),
+        ENVIRONMENT="test",
+        MONGO_URL=mongo_url,
+        MONGO_DB=mongo_db,
+        DATA_DIR=str(tmp_path / "data"),
+        JWT_SECRET_KEY="graceful-stop-test-secret-0123456789abcdef",
+        EMAIL_BACKEND="file",
+        OUTBOX_POLL_SECONDS="0.1",
+        RATE_LIMIT_ENABLED="true",  # its MongoDB client is what used to keep the process alive
+        URL_MODEL_PATH=save_tiny_bert(tmp_path / "bert"),
+        CLIP_MODEL=TINY_CLIP,
+        CLIP_PRETRAINED=checkpoint,
+        FETCH_ALLOW_PRIVATE_HOSTS="127.0.0.1",
+        FETCH_ALLOWED_PORTS=str(image_port),
+        METRICS_ENABLED="true",
+        LOG_LEVEL="INFO",
+    )
+    port = free_port()
+    uvicorn_args = ["main:create_app", "--factory", "--host", "127.0.0.1", "--port", str(port)]
+    uvicorn_args += ["--timeout-graceful-shutdown", "45"]  # as the image's CMD
+    # As the image's CMD runs under tini: through `sh -c exec`, SIGTERM with its default disposition.
+    command = ["sh", "-c", 'exec "$0" "$@"', sys.executable, "-c", _LAUNCH, str(clip_dir / "configs")]
+    log = (tmp_path / "api.log").open("wb")
+    process = subprocess.Popen([*command, *uvicorn_args], cwd=tmp_path, env=env, stdout=log, stderr=log)
+    return process, f"http://127.0.0.1:{port}"
+
+
+def _wait_until_ready(process: subprocess.Popen[bytes], base_url: str, log: Path) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert process.poll() is None, log.read_text()[-3000:]
+        try:
+            if httpx.get(f"{base_url}/health/ready", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.3)
+    pytest.fail("the service did not become ready:\n" + log.read_text()[-3000:])
+
+
+def _queue_emails(mongo_url: str, mongo_db: str, count: int) -> None:
+    now = datetime.now(UTC)
+    email = {"to": ["friend@example.com"], "subject": "A cart", "text": "Have a look.", "html": None}
+    with MongoClient(mongo_url) as client:
+        client[mongo_db][OUTBOX].insert_many([new_entry(SHARE, now=now, email=email) for _ in range(count)])
+
+
+def _sent_count(mongo_url: str, mongo_db: str) -> int:
+    with MongoClient(mongo_url) as client:
+        return client[mongo_db][OUTBOX].count_documents({"status": "sent"})
+
+
+def test_sigterm_with_models_loaded_outbox_busy_and_a_request_in_flight_exits_within_10_s(
+    mongo_server: EmbeddedMongo, image_server: str, tmp_path: Path
+) -> None:
+    budget = EXIT_BUDGET_SECONDS
+    mongo_db = f"test_{uuid.uuid4().hex[:8]}"
+    image_port = int(image_server.rsplit(":", 1)[1])
+    process, base_url = _start_service(tmp_path, mongo_server.url, mongo_db, image_port)
+    log_path = tmp_path / "api.log"
+    try:
+        _wait_until_ready(process, base_url, log_path)
+        api = httpx.Client(base_url=f"{base_url}/api/v1", timeout=60)
+        email = f"stop-{uuid.uuid4().hex[:8]}@example.com"
+        answer = api.post("/auth/register", json={"email": email, "password": "correct horse battery", "name": "S"})
+        assert answer.status_code == 201, answer.text
+        api.headers["Authorization"] = f"Bearer {answer.json()['access_token']}"
+
+        # Both models load on first use, in the inference thread pool.
+        assert api.post("/extract/classify-url", json={"url": "https://shop.example/dp/B0123"}).status_code == 200
+        warm = {"image_url": f"{image_server}/warm.png", "product_name": "red kettle"}
+        assert api.post("/extract/verify-image", json=warm).status_code == 200, "CLIP did not load"
+        models = httpx.get(f"{base_url}/health", timeout=10).json()["components"]["models"]
+        assert models["url_classifier"]["loaded"] and models["clip"]["loaded"], models
+
+        _queue_emails(mongo_server.url, mongo_db, QUEUED_EMAILS)
+        deadline = time.monotonic() + 30
+        while _sent_count(mongo_server.url, mongo_db) == 0:
+            assert time.monotonic() < deadline, "the outbox worker never started sending"
+            time.sleep(0.1)
+
+        in_flight: dict[str, httpx.Response] = {}
+        slow = {"image_url": f"{image_server}/slow.png", "product_name": "red kettle"}
+        request = threading.Thread(target=lambda: in_flight.update(answer=api.post("/extract/verify-image", json=slow)))
+        request.start()
+        time.sleep(1.0)  # the service has the request and waits on the slow image
+        sent_before_stop = _sent_count(mongo_server.url, mongo_db)
+        assert sent_before_stop < QUEUED_EMAILS, "the outbox emptied before the stop: nothing was busy"
+
+        stopped_at = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        finished_seconds = None  # when Uvicorn says it is done; the rest is the interpreter's own exit
+        while process.poll() is None and time.monotonic() - stopped_at < budget:
+            if finished_seconds is None and "Finished server process" in log_path.read_text():
+                finished_seconds = time.monotonic() - stopped_at
+            time.sleep(0.05)
+        try:
+            process.wait(timeout=0.1)
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGUSR1)
+            time.sleep(2)
+            pytest.fail(f"still running {budget} s after SIGTERM:\n" + log_path.read_text()[-6000:])
+        exit_seconds = time.monotonic() - stopped_at
+        request.join(timeout=5)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    log = log_path.read_text()
+    print(f"Uvicorn finished {finished_seconds} s and the process exited {exit_seconds:.1f} s after SIGTERM")
+    assert in_flight["answer"].status_code == 200, in_flight["answer"].text
+    assert in_flight["answer"].json()["score"] is not None
+    assert process.returncode == -signal.SIGTERM, "Uvicorn's re-raised SIGTERM ends it, as under tini"
+    assert "Application shutdown complete" in log
+    assert _sent_count(mongo_server.url, mongo_db) >= sent_before_stop
