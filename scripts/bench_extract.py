@@ -164,7 +164,7 @@ def main() -> None:
     if Path(args.url_model).exists():
         from app.ml.url_classifier import UrlClassifier
 
-        classifier = UrlClassifier(args.url_model)
+        classifier = UrlClassifier(args.url_model, use_rules=False)  # the model's own cost; rules timed below
         started = time.perf_counter()
         if not classifier.load():
             print(f"URL classifier did not load: {classifier.status()['error']}")
@@ -173,6 +173,11 @@ def main() -> None:
         urls = [f"https://shop{n}.example/products/thing-{n}?variant={n}" for n in range(args.n)]
         single = time_calls(lambda: classifier.predict_proba([urls.pop()]), args.n)
         print(f"URL classifier, one uncached URL:                 {summarize(single)}")
+        from app.ml.url_rules import url_rule_answer
+
+        rule_urls = [f"https://www.amazon.de/dp/B0{n:08d}" for n in range(args.n)]
+        rules = time_calls(lambda: url_rule_answer(rule_urls.pop()), args.n)
+        print(f"URL rule layer, one URL (answers before the model): {summarize(rules)}")
     else:
         print(f"URL classifier: no model at {args.url_model} (see scripts/train_url_classifier.py)")
 
