@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
@@ -12,7 +11,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
 from app.auth import repository
-from app.auth.tokens import hash_token
+from app.auth.tokens import emailed_token, hash_token, page_link
 from app.config import Settings
 from app.db import in_transaction
 from app.errors import BadRequest, Conflict, NotFound
@@ -100,26 +99,14 @@ async def compose_verification(entry: OutboxEntry, *, db: AsyncDatabase, setting
     user = await repository.find_user_by_id(db, entry["user_id"])
     if user is None or not _awaits_proof(user, entry["email_address"]):
         return None
-    token = secrets.token_urlsafe(32)
-    now = datetime.now(UTC)
-    await repository.replace_email_verification(
-        db,
-        {
-            "token_hash": hash_token(token),
-            "user_id": user["_id"],
-            "email": entry["email_address"],
-            "outbox_id": entry["_id"],
-            "created_at": now,
-            "expires_at": now + VERIFICATION_TOKEN_LIFETIME,
-            "used_at": None,
-        },
+    token, document = emailed_token(
+        user_id=user["_id"], outbox_id=entry["_id"], lifetime=VERIFICATION_TOKEN_LIFETIME, email=entry["email_address"]
     )
-    # In the fragment, the token never reaches a server log on the way to the page.
-    verify_url = f"{settings.public_app_url.rstrip('/')}/verify-email#token={token}"
+    await repository.replace_email_verification(db, document)
     return compose_verification_email(
         to=entry["email_address"],
         token=token,
-        verify_url=verify_url,
+        verify_url=page_link(settings, "verify-email", token),
         valid_hours=int(VERIFICATION_TOKEN_LIFETIME.total_seconds() // 3600),
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import UTC, datetime, timedelta
 
 from pymongo.asynchronous.client_session import AsyncClientSession
@@ -12,7 +11,7 @@ from app.auth import repository
 from app.auth.email_verification import TokenProblem, token_problem
 from app.auth.passwords import hash_password
 from app.auth.service import normalize_email
-from app.auth.tokens import hash_token
+from app.auth.tokens import emailed_token, hash_token, page_link
 from app.config import Settings
 from app.db import in_transaction
 from app.errors import BadRequest
@@ -74,25 +73,12 @@ async def compose_reset_email(entry: OutboxEntry, *, db: AsyncDatabase, settings
     user = await repository.find_user_by_email(db, entry["email_address"])
     if user is None:
         return None
-    token = secrets.token_urlsafe(32)
-    now = datetime.now(UTC)
-    await repository.replace_password_reset(
-        db,
-        {
-            "token_hash": hash_token(token),
-            "user_id": user["_id"],
-            "outbox_id": entry["_id"],
-            "created_at": now,
-            "expires_at": now + RESET_TOKEN_LIFETIME,
-            "used_at": None,
-        },
-    )
-    # In the fragment, the token never reaches a server log on the way to the reset page.
-    reset_url = f"{settings.public_app_url.rstrip('/')}/reset-password#token={token}"
+    token, document = emailed_token(user_id=user["_id"], outbox_id=entry["_id"], lifetime=RESET_TOKEN_LIFETIME)
+    await repository.replace_password_reset(db, document)
     return compose_password_reset_email(
         to=user["email"],
         token=token,
-        reset_url=reset_url,
+        reset_url=page_link(settings, "reset-password", token),
         valid_minutes=int(RESET_TOKEN_LIFETIME.total_seconds() // 60),
     )
 

@@ -67,6 +67,30 @@ def new_refresh_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def emailed_token(
+    *, user_id: ObjectId, outbox_id: ObjectId, lifetime: timedelta, **fields: object
+) -> tuple[str, dict[str, object]]:
+    """A fresh single-use token for an emailed link, and the document that stores only its hash."""
+    token = secrets.token_urlsafe(32)
+    now = datetime.now(UTC)
+    document = {
+        "token_hash": hash_token(token),
+        "user_id": user_id,
+        **fields,
+        "outbox_id": outbox_id,
+        "created_at": now,
+        "expires_at": now + lifetime,
+        "used_at": None,
+    }
+    return token, document
+
+
+def page_link(settings: Settings, page: str, token: str) -> str:
+    """The link an email carries to one of the API's pages. The token rides in the fragment, so it never reaches
+    a server log on the way to the page."""
+    return f"{settings.public_app_url.rstrip('/')}/{page}#token={token}"
+
+
 def hash_token(token: str) -> str:
     # Refresh tokens carry 256 random bits, so a fast hash is enough: nothing to brute-force.
     return hashlib.sha256(token.encode()).hexdigest()
