@@ -529,7 +529,7 @@ def url_training_sites(paths: list[Path]) -> set[str] | None:
 def _url_model(path: str) -> UrlProbability:
     """The URL classifier's verdict per URL, rules first as the service runs it (torch and transformers are
     imported only when asked for)."""
-    from app.ml.url_classifier import MODEL_SOURCE, UrlClassifier
+    from app.ml.url_classifier import UrlClassifier
 
     classifier = UrlClassifier(path)
     if not classifier.load():
@@ -537,7 +537,7 @@ def _url_model(path: str) -> UrlProbability:
 
     def verdict(url: str) -> tuple[float, bool] | None:
         answer = classifier.classify([url])[0] if url else None
-        return (answer.probability, answer.source != MODEL_SOURCE) if answer else None
+        return (answer.probability, answer.from_rule) if answer else None
 
     return verdict
 

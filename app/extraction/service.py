@@ -34,7 +34,7 @@ from app.extraction.structured import StructuredExtraction, combine_product_conf
 from app.items.canonical import canonical_url
 from app.llm import LlmChain, PageInput
 from app.ml.clip_verifier import ClipVerifier
-from app.ml.url_classifier import MODEL_SOURCE, UrlClassifier
+from app.ml.url_classifier import UrlClassifier
 from app.net import SafeFetcher, fetch_image
 from app.observability.metrics import metrics
 
@@ -61,10 +61,6 @@ class _Timer:
 
 def _rounded(probability: float | None) -> float | None:
     return round(probability, 4) if probability is not None and math.isfinite(probability) else None
-
-
-def _above(regular: Decimal | None, price: Decimal | None) -> bool:
-    return regular is not None and price is not None and regular > price
 
 
 def cache_key(request: ExtractRequest) -> str:
@@ -122,7 +118,7 @@ class ExtractionPipeline:
         )
         timer.stage("structured", started)
         evidence = page.evidence if request.html else None
-        url_from_rule = url_verdict is not None and url_verdict.source != MODEL_SOURCE
+        url_from_rule = url_verdict is not None and url_verdict.from_rule
         is_product, confidence = combine_product_confidence(url_probability, evidence, url_from_rule=url_from_rule)
 
         fields: dict[str, Any] = {
@@ -147,16 +143,12 @@ class ExtractionPipeline:
                 fields["image_url"], sources["image_url"] = ranking.best, ranking.source
         else:
             images = []
-        if not _above(fields.get("regular_price"), fields.get("price")):
-            fields["regular_price"] = None  # a "regular price" is only news when the product sells below it
         product = ExtractedProduct(**{k: v for k, v in fields.items() if v is not None}, images=images)
         return ExtractResponse(
             is_product=is_product,
             product_confidence=confidence,
             page_probability=evidence.score if evidence is not None else None,
-            url_probability=round(url_probability, 4)
-            if url_probability is not None and math.isfinite(url_probability)
-            else None,
+            url_probability=_rounded(url_probability),
             product=product,
             sources={field: source for field, source in sources.items() if getattr(product, field, None) is not None},
             timings_ms=timer.total(),
@@ -190,9 +182,7 @@ class ExtractionPipeline:
         (verdict,) = await self.url_classifier.aclassify([url])
         if verdict is None:
             raise ServiceUnavailable("The URL classifier is not available", details={"model": "url_classifier"})
-        is_product, confidence = combine_product_confidence(
-            verdict.probability, None, url_from_rule=verdict.source != MODEL_SOURCE
-        )
+        is_product, confidence = combine_product_confidence(verdict.probability, None, url_from_rule=verdict.from_rule)
         return ClassifyUrlResponse(is_product=is_product, confidence=confidence)
 
     async def verify_image(self, image_url: str, product_name: str) -> VerifyImageResponse:

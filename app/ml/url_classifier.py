@@ -34,6 +34,10 @@ class UrlVerdict:
     probability: float
     source: str  # MODEL_SOURCE, or "rule:<name>" for a pattern of app.ml.url_rules
 
+    @property
+    def from_rule(self) -> bool:
+        return self.source != MODEL_SOURCE
+
 
 class UrlClassifier(LazyModel):
     def __init__(self, model_path: str | None, *, use_rules: bool = True) -> None:
@@ -97,10 +101,6 @@ class UrlClassifier(LazyModel):
         with torch.inference_mode():
             logits = self._model(**inputs).logits
         return logits.float().softmax(dim=-1)[:, self._product_index].tolist()
-
-    async def apredict_proba(self, urls: list[str]) -> list[float] | None:
-        """`predict_proba` in the inference thread pool, never on the event loop."""
-        return await run_inference(self.predict_proba, urls)
 
     async def aclassify(self, urls: list[str]) -> list[UrlVerdict | None]:
         """`classify` in the inference thread pool, never on the event loop."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.ml.url_classifier import UrlClassifier
+from app.ml.url_classifier import UrlClassifier, UrlVerdict
 from app.ml.url_text import url_to_text
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -110,12 +110,12 @@ async def test_async_prediction_runs_off_the_event_loop(tiny_bert_dir: Path) -> 
     loop_thread = threading.get_ident()
     seen: list[int] = []
 
-    def spy(urls: list[str]) -> list[float] | None:
+    def spy(urls: list[str]) -> list[UrlVerdict | None]:
         seen.append(threading.get_ident())
-        return UrlClassifier.predict_proba(classifier, urls)
+        return UrlClassifier.classify(classifier, urls)
 
-    classifier.predict_proba = spy  # type: ignore[method-assign]
-    probabilities = await classifier.apredict_proba(URLS[:3])
+    classifier.classify = spy  # type: ignore[method-assign]
+    probabilities = await classifier.aclassify(URLS[:3])
     assert probabilities is not None and len(probabilities) == 3
     assert seen and seen[0] != loop_thread
 

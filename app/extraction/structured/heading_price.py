@@ -54,26 +54,22 @@ def price_after_heading(heading: etree._Element, order: int, locale: PageLocale)
 
 def _following(element: etree._Element) -> Iterator[etree._Element]:
     """Elements after `element` in document order (not its descendants), leaving out footers, navigation and
-    asides."""
+    asides with everything inside them."""
     node: etree._Element | None = element
     while node is not None:
         for sibling in node.itersiblings():
-            if sibling.tag in _OUTSIDE_THE_PRODUCT:
-                continue
-            yield sibling
-            for descendant in sibling.iterdescendants():
-                if descendant.tag not in _OUTSIDE_THE_PRODUCT and not _inside_skipped(descendant, sibling):
-                    yield descendant
+            yield from _subtree(sibling)
         node = node.getparent()
 
 
-def _inside_skipped(element: etree._Element, top: etree._Element) -> bool:
-    node = element.getparent()
-    while node is not None and node is not top:
+def _subtree(element: etree._Element) -> Iterator[etree._Element]:
+    stack = [element]
+    while stack:
+        node = stack.pop()
         if node.tag in _OUTSIDE_THE_PRODUCT:
-            return True
-        node = node.getparent()
-    return False
+            continue
+        yield node
+        stack.extend(reversed(node))
 
 
 def _struck(element: etree._Element) -> bool:
