@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
-from app.deps import AppSettings
+from app.deps import AppSettings, CurrentUser
 from app.edge.ratelimit import limit_per_user
 from app.extraction.admission import AdmittedRoute
 from app.extraction.schemas import (
@@ -29,10 +29,12 @@ Pipeline = Annotated[ExtractionPipeline, Depends(get_pipeline)]
 router = APIRouter(prefix="/extract", tags=["extraction"])
 
 
-async def extract(body: ExtractRequest, pipeline: Pipeline, settings: AppSettings) -> ExtractResponse:
+async def extract(
+    body: ExtractRequest, user: CurrentUser, pipeline: Pipeline, settings: AppSettings
+) -> ExtractResponse:
     """Decide whether a page is a product page and extract the product from it."""
     allowed = normalize_hosts(settings.fetch_allow_private_hosts)  # the fetcher's tests-only allow-list
-    return public_images_only(await pipeline.extract(body), allowed)
+    return public_images_only(await pipeline.extract(body, caller=str(user.user_id)), allowed)
 
 
 def public_images_only(response: ExtractResponse, allowed_private_hosts: frozenset[str]) -> ExtractResponse:
