@@ -1,0 +1,51 @@
+// "Confirm your email address" with a button to mail the link again, for as long as the address is unproven
+// (sharing a cart by email needs a proven address).
+
+import { busy, el, setStatus } from "../lib/dom.js";
+import { ask } from "../lib/messages.js";
+
+/** A notice about the unconfirmed `user.email` with a "Send the link again" button. */
+export function verificationNotice(user, { onVerified }) {
+  const status = el("p", { class: "form-status", role: "status" });
+  const resend = el("button", { type: "button", class: "button small", text: "Send the link again" });
+  resend.addEventListener("click", async () => {
+    const done = busy(resend, "Sending…");
+    try {
+      const answer = await ask("auth.resendVerification");
+      if (answer?.status === "already_verified") {
+        onVerified();
+        return;
+      }
+      setStatus(status, `We sent a new link to ${user.email}. It can take a minute to arrive.`, "success-text");
+    } catch (error) {
+      setStatus(status, error.message, "error-text");
+    } finally {
+      done();
+    }
+  });
+  return el("div", { class: "banner", role: "region", "aria-label": "Email address not confirmed" },
+    el("p", {}, el("strong", { text: "Confirm your email address. " }),
+      `Open the link we sent to ${user.email} to share carts by email.`),
+    resend, status);
+}
+
+/** Fills `slot` with the notice while the signed-in person's address is unconfirmed; empties it otherwise. */
+export async function showVerificationBanner(slot) {
+  const clear = () => {
+    slot.replaceChildren();
+    slot.hidden = true;
+  };
+  let user;
+  try {
+    user = await ask("auth.me");
+  } catch {
+    clear(); // the rest of the popup says what went wrong
+    return;
+  }
+  if (user.email_verified) {
+    clear();
+    return;
+  }
+  slot.replaceChildren(verificationNotice(user, { onVerified: clear }));
+  slot.hidden = false;
+}
