@@ -108,9 +108,11 @@ function showSignedIn(user) {
   showVerificationBanner($("verify-banner"));
 }
 
+/** After the account screen ended this browser's session (sign out everywhere, account deleted). */
 function signedOutEverywhere(message) {
   showSignIn();
   notify(message, "info");
+  views.signin.querySelector("h1").focus(); // the button that was pressed is gone
 }
 
 onSignedOut(showSignIn);

@@ -20,7 +20,7 @@ function saveAsFile(data, filename) {
 function addressSection(user) {
   const confirmed = el("p", { class: "success-text", text: "Confirmed" });
   const state = user.email_verified ? confirmed
-    : verificationNotice(user, { onVerified: () => state.replaceWith(confirmed) });
+    : verificationNotice(user, { compact: true, onVerified: () => state.replaceWith(confirmed) });
   return section("Email address", el("p", { class: "account-address", text: user.email }), state);
 }
 

@@ -4,8 +4,8 @@
 import { busy, el, setStatus } from "../lib/dom.js";
 import { ask } from "../lib/messages.js";
 
-/** A notice about the unconfirmed `user.email` with a "Send the link again" button. */
-export function verificationNotice(user, { onVerified }) {
+/** A notice about the unconfirmed `user.email` with a "Send the link again" button; `compact` where the address shows. */
+export function verificationNotice(user, { onVerified, compact = false }) {
   const status = el("p", { class: "form-status", role: "status" });
   const resend = el("button", { type: "button", class: "button small", text: "Send the link again" });
   resend.addEventListener("click", async () => {
@@ -23,10 +23,11 @@ export function verificationNotice(user, { onVerified }) {
       done();
     }
   });
-  return el("div", { class: "banner", role: "region", "aria-label": "Email address not confirmed" },
-    el("p", {}, el("strong", { text: "Confirm your email address. " }),
-      `Open the link we sent to ${user.email} to share carts by email.`),
-    resend, status);
+  const text = compact
+    ? el("p", {}, el("strong", { text: "Not confirmed yet. " }), "Open the link we sent there to share carts by email.")
+    : el("p", {}, el("strong", { text: "Confirm your email address. " }),
+      `Open the link we sent to ${user.email} to share carts by email.`);
+  return el("div", { class: "banner", role: "region", "aria-label": "Email address not confirmed" }, text, resend, status);
 }
 
 /** Fills `slot` with the notice while the signed-in person's address is unconfirmed; empties it otherwise. */

@@ -97,7 +97,7 @@ async def test_sign_up_then_confirm_the_address(
 
     # The account screen says the same; once the new link is followed, the popup says the address is confirmed.
     account = await popup.open_account()
-    await expect(account.locator(".banner")).to_contain_text("Confirm your email address")
+    await expect(account.locator(".banner")).to_contain_text("Not confirmed yet.")
     assert (await api_client.post("/auth/verify-email/confirm", json={"token": code_in(second)})).status_code == 204
     await page.reload()
     await expect(page.locator("#not-product")).to_be_visible()
@@ -214,6 +214,7 @@ async def test_delete_asks_for_the_password_then_the_account_is_gone(
 
     await expect(popup.page.locator("#view-signin")).to_be_visible()
     await expect(popup.notice).to_have_text("Your account and everything in it have been deleted.")
+    await expect(popup.page.get_by_role("heading", name="Save products from any shop")).to_be_focused()
     assert await browser.stored_auth() is None
     await browser.screenshot(popup.page, "2-deleted")
     assert (await login(api_client, person.email, person.password)).status_code == 401
