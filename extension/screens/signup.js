@@ -39,7 +39,7 @@ export function setUpSignUp(form, { onSignedUp }) {
       const user = await ask("auth.register", {
         email: form.email.value.trim(),
         password: form.password.value,
-        name: form.name.value.trim() || undefined,
+        name: form.elements.namedItem("name").value.trim() || undefined, // form.name is the form's own name
       });
       form.reset();
       onSignedUp(user);

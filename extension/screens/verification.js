@@ -16,7 +16,8 @@ export function verificationNotice(user, { onVerified, compact = false }) {
         onVerified();
         return;
       }
-      setStatus(status, `We sent a new link to ${user.email}. It can take a minute to arrive.`, "success-text");
+      // The API answers the same when it held back a resend asked for within a minute of the last email.
+      setStatus(status, `A link is on its way to ${user.email}. It can take a minute to arrive.`, "success-text");
     } catch (error) {
       setStatus(status, error.message, "error-text");
     } finally {

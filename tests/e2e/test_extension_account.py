@@ -90,7 +90,7 @@ async def test_sign_up_then_confirm_the_address(
     assert moved.modified_count == 1
     await banner.get_by_role("button", name="Send the link again").click()
     await expect(banner.get_by_role("status")).to_have_text(
-        f"We sent a new link to {email}. It can take a minute to arrive."
+        f"A link is on its way to {email}. It can take a minute to arrive."
     )
     _, second = await wait_for_emails(api.outbox_dir, email, VERIFY_SUBJECT, count=2)
     assert code_in(second) != code_in(first)
@@ -136,26 +136,49 @@ async def test_forgot_password_mails_a_link_and_says_the_same_for_any_address(
     await expect(page.locator("#signin-form")).to_be_visible()
 
 
+async def sign_out_everywhere(popup: Popup, browser: ExtensionBrowser) -> dict[str, Any]:
+    """Presses "Sign out everywhere" on the account screen; returns the tokens the popup held before."""
+    stored = await browser.stored_auth()
+    assert stored is not None
+    account = await popup.open_account()
+    await account.get_by_role("button", name="Sign out everywhere").click()
+    await expect(popup.page.locator("#view-signin")).to_be_visible()
+    await expect(popup.notice).to_have_text("You are signed out on every device.")
+    assert await browser.stored_auth() is None
+    return stored
+
+
 async def test_sign_out_everywhere_ends_every_session(
     browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
 ) -> None:
     elsewhere = (await login(api_client, person.email, person.password)).json()  # another device
     popup = await signed_in(browser, api, shop, person)
-    stored = await browser.stored_auth()
-    assert stored is not None
-    account = await popup.open_account()
 
-    await account.get_by_role("button", name="Sign out everywhere").click()
+    stored = await sign_out_everywhere(popup, browser)
 
-    await expect(popup.page.locator("#view-signin")).to_be_visible()
-    await expect(popup.notice).to_have_text("You are signed out on every device.")
-    assert await browser.stored_auth() is None
     for refresh_token in (stored["refreshToken"], elsewhere["refresh_token"]):
         refused = await api_client.post("/auth/refresh", json={"refresh_token": refresh_token})
         assert refused.status_code == 401, refused.text
     fresh = (await login(api_client, person.email, person.password)).json()
     sessions = await api_client.get("/account/sessions", headers={"Authorization": f"Bearer {fresh['access_token']}"})
     assert [session["current"] for session in sessions.json()] == [True]  # only the sign-in made after it
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="access tokens outlive their ended session until the sessions branch (issue 12) binds them; "
+    "drop this mark when it is merged",
+)
+async def test_sign_out_everywhere_ends_the_access_tokens_at_once(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+) -> None:
+    popup = await signed_in(browser, api, shop, person)
+
+    stored = await sign_out_everywhere(popup, browser)
+
+    for access_token in (stored["accessToken"], person.access_token):
+        answer = await api_client.get("/auth/me", headers={"Authorization": f"Bearer {access_token}"})
+        assert answer.status_code == 401, answer.text
 
 
 async def test_export_downloads_the_persons_data_as_json(
