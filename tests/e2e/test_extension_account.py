@@ -208,6 +208,12 @@ async def test_export_downloads_the_persons_data_as_json(
     assert [(i["name"], i["price"], i["cart_ids"]) for i in exported["items"]] == [
         ("Aurora Kettle", "49.99", [cart["id"]])
     ]
+    await browser.screenshot(popup.page, "account")
+
+    # Back to the page panel, the focus where the person left for the account screen.
+    await popup.page.get_by_role("button", name="Back").click()
+    await expect(popup.page.locator("#view-main")).to_be_visible()
+    await expect(popup.page.locator("#open-account")).to_be_focused()
 
 
 async def test_delete_asks_for_the_password_then_the_account_is_gone(
