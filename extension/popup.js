@@ -1,7 +1,12 @@
 // The popup: what people see. It asks the service worker for everything (the worker calls the API) and renders
 // every piece of page or user text with textContent.
 
-import { el, safeWebUrl, show } from "./lib/dom.js";
+import { busy, el, safeWebUrl, show } from "./lib/dom.js";
+import { ask, onSignedOut } from "./lib/messages.js";
+import { renderAccount } from "./screens/account.js";
+import { setUpForgotPassword } from "./screens/forgot-password.js";
+import { setUpSignUp } from "./screens/signup.js";
+import { showVerificationBanner } from "./screens/verification.js";
 
 const LIMITS = { name: 300, description: 5000, short: 200, recipients: 10, message: 1000 };
 const PRICE_PATTERN = /^\d{1,10}(\.\d{1,4})?$/;
@@ -21,28 +26,15 @@ const SOURCE_LABELS = {
 };
 
 const $ = (id) => document.getElementById(id);
-const views = { loading: $("view-loading"), signin: $("view-signin"), main: $("view-main") };
+const views = {
+  loading: $("view-loading"),
+  signin: $("view-signin"),
+  signup: $("view-signup"),
+  forgot: $("view-forgot"),
+  main: $("view-main"),
+  account: $("view-account"),
+};
 const state = { user: null, carts: [], openCarts: new Set() };
-
-// ---- talking to the service worker -------------------------------------------------------------------------
-
-class WorkerError extends Error {
-  constructor({ message, code, status, retryAfter }) {
-    super(message);
-    this.code = code;
-    this.status = status;
-    this.retryAfter = retryAfter;
-  }
-}
-
-async function ask(type, payload = {}) {
-  const answer = await chrome.runtime.sendMessage({ type, ...payload });
-  if (!answer) throw new WorkerError({ message: "BuyHive did not answer. Please try again.", code: "no_answer" });
-  if (answer.ok) return answer.data;
-  const error = new WorkerError(answer.error);
-  if (error.code === "signed_out") showSignIn(error.message);
-  throw error;
-}
 
 // ---- small pieces ------------------------------------------------------------------------------------------
 
@@ -50,21 +42,18 @@ function showView(name) {
   for (const [key, node] of Object.entries(views)) show(node, key === name);
 }
 
+/** Shows a view the person asked for, and moves focus there (`focusTarget`, else its heading) for keyboards. */
+function openView(name, focusTarget = null) {
+  notify("");
+  showView(name);
+  (focusTarget || views[name].querySelector("h1[tabindex]"))?.focus();
+}
+
 function notify(message, kind = "error") {
   const notice = $("notice");
   notice.textContent = message;
   notice.className = `notice ${kind}`;
   show(notice, Boolean(message));
-}
-
-function busy(button, label) {
-  const original = button.textContent;
-  button.disabled = true;
-  button.textContent = label;
-  return () => {
-    button.disabled = false;
-    button.textContent = original;
-  };
 }
 
 function sourceBadge(source) {
@@ -116,7 +105,17 @@ function showSignedIn(user) {
   showView("main");
   selectTab("page");
   loadPage();
+  showVerificationBanner($("verify-banner"));
 }
+
+/** After the account screen ended this browser's session (sign out everywhere, account deleted). */
+function signedOutEverywhere(message) {
+  showSignIn();
+  notify(message, "info");
+  views.signin.querySelector("h1").focus(); // the button that was pressed is gone
+}
+
+onSignedOut(showSignIn);
 
 $("signin-form").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -141,6 +140,23 @@ $("google-sign-in").addEventListener("click", async (event) => {
   } finally {
     done();
   }
+});
+
+setUpSignUp($("signup-form"), { onSignedUp: showSignedIn });
+const forgotPassword = setUpForgotPassword($("forgot-form"));
+
+$("show-forgot").addEventListener("click", () => {
+  forgotPassword.prefill($("signin-form").email.value.trim());
+  openView("forgot");
+});
+
+for (const button of document.querySelectorAll("button[data-view]")) {
+  button.addEventListener("click", () => openView(button.dataset.view, button.dataset.focus && $(button.dataset.focus)));
+}
+
+$("open-account").addEventListener("click", () => {
+  openView("account");
+  renderAccount($("account-panel"), { onSignedOut: signedOutEverywhere });
 });
 
 $("sign-out").addEventListener("click", async () => {
