@@ -14,6 +14,10 @@ const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SHARE_POLL_MS = 1000;
 const SHARE_POLL_LIMIT = 60;
+// Below the API's product threshold, a page that still gave a name and a price is shown as a form marked
+// "not sure": telling someone on a product page that it is none is the worst answer the popup can give. Above
+// this confidence, most such pages on our labelled sets are product pages (see README, "Extraction quality").
+const UNSURE_PRODUCT_CONFIDENCE = 0.2;
 const SOURCE_LABELS = {
   jsonld: "JSON-LD",
   microdata: "Microdata",
@@ -208,9 +212,24 @@ async function loadPage() {
   }
 }
 
+function mayBeAProduct(extraction) {
+  const product = extraction.product || {};
+  return Boolean(product.name && product.price) && (extraction.product_confidence ?? 0) >= UNSURE_PRODUCT_CONFIDENCE;
+}
+
 function renderExtraction({ page, extraction }) {
   if (extraction.is_product) {
     pagePanelMessage(productForm(page, extraction));
+    return;
+  }
+  if (mayBeAProduct(extraction)) {
+    const unsure = el("p", {
+      class: "notice info",
+      id: "unsure-product",
+      role: "note",
+      text: "This may not be a product page. Check the name and price before adding.",
+    });
+    pagePanelMessage(unsure, productForm(page, extraction));
     return;
   }
   const addAnyway = el("button", {

@@ -128,6 +128,8 @@ class Report:
     is_product_page_only: FieldScore = field(default_factory=FieldScore)  # the URL model left out
     url_only: FieldScore = field(default_factory=FieldScore)  # the URL model alone, on sites it was not trained on
     reliability: list[dict[str, Any]] = field(default_factory=list)
+    # One row per labelled page (page score, URL vote, signals), to study other fusion rules without re-running.
+    page_verdicts: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         def score(value: FieldScore) -> dict[str, Any]:
@@ -150,6 +152,7 @@ class Report:
             "is_product_errors": self.is_product_errors,
             "price_parser": self.price_parser,
             "latency_ms": self.latency_ms,
+            "page_verdicts": self.page_verdicts,
         }
 
 
@@ -360,6 +363,7 @@ def evaluate(
     scores = {name: FieldScore() for name in FIELDS}
     combined, page_only, url_only = FieldScore(), FieldScore(), FieldScore()
     verdicts: list[tuple[float, bool]] = []
+    page_verdicts: list[dict[str, Any]] = []
     errors: list[str] = []
     latencies: list[float] = []
     pages = load_pages(eval_dir) if pages is None else pages
@@ -379,6 +383,18 @@ def evaluate(
             if url_vote is not None and url_training_sites is not None and page.site not in url_training_sites:
                 _count(url_only, url_vote >= 0.5, page.is_product)
             verdicts.append((confidence, page.is_product))
+            page_verdicts.append(
+                {
+                    "page": f"{page.dataset}/{page.page_id}",
+                    "site": page.site,
+                    "is_product": page.is_product,
+                    "confidence": confidence,
+                    "page_score": result.evidence.score,
+                    "url_probability": url_vote,
+                    "url_rule": bool(verdict and verdict[1]),
+                    "signals": sorted(result.evidence.signals),
+                }
+            )
         if page.is_product is not None and is_product != page.is_product:
             errors.append(
                 f"{page.dataset}/{page.page_id}: labelled {page.is_product}, confidence {confidence} "
@@ -423,6 +439,7 @@ def evaluate(
         is_product_page_only=page_only,
         url_only=url_only,
         reliability=reliability_table(verdicts),
+        page_verdicts=page_verdicts,
     )
 
 

@@ -252,6 +252,7 @@ class PopupAnswer:
     price: str = ""
     currency: str = ""
     anyway_price: str = ""  # the form's price after "Add it anyway" (not-product pages)
+    unsure: bool = False  # the form came with "This may not be a product page"
     error: str = ""
 
 
@@ -302,7 +303,8 @@ async def read_popup(browser: ExtensionBrowser, tab_id: int) -> PopupAnswer:
             form = await _form_values(popup)
             return PopupAnswer("not_product", seconds, name=form["name"], anyway_price=form["price"])
         form = await _form_values(popup)
-        return PopupAnswer("product", seconds, form["name"], form["price"], form["currency"])
+        unsure = await popup.locator("#unsure-product").count() > 0
+        return PopupAnswer("product", seconds, form["name"], form["price"], form["currency"], unsure=unsure)
     finally:
         await popup.close()
 
@@ -406,6 +408,12 @@ def popup_report(results: list[PageResult]) -> dict[str, Any]:
         "is_product_recall": round(len(shown) / len(products), 3) if products else 0.0,
         "told_not_a_product": [r.page.page_id for r in products if r.popup and r.popup.verdict == "not_product"],
         "non_product_shown_as_product": sum(1 for r in negatives if r.popup and r.popup.verdict == "product"),
+        "shown_with_caution": {
+            "product_pages": sum(1 for r in shown if r.popup and r.popup.unsure),
+            "non_product_pages": sum(
+                1 for r in negatives if r.popup and r.popup.verdict == "product" and r.popup.unsure
+            ),
+        },
         "price": price_score(use_anyway=False),
         "price_with_add_it_anyway": price_score(use_anyway=True),
         "answer_seconds": {"p50": round(_percentile(seconds, 0.5), 2), "p95": round(_percentile(seconds, 0.95), 2)},

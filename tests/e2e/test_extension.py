@@ -200,6 +200,27 @@ async def test_big_page_gets_the_price_that_sits_past_its_first_million_characte
     assert "__PAGE_STATE__" not in payload["html"]
 
 
+async def test_page_that_may_be_a_product_shows_the_form_with_a_caution(
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+) -> None:
+    # A classified ad: a heading and a price below it, no buy button and no markup. The API is not sure (below its
+    # product threshold); the person is still given the filled form, with a caution, not "not a product page".
+    page_url = shop.url("/classified-ad.html")
+    _, tab_id = await browser.open_tab(page_url)
+    popup = await signed_in_popup(browser, api, person, tab_id)
+
+    await expect(popup.page.locator("#unsure-product")).to_contain_text("may not be a product page")
+    await expect(popup.page.locator("#not-product")).to_have_count(0)
+    await expect(popup.page.locator("#product-name")).to_have_value("Trek FX 3 hybrid bike, 2021, size M")
+    await expect(popup.page.locator("#product-price")).to_have_value("450")
+    await expect(popup.page.locator("#product-currency")).to_have_value("EUR")
+    await browser.screenshot(popup.page, "unsure-product")
+
+    await popup.add()
+    [item] = await items_of(api_client, person)
+    assert (item["url"], item["price"], item["currency"]) == (page_url, "450", "EUR")
+
+
 async def test_add_it_anyway_keeps_what_was_extracted(
     browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
 ) -> None:
