@@ -66,6 +66,9 @@ DEFAULT_EVAL_DIR = REPO_ROOT / ".." / "shared" / "eval"
 FIELDS = ("name", "price", "currency", "regular_price", "image", "availability", "sku", "gtin", "mpn", "brand")
 DEFAULT_DEVPAGES_LABELS = REPO_ROOT / "eval" / "devpages" / "labels.jsonl"
 DEFAULT_DEVPAGES_DIR = Path(os.environ.get("DEVPAGES_DIR", "/work/devpages/pages"))
+# Pages nobody tuned on (eval/blindpages/README.md): report them, never tune on them.
+DEFAULT_BLINDPAGES_LABELS = REPO_ROOT / "eval" / "blindpages" / "labels.jsonl"
+DEFAULT_BLINDPAGES_DIR = Path(os.environ.get("BLINDPAGES_DIR", "/work/devpages/blind"))
 RELIABILITY_BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0001)
 # devpages label these whenever the page shows them: a value given on a page without one is a false positive.
 _STATED_WHEN_SHOWN = ("sku", "gtin", "mpn", "regular_price")
@@ -260,8 +263,9 @@ def _article_pages(eval_dir: Path) -> Iterable[Page]:
             yield Page("articles", page_id[:12], record["url"], path, False)
 
 
-def load_devpages(labels_path: Path, pages_dir: Path) -> list[Page]:
-    """Our own labelled pages (eval/devpages/labels.jsonl); pages whose HTML is not on this machine are skipped."""
+def load_devpages(labels_path: Path, pages_dir: Path, dataset: str = "devpages") -> list[Page]:
+    """Our own labelled pages (eval/devpages or eval/blindpages labels.jsonl); pages whose HTML is not on this
+    machine are skipped."""
     if not labels_path.exists():
         return []
     pages = []
@@ -284,7 +288,7 @@ def load_devpages(labels_path: Path, pages_dir: Path) -> list[Page]:
             for name, value in (record.get("labels") or {}).items()
             if name in FIELDS and value not in (None, "", [])
         }
-        pages.append(Page("devpages", record["id"], record["url"], path, record.get("is_product"), labels))
+        pages.append(Page(dataset, record["id"], record["url"], path, record.get("is_product"), labels))
     return pages
 
 
@@ -418,7 +422,7 @@ def evaluate(
                     f"{page.dataset}/{page.page_id}: got {predicted!s:.80} [{source}] want {acceptable[0]!s:.80}"
                 )
         for name in FIELDS:  # a value given where the page has none counts against precision
-            unlabelled = name not in page.labels and page.is_product and page.dataset == "devpages"
+            unlabelled = name not in page.labels and page.is_product and page.dataset in ("devpages", "blindpages")
             if unlabelled and name in _STATED_WHEN_SHOWN and predicted_value(result, name) is not None:
                 scores[name].given += 1
                 scores[name].misses.append(
@@ -567,6 +571,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url-model", help="a trained URL classifier directory (as URL_MODEL_PATH)")
     parser.add_argument("--devpages-labels", type=Path, default=DEFAULT_DEVPAGES_LABELS)
     parser.add_argument("--devpages-dir", type=Path, default=DEFAULT_DEVPAGES_DIR, help="where their HTML is")
+    parser.add_argument("--blindpages-labels", type=Path, default=DEFAULT_BLINDPAGES_LABELS)
+    parser.add_argument("--blindpages-dir", type=Path, default=DEFAULT_BLINDPAGES_DIR, help="where their HTML is")
     parser.add_argument(
         "--url-training-csv", type=Path, action="append", default=[], help="URL training data (sites to leave out)"
     )
@@ -583,6 +589,9 @@ def main(argv: list[str] | None = None) -> int:
     devpages = load_devpages(args.devpages_labels, args.devpages_dir)
     if devpages:
         reports["devpages"] = evaluate(eval_dir, url_verdict, pages=devpages, url_training_sites=training_sites)
+    blindpages = load_devpages(args.blindpages_labels, args.blindpages_dir, "blindpages")
+    if blindpages:
+        reports["blindpages"] = evaluate(eval_dir, url_verdict, pages=blindpages, url_training_sites=training_sites)
     if not reports:
         print(f"no evaluation data at {eval_dir} or {args.devpages_dir}; nothing to do")
         return 0
