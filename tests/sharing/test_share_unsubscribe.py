@@ -110,4 +110,3 @@ async def test_unsubscribing_from_shares_keeps_the_persons_own_account_mail(
             break
         await asyncio.sleep(0.05)
     assert sum("Reset your BuyHive password" in subject for subject in subjects) == 1
-
