@@ -70,9 +70,9 @@ class QuotaExceeded(Conflict):
     code = "quota_exceeded"
     message = "Quota exceeded"
 
-    def __init__(self, resource: str, limit: int, **details: object) -> None:
+    def __init__(self, resource: str, limit: int, *, message: str | None = None, **details: object) -> None:
         super().__init__(
-            f"You have reached the limit of {limit} {resource}",
+            message or f"You have reached the limit of {limit} {resource}",
             details={"resource": resource, "limit": limit, **details},
         )
 

@@ -62,7 +62,12 @@ async def charge(
     limit = budget.emails_per_recipient_per_day
     full = [r for r, budget_id in recipient_ids.items() if found.get(budget_id, {}).get("emails", 0) >= limit]
     if full:
-        raise QuotaExceeded("share emails per recipient per day", limit, recipients=full)
+        raise QuotaExceeded(
+            "share emails per recipient per day",
+            limit,
+            message=f"{', '.join(full)} cannot get more than {limit} shared carts a day: try again tomorrow",
+            recipients=full,
+        )
 
     await repository.charge_account(
         db,

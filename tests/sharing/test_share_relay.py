@@ -88,6 +88,7 @@ async def test_refusals_answer_the_quota_envelope_and_count_nothing(
         "limit": 5,
         "recipients": ["friend0@example.org"],
     }
+    assert full.json()["error"]["message"].startswith("friend0@example.org cannot get more than 5 shared carts a day")
     # The refused share counted nothing: friend1 can still get it from Bob.
     assert (await share(bob_url, bob.headers, ["friend1@example.org"])).status_code == 202
 
