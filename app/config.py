@@ -88,7 +88,8 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = 1.0
     # SES bounces and complaints: the SQS queue subscribed to the configuration set's SNS topic (README)
     ses_feedback_queue_url: str | None = None
-    ses_feedback_wait_seconds: int = Field(default=20, ge=0, le=20)  # SQS long polling
+    # SQS long polling; shutting down waits for the receive in flight, so it stays well under the stop timeout
+    ses_feedback_wait_seconds: int = Field(default=10, ge=0, le=20)
 
     # LLM providers
     groq_api_key: str | None = None

@@ -35,6 +35,8 @@ class OutgoingEmail:
             raise ValueError("an email needs at least one recipient")
         # The subject carries user text (cart names): a line break there would be header injection.
         object.__setattr__(self, "subject", _LINE_BREAKS.sub(" ", self.subject).strip())
+        if self.unsubscribe_url is not None and len(self.to) != 1:
+            raise ValueError("an unsubscribe link is one recipient's: send one email per recipient")
         for header_value in (self.reply_to, self.unsubscribe_url):
             if header_value is not None and not header_value.isprintable():
                 raise ValueError("header values must be one printable line")

@@ -77,7 +77,8 @@ class SesFeedbackPoller:
 
     async def stop(self) -> None:
         # A receive in flight is abandoned: its messages become visible again and are read next time (adding an
-        # address twice changes nothing).
+        # address twice changes nothing). Its thread still ends only when the receive returns (at most
+        # SES_FEEDBACK_WAIT_SECONDS), and the event loop waits for it on exit.
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
