@@ -39,6 +39,8 @@ from app.observability.sentry import init_sentry
 from app.outbox.worker import OutboxWorker
 from app.pages.router import router as pages_router
 from app.sharing.router import router as sharing_router
+from app.suppression.router import router as unsubscribe_router
+from app.suppression.ses_feedback import SesFeedbackPoller
 
 API_PREFIX = "/api/v1"
 LARGE_BODY_PATHS = (f"{API_PREFIX}/extract",)
@@ -98,6 +100,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             outbox.start()
             stack.push_async_callback(outbox.stop)  # first to stop: lets the send in progress be recorded
             app.state.health_providers["outbox"] = outbox.health
+            if settings.ses_feedback_queue_url:
+                feedback = SesFeedbackPoller(database.db, settings)
+                feedback.start()
+                stack.push_async_callback(feedback.stop)
+                app.state.health_providers["ses_feedback"] = feedback.health
             yield
 
     app = FastAPI(
@@ -143,4 +150,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api)
     app.include_router(health_router)
     app.include_router(pages_router)  # the pages emailed links open, at PUBLIC_APP_URL
+    app.include_router(unsubscribe_router)  # the one-click unsubscribe link in every unsolicited email
     return app

@@ -543,9 +543,16 @@ function shareForm(cart) {
 async function followShare(cartId, shareId, status) {
   for (let poll = 0; poll < SHARE_POLL_LIMIT; poll += 1) {
     const share = await ask("shares.get", { cartId, shareId });
-    if (share.status === "sent") {
-      status.textContent = `Sent to ${share.recipients.join(", ")}.`;
-      status.classList.add("success-text");
+    if (share.status === "sent" || share.status === "skipped") {
+      // Each recipient gets their own email; an address that unsubscribed or bounced is skipped.
+      const deliveries = share.deliveries || share.recipients.map((recipient) => ({ recipient, status: "sent" }));
+      const to = (status_) => deliveries.filter((d) => d.status === status_).map((d) => d.recipient).join(", ");
+      const parts = [];
+      if (to("sent")) parts.push(`Sent to ${to("sent")}.`);
+      if (to("skipped")) parts.push(`Not sent to ${to("skipped")}: the address does not take emails from BuyHive.`);
+      if (to("failed")) parts.push(`We couldn't send to ${to("failed")}.`);
+      status.textContent = parts.join(" ");
+      status.classList.add(share.status === "sent" ? "success-text" : "error-text");
       return;
     }
     if (share.status === "failed") {

@@ -19,7 +19,7 @@ import os
 import random
 import socket
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -31,6 +31,7 @@ from app.mail import EmailDeliveryError, EmailSender
 from app.outbox import repository
 from app.outbox.registry import ComposerRegistry, UnknownKind, composers
 from app.outbox.schemas import FAILED, QUEUED, SENT, SKIPPED, OutboxEntry
+from app.suppression import service as suppression
 
 logger = logging.getLogger(__name__)
 
@@ -132,6 +133,15 @@ class OutboxWorker:
             if message is None:
                 await self._finish(entry, SKIPPED)
                 return
+            # Every send asks the suppression list, whatever its kind: who unsubscribed, bounced or complained.
+            blocked = await suppression.blocked(self.db, message.to, unsolicited=message.unsubscribe_url is not None)
+            if blocked:
+                remaining = tuple(address for address in message.to if address not in blocked)
+                if not remaining:
+                    reasons = ", ".join(sorted(set(blocked.values())))
+                    await self._finish(entry, SKIPPED, error=f"recipient suppressed ({reasons})")
+                    return
+                message = replace(message, to=remaining)
             provider_message_id = await self.sender.send(message)
         except EmailDeliveryError as exc:
             await self._failed_attempt(entry, exc.reason, transient=exc.transient)
