@@ -113,7 +113,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     candidates = image_candidates(markup_images, scan.images, facts, fields.get("name"))
     if candidates:
         origin = candidates[0].origin
-        put("image_url", candidates[0].url, "heuristic" if origin == "page" else origin)
+        put("image_url", candidates[0].url, "heuristic" if origin == "page" or origin == "request" else origin)
 
     signals = page_signals(
         main=main,
