@@ -24,10 +24,9 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from app.db import EmbeddedMongo, free_port
 
-from app.db import EmbeddedMongo, free_port  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 PAGE_CHARS = 2_990_000
 CARD = (

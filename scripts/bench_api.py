@@ -26,15 +26,14 @@ from bson import ObjectId
 from bson.decimal128 import Decimal128
 from pymongo import AsyncMongoClient, ReturnDocument
 
+from app.clock import utc_now
+from app.config import Settings
+from app.db import EmbeddedMongo, free_port
+from app.items import service as items_service
+from app.items.schemas import ItemCreate
+
 ROOT = Path(__file__).resolve().parents[1]
 EXTRA_UVICORN_ARGS = os.environ.get("BENCH_UVICORN_ARGS", "").split()
-sys.path.insert(0, str(ROOT))
-
-from app.clock import utc_now  # noqa: E402
-from app.config import Settings  # noqa: E402
-from app.db import EmbeddedMongo, free_port  # noqa: E402
-from app.items import service as items_service  # noqa: E402
-from app.items.schemas import ItemCreate  # noqa: E402
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:

@@ -10,18 +10,16 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from PIL import Image
+
+from app.ml.clip_verifier import ClipVerifier
+from app.ml.url_classifier import UrlClassifier
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT))
-
-from PIL import Image  # noqa: E402
-
-from app.ml.clip_verifier import ClipVerifier  # noqa: E402
-from app.ml.url_classifier import UrlClassifier  # noqa: E402
 
 
 def rss_mb() -> float:

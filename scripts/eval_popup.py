@@ -51,6 +51,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# The installed package is app/ alone; this tool also drives the test harness in tests/ of this checkout.
 sys.path.insert(0, str(REPO_ROOT))
 
 import httpx  # noqa: E402

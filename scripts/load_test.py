@@ -47,11 +47,10 @@ from typing import Any
 import httpx
 from pymongo import MongoClient
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from app.db import EmbeddedMongo, free_port
+from app.items.canonical import canonical_url
 
-from app.db import EmbeddedMongo, free_port  # noqa: E402
-from app.items.canonical import canonical_url  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 PASSWORD = "load-test-password-1"
 DB_NAME = "loadtest"

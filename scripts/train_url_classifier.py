@@ -29,11 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT))
+from app.ml.url_rules import url_rule_answer
+from app.ml.url_text import MAX_TOKENS, url_to_text
 
-from app.ml.url_rules import url_rule_answer  # noqa: E402
-from app.ml.url_text import MAX_TOKENS, url_to_text  # noqa: E402
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 LABELLED_URLS_DIR = REPO_ROOT / "training" / "url_labels"
 
