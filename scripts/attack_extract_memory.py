@@ -108,7 +108,8 @@ async def attack(base: str, pid: int, concurrent: int) -> None:
         ]
         await asyncio.sleep(1)
         before = rss_mb(pid)
-        peak, health_ms, done = before, [], threading.Event()
+        health_ms: list[float] = []
+        peak, done = before, threading.Event()
 
         async def sample() -> None:
             nonlocal peak

@@ -82,7 +82,7 @@ async def pipeline_samples(page: str, n: int) -> list[float]:
     from app.ml.url_classifier import UrlClassifier
     from app.net import SafeFetcher
 
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None)
     fetcher = SafeFetcher()
     llm = LlmChain(settings)
     pipeline = ExtractionPipeline(

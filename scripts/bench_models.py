@@ -12,7 +12,9 @@ import os
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -32,7 +34,7 @@ def percentile(samples: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def timed(function, *args, **kwargs) -> float:
+def timed(function: Callable[..., object], *args: Any, **kwargs: Any) -> float:
     started = time.perf_counter()
     function(*args, **kwargs)
     return (time.perf_counter() - started) * 1000
