@@ -223,7 +223,7 @@ def _self_signed_certificate(workdir: Path) -> tuple[str, str]:
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "eval-popup.invalid")])
-    now = datetime.datetime.now(datetime.UTC)
+    now = datetime.datetime.now(datetime.UTC)  # noqa: TID251 - a certificate validity window, not a stored timestamp
     certificate = (
         x509.CertificateBuilder()
         .subject_name(name)
