@@ -39,7 +39,6 @@ import json
 import os
 import re
 import statistics
-import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -48,19 +47,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT))
+from price_parser import Price
 
-from price_parser import Price  # noqa: E402
-
-from app.extraction.structured import (  # noqa: E402
+from app.extraction.structured import (
     StructuredExtraction,
     combine_product_confidence,
     extract_structured,
     parse_price,
     to_iso_currency,
 )
-from app.extraction.structured.document import site_of  # noqa: E402
+from app.extraction.structured.document import site_of
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_EVAL_DIR = REPO_ROOT / ".." / "shared" / "eval"
 FIELDS = ("name", "price", "currency", "regular_price", "image", "availability", "sku", "gtin", "mpn", "brand")

@@ -20,12 +20,13 @@ import random
 import socket
 import uuid
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import ConnectionFailure, ExecutionTimeout
 
+from app.clock import utc_now
 from app.config import Settings
 from app.mail import EmailDeliveryError, EmailSender
 from app.outbox import repository
@@ -107,7 +108,7 @@ class OutboxWorker:
 
     async def process_next(self) -> bool:
         """Claim and handle one entry; False when nothing is due."""
-        now = datetime.now(UTC)
+        now = utc_now()
         entry = await repository.claim_abandoned(self.db, worker_id=self.worker_id, now=now, lease=self.lease)
         if entry is not None:
             logger.warning(
@@ -156,17 +157,17 @@ class OutboxWorker:
             logger.exception("outbox: unexpected error", extra={"outbox_id": str(entry["_id"])})
             await self._failed_attempt(entry, f"unexpected: {type(exc).__name__}", transient=True)
             return
-        await self._finish(entry, SENT, provider_message_id=provider_message_id, sent_at=datetime.now(UTC), error=None)
+        await self._finish(entry, SENT, provider_message_id=provider_message_id, sent_at=utc_now(), error=None)
 
     async def _failed_attempt(self, entry: OutboxEntry, reason: str, *, transient: bool) -> None:
         if transient and entry["attempts"] < self.retry.max_attempts:
-            next_attempt_at = datetime.now(UTC) + self.retry.delay(entry["attempts"])
+            next_attempt_at = utc_now() + self.retry.delay(entry["attempts"])
             await self._finish(entry, QUEUED, error=reason, next_attempt_at=next_attempt_at)
             return
         await self._finish(entry, FAILED, error=reason)
 
     async def _finish(self, entry: OutboxEntry, status: str, **changes: Any) -> None:
-        now = datetime.now(UTC)
+        now = utc_now()
         recorded = await repository.finish(
             self.db,
             entry_id=entry["_id"],

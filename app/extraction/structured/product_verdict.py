@@ -14,8 +14,8 @@ from typing import NamedTuple
 from app.extraction.structured.document import PageFacts
 from app.extraction.structured.models import PageEvidence
 from app.extraction.structured.opengraph import opengraph_type
-from app.extraction.structured.pricing import MainVisiblePrice
-from app.extraction.structured.schema import ProductRecord
+from app.extraction.structured.price_choice import MainVisiblePrice
+from app.extraction.structured.schema_org import ProductRecord
 from app.extraction.structured.visible import VisiblePage, in_product_grid
 
 # Signal -> weight in log-odds. Positive signals say "one product for sale here", negative ones say otherwise.
