@@ -33,7 +33,8 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
     await db[REFRESH_TOKENS].create_indexes(
         [
             IndexModel([("token_hash", ASCENDING)], unique=True, name="token_hash_unique"),
-            IndexModel([("family_id", ASCENDING)], name="family"),
+            # Every authenticated request asks whether its session is live: this answers from the index alone.
+            IndexModel([("family_id", ASCENDING), ("revoked_at", ASCENDING)], name="family_revoked"),
             IndexModel([("user_id", ASCENDING)], name="user"),
             IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_ttl"),
         ]
@@ -94,6 +95,18 @@ async def spend_refresh_token(db: AsyncDatabase, token_hash: str, now: datetime)
 
 async def find_refresh_token(db: AsyncDatabase, token_hash: str) -> dict[str, Any] | None:
     return await db[REFRESH_TOKENS].find_one({"token_hash": token_hash})
+
+
+async def session_is_live(db: AsyncDatabase, user_id: ObjectId, family_id: ObjectId, now: datetime) -> bool:
+    """Whether the session (refresh-token family) still stands: ending one revokes all its tokens at once, and
+    rotation only spends them, so any unrevoked, unexpired token of the family means it is live."""
+    query = {"family_id": family_id, "revoked_at": None, "user_id": user_id, "expires_at": {"$gt": now}}
+    return await db[REFRESH_TOKENS].find_one(query, projection={"_id": 1}) is not None
+
+
+async def family_revoked(db: AsyncDatabase, family_id: ObjectId) -> bool:
+    query = {"family_id": family_id, "revoked_at": {"$ne": None}}
+    return await db[REFRESH_TOKENS].find_one(query, projection={"_id": 1}) is not None
 
 
 async def revoke_family(db: AsyncDatabase, family_id: ObjectId, now: datetime) -> None:

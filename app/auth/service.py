@@ -16,7 +16,7 @@ from app.auth.email_verification import is_verified, queue_verification
 from app.auth.google import GoogleIdentity
 from app.auth.passwords import hash_password, verify_password
 from app.auth.schemas import TokenPair, UserOut
-from app.auth.tokens import create_access_token, hash_token, new_refresh_token
+from app.auth.tokens import AccessToken, create_access_token, hash_token, new_refresh_token
 from app.carts.service import create_default_cart
 from app.clock import utc_now
 from app.config import Settings
@@ -27,12 +27,18 @@ logger = logging.getLogger(__name__)
 
 _BAD_CREDENTIALS = "Invalid email or password"
 _BAD_REFRESH = "Invalid or expired refresh token"
+_SESSION_ENDED = "This session has ended; sign in again"
 USER_AGENT_MAX_LENGTH = 256
 
 
 class WrongPassword(Forbidden):
     code = "wrong_password"
     message = "The password is not correct"
+
+
+class EmailNotVerified(Forbidden):
+    code = "email_not_verified"
+    message = "Verify your email address first: we sent you a link (POST /auth/verify-email/request sends another)"
 
 
 def normalize_email(email: str) -> str:
@@ -187,6 +193,10 @@ async def issue_token_pair(
             "revoked_at": None,
         },
     )
+    if rotating and await repository.family_revoked(db, family_id):
+        # The session was ended between spending the old token and storing this one: it stays ended.
+        await repository.revoke_family(db, family_id, now)
+        raise Unauthorized(_BAD_REFRESH)
     access_token, expires_in = create_access_token(user["_id"], settings, now=now, session_id=family_id)
     return TokenPair(access_token=access_token, refresh_token=refresh_token, expires_in=expires_in, user=user_out(user))
 
@@ -213,6 +223,21 @@ async def logout(db: AsyncDatabase, *, refresh_token: str) -> None:
     known = await repository.find_refresh_token(db, hash_token(refresh_token))
     if known is not None:
         await repository.revoke_family(db, known["family_id"], datetime.now(UTC))
+
+
+async def require_live_session(db: AsyncDatabase, access: AccessToken) -> None:
+    """Refuse an access token whose session has ended (signed out, revoked, password reset, account deleted)."""
+    if not await repository.session_is_live(db, access.user_id, access.session_id, datetime.now(UTC)):
+        raise Unauthorized(_SESSION_ENDED, headers={"WWW-Authenticate": "Bearer"})
+
+
+async def require_verified_email(db: AsyncDatabase, user_id: ObjectId) -> None:
+    """Refuse what sends email in the person's name (shares, invitations, alerts) until their address is proven."""
+    user = await repository.find_user_by_id(db, user_id)
+    if user is None:
+        raise Unauthorized(_SESSION_ENDED, headers={"WWW-Authenticate": "Bearer"})
+    if not is_verified(user):
+        raise EmailNotVerified()
 
 
 async def get_user(db: AsyncDatabase, user_id: ObjectId) -> UserOut:
