@@ -24,7 +24,7 @@ from app.outbox import repository as outbox_repository
 from app.sharing import service as sharing_service
 from tests.conftest import make_settings, running_app
 from tests.helpers import Account
-from tests.items.factories import add_item, create_cart, fast_account
+from tests.items.factories import add_item, create_cart, verified_account
 from tests.mail.moto_ses import REGION, SENDER, SentEmail, sent_emails
 from tests.sharing.shares import wait_for_share
 
@@ -55,7 +55,7 @@ async def ses_client(ses_app: tuple[FastAPI, httpx.AsyncClient], ses: str) -> As
 
 @pytest.fixture
 async def carol(ses_app: tuple[FastAPI, httpx.AsyncClient], ses_client: httpx.AsyncClient) -> Account:
-    return await fast_account(ses_app[0], ses_client, "carol@example.com")
+    return await verified_account(ses_app[0], ses_client, "carol@example.com")
 
 
 class _Page(HTMLParser):
