@@ -119,6 +119,9 @@ class Settings(BaseSettings):
     rate_limit_verify_image: str = "30/minute"
     rate_limit_auth: str = "10/minute"
     rate_limit_share: str = "20/hour"
+    # Failed sign-ins per account (app/auth/login_throttle.py): free tries, then a doubling wait up to the cap
+    login_free_failures: int = Field(default=5, ge=1)
+    login_lockout_max_seconds: int = Field(default=300, ge=1)
 
     # Error tracking and metrics
     sentry_dsn: str | None = None

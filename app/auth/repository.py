@@ -14,6 +14,7 @@ USERS = "users"
 REFRESH_TOKENS = "refresh_tokens"
 PASSWORD_RESETS = "password_resets"
 EMAIL_VERIFICATIONS = "email_verifications"
+LOGIN_FAILURES = "login_failures"  # keyed by a hash of the address tried, not by user
 # Expired verification tokens are kept a while, so a late click can be told "expired" rather than "unknown".
 VERIFICATION_RETENTION_SECONDS = 7 * 24 * 3600
 
@@ -56,6 +57,10 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
                 [("expires_at", ASCENDING)], expireAfterSeconds=VERIFICATION_RETENTION_SECONDS, name="expires_ttl"
             ),
         ]
+    )
+
+    await db[LOGIN_FAILURES].create_indexes(
+        [IndexModel([("forget_at", ASCENDING)], expireAfterSeconds=0, name="forget_ttl")]
     )
 
 
@@ -264,3 +269,35 @@ async def switch_to_pending_email(
         session=session,
     )
     return result.matched_count == 1
+
+
+async def find_login_failures(db: AsyncDatabase, key: str) -> dict[str, Any] | None:
+    return await db[LOGIN_FAILURES].find_one({"_id": key})
+
+
+async def claim_login_attempt(db: AsyncDatabase, key: str, *, now: datetime, hold_until: datetime) -> bool:
+    """Take the account's one attempt if its wait is over (closing it until `hold_until`); False if it is not."""
+    result = await db[LOGIN_FAILURES].update_one(
+        {"_id": key, "locked_until": {"$lte": now}}, {"$set": {"locked_until": hold_until}}
+    )
+    return result.modified_count == 1
+
+
+async def count_login_failure(db: AsyncDatabase, key: str, *, now: datetime, forget_at: datetime) -> int:
+    """One more failure; returns how many in a row."""
+    record = await db[LOGIN_FAILURES].find_one_and_update(
+        {"_id": key},
+        {"$inc": {"failures": 1}, "$set": {"last_failed_at": now, "forget_at": forget_at},
+         "$setOnInsert": {"locked_until": now}},
+        upsert=True,
+        return_document=ReturnDocument.AFTER,
+    )  # fmt: skip
+    return int(record["failures"]) if record else 1
+
+
+async def close_login_until(db: AsyncDatabase, key: str, until: datetime) -> None:
+    await db[LOGIN_FAILURES].update_one({"_id": key}, {"$set": {"locked_until": until}})
+
+
+async def delete_login_failures(db: AsyncDatabase, key: str) -> None:
+    await db[LOGIN_FAILURES].delete_one({"_id": key})

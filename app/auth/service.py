@@ -11,7 +11,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
-from app.auth import repository
+from app.auth import login_throttle, repository
 from app.auth.email_verification import is_verified, queue_verification
 from app.auth.google import GoogleIdentity
 from app.auth.passwords import hash_password, verify_password
@@ -110,11 +110,18 @@ async def register(
 async def login(
     db: AsyncDatabase, settings: Settings, *, email: str, password: str, user_agent: str | None = None
 ) -> TokenPair:
-    """Check email and password; the same answer and the same work whether or not the email exists."""
-    user = await repository.find_user_by_email(db, normalize_email(email))
+    """Check email and password; the same answer and the same work whether or not the email exists.
+
+    Failures are counted per address: past a few, the address waits before its next try (429, login_throttle)."""
+    address = normalize_email(email)
+    throttle = login_throttle.throttle_key(address)
+    await login_throttle.claim_attempt(db, settings, key=throttle, now=datetime.now(UTC))
+    user = await repository.find_user_by_email(db, address)
     stored_hash = user.get("password_hash") if user else None
     if not await verify_password(password, stored_hash) or user is None:
+        await login_throttle.record_failure(db, settings, key=throttle, now=datetime.now(UTC))
         raise Unauthorized(_BAD_CREDENTIALS)
+    await login_throttle.clear(db, key=throttle)
     return await issue_token_pair(db, settings, user, user_agent=user_agent)
 
 
