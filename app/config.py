@@ -119,6 +119,8 @@ class Settings(BaseSettings):
     rate_limit_verify_image: str = "30/minute"
     rate_limit_auth: str = "10/minute"
     rate_limit_share: str = "20/hour"
+    # Accounts created (registration or a first Google sign-in) per client network: IPv4 address or IPv6 /64
+    rate_limit_account_creation: str = "20/hour"
     # Failed sign-ins per account (app/auth/login_throttle.py): free tries, then a doubling wait up to the cap
     login_free_failures: int = Field(default=5, ge=1)
     login_lockout_max_seconds: int = Field(default=300, ge=1)

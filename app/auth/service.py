@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -29,6 +30,8 @@ _BAD_CREDENTIALS = "Invalid email or password"
 _BAD_REFRESH = "Invalid or expired refresh token"
 _SESSION_ENDED = "This session has ended; sign in again"
 USER_AGENT_MAX_LENGTH = 256
+# Charged just before an account is created (the per-network account-creation budget); raises 429 when spent.
+Budget = Callable[[], Awaitable[None]]
 
 
 class WrongPassword(Forbidden):
@@ -98,10 +101,13 @@ async def register(
     password: str,
     name: str | None,
     user_agent: str | None = None,
+    creation_budget: Budget | None = None,
 ) -> TokenPair:
     """Create an email/password account and sign it in."""
     if await repository.find_user_by_email(db, normalize_email(email)):
         raise Conflict("An account with this email already exists")
+    if creation_budget is not None:
+        await creation_budget()
     user = await create_user(db, email=email, password_hash=await hash_password(password), name=name)
     await queue_verification(db, user_id=user["_id"], email=user["email"])
     return await issue_token_pair(db, settings, user, user_agent=user_agent)
@@ -126,18 +132,27 @@ async def login(
 
 
 async def sign_in_with_google(
-    db: AsyncDatabase, settings: Settings, identity: GoogleIdentity, *, user_agent: str | None = None
+    db: AsyncDatabase,
+    settings: Settings,
+    identity: GoogleIdentity,
+    *,
+    user_agent: str | None = None,
+    creation_budget: Budget | None = None,
 ) -> TokenPair:
     """Sign in with a verified Google identity: its linked account, else the account with that email, else a new one."""
     user = await repository.find_user_by_google_sub(db, identity.sub)
     if user is None:
-        user = await _link_or_create_google_user(db, identity)
+        user = await _link_or_create_google_user(db, identity, creation_budget)
     return await issue_token_pair(db, settings, user, user_agent=user_agent)
 
 
-async def _link_or_create_google_user(db: AsyncDatabase, identity: GoogleIdentity) -> dict[str, Any]:
+async def _link_or_create_google_user(
+    db: AsyncDatabase, identity: GoogleIdentity, creation_budget: Budget | None
+) -> dict[str, Any]:
     existing = await repository.find_user_by_email(db, identity.email)
     if existing is None:
+        if creation_budget is not None:
+            await creation_budget()
         try:
             return await create_user(
                 db, email=identity.email, password_hash=None, name=identity.name, google_sub=identity.sub
