@@ -166,6 +166,10 @@ class GoogleVerifier:
         except jwt.PyJWTError as exc:
             reason = next((text for kind, text in _CLAIM_ERRORS if isinstance(exc, kind)), "invalid token")
             raise GoogleSignInError(reason) from None
+        # The party the token was issued to, when it is not the audience: it must be one of our clients too, or a
+        # token some other app obtained for our client id could be replayed here.
+        if "azp" in claims and claims["azp"] not in self.client_ids:
+            raise GoogleSignInError("token was issued to another client")
         return _identity(claims, nonce)
 
     async def exchange_code(self, *, code: str, code_verifier: str, redirect_uri: str) -> str:
@@ -208,7 +212,11 @@ class GoogleVerifier:
 
 
 def _identity(claims: dict[str, Any], nonce: str | None) -> GoogleIdentity:
-    if nonce is not None and not hmac.compare_digest(str(claims.get("nonce", "")), nonce):
+    # A flow that used a nonce must present it: a token minted for one sign-in cannot be replayed without it.
+    token_nonce = claims.get("nonce")
+    if nonce is None and token_nonce is not None:
+        raise GoogleSignInError("nonce missing")
+    if nonce is not None and not hmac.compare_digest(str(token_nonce or ""), nonce):
         raise GoogleSignInError("nonce mismatch")
     email = claims.get("email")
     if not isinstance(email, str) or "@" not in email:

@@ -122,6 +122,8 @@ async def test_email_owned_by_another_google_account_is_a_conflict(
         ({"iat": int(time.time()) - 7200, "exp": int(time.time()) - 3600}, "token expired"),
         ({"email_verified": False}, "email not verified by Google"),
         ({"signing_key": "rogue"}, "bad token signature"),
+        ({"azp": "someone-elses-app.apps.googleusercontent.com"}, "token was issued to another client"),
+        ({"nonce": "minted-for-another-sign-in"}, "nonce missing"),
     ],
 )
 async def test_invalid_id_tokens_are_401_with_the_envelope(
