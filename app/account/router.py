@@ -4,6 +4,7 @@ from fastapi import APIRouter, Depends, Response, status
 
 from app.account import service
 from app.account.schemas import AccountDeletion, AccountExport, EmailChange, PasswordChange, SessionOut
+from app.auth.google import GoogleVerifierDep
 from app.auth.schemas import Accepted
 from app.deps import CurrentUser, Db
 from app.edge.ratelimit import limit_per_user
@@ -68,7 +69,8 @@ async def export(user: CurrentUser, db: Db, response: Response) -> AccountExport
 
 
 @router.post("/delete", status_code=status.HTTP_204_NO_CONTENT, dependencies=[PasswordCheckLimit])
-async def delete_account(body: AccountDeletion, user: CurrentUser, db: Db) -> Response:
-    """Delete the account and all its data, for good (the password is asked again)."""
-    await service.delete_account(db, user_id=user.user_id, password=body.password)
+async def delete_account(body: AccountDeletion, user: CurrentUser, db: Db, google: GoogleVerifierDep) -> Response:
+    """Delete the account and all its data, for good (the password, or a Google sign-in made just now, is asked)."""
+    identity = await google.verify_sign_in(body.google) if body.google is not None else None
+    await service.delete_account(db, user_id=user.user_id, password=body.password, google=identity)
     return _no_content()

@@ -14,6 +14,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from app.account.schemas import AccountExport, SessionOut
 from app.auth import email_change
 from app.auth import service as auth
+from app.auth.google import GoogleIdentity
 from app.carts import service as carts
 from app.clock import utc_now
 from app.db import in_transaction
@@ -72,9 +73,16 @@ async def export(db: AsyncDatabase, *, user_id: ObjectId, current: ObjectId | No
     )
 
 
-async def delete_account(db: AsyncDatabase, *, user_id: ObjectId, password: str) -> None:
-    """Delete the account and everything of it in one transaction: all of it goes, or nothing does."""
-    user = await auth.reauthenticate(db, user_id, password)
+async def delete_account(
+    db: AsyncDatabase, *, user_id: ObjectId, password: str | None, google: GoogleIdentity | None
+) -> None:
+    """Delete the account and everything of it in one transaction: all of it goes, or nothing does.
+
+    Proven by the password, or by a fresh sign-in to the linked Google account."""
+    if google is not None:
+        user = await auth.reauthenticate_with_google(db, user_id, google)
+    else:
+        user = await auth.reauthenticate(db, user_id, password or "")
 
     async def delete(session: AsyncClientSession) -> None:
         await items.delete_all_items(db, user_id=user_id, session=session)

@@ -73,13 +73,7 @@ async def google_sign_in(
     body: GoogleSignInRequest, request: Request, db: Db, settings: AppSettings, google: GoogleVerifierDep
 ) -> TokenPair:
     """Sign in with Google (ID token, or authorization code + PKCE); creates or links the account."""
-    if body.id_token is not None:
-        identity = await google.verify_id_token(body.id_token, nonce=body.nonce)
-    else:
-        assert body.code and body.code_verifier and body.redirect_uri  # guaranteed by GoogleSignInRequest
-        identity = await google.verify_code(
-            code=body.code, code_verifier=body.code_verifier, redirect_uri=body.redirect_uri, nonce=body.nonce
-        )
+    identity = await google.verify_sign_in(body)
     return await service.sign_in_with_google(
         db,
         settings,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -284,6 +285,26 @@ async def reauthenticate(db: AsyncDatabase, user_id: ObjectId, password: str) ->
         raise BadRequest("This account has no password; set one through a password reset first")
     if not await verify_password(password, user["password_hash"]):
         raise WrongPassword()
+    return user
+
+
+class GoogleReauthenticationFailed(Forbidden):
+    code = "reauthentication_failed"
+    message = "Sign in with this account's Google account again, just before this"
+
+
+# How recent a Google sign-in must be to stand in for the password (account deletion).
+FRESH_GOOGLE_SIGN_IN = timedelta(minutes=5)
+
+
+async def reauthenticate_with_google(db: AsyncDatabase, user_id: ObjectId, identity: GoogleIdentity) -> dict[str, Any]:
+    """The user, after a fresh Google sign-in to the Google account linked to them (for accounts without a password,
+    in place of `reauthenticate`)."""
+    user = await find_user(db, user_id)
+    if not user.get("google_sub") or not hmac.compare_digest(user["google_sub"], identity.sub):
+        raise GoogleReauthenticationFailed(details={"reason": "another_google_account"})
+    if identity.issued_at < datetime.now(UTC) - FRESH_GOOGLE_SIGN_IN:
+        raise GoogleReauthenticationFailed(details={"reason": "not_fresh"})
     return user
 
 

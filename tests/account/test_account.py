@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 from typing import Any
 
 import httpx
@@ -174,7 +175,8 @@ async def test_deleting_the_account_leaves_nothing_that_names_the_person(
     assert (await client.post("/api/v1/auth/password-reset", json={"email": ann.email})).status_code == 202
     await wait_for_emails(settings.data_dir / "outbox", ann.email, "Reset your BuyHive password")
     # A verification email still queued (ann's own address is proven: a change of address sends one).
-    change = {"new_email": "ann.new@example.com", "password": PASSWORD}
+    new_address = f"ann.{uuid.uuid4().hex[:8]}@example.com"  # the suite's outbox folder is shared: a fresh one
+    change = {"new_email": new_address, "password": PASSWORD}
     assert (await client.post("/api/v1/account/email", json=change, headers=ann.headers)).status_code == 202
 
     refused = await client.post("/api/v1/account/delete", json={"password": "not my password"}, headers=ann.headers)
@@ -194,7 +196,7 @@ async def test_deleting_the_account_leaves_nothing_that_names_the_person(
             text = json_util.dumps(document).lower()
             assert ann.user_id not in text, (name, document)
             assert ann.email not in text, (name, document)
-            assert "ann.new@example.com" not in text, (name, document)
+            assert new_address not in text, (name, document)
     login = await client.post("/api/v1/auth/login", json={"email": ann.email, "password": PASSWORD})
     assert login.status_code == 401
     assert (await _refresh(client, ann.refresh_token)).status_code == 401
