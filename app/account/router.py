@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Response, status
+from fastapi.responses import StreamingResponse
 
 from app.account import service
 from app.account.schemas import AccountDeletion, AccountExport, EmailChange, PasswordChange, SessionOut
@@ -60,12 +61,14 @@ async def end_all_sessions(user: CurrentUser, db: Db) -> Response:
     return _no_content()
 
 
-@router.get("/export")
-async def export(user: CurrentUser, db: Db, response: Response) -> AccountExport:
-    """Everything of the person's, as one JSON document (carts, items, shares sent, sessions)."""
-    response.headers["Content-Disposition"] = 'attachment; filename="buyhive-account.json"'
-    response.headers["Cache-Control"] = "no-store"
-    return await service.export(db, user_id=user.user_id, current=user.session_id)
+@router.get("/export", response_model=AccountExport)
+async def export(user: CurrentUser, db: Db) -> StreamingResponse:
+    """Everything of the person's, as one JSON document (carts, items, shares sent, sessions), streamed."""
+    return StreamingResponse(
+        await service.export(db, user_id=user.user_id, current=user.session_id),
+        media_type="application/json",
+        headers={"Content-Disposition": 'attachment; filename="buyhive-account.json"', "Cache-Control": "no-store"},
+    )
 
 
 @router.post("/delete", status_code=status.HTTP_204_NO_CONTENT, dependencies=[PasswordCheckLimit])
