@@ -72,6 +72,8 @@ class Settings(BaseSettings):
     docs_enabled: bool | None = None
     max_body_bytes: int = 64 * 1024
     max_extract_body_bytes: int = 4 * 1024 * 1024
+    # A request body must have arrived this long after the request began, or 408 (slow clients)
+    body_read_timeout_seconds: float = Field(default=30.0, gt=0)
 
     # Outbound fetches (app/net): public addresses on these ports only.
     fetch_allow_private_hosts: CommaList = Field(default_factory=list)  # tests only, refused in production
