@@ -102,11 +102,14 @@ async def find_refresh_token(db: AsyncDatabase, token_hash: str) -> dict[str, An
     return await db[REFRESH_TOKENS].find_one({"token_hash": token_hash})
 
 
-async def session_is_live(db: AsyncDatabase, user_id: ObjectId, family_id: ObjectId, now: datetime) -> bool:
+async def session_is_live(db: AsyncDatabase, family_id: ObjectId) -> bool:
     """Whether the session (refresh-token family) still stands: ending one revokes all its tokens at once, and
-    rotation only spends them, so any unrevoked, unexpired token of the family means it is live."""
-    query = {"family_id": family_id, "revoked_at": None, "user_id": user_id, "expires_at": {"$gt": now}}
-    return await db[REFRESH_TOKENS].find_one(query, projection={"_id": 1}) is not None
+    rotation only spends them, so any unrevoked token of the family means it is live.
+
+    Answered from the `family_revoked` index alone (nothing else filtered or returned): this runs on every
+    authenticated request. Expiry needs no filter: an access token lives minutes, its session days after it."""
+    query = {"family_id": family_id, "revoked_at": None}
+    return await db[REFRESH_TOKENS].find_one(query, projection={"_id": 0, "family_id": 1}) is not None
 
 
 async def family_revoked(db: AsyncDatabase, family_id: ObjectId) -> bool:

@@ -250,7 +250,7 @@ async def logout(db: AsyncDatabase, *, refresh_token: str) -> None:
 
 async def require_live_session(db: AsyncDatabase, access: AccessToken) -> None:
     """Refuse an access token whose session has ended (signed out, revoked, password reset, account deleted)."""
-    if not await repository.session_is_live(db, access.user_id, access.session_id, datetime.now(UTC)):
+    if not await repository.session_is_live(db, access.session_id):
         raise Unauthorized(_SESSION_ENDED, headers={"WWW-Authenticate": "Bearer"})
 
 
