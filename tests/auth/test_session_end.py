@@ -5,6 +5,7 @@ Before, an access token kept working until it expired (15 minutes) whatever happ
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
@@ -84,7 +85,8 @@ async def test_changing_the_password_ends_the_other_sessions_access_tokens(
 async def test_a_password_reset_ends_every_access_token(
     app: FastAPI, client: httpx.AsyncClient, settings: Settings
 ) -> None:
-    account = await fast_account(app, client, "ann@example.com")
+    # An address of its own: the suite's outbox folder is shared, and the reset email is found by address.
+    account = await fast_account(app, client, f"ann-{uuid.uuid4().hex[:8]}@example.com")
     phone = await _second_session(client, account)
     assert (await client.post("/api/v1/auth/password-reset", json={"email": account.email})).status_code == 202
     [email] = await wait_for_emails(settings.data_dir / "outbox", account.email, "Reset your BuyHive password")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -24,7 +25,7 @@ async def test_an_unverified_account_cannot_share_until_it_follows_its_link(
     client: httpx.AsyncClient, db: Any, settings: Settings
 ) -> None:
     # Registered as an attacker would, with an address nobody proved.
-    account = await register_account(client, "spammer@example.net")
+    account = await register_account(client, f"spammer-{uuid.uuid4().hex[:8]}@example.net")
     body = {"recipients": ["victim@example.org"], "message": "ACTION REQUIRED"}
 
     refused = await client.post(_share_url(account.default_cart_id), json=body, headers=account.headers)
