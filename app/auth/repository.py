@@ -1,4 +1,4 @@
-"""Every query on users, refresh_tokens, password_resets and email_verifications."""
+"""Every query on users, refresh_tokens, password_resets, email_verifications and login_failures."""
 
 from __future__ import annotations
 
@@ -58,7 +58,6 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
             ),
         ]
     )
-
     await db[LOGIN_FAILURES].create_indexes(
         [IndexModel([("forget_at", ASCENDING)], expireAfterSeconds=0, name="forget_ttl")]
     )

@@ -40,6 +40,15 @@ class WrongPassword(Forbidden):
     message = "The password is not correct"
 
 
+class GoogleReauthenticationFailed(Forbidden):
+    code = "reauthentication_failed"
+    message = "Sign in with this account's Google account again, just before this"
+
+
+# How recent a Google sign-in must be to stand in for the password (account deletion).
+FRESH_GOOGLE_SIGN_IN = timedelta(minutes=5)
+
+
 class EmailNotVerified(Forbidden):
     code = "email_not_verified"
     message = "Verify your email address first: we sent you a link (POST /auth/verify-email/request sends another)"
@@ -286,15 +295,6 @@ async def reauthenticate(db: AsyncDatabase, user_id: ObjectId, password: str) ->
     if not await verify_password(password, user["password_hash"]):
         raise WrongPassword()
     return user
-
-
-class GoogleReauthenticationFailed(Forbidden):
-    code = "reauthentication_failed"
-    message = "Sign in with this account's Google account again, just before this"
-
-
-# How recent a Google sign-in must be to stand in for the password (account deletion).
-FRESH_GOOGLE_SIGN_IN = timedelta(minutes=5)
 
 
 async def reauthenticate_with_google(db: AsyncDatabase, user_id: ObjectId, identity: GoogleIdentity) -> dict[str, Any]:
