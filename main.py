@@ -126,6 +126,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         default_limit=settings.max_body_bytes,
         large_limit=settings.max_extract_body_bytes,
         large_paths=LARGE_BODY_PATHS,
+        read_timeout=settings.body_read_timeout_seconds,
     )
     app.add_middleware(
         CORSMiddleware,

@@ -72,6 +72,8 @@ class Settings(BaseSettings):
     docs_enabled: bool | None = None
     max_body_bytes: int = 64 * 1024
     max_extract_body_bytes: int = 4 * 1024 * 1024
+    # A request body must have arrived this long after the request began, or 408 (slow clients)
+    body_read_timeout_seconds: float = Field(default=30.0, gt=0)
 
     # Outbound fetches (app/net): public addresses on these ports only.
     fetch_allow_private_hosts: CommaList = Field(default_factory=list)  # tests only, refused in production
@@ -128,6 +130,11 @@ class Settings(BaseSettings):
     rate_limit_verify_image: str = "30/minute"
     rate_limit_auth: str = "10/minute"
     rate_limit_share: str = "20/hour"
+    # Accounts created (registration or a first Google sign-in) per client network: IPv4 address or IPv6 /64
+    rate_limit_account_creation: str = "20/hour"
+    # Failed sign-ins per account (app/auth/login_throttle.py): free tries, then a doubling wait up to the cap
+    login_free_failures: int = Field(default=5, ge=1)
+    login_lockout_max_seconds: int = Field(default=300, ge=1)
 
     # Error tracking and metrics
     sentry_dsn: str | None = None

@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pymongo.asynchronous.database import AsyncDatabase
 
+from app.auth.service import require_live_session, require_verified_email
 from app.auth.tokens import decode_access_token
 from app.config import Settings, get_settings
 from app.errors import Unauthorized
@@ -31,22 +32,36 @@ _bearer = HTTPBearer(auto_error=False, description="Access token from /auth/logi
 
 @dataclass(frozen=True)
 class AuthSubject:
-    """Who is calling, taken from a verified access token (no database round trip)."""
+    """Who is calling: a verified access token whose session is still live."""
 
     user_id: ObjectId
-    session_id: ObjectId | None = None  # the session (refresh-token family) the access token belongs to
+    session_id: ObjectId  # the session (refresh-token family) the access token belongs to
 
 
-def get_current_user(
+async def get_current_user(
     request: Request,
     settings: AppSettings,
+    db: Db,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> AuthSubject:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized("Missing bearer token", headers={"WWW-Authenticate": "Bearer"})
     access = decode_access_token(credentials.credentials, settings)
+    # One indexed read per request, so that signing out, a password reset or an account takeover ends the
+    # access tokens at once rather than when they expire.
+    await require_live_session(db, access)
     request.state.user_id = str(access.user_id)  # the rate limiter keys on it
     return AuthSubject(user_id=access.user_id, session_id=access.session_id)
 
 
 CurrentUser = Annotated[AuthSubject, Depends(get_current_user)]
+
+
+async def get_verified_user(user: CurrentUser, db: Db) -> AuthSubject:
+    await require_verified_email(db, user.user_id)
+    return user
+
+
+# For routes that send email in the person's name (sharing, invitations, price alerts): 403 `email_not_verified`
+# until the address is proven. Google accounts arrive verified.
+VerifiedUser = Annotated[AuthSubject, Depends(get_verified_user)]

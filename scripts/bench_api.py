@@ -1,4 +1,5 @@
-"""API overhead benchmark: POST /items and GET /carts/{id}/items beside the raw PyMongo operations they wrap.
+"""API overhead benchmark: POST /items and GET /carts/{id}/items beside the raw PyMongo operations they wrap, and
+the live-session check every authenticated request makes.
 
 One run, one embedded SecantusDB database, one Uvicorn worker on 127.0.0.1; sequential requests over one
 keep-alive connection. The driver side repeats the endpoints' queries on the same database and documents;
@@ -22,10 +23,12 @@ import uuid
 from pathlib import Path
 
 import httpx
+import jwt
 from bson import ObjectId
 from bson.decimal128 import Decimal128
 from pymongo import AsyncMongoClient, ReturnDocument
 
+from app.auth import repository as auth_repository
 from app.clock import utc_now
 from app.config import Settings
 from app.db import EmbeddedMongo, free_port
@@ -72,7 +75,7 @@ def start_api(mongo_url: str, db_name: str, port: int) -> subprocess.Popen[bytes
     raise RuntimeError("API did not start")
 
 
-async def raw_driver(mongo_url: str, db_name: str, n: int, api_user: tuple[str, str]) -> dict[str, list[float]]:
+async def raw_driver(mongo_url: str, db_name: str, n: int, api_user: tuple[str, str, str]) -> dict[str, list[float]]:
     """The same operations the endpoints perform, straight through PyMongo, on the same database: inserts for a
     user of its own (same collection and indexes), reads of the API user's cart (the very same documents)."""
     client: AsyncMongoClient = AsyncMongoClient(mongo_url, tz_aware=True)
@@ -82,7 +85,8 @@ async def raw_driver(mongo_url: str, db_name: str, n: int, api_user: tuple[str, 
     await db.carts.insert_one({"_id": cart_id, "user_id": user_id, "name": "raw", "name_key": "raw",
                                "created_at": now, "updated_at": now})  # fmt: skip
     timings: dict[str, list[float]] = {"add_item": [], "list_items": [], "service add_item": [],
-                                       "service list_items": []}  # fmt: skip
+                                       "service list_items": [], "session check": [],
+                                       "round trip": []}  # fmt: skip
     for i in range(n):
         started = time.perf_counter()
 
@@ -140,11 +144,22 @@ async def raw_driver(mongo_url: str, db_name: str, n: int, api_user: tuple[str, 
         started = time.perf_counter()
         await items_service.list_items(db, user_id=api_user_id, cart_id=api_cart_id, cursor=None, limit=20)
         timings["service list_items"].append(time.perf_counter() - started)
+    # What get_current_user adds to every authenticated request: one indexed read of the token's session.
+    session_id = ObjectId(api_user[2])
+    for _ in range(n):
+        started = time.perf_counter()
+        live = await auth_repository.session_is_live(db, session_id)
+        timings["session check"].append(time.perf_counter() - started)
+        assert live
+        # The floor it is measured against: the cheapest read there is, one document by _id.
+        started = time.perf_counter()
+        await db.carts.find_one({"_id": api_cart_id}, projection={"_id": 1})
+        timings["round trip"].append(time.perf_counter() - started)
     await client.close()
     return timings
 
 
-def through_api(port: int, n: int) -> tuple[dict[str, list[float]], tuple[str, str]]:
+def through_api(port: int, n: int) -> tuple[dict[str, list[float]], tuple[str, str, str]]:
     timings: dict[str, list[float]] = {"add_item": [], "list_items": [], "live": []}
     with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
         email = f"bench-{uuid.uuid4().hex[:8]}@example.com"
@@ -168,7 +183,8 @@ def through_api(port: int, n: int) -> tuple[dict[str, list[float]], tuple[str, s
             started = time.perf_counter()
             http.get("/health/live")
             timings["live"].append(time.perf_counter() - started)
-    return timings, (user_id, cart_id)
+    session_id = jwt.decode(pair["access_token"], options={"verify_signature": False})["sid"]
+    return timings, (user_id, cart_id, session_id)
 
 
 def main() -> None:
@@ -199,6 +215,10 @@ def main() -> None:
         print(f"{'  API - driver (p50)':<28}{(api_p50 - raw_p50) * 1000:>9.2f}   ratio {api_p50 / raw_p50:.2f}x")
     live_p50, live_p95 = percentiles(api_timings["live"])
     print(f"{'API GET /health/live':<28}{live_p50 * 1000:>9.2f}{live_p95 * 1000:>9.2f}   (HTTP floor)")
+    check_p50, check_p95 = percentiles(raw["session check"])
+    floor_p50, floor_p95 = percentiles(raw["round trip"])
+    print(f"{'session check (per request)':<28}{check_p50 * 1000:>9.2f}{check_p95 * 1000:>9.2f}")
+    print(f"{'driver find_one by _id':<28}{floor_p50 * 1000:>9.2f}{floor_p95 * 1000:>9.2f}   (database floor)")
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ def main() -> int:
                     cases_per_operation=args.cases_per_operation,
                     random_seed=args.seed,
                     own_ids=target.own_ids,
+                    sign_in=target.sign_in,
                 )
                 seconds = time.perf_counter() - started
         finally:

@@ -63,7 +63,7 @@ async def test_database_down_makes_ready_503_and_api_calls_503(tmp_path: Path) -
             assert detail.json()["status"] == "degraded"
             assert detail.json()["components"]["database"]["status"] == "down"
 
-            token, _ = create_access_token(ObjectId(), settings)
+            token, _ = create_access_token(ObjectId(), settings, session_id=ObjectId())
             transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
             async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as plain_client:
                 carts = await plain_client.get("/api/v1/carts", headers={"Authorization": f"Bearer {token}"})

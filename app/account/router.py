@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Response, status
+from fastapi.responses import StreamingResponse
 
 from app.account import service
 from app.account.schemas import AccountDeletion, AccountExport, EmailChange, PasswordChange, SessionOut
+from app.auth.google import GoogleVerifierDep
 from app.auth.schemas import Accepted
 from app.deps import CurrentUser, Db
 from app.edge.ratelimit import limit_per_user
@@ -59,16 +61,19 @@ async def end_all_sessions(user: CurrentUser, db: Db) -> Response:
     return _no_content()
 
 
-@router.get("/export")
-async def export(user: CurrentUser, db: Db, response: Response) -> AccountExport:
-    """Everything of the person's, as one JSON document (carts, items, shares sent, sessions)."""
-    response.headers["Content-Disposition"] = 'attachment; filename="buyhive-account.json"'
-    response.headers["Cache-Control"] = "no-store"
-    return await service.export(db, user_id=user.user_id, current=user.session_id)
+@router.get("/export", response_model=AccountExport)
+async def export(user: CurrentUser, db: Db) -> StreamingResponse:
+    """Everything of the person's, as one JSON document (carts, items, shares sent, sessions), streamed."""
+    return StreamingResponse(
+        await service.export(db, user_id=user.user_id, current=user.session_id),
+        media_type="application/json",
+        headers={"Content-Disposition": 'attachment; filename="buyhive-account.json"', "Cache-Control": "no-store"},
+    )
 
 
 @router.post("/delete", status_code=status.HTTP_204_NO_CONTENT, dependencies=[PasswordCheckLimit])
-async def delete_account(body: AccountDeletion, user: CurrentUser, db: Db) -> Response:
-    """Delete the account and all its data, for good (the password is asked again)."""
-    await service.delete_account(db, user_id=user.user_id, password=body.password)
+async def delete_account(body: AccountDeletion, user: CurrentUser, db: Db, google: GoogleVerifierDep) -> Response:
+    """Delete the account and all its data, for good (the password, or a Google sign-in made just now, is asked)."""
+    identity = await google.verify_sign_in(body.google) if body.google is not None else None
+    await service.delete_account(db, user_id=user.user_id, password=body.password, google=identity)
     return _no_content()

@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
-from app.auth.schemas import PASSWORD_MAX_LENGTH, Email, Password, UserOut
+from app.auth.schemas import PASSWORD_MAX_LENGTH, Email, GoogleSignInRequest, Password, UserOut
 from app.carts.schemas import CartOut
 from app.ids import PyObjectId
 from app.items.schemas import ItemOut
@@ -28,8 +28,17 @@ class EmailChange(BaseModel):
 
 
 class AccountDeletion(BaseModel):
+    """The password, or (for an account without one) a Google sign-in made just now, in either of its forms."""
+
     model_config = ConfigDict(extra="forbid")
-    password: CurrentPassword
+    password: CurrentPassword | None = None
+    google: GoogleSignInRequest | None = None
+
+    @model_validator(mode="after")
+    def _one_proof(self) -> AccountDeletion:
+        if (self.password is None) == (self.google is None):
+            raise ValueError("send either password or google")
+        return self
 
 
 class SessionOut(BaseModel):

@@ -5,22 +5,28 @@ Each domain keeps its own data; this one only calls their services (auth, carts,
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from datetime import datetime
 from typing import Any
 
 from bson import ObjectId
+from pydantic import TypeAdapter
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
-from app.account.schemas import AccountExport, SessionOut
+from app.account.schemas import SessionOut
 from app.auth import email_change
 from app.auth import service as auth
+from app.auth.google import GoogleIdentity
 from app.carts import service as carts
+from app.carts.schemas import CartOut
 from app.clock import utc_now
 from app.db import in_transaction
 from app.errors import NotFound
 from app.items import service as items
 from app.outbox import service as outbox
 from app.sharing import service as sharing
+from app.sharing.schemas import ShareOut
 
 
 def _session_out(head: dict[str, Any], current: ObjectId | None) -> SessionOut:
@@ -59,22 +65,57 @@ async def change_email(db: AsyncDatabase, *, user_id: ObjectId, new_email: str, 
     await email_change.request_email_change(db, user_id=user_id, new_email=new_email, password=password)
 
 
-async def export(db: AsyncDatabase, *, user_id: ObjectId, current: ObjectId | None) -> AccountExport:
-    """Everything the person has here: profile, carts, items, shares sent, sessions (never another's data)."""
+async def export(db: AsyncDatabase, *, user_id: ObjectId, current: ObjectId | None) -> AsyncIterator[bytes]:
+    """Everything the person has here, as one JSON document shaped like AccountExport: profile, carts, items, shares
+    sent, sessions (never another's data).
+
+    The parts with small bounds (quotas, budgets) are read first, so a failure there is still an error answer; the
+    items, up to thousands, are then written out as the database hands them over, never all in memory."""
     user = await auth.find_user(db, user_id)
-    return AccountExport(
-        exported_at=utc_now(),
-        user=auth.user_out(user),
-        carts=await carts.all_carts(db, user_id=user_id),
-        items=await items.all_items(db, user_id=user_id),
-        shares=await sharing.shares_of(db, user_id=user_id),
-        sessions=await list_sessions(db, user_id=user_id, current=current),
+    head = (
+        f'{{"exported_at":{_EXPORTED_AT.dump_json(utc_now()).decode()}'
+        f',"user":{auth.user_out(user).model_dump_json()}'
+        f',"carts":{_CARTS.dump_json(await carts.all_carts(db, user_id=user_id)).decode()}'
+        ',"items":['
     )
+    tail = (
+        f'],"shares":{_SHARES.dump_json(await sharing.shares_of(db, user_id=user_id)).decode()}'
+        f',"sessions":{_SESSIONS.dump_json(await list_sessions(db, user_id=user_id, current=current)).decode()}}}'
+    )
+    return _export_document(db, user_id, head=head, tail=tail)
 
 
-async def delete_account(db: AsyncDatabase, *, user_id: ObjectId, password: str) -> None:
-    """Delete the account and everything of it in one transaction: all of it goes, or nothing does."""
-    user = await auth.reauthenticate(db, user_id, password)
+_CARTS = TypeAdapter(list[CartOut])
+_SHARES = TypeAdapter(list[ShareOut])
+_SESSIONS = TypeAdapter(list[SessionOut])
+_EXPORTED_AT = TypeAdapter(datetime)
+EXPORT_BATCH = 200  # items per chunk written
+
+
+async def _export_document(db: AsyncDatabase, user_id: ObjectId, *, head: str, tail: str) -> AsyncIterator[bytes]:
+    yield head.encode()
+    separator = ""
+    batch: list[str] = []
+    async for item in items.iter_items(db, user_id=user_id, batch_size=EXPORT_BATCH):
+        batch.append(item.model_dump_json())
+        if len(batch) == EXPORT_BATCH:
+            yield (separator + ",".join(batch)).encode()
+            batch, separator = [], ","
+    if batch:
+        yield (separator + ",".join(batch)).encode()
+    yield tail.encode()
+
+
+async def delete_account(
+    db: AsyncDatabase, *, user_id: ObjectId, password: str | None, google: GoogleIdentity | None
+) -> None:
+    """Delete the account and everything of it in one transaction: all of it goes, or nothing does.
+
+    Proven by the password, or by a fresh sign-in to the linked Google account."""
+    if google is not None:
+        user = await auth.reauthenticate_with_google(db, user_id, google)
+    else:
+        user = await auth.reauthenticate(db, user_id, password or "")
 
     async def delete(session: AsyncClientSession) -> None:
         await items.delete_all_items(db, user_id=user_id, session=session)

@@ -9,12 +9,14 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import httpx
 import jwt
 from fastapi import Depends, Request
 
+from app.auth.schemas import GoogleSignInRequest
 from app.config import Settings
 from app.errors import ServiceUnavailable, Unauthorized
 
@@ -42,6 +44,7 @@ class GoogleIdentity:
     sub: str
     email: str
     name: str | None
+    issued_at: datetime  # when Google signed the person in (the token's iat): how fresh a re-authentication is
 
 
 class JwksCache:
@@ -166,6 +169,10 @@ class GoogleVerifier:
         except jwt.PyJWTError as exc:
             reason = next((text for kind, text in _CLAIM_ERRORS if isinstance(exc, kind)), "invalid token")
             raise GoogleSignInError(reason) from None
+        # The party the token was issued to, when it is not the audience: it must be one of our clients too, or a
+        # token some other app obtained for our client id could be replayed here.
+        if "azp" in claims and claims["azp"] not in self.client_ids:
+            raise GoogleSignInError("token was issued to another client")
         return _identity(claims, nonce)
 
     async def exchange_code(self, *, code: str, code_verifier: str, redirect_uri: str) -> str:
@@ -206,9 +213,25 @@ class GoogleVerifier:
         id_token = await self.exchange_code(code=code, code_verifier=code_verifier, redirect_uri=redirect_uri)
         return await self.verify_id_token(id_token, nonce=nonce)
 
+    async def verify_sign_in(self, sign_in: GoogleSignInRequest) -> GoogleIdentity:
+        """The identity behind either form of a Google sign-in (ID token, or authorization code + PKCE)."""
+        if sign_in.id_token is not None:
+            return await self.verify_id_token(sign_in.id_token, nonce=sign_in.nonce)
+        assert sign_in.code and sign_in.code_verifier and sign_in.redirect_uri  # guaranteed by GoogleSignInRequest
+        return await self.verify_code(
+            code=sign_in.code,
+            code_verifier=sign_in.code_verifier,
+            redirect_uri=sign_in.redirect_uri,
+            nonce=sign_in.nonce,
+        )
+
 
 def _identity(claims: dict[str, Any], nonce: str | None) -> GoogleIdentity:
-    if nonce is not None and not hmac.compare_digest(str(claims.get("nonce", "")), nonce):
+    # A flow that used a nonce must present it: a token minted for one sign-in cannot be replayed without it.
+    token_nonce = claims.get("nonce")
+    if nonce is None and token_nonce is not None:
+        raise GoogleSignInError("nonce missing")
+    if nonce is not None and not hmac.compare_digest(str(token_nonce or ""), nonce):
         raise GoogleSignInError("nonce mismatch")
     email = claims.get("email")
     if not isinstance(email, str) or "@" not in email:
@@ -218,7 +241,10 @@ def _identity(claims: dict[str, Any], nonce: str | None) -> GoogleIdentity:
         raise GoogleSignInError("email not verified by Google")
     name = claims.get("name")
     return GoogleIdentity(
-        sub=str(claims["sub"]), email=email.strip().lower(), name=name if isinstance(name, str) else None
+        sub=str(claims["sub"]),
+        email=email.strip().lower(),
+        name=name if isinstance(name, str) else None,
+        issued_at=datetime.fromtimestamp(int(claims["iat"]), UTC),
     )
 
 

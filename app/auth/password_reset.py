@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
-from app.auth import repository
+from app.auth import login_throttle, repository
 from app.auth.email_verification import TokenProblem, token_problem
 from app.auth.passwords import hash_password
 from app.auth.service import normalize_email
@@ -96,14 +97,19 @@ async def confirm_password_reset(db: AsyncDatabase, *, token: str, new_password:
         raise InvalidResetToken(token_problem(await repository.find_password_reset(db, token_hash), now))
     password_hash = await hash_password(new_password)
 
-    async def reset(session: AsyncClientSession) -> bool:
+    async def reset(session: AsyncClientSession) -> dict[str, Any] | None:
         record = await repository.spend_password_reset(db, token_hash, now, session)
         if record is None:  # spent by a concurrent confirm in the meantime
-            return False
+            return None
         await repository.set_password_hash(db, record["user_id"], password_hash, now, session)
         await repository.spend_all_password_resets(db, record["user_id"], now, session)
         await repository.revoke_all_for_user(db, record["user_id"], now, session=session)
-        return True
+        return record
 
-    if not await in_transaction(db, reset):
+    record = await in_transaction(db, reset)
+    if record is None:
         raise InvalidResetToken("used")
+    # Whoever read the reset link owns the mailbox: failed sign-ins by others no longer make them wait.
+    user = await repository.find_user_by_id(db, record["user_id"])
+    if user is not None:
+        await login_throttle.clear(db, key=login_throttle.throttle_key(user["email"]))

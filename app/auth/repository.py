@@ -1,4 +1,4 @@
-"""Every query on users, refresh_tokens, password_resets and email_verifications."""
+"""Every query on users, refresh_tokens, password_resets, email_verifications and login_failures."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ USERS = "users"
 REFRESH_TOKENS = "refresh_tokens"
 PASSWORD_RESETS = "password_resets"
 EMAIL_VERIFICATIONS = "email_verifications"
+LOGIN_FAILURES = "login_failures"  # keyed by a hash of the address tried, not by user
 # Expired verification tokens are kept a while, so a late click can be told "expired" rather than "unknown".
 VERIFICATION_RETENTION_SECONDS = 7 * 24 * 3600
 
@@ -33,7 +34,8 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
     await db[REFRESH_TOKENS].create_indexes(
         [
             IndexModel([("token_hash", ASCENDING)], unique=True, name="token_hash_unique"),
-            IndexModel([("family_id", ASCENDING)], name="family"),
+            # Every authenticated request asks whether its session is live: this answers from the index alone.
+            IndexModel([("family_id", ASCENDING), ("revoked_at", ASCENDING)], name="family_revoked"),
             IndexModel([("user_id", ASCENDING)], name="user"),
             IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_ttl"),
         ]
@@ -55,6 +57,9 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
                 [("expires_at", ASCENDING)], expireAfterSeconds=VERIFICATION_RETENTION_SECONDS, name="expires_ttl"
             ),
         ]
+    )
+    await db[LOGIN_FAILURES].create_indexes(
+        [IndexModel([("forget_at", ASCENDING)], expireAfterSeconds=0, name="forget_ttl")]
     )
 
 
@@ -88,6 +93,21 @@ async def spend_refresh_token(db: AsyncDatabase, token_hash: str, now: datetime)
 
 async def find_refresh_token(db: AsyncDatabase, token_hash: str) -> dict[str, Any] | None:
     return await db[REFRESH_TOKENS].find_one({"token_hash": token_hash})
+
+
+async def session_is_live(db: AsyncDatabase, family_id: ObjectId) -> bool:
+    """Whether the session (refresh-token family) still stands: ending one revokes all its tokens at once, and
+    rotation only spends them, so any unrevoked token of the family means it is live.
+
+    Answered from the `family_revoked` index alone (nothing else filtered or returned): this runs on every
+    authenticated request. Expiry needs no filter: an access token lives minutes, its session days after it."""
+    query = {"family_id": family_id, "revoked_at": None}
+    return await db[REFRESH_TOKENS].find_one(query, projection={"_id": 0, "family_id": 1}) is not None
+
+
+async def family_revoked(db: AsyncDatabase, family_id: ObjectId) -> bool:
+    query = {"family_id": family_id, "revoked_at": {"$ne": None}}
+    return await db[REFRESH_TOKENS].find_one(query, projection={"_id": 1}) is not None
 
 
 async def revoke_family(db: AsyncDatabase, family_id: ObjectId, now: datetime) -> None:
@@ -245,3 +265,35 @@ async def switch_to_pending_email(
         session=session,
     )
     return result.matched_count == 1
+
+
+async def find_login_failures(db: AsyncDatabase, key: str) -> dict[str, Any] | None:
+    return await db[LOGIN_FAILURES].find_one({"_id": key})
+
+
+async def claim_login_attempt(db: AsyncDatabase, key: str, *, now: datetime, hold_until: datetime) -> bool:
+    """Take the account's one attempt if its wait is over (closing it until `hold_until`); False if it is not."""
+    result = await db[LOGIN_FAILURES].update_one(
+        {"_id": key, "locked_until": {"$lte": now}}, {"$set": {"locked_until": hold_until}}
+    )
+    return result.modified_count == 1
+
+
+async def count_login_failure(db: AsyncDatabase, key: str, *, now: datetime, forget_at: datetime) -> int:
+    """One more failure; returns how many in a row."""
+    record = await db[LOGIN_FAILURES].find_one_and_update(
+        {"_id": key},
+        {"$inc": {"failures": 1}, "$set": {"last_failed_at": now, "forget_at": forget_at},
+         "$setOnInsert": {"locked_until": now}},
+        upsert=True,
+        return_document=ReturnDocument.AFTER,
+    )  # fmt: skip
+    return int(record["failures"]) if record else 1
+
+
+async def close_login_until(db: AsyncDatabase, key: str, until: datetime) -> None:
+    await db[LOGIN_FAILURES].update_one({"_id": key}, {"$set": {"locked_until": until}})
+
+
+async def delete_login_failures(db: AsyncDatabase, key: str) -> None:
+    await db[LOGIN_FAILURES].delete_one({"_id": key})

@@ -17,12 +17,14 @@ from app.auth.schemas import (
     VerifyEmailConfirm,
 )
 from app.deps import AppSettings, CurrentUser, Db
-from app.edge.ratelimit import limit_per_ip, limit_per_user
+from app.edge.ratelimit import charge_per_ip, limit_per_ip, limit_per_user
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 # Public endpoints that guess or create accounts are limited per client IP.
 PerIpAuthLimit = Depends(limit_per_ip("rate_limit_auth"))
+# And accounts created, per client network per hour: charged only when an account is about to be made.
+ACCOUNT_CREATION = "rate_limit_account_creation"
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED, dependencies=[PerIpAuthLimit])
@@ -35,6 +37,7 @@ async def register(body: RegisterRequest, request: Request, db: Db, settings: Ap
         password=body.password,
         name=body.name,
         user_agent=request.headers.get("user-agent"),
+        creation_budget=charge_per_ip(request, ACCOUNT_CREATION),
     )
 
 
@@ -70,14 +73,14 @@ async def google_sign_in(
     body: GoogleSignInRequest, request: Request, db: Db, settings: AppSettings, google: GoogleVerifierDep
 ) -> TokenPair:
     """Sign in with Google (ID token, or authorization code + PKCE); creates or links the account."""
-    if body.id_token is not None:
-        identity = await google.verify_id_token(body.id_token, nonce=body.nonce)
-    else:
-        assert body.code and body.code_verifier and body.redirect_uri  # guaranteed by GoogleSignInRequest
-        identity = await google.verify_code(
-            code=body.code, code_verifier=body.code_verifier, redirect_uri=body.redirect_uri, nonce=body.nonce
-        )
-    return await service.sign_in_with_google(db, settings, identity, user_agent=request.headers.get("user-agent"))
+    identity = await google.verify_sign_in(body)
+    return await service.sign_in_with_google(
+        db,
+        settings,
+        identity,
+        user_agent=request.headers.get("user-agent"),
+        creation_budget=charge_per_ip(request, ACCOUNT_CREATION),
+    )
 
 
 @router.post("/password-reset", status_code=status.HTTP_202_ACCEPTED, dependencies=[PerIpAuthLimit])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -11,12 +13,12 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
-from app.auth import repository
+from app.auth import login_throttle, repository
 from app.auth.email_verification import is_verified, queue_verification
 from app.auth.google import GoogleIdentity
 from app.auth.passwords import hash_password, verify_password
 from app.auth.schemas import TokenPair, UserOut
-from app.auth.tokens import create_access_token, hash_token, new_refresh_token
+from app.auth.tokens import AccessToken, create_access_token, hash_token, new_refresh_token
 from app.carts.service import create_default_cart
 from app.clock import utc_now
 from app.config import Settings
@@ -27,12 +29,29 @@ logger = logging.getLogger(__name__)
 
 _BAD_CREDENTIALS = "Invalid email or password"
 _BAD_REFRESH = "Invalid or expired refresh token"
+_SESSION_ENDED = "This session has ended; sign in again"
 USER_AGENT_MAX_LENGTH = 256
+# Charged just before an account is created (the per-network account-creation budget); raises 429 when spent.
+Budget = Callable[[], Awaitable[None]]
 
 
 class WrongPassword(Forbidden):
     code = "wrong_password"
     message = "The password is not correct"
+
+
+class GoogleReauthenticationFailed(Forbidden):
+    code = "reauthentication_failed"
+    message = "Sign in with this account's Google account again, just before this"
+
+
+# How recent a Google sign-in must be to stand in for the password (account deletion).
+FRESH_GOOGLE_SIGN_IN = timedelta(minutes=5)
+
+
+class EmailNotVerified(Forbidden):
+    code = "email_not_verified"
+    message = "Verify your email address first: we sent you a link (POST /auth/verify-email/request sends another)"
 
 
 def normalize_email(email: str) -> str:
@@ -92,10 +111,13 @@ async def register(
     password: str,
     name: str | None,
     user_agent: str | None = None,
+    creation_budget: Budget | None = None,
 ) -> TokenPair:
     """Create an email/password account and sign it in."""
     if await repository.find_user_by_email(db, normalize_email(email)):
         raise Conflict("An account with this email already exists")
+    if creation_budget is not None:
+        await creation_budget()
     user = await create_user(db, email=email, password_hash=await hash_password(password), name=name)
     await queue_verification(db, user_id=user["_id"], email=user["email"])
     return await issue_token_pair(db, settings, user, user_agent=user_agent)
@@ -104,27 +126,43 @@ async def register(
 async def login(
     db: AsyncDatabase, settings: Settings, *, email: str, password: str, user_agent: str | None = None
 ) -> TokenPair:
-    """Check email and password; the same answer and the same work whether or not the email exists."""
-    user = await repository.find_user_by_email(db, normalize_email(email))
+    """Check email and password; the same answer and the same work whether or not the email exists.
+
+    Failures are counted per address: past a few, the address waits before its next try (429, login_throttle)."""
+    address = normalize_email(email)
+    throttle = login_throttle.throttle_key(address)
+    await login_throttle.claim_attempt(db, settings, key=throttle, now=utc_now())
+    user = await repository.find_user_by_email(db, address)
     stored_hash = user.get("password_hash") if user else None
     if not await verify_password(password, stored_hash) or user is None:
+        await login_throttle.record_failure(db, settings, key=throttle, now=utc_now())
         raise Unauthorized(_BAD_CREDENTIALS)
+    await login_throttle.clear(db, key=throttle)
     return await issue_token_pair(db, settings, user, user_agent=user_agent)
 
 
 async def sign_in_with_google(
-    db: AsyncDatabase, settings: Settings, identity: GoogleIdentity, *, user_agent: str | None = None
+    db: AsyncDatabase,
+    settings: Settings,
+    identity: GoogleIdentity,
+    *,
+    user_agent: str | None = None,
+    creation_budget: Budget | None = None,
 ) -> TokenPair:
     """Sign in with a verified Google identity: its linked account, else the account with that email, else a new one."""
     user = await repository.find_user_by_google_sub(db, identity.sub)
     if user is None:
-        user = await _link_or_create_google_user(db, identity)
+        user = await _link_or_create_google_user(db, identity, creation_budget)
     return await issue_token_pair(db, settings, user, user_agent=user_agent)
 
 
-async def _link_or_create_google_user(db: AsyncDatabase, identity: GoogleIdentity) -> dict[str, Any]:
+async def _link_or_create_google_user(
+    db: AsyncDatabase, identity: GoogleIdentity, creation_budget: Budget | None
+) -> dict[str, Any]:
     existing = await repository.find_user_by_email(db, identity.email)
     if existing is None:
+        if creation_budget is not None:
+            await creation_budget()
         try:
             return await create_user(
                 db, email=identity.email, password_hash=None, name=identity.name, google_sub=identity.sub
@@ -187,6 +225,10 @@ async def issue_token_pair(
             "revoked_at": None,
         },
     )
+    if rotating and await repository.family_revoked(db, family_id):
+        # The session was ended between spending the old token and storing this one: it stays ended.
+        await repository.revoke_family(db, family_id, now)
+        raise Unauthorized(_BAD_REFRESH)
     access_token, expires_in = create_access_token(user["_id"], settings, now=now, session_id=family_id)
     return TokenPair(access_token=access_token, refresh_token=refresh_token, expires_in=expires_in, user=user_out(user))
 
@@ -215,6 +257,21 @@ async def logout(db: AsyncDatabase, *, refresh_token: str) -> None:
         await repository.revoke_family(db, known["family_id"], utc_now())
 
 
+async def require_live_session(db: AsyncDatabase, access: AccessToken) -> None:
+    """Refuse an access token whose session has ended (signed out, revoked, password reset, account deleted)."""
+    if not await repository.session_is_live(db, access.session_id):
+        raise Unauthorized(_SESSION_ENDED, headers={"WWW-Authenticate": "Bearer"})
+
+
+async def require_verified_email(db: AsyncDatabase, user_id: ObjectId) -> None:
+    """Refuse what sends email in the person's name (shares, invitations, alerts) until their address is proven."""
+    user = await repository.find_user_by_id(db, user_id)
+    if user is None:
+        raise Unauthorized(_SESSION_ENDED, headers={"WWW-Authenticate": "Bearer"})
+    if not is_verified(user):
+        raise EmailNotVerified()
+
+
 async def get_user(db: AsyncDatabase, user_id: ObjectId) -> UserOut:
     """The signed-in user's profile."""
     user = await repository.find_user_by_id(db, user_id)
@@ -237,6 +294,17 @@ async def reauthenticate(db: AsyncDatabase, user_id: ObjectId, password: str) ->
         raise BadRequest("This account has no password; set one through a password reset first")
     if not await verify_password(password, user["password_hash"]):
         raise WrongPassword()
+    return user
+
+
+async def reauthenticate_with_google(db: AsyncDatabase, user_id: ObjectId, identity: GoogleIdentity) -> dict[str, Any]:
+    """The user, after a fresh Google sign-in to the Google account linked to them (for accounts without a password,
+    in place of `reauthenticate`)."""
+    user = await find_user(db, user_id)
+    if not user.get("google_sub") or not hmac.compare_digest(user["google_sub"], identity.sub):
+        raise GoogleReauthenticationFailed(details={"reason": "another_google_account"})
+    if identity.issued_at < utc_now() - FRESH_GOOGLE_SIGN_IN:
+        raise GoogleReauthenticationFailed(details={"reason": "not_fresh"})
     return user
 
 

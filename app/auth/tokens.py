@@ -23,11 +23,11 @@ _INVALID = "Invalid or expired access token"
 @dataclass(frozen=True)
 class AccessToken:
     user_id: ObjectId
-    session_id: ObjectId | None  # the refresh-token family it was issued with; None in tokens older than sessions
+    session_id: ObjectId  # the session (refresh-token family) it was issued with: it works while that session lives
 
 
 def create_access_token(
-    user_id: ObjectId, settings: Settings, *, now: datetime | None = None, session_id: ObjectId | None = None
+    user_id: ObjectId, settings: Settings, *, session_id: ObjectId, now: datetime | None = None
 ) -> tuple[str, int]:
     issued = now or utc_now()
     lifetime = timedelta(minutes=settings.jwt_access_token_expire_minutes)
@@ -39,9 +39,8 @@ def create_access_token(
         "iss": settings.jwt_issuer,
         "aud": settings.jwt_audience,
         "typ": ACCESS_TOKEN_TYPE,
+        "sid": str(session_id),
     }
-    if session_id is not None:
-        claims["sid"] = str(session_id)
     return jwt.encode(claims, settings.jwt_secret_key, algorithm=ALGORITHM), int(lifetime.total_seconds())
 
 
@@ -53,15 +52,19 @@ def decode_access_token(token: str, settings: Settings) -> AccessToken:
             algorithms=[ALGORITHM],  # pinned: alg=none and algorithm confusion are refused
             audience=settings.jwt_audience,
             issuer=settings.jwt_issuer,
-            options={"require": ["sub", "exp", "iat", "jti", "iss", "aud"]},
+            options={"require": ["sub", "exp", "iat", "jti", "iss", "aud", "sid"]},
         )
     except jwt.PyJWTError:
         raise Unauthorized(_INVALID, headers={"WWW-Authenticate": "Bearer"}) from None
-    if claims.get("typ") != ACCESS_TOKEN_TYPE or not ObjectId.is_valid(claims["sub"]):
+    # A token without a session (issued before sessions were named) is refused: nothing could end it early.
+    if (
+        claims.get("typ") != ACCESS_TOKEN_TYPE
+        or not ObjectId.is_valid(claims["sub"])
+        or not isinstance(claims["sid"], str)
+        or not ObjectId.is_valid(claims["sid"])
+    ):
         raise Unauthorized(_INVALID, headers={"WWW-Authenticate": "Bearer"})
-    sid = claims.get("sid")
-    session_id = ObjectId(sid) if isinstance(sid, str) and ObjectId.is_valid(sid) else None
-    return AccessToken(user_id=ObjectId(claims["sub"]), session_id=session_id)
+    return AccessToken(user_id=ObjectId(claims["sub"]), session_id=ObjectId(claims["sid"]))
 
 
 def new_refresh_token() -> str:

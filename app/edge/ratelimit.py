@@ -105,6 +105,18 @@ def limit_per_ip(setting: str) -> Callable[..., Awaitable[None]]:
     return dependency
 
 
+def charge_per_ip(request: Request, setting: str) -> Callable[[], Awaitable[None]]:
+    """A per-network budget the service charges itself, at the moment the counted thing is about to happen (an
+    account created, not every sign-in that might create one)."""
+
+    async def charge() -> None:
+        settings = _settings(request)
+        key = network_key(client_ip(request, settings.trusted_proxies))
+        await _enforce(request, getattr(settings, setting), setting, key)
+
+    return charge
+
+
 def limit_per_user(setting: str, scope: str | None = None) -> Callable[..., Awaitable[None]]:
     """A dependency limiting an authenticated route per user; routes with the same scope share a budget."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from starlette.datastructures import MutableHeaders
@@ -45,13 +46,24 @@ class SecurityHeadersMiddleware:
 
 
 class BodyLimitMiddleware:
-    """Refuse bodies over the limit with 413 before the app buffers them; `/extract` may carry whole pages."""
+    """Refuse bodies over the limit with 413 before the app buffers them (`/extract` may carry whole pages), and
+    bodies still arriving `read_timeout` seconds after the request began with 408: a client that trickles its body
+    (slowloris on the body) cannot hold a request, and its memory, open for long. Uvicorn has no such bound."""
 
-    def __init__(self, app: ASGIApp, *, default_limit: int, large_limit: int, large_paths: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        default_limit: int,
+        large_limit: int,
+        large_paths: tuple[str, ...],
+        read_timeout: float,
+    ) -> None:
         self.app = app
         self.default_limit = default_limit
         self.large_limit = large_limit
         self.large_paths = large_paths
+        self.read_timeout = read_timeout
 
     def _limit_for(self, path: str) -> int:
         return self.large_limit if path.startswith(self.large_paths) else self.default_limit
@@ -66,16 +78,24 @@ class BodyLimitMiddleware:
             await self._reject(scope, send, limit)
             return
         received = 0
+        complete = False
+        deadline = asyncio.get_running_loop().time() + self.read_timeout
 
         async def counting_receive() -> Message:
             # A chunked body without Content-Length is counted as it streams in; the app's error
-            # handler turns the exception into the 413 envelope.
-            nonlocal received
-            message = await receive()
+            # handler turns the exception into the 413 (or 408) envelope.
+            nonlocal received, complete
+            if complete:  # after the body, receive() only waits for the client to disconnect: no deadline
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), deadline - asyncio.get_running_loop().time())
+            except TimeoutError:
+                raise HTTPException(408, detail=f"Request body not received within {self.read_timeout:g} s") from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
                     raise HTTPException(413, detail=f"Request body exceeds {limit} bytes")
+                complete = not message.get("more_body", False)
             return message
 
         await self.app(scope, counting_receive, send)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
@@ -136,8 +137,11 @@ async def count_by_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_ids: list[
     return {row["_id"]: row["count"] async for row in cursor}
 
 
-async def list_all(db: AsyncDatabase, *, user_id: ObjectId) -> list[dict[str, Any]]:
-    return await db[ITEMS].find({"user_id": user_id}).sort("_id", DESCENDING).to_list(None)
+async def iter_all(db: AsyncDatabase, *, user_id: ObjectId, batch_size: int) -> AsyncIterator[dict[str, Any]]:
+    """Every item of the user, newest first, read `batch_size` at a time (never all in memory at once)."""
+    async with db[ITEMS].find({"user_id": user_id}, batch_size=batch_size).sort("_id", DESCENDING) as cursor:
+        async for doc in cursor:
+            yield doc
 
 
 async def delete_all_for_user(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:

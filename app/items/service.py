@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 from bson import ObjectId
@@ -157,9 +158,10 @@ async def unlink_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId
     await in_transaction(db, unlink)
 
 
-async def all_items(db: AsyncDatabase, *, user_id: ObjectId) -> list[ItemOut]:
-    """Every item of the user, newest first (the account export)."""
-    return [item_out(doc) for doc in await repository.list_all(db, user_id=user_id)]
+async def iter_items(db: AsyncDatabase, *, user_id: ObjectId, batch_size: int = 200) -> AsyncIterator[ItemOut]:
+    """Every item of the user, newest first, as the database hands them over (the account export streams them)."""
+    async for doc in repository.iter_all(db, user_id=user_id, batch_size=batch_size):
+        yield item_out(doc)
 
 
 async def delete_all_items(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:

@@ -5,37 +5,18 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
 
-from app.db import EmbeddedMongo
-from tests.auth.google_issuer import CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, FakeGoogle
-from tests.conftest import make_settings, running_app
+from tests.auth.google_issuer import REDIRECT_URI, FakeGoogle
 from tests.helpers import PASSWORD
 from tests.items.factories import fast_account
 
 GOOGLE = "/api/v1/auth/google"
 VERIFIER = "Zm9vYmFyLXBrY2UtY29kZS12ZXJpZmllci0wMTIzNDU2Nzg5"
-
-
-@pytest.fixture(scope="module")
-async def google_app(
-    mongo_server: EmbeddedMongo, google: FakeGoogle, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
-    settings = make_settings(
-        mongo_server.url,
-        Path(tmp_path_factory.mktemp("data")),
-        google_client_ids=[CLIENT_ID],
-        google_client_secret=CLIENT_SECRET,
-        google_jwks_url=google.jwks_url,
-        google_token_url=google.token_url,
-    )
-    async with running_app(settings) as pair:
-        yield pair
 
 
 @pytest.fixture
@@ -141,6 +122,8 @@ async def test_email_owned_by_another_google_account_is_a_conflict(
         ({"iat": int(time.time()) - 7200, "exp": int(time.time()) - 3600}, "token expired"),
         ({"email_verified": False}, "email not verified by Google"),
         ({"signing_key": "rogue"}, "bad token signature"),
+        ({"azp": "someone-elses-app.apps.googleusercontent.com"}, "token was issued to another client"),
+        ({"nonce": "minted-for-another-sign-in"}, "nonce missing"),
     ],
 )
 async def test_invalid_id_tokens_are_401_with_the_envelope(

@@ -149,6 +149,17 @@ async def test_nonce_must_match_when_sent(google: FakeGoogle, verifier) -> None:
     assert (await verifier.verify_id_token(token, nonce="n-0S6_WzA2Mj")).sub == "google-sub-123"
     assert await _rejected(verifier, token, nonce="another-nonce") == "nonce mismatch"
     assert await _rejected(verifier, google.id_token(), nonce="n-0S6_WzA2Mj") == "nonce mismatch"
+    # A token minted for a flow with a nonce, replayed without it (issue 13, finding 5).
+    assert await _rejected(verifier, token) == "nonce missing"
+
+
+async def test_the_authorized_party_must_be_one_of_our_clients(google: FakeGoogle, verifier) -> None:
+    # Issue 13, finding 5: a token another app obtained with our client id as audience is not a sign-in to us.
+    stranger = google.id_token(azp="someone-elses-app.apps.googleusercontent.com")
+
+    assert await _rejected(verifier, stranger) == "token was issued to another client"
+    assert (await verifier.verify_id_token(google.id_token(azp=CLIENT_ID))).sub == "google-sub-123"
+    assert (await verifier.verify_id_token(google.id_token(azp=None))).sub == "google-sub-123"  # azp is optional
 
 
 async def test_code_exchange_redeems_the_code_with_pkce_and_the_secret(google: FakeGoogle, verifier) -> None:

@@ -34,6 +34,7 @@ def _claims(app: FastAPI, **changes: Any) -> dict[str, Any]:
         "iss": settings.jwt_issuer,
         "aud": settings.jwt_audience,
         "typ": "access",
+        "sid": str(ObjectId()),
     }
     claims.update(changes)
     return {key: value for key, value in claims.items() if value is not None}
@@ -53,9 +54,11 @@ async def _status_with(client: httpx.AsyncClient, token: str) -> httpx.Response:
     return await client.get(PROTECTED, headers={"Authorization": f"Bearer {token}"})
 
 
-async def test_a_genuine_token_built_here_is_accepted(client: httpx.AsyncClient, app: FastAPI) -> None:
-    # The control for every forgery below: the same construction with nothing wrong works.
-    response = await _status_with(client, _sign(app, _claims(app)))
+async def test_a_genuine_token_built_here_is_accepted(client: httpx.AsyncClient, app: FastAPI, alice: Account) -> None:
+    # The control for every forgery below: the same construction with nothing wrong works (on a live session; the
+    # forgeries name none, but their message shows they were refused before any session was looked up).
+    session = jwt.decode(alice.access_token, options={"verify_signature": False})["sid"]
+    response = await _status_with(client, _sign(app, _claims(app, sub=alice.user_id, sid=session)))
     assert response.status_code == 200
 
 
@@ -76,12 +79,13 @@ FORGERIES: dict[str, Callable[[FastAPI], str]] = {
     "refresh-type": lambda app: _sign(app, _claims(app, typ="refresh")),
     "no-type": lambda app: _sign(app, _claims(app, typ=None)),
     "sub-not-an-id": lambda app: _sign(app, _claims(app, sub="admin")),
+    "sid-not-an-id": lambda app: _sign(app, _claims(app, sid="everything")),
     "garbage": lambda app: "not-a-jwt",
     "three-garbage-parts": lambda app: "abc.def.ghi",
     "empty-signature": lambda app: _sign(app, _claims(app)).rsplit(".", 1)[0] + ".",
     **{
         f"missing-{claim}": lambda app, claim=claim: _sign(app, _claims(app, **{claim: None}))
-        for claim in ("sub", "exp", "iat", "jti", "iss", "aud")
+        for claim in ("sub", "exp", "iat", "jti", "iss", "aud", "sid")
     },
 }
 
@@ -135,3 +139,4 @@ async def test_access_token_claims(client: httpx.AsyncClient, app: FastAPI, alic
     assert claims["typ"] == "access"
     assert claims["exp"] - claims["iat"] == 15 * 60
     assert claims["jti"]
+    assert ObjectId.is_valid(claims["sid"])  # the session it lives and dies with

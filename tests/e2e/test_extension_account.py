@@ -164,11 +164,6 @@ async def test_sign_out_everywhere_ends_every_session(
     assert [session["current"] for session in sessions.json()] == [True]  # only the sign-in made after it
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="access tokens outlive their ended session until the sessions branch (issue 12) binds them; "
-    "drop this mark when it is merged",
-)
 async def test_sign_out_everywhere_ends_the_access_tokens_at_once(
     browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
 ) -> None:

@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from app.db import EmbeddedMongo
 from tests.conftest import make_settings, running_app
 from tests.helpers import Account, clear_database
-from tests.items.factories import fast_account
+from tests.items.factories import verified_account
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +38,9 @@ async def client(app: FastAPI, hostile_app: tuple[FastAPI, httpx.AsyncClient]) -
 
 @pytest.fixture
 async def alice(app: FastAPI, client: httpx.AsyncClient) -> Account:
-    return await fast_account(app, client, "alice@example.com")
+    return await verified_account(app, client, "alice@example.com")
 
 
 @pytest.fixture
 async def bob(app: FastAPI, client: httpx.AsyncClient) -> Account:
-    return await fast_account(app, client, "bob@example.com")
+    return await verified_account(app, client, "bob@example.com")

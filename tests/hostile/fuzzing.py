@@ -21,13 +21,16 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pymongo
 import requests
 import schemathesis
 import uvicorn
+from bson import ObjectId
 from fastapi import FastAPI
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis.errors import HypothesisException
@@ -130,8 +133,10 @@ def fuzz_api(
     cases_per_operation: int,
     random_seed: int = 0,
     own_ids: Callable[[], dict[str, str]] | None = None,
+    sign_in: Callable[[], str] | None = None,
 ) -> FuzzReport:
-    """Run the cases against `base_url`; `own_ids()` returns fresh ids of the caller's resources by path name."""
+    """Run the cases against `base_url`; `own_ids()` returns fresh ids of the caller's resources by path name;
+    `sign_in()` a fresh access token before each operation (a case may have signed the last one out)."""
     raw = httpx.get(f"{base_url}/openapi.json", timeout=REQUEST_TIMEOUT_S).json()
     schema = schemathesis.openapi.from_dict(raw)
     report = FuzzReport()
@@ -159,6 +164,8 @@ def fuzz_api(
     try:
         for result in schema.get_all_operations():
             operation = result.ok()
+            if sign_in is not None:
+                headers["Authorization"] = f"Bearer {sign_in()}"
             for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
                 run(operation.as_strategy(generation_mode=mode))
             path_names = {p.name for p in operation.path_parameters}
@@ -194,6 +201,7 @@ class FuzzTarget:
     base_url: str
     access_token: str
     own_ids: Callable[[], dict[str, str]]
+    sign_in: Callable[[], str]
 
 
 @contextlib.contextmanager
@@ -214,8 +222,18 @@ def fuzz_target(mongo_url: str, workdir: Path) -> Iterator[FuzzTarget]:
     try:
         with serve_in_thread(create_app(settings)) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
             email = f"fuzz-{uuid.uuid4().hex[:8]}@example.com"
-            pair = client.post("/api/v1/auth/register", json={"email": email, "password": "fuzz-password-1"}).json()
+            account = {"email": email, "password": "fuzz-password-1"}
+            pair = client.post("/api/v1/auth/register", json=account).json()
             headers = {"Authorization": f"Bearer {pair['access_token']}"}
+            with pymongo.MongoClient(mongo_url) as mongo:  # sharing needs a proven address
+                verified = {"$set": {"email_verified_at": datetime.now(UTC)}}
+                mongo[settings.mongo_db].users.update_one({"_id": ObjectId(pair["user"]["id"])}, verified)
+
+            def sign_in() -> str:
+                """A new session (a fuzzed DELETE /account/sessions ends every one, the caller's too)."""
+                token = str(client.post("/api/v1/auth/login", json=account).json()["access_token"])
+                headers["Authorization"] = f"Bearer {token}"
+                return token
 
             def own_ids() -> dict[str, str]:
                 """A fresh cart holding an item, shared once, and a second session: real ids for the path
@@ -239,6 +257,6 @@ def fuzz_target(mongo_url: str, workdir: Path) -> Iterator[FuzzTarget]:
                     "session_id": other,
                 }
 
-            yield FuzzTarget(base_url, pair["access_token"], own_ids)
+            yield FuzzTarget(base_url, pair["access_token"], own_ids, sign_in)
     finally:
         google.stop()

@@ -19,7 +19,11 @@ def test_fuzzing_every_operation_finds_no_server_error_and_no_stray_error_shape(
 ) -> None:
     with fuzz_target(mongo_server.url, tmp_path_factory.mktemp("fuzz")) as target:
         report = fuzz_api(
-            target.base_url, target.access_token, cases_per_operation=CASES_PER_OPERATION, own_ids=target.own_ids
+            target.base_url,
+            target.access_token,
+            cases_per_operation=CASES_PER_OPERATION,
+            own_ids=target.own_ids,
+            sign_in=target.sign_in,
         )
 
     assert report.cases >= 200

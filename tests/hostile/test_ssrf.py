@@ -21,6 +21,7 @@ from app.db import EmbeddedMongo
 from tests.conftest import make_settings, running_app
 from tests.helpers import register_account
 from tests.hostile.snapshot import snapshot
+from tests.items.factories import mark_email_verified
 from tests.model_fixtures import TINY_CLIP, save_tiny_clip
 from tests.net.conftest import LocalServer, png_bytes, redirect, respond
 from tests.sharing.shares import wait_for_share
@@ -169,6 +170,7 @@ async def test_item_links_are_stored_not_fetched_even_when_the_cart_is_emailed(
 ) -> None:
     app, client = ssrf_app
     account = await register_account(client)
+    await mark_email_verified(app.state.database.db, account)  # sharing needs a proven address
     trap.received.clear()
     redirector.received.clear()
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+from bson import ObjectId
 from fastapi import FastAPI
 
 from app.auth import service as auth_service
 from app.auth.passwords import hash_password
+from app.clock import utc_now
 from tests.helpers import PASSWORD, Account
 
 _password_hash: str | None = None
@@ -34,6 +36,20 @@ async def fast_account(app: FastAPI, client: httpx.AsyncClient, email: str) -> A
         user_id=str(user["_id"]),
         default_cart_id=carts.json()["items"][0]["id"],
     )
+
+
+async def verified_account(app: FastAPI, client: httpx.AsyncClient, email: str, name: str | None = None) -> Account:
+    """A fast account whose address is proven, as sharing (and invitations, alerts) require."""
+    account = await fast_account(app, client, email)
+    await mark_email_verified(app.state.database.db, account)
+    if name is not None:
+        await app.state.database.db.users.update_one({"_id": ObjectId(account.user_id)}, {"$set": {"name": name}})
+    return account
+
+
+async def mark_email_verified(db: Any, account: Account) -> None:
+    """What following the verification link does (tests/auth covers the link itself)."""
+    await db.users.update_one({"_id": ObjectId(account.user_id)}, {"$set": {"email_verified_at": utc_now()}})
 
 
 async def add_item(client: httpx.AsyncClient, account: Account, **fields: Any) -> dict[str, Any]:

@@ -13,8 +13,8 @@ from app.config import Settings
 from app.db import EmbeddedMongo
 from tests.conftest import make_settings, running_app
 from tests.helpers import Account
+from tests.items.factories import verified_account
 from tests.mail.moto_ses import SENDER, ses, ses_url  # noqa: F401 (fixtures)
-from tests.sharing.relay import verified_account
 
 
 # Verified, as sharing requires.

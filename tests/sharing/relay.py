@@ -5,14 +5,11 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import httpx
-from bson import ObjectId
 from fastapi import FastAPI
 
-from tests.helpers import Account
-from tests.items.factories import fast_account
+from tests.items.factories import verified_account
 from tests.mail.moto_ses import sent_emails
 
 SPAMMER_NAME = "IT Helpdesk (spammer1@example.net)"
@@ -27,15 +24,6 @@ class RelayFigures:
     recipients_reached: int  # distinct addresses in those messages
     largest_to_line: int  # addresses one message showed
     most_to_one_address: int  # messages the most-mailed address got
-
-
-async def verified_account(app: FastAPI, client: httpx.AsyncClient, email: str, name: str = "Test") -> Account:
-    """An account whose address is proven (what sharing requires), marked as the verification flow marks it."""
-    account = await fast_account(app, client, email)
-    await app.state.database.db.users.update_one(
-        {"_id": ObjectId(account.user_id)}, {"$set": {"email_verified_at": datetime.now(UTC), "name": name}}
-    )
-    return account
 
 
 async def run_relay_attack(

@@ -12,9 +12,9 @@ import httpx
 from fastapi import FastAPI
 
 from app.config import Settings
-from tests.items.factories import create_cart
+from tests.items.factories import create_cart, verified_account
 from tests.mail.moto_ses import sent_emails
-from tests.sharing.relay import run_relay_attack, verified_account
+from tests.sharing.relay import run_relay_attack
 
 DEFAULTS = Settings(_env_file=None)  # type: ignore[call-arg]
 

@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 
+from tests.items.factories import verified_account
 from tests.mail.moto_ses import sent_emails
-from tests.sharing.relay import verified_account
 from tests.sharing.shares import wait_for_share
 from tests.suppression.conftest import FeedbackPath
 
