@@ -24,6 +24,8 @@ class OutgoingEmail:
     # Stable across retries of one outbox entry, so a duplicate that slips through the at-least-once window
     # is recognisable in the mailbox and in provider logs.
     idempotency_key: str | None = None
+    # Further header fields (List-Unsubscribe, ...): our own values, never user text; line breaks are removed.
+    headers: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.to:
@@ -41,6 +43,8 @@ class OutgoingEmail:
         message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
         if self.idempotency_key:
             message[IDEMPOTENCY_HEADER] = self.idempotency_key
+        for name, value in self.headers:
+            message[name] = _LINE_BREAKS.sub(" ", value)
         message.set_content(self.text)
         if self.html is not None:
             message.add_alternative(self.html, subtype="html")
