@@ -40,6 +40,7 @@ from app.outbox.worker import OutboxWorker
 from app.pages.router import router as pages_router
 from app.pricewatch.router import pages_router as pricewatch_pages_router
 from app.pricewatch.router import router as pricewatch_router
+from app.pricewatch.worker import RecheckWorker
 from app.sharing.router import router as sharing_router
 
 API_PREFIX = "/api/v1"
@@ -100,6 +101,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             outbox.start()
             stack.push_async_callback(outbox.stop)  # first to stop: lets the send in progress be recorded
             app.state.health_providers["outbox"] = outbox.health
+            if settings.recheck_in_api:  # else `python -m app.pricewatch.worker` runs it (production)
+                rechecks = RecheckWorker(database.db, app.state.fetcher, settings)
+                rechecks.start()
+                stack.push_async_callback(rechecks.stop)
+                app.state.health_providers["price_recheck"] = rechecks.health
             yield
 
     app = FastAPI(
