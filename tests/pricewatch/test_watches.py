@@ -67,6 +67,8 @@ async def test_alert_email_and_one_click_unsubscribe(client, alice, shop, rechec
     extract = {"url": shop.server.url("/p/1"), "html": product_page("10.00")}
     assert (await client.post("/api/v1/extract", json=extract, headers=alice.headers)).status_code == 200
     assert await db["price_alerts"].count_documents({}) == 0
+    product = await db["price_products"].find_one({})  # ... but the watched product is re-checked soon
+    assert product["next_check_at"] <= utc_now() + timedelta(minutes=1)
 
     shop.pages["/p/1"].price = "75.00"
     await let_time_pass(db)
