@@ -68,25 +68,33 @@ class Rechecker:
         self.host_interval = timedelta(seconds=settings.price_recheck_host_interval_seconds)
         self.max_backoff = timedelta(hours=settings.price_recheck_max_backoff_hours)
         self.counts = {"checked": 0, "unchanged": 0, "blocked": 0, "failed": 0, "alerts": 0}
+        self._in_hand: set[str] = set()  # hosts this process's lanes are fetching from: not worth claiming
 
     async def process_next(self) -> bool:
         """Claim one due product and check it (or put it back if its host is busy); False when none is due."""
         now = utc_now()
-        product = await repository.claim_due_product(self.db, worker_id=self.worker_id, now=now, lease=self.lease)
+        product = await repository.claim_due_product(
+            self.db, worker_id=self.worker_id, now=now, lease=self.lease, skip_hosts=self._in_hand
+        )
         if product is None:
             return False
         host = await repository.claim_host(
             self.db, host=product["host"], worker_id=self.worker_id, now=now, lease=self.lease
         )
-        if host is None:  # another instance is fetching from this host, or it is resting: come back later
+        if host is None:  # another instance is fetching from this host, or it is resting: its products wait
             resting = await repository.find_host(self.db, product["host"]) or {}
             retry_at = max(resting.get("next_allowed_at") or now, now) + timedelta(seconds=random.uniform(0.5, 2))
             await repository.finish_check(
                 self.db, product_id=product["_id"], worker_id=self.worker_id, changes={"next_check_at": retry_at}
             )
+            await repository.defer_host(self.db, host=product["host"], until=retry_at, now=now)
             return True
-        outcome = await self._check(product, host, now)
-        await self._finish(product, host, outcome)
+        self._in_hand.add(product["host"])
+        try:
+            outcome = await self._check(product, host, now)
+            await self._finish(product, host, outcome)
+        finally:
+            self._in_hand.discard(product["host"])
         return True
 
     async def _check(self, product: dict[str, Any], host: dict[str, Any], now: datetime) -> Outcome:

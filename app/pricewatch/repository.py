@@ -6,6 +6,7 @@ alerts name their person and are only ever read by that person's id.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -33,6 +34,7 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
             IndexModel([("canonical_url", ASCENDING)], unique=True, name="canonical_url_unique"),
             # Only watched products carry a next_check_at: the re-check claims the most overdue first.
             IndexModel([("next_check_at", ASCENDING)], name="due"),
+            IndexModel([("host", ASCENDING), ("next_check_at", ASCENDING)], name="host_due"),
         ]
     )
     await db[OBSERVATIONS].create_indexes(
@@ -181,11 +183,15 @@ async def remove_watcher(db: AsyncDatabase, *, product_id: ObjectId, session: As
 
 
 async def claim_due_product(
-    db: AsyncDatabase, *, worker_id: str, now: datetime, lease: timedelta
+    db: AsyncDatabase, *, worker_id: str, now: datetime, lease: timedelta, skip_hosts: Collection[str] = ()
 ) -> dict[str, Any] | None:
-    """Atomically take the most overdue watched product nobody holds; of racing workers exactly one gets it."""
+    """Atomically take the most overdue watched product nobody holds, on none of `skip_hosts`; of racing workers
+    exactly one gets it."""
+    query: dict[str, Any] = {"next_check_at": {"$lte": now}, "lease_until": {"$lte": now}, "watch_count": {"$gt": 0}}
+    if skip_hosts:
+        query["host"] = {"$nin": list(skip_hosts)}
     return await db[PRODUCTS].find_one_and_update(
-        {"next_check_at": {"$lte": now}, "lease_until": {"$lte": now}, "watch_count": {"$gt": 0}},
+        query,
         {"$set": {"lease_owner": worker_id, "lease_until": now + lease}},
         sort=[("next_check_at", ASCENDING)],
         return_document=ReturnDocument.AFTER,
@@ -199,6 +205,12 @@ async def finish_check(db: AsyncDatabase, *, product_id: ObjectId, worker_id: st
         {"$set": {**changes, "lease_owner": None, "lease_until": EPOCH}},
     )
     return result.matched_count == 1
+
+
+async def defer_host(db: AsyncDatabase, *, host: str, until: datetime, now: datetime) -> None:
+    """Move every due, unclaimed product of a busy host to `until`, so workers stop drawing them one by one."""
+    query = {"host": host, "next_check_at": {"$lte": until}, "lease_until": {"$lte": now}}
+    await db[PRODUCTS].update_many(query, {"$set": {"next_check_at": until}})
 
 
 async def claim_host(
