@@ -51,7 +51,7 @@ async def watch_item(item_id: str, body: WatchIn, user: CurrentUser, db: Db) -> 
 
 @router.delete("/items/{item_id}/watch", status_code=status.HTTP_204_NO_CONTENT)
 async def unwatch_item(item_id: str, user: CurrentUser, db: Db) -> Response:
-    """Stop watching the item."""
+    """Stop watching the item (idempotent)."""
     item = await _watched_item(db, user, item_id)
     await service.unwatch_item(db, user_id=user.user_id, item_id=item.item_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

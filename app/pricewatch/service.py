@@ -315,14 +315,6 @@ async def watch_item(db: AsyncDatabase, *, user_id: ObjectId, item: WatchedItem,
     return watch_out(watch, product)
 
 
-async def unwatch_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -> None:
-    """Stop watching an item; 404 when it was not watched."""
-    watch = await repository.delete_watch(db, user_id=user_id, item_id=item_id)
-    if watch is None:
-        raise NotFound("Watch not found")
-    await repository.remove_watcher(db, product_id=watch["product_id"])
-
-
 async def delete_watch(db: AsyncDatabase, watch_id: ObjectId) -> bool:
     """Remove one watch whoever owns it (its unsubscribe link); False when it was gone already."""
     watch = await repository.delete_watch_by_id(db, watch_id)
@@ -332,8 +324,8 @@ async def delete_watch(db: AsyncDatabase, watch_id: ObjectId) -> bool:
     return True
 
 
-async def forget_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -> None:
-    """The item was deleted: its watch goes with it (a no-op when it had none)."""
+async def unwatch_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -> None:
+    """Stop watching an item (idempotent: an item not watched stays so)."""
     watch = await repository.delete_watch(db, user_id=user_id, item_id=item_id)
     if watch is not None:
         await repository.remove_watcher(db, product_id=watch["product_id"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -38,7 +39,12 @@ async def client(app: FastAPI, hostile_app: tuple[FastAPI, httpx.AsyncClient]) -
 
 @pytest.fixture
 async def alice(app: FastAPI, client: httpx.AsyncClient) -> Account:
-    return await fast_account(app, client, "alice@example.com")
+    account = await fast_account(app, client, "alice@example.com")
+    # Verified, so that her own calls to routes that need it (a price watch) work where bob's must 404.
+    await app.state.database.db["users"].update_one(
+        {"email": account.email}, {"$set": {"email_verified_at": datetime.now(UTC)}}
+    )
+    return account
 
 
 @pytest.fixture

@@ -45,7 +45,8 @@ async def test_watch_api(client, alice, bob):
     assert (await client.get("/api/v1/watches", headers=bob.headers)).json()["items"] == []
 
     assert (await client.delete(f"/api/v1/items/{item['id']}/watch", headers=alice.headers)).status_code == 204
-    assert (await client.delete(f"/api/v1/items/{item['id']}/watch", headers=alice.headers)).status_code == 404
+    assert (await client.delete(f"/api/v1/items/{item['id']}/watch", headers=alice.headers)).status_code == 204
+    assert (await client.delete(f"/api/v1/items/{item['id']}/watch", headers=bob.headers)).status_code == 404
     assert (await client.get("/api/v1/watches", headers=alice.headers)).json()["items"] == []
 
 
