@@ -137,6 +137,10 @@ async def insert_observation(db: AsyncDatabase, observation: dict[str, Any]) -> 
     await db[OBSERVATIONS].insert_one(observation)
 
 
+async def count_observations(db: AsyncDatabase, *, product_id: ObjectId, since: datetime) -> int:
+    return await db[OBSERVATIONS].count_documents({"product_id": product_id, "at": {"$gte": since}})
+
+
 async def find_product(db: AsyncDatabase, *, canonical_url: str) -> dict[str, Any] | None:
     return await db[PRODUCTS].find_one({"canonical_url": canonical_url})
 

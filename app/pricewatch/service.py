@@ -42,6 +42,9 @@ STATUS_MESSAGES = {
 # A price a person's browser saw is history, but only our own fetch may set off an alert: anyone can send /extract
 # any HTML for any URL. A watched product whose page was seen changed is re-checked this soon.
 CONFIRM_CHANGE_AFTER = timedelta(minutes=1)
+# Bounded history even for a page that flaps (or a person sending /extract a different price every few seconds):
+# beyond this many points a day the product's latest still moves, but no further point is stored that day.
+MAX_POINTS_PER_DAY = 24
 
 
 class EmailNotVerified(Forbidden):
@@ -139,9 +142,10 @@ async def record_price(
     if previous.get("signature") == signature and previous.get("at", now) >= _day_start(now):
         return None  # another request recorded the same thing a moment ago
     product_id = before.get("_id") or (await repository.find_product(db, canonical_url=canonical) or {})["_id"]
-    await repository.insert_observation(
-        db, {"_id": ObjectId(), "product_id": product_id, **{k: v for k, v in latest.items() if k != "signature"}}
-    )
+    if await repository.count_observations(db, product_id=product_id, since=_day_start(now)) < MAX_POINTS_PER_DAY:
+        await repository.insert_observation(
+            db, {"_id": ObjectId(), "product_id": product_id, **{k: v for k, v in latest.items() if k != "signature"}}
+        )
     changed = previous.get("signature") != signature
     if changed:
         await repository.set_last_change(db, product_id=product_id, at=now)

@@ -57,14 +57,26 @@ async def test_changes_are_recorded_and_repeats_are_not(client, alice, db):
 async def test_one_unchanged_observation_per_day(client, alice, db):
     item = await add_item(client, alice, url=URL, price="20.00", currency="USD")
     now = utc_now()
-    for hours in (1, 2, 3):  # the same day: only marked seen
+    for seconds in (1, 2, 3):  # the same day: only marked seen
         await service.record_price(db, url=URL, price=Decimal("20.00"), currency="USD", source="page",
-                                   now=now + timedelta(minutes=hours))  # fmt: skip
+                                   now=now + timedelta(seconds=seconds))  # fmt: skip
     assert len((await _history(client, alice, item["id"]))["points"]) == 1
     for days in (1, 2):  # a later day: one point each, even unchanged
         await service.record_price(db, url=URL, price=Decimal("20.00"), currency="USD", source="page",
                                    now=now + timedelta(days=days))  # fmt: skip
     assert await db["price_observations"].count_documents({}) == 3
+
+
+async def test_a_flapping_page_stores_a_bounded_number_of_points_a_day(client, alice, db):
+    item = await add_item(client, alice, url=URL, price="20.00", currency="USD")
+    start = utc_now().replace(hour=0, minute=0, second=0, microsecond=0)
+    for minute in range(service.MAX_POINTS_PER_DAY + 10):
+        price = Decimal("19.00") if minute % 2 else Decimal("21.00")
+        await service.record_price(db, url=URL, price=price, currency="USD", source="page",
+                                   now=start + timedelta(minutes=minute))  # fmt: skip
+    assert await db["price_observations"].count_documents({}) == service.MAX_POINTS_PER_DAY
+    tracking = (await client.get(f"/api/v1/items/{item['id']}", headers=alice.headers)).json()["price_tracking"]
+    assert tracking["current"]["price"] == "19.00"  # the latest still moves
 
 
 async def test_currencies_are_never_mixed(client, alice):
