@@ -42,6 +42,8 @@ from app.pricewatch.router import pages_router as pricewatch_pages_router
 from app.pricewatch.router import router as pricewatch_router
 from app.pricewatch.worker import RecheckWorker
 from app.sharing.router import router as sharing_router
+from app.suppression.router import router as unsubscribe_router
+from app.suppression.ses_feedback import SesFeedbackPoller
 
 API_PREFIX = "/api/v1"
 LARGE_BODY_PATHS = (f"{API_PREFIX}/extract",)
@@ -106,6 +108,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 rechecks.start()
                 stack.push_async_callback(rechecks.stop)
                 app.state.health_providers["price_recheck"] = rechecks.health
+            if settings.ses_feedback_queue_url:
+                feedback = SesFeedbackPoller(database.db, settings)
+                feedback.start()
+                stack.push_async_callback(feedback.stop)
+                app.state.health_providers["ses_feedback"] = feedback.health
             yield
 
     app = FastAPI(
@@ -153,4 +160,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     app.include_router(pages_router)  # the pages emailed links open, at PUBLIC_APP_URL
     app.include_router(pricewatch_pages_router)  # alert emails' unsubscribe links
+    app.include_router(unsubscribe_router)  # the one-click unsubscribe link in every unsolicited email
     return app

@@ -86,6 +86,10 @@ class Settings(BaseSettings):
     outbox_max_attempts: int = 5
     outbox_lease_seconds: int = 60
     outbox_poll_seconds: float = 1.0
+    # SES bounces and complaints: the SQS queue subscribed to the configuration set's SNS topic (README)
+    ses_feedback_queue_url: str | None = None
+    # SQS long polling; shutting down waits for the receive in flight, so it stays well under the stop timeout
+    ses_feedback_wait_seconds: int = Field(default=10, ge=0, le=20)
 
     # LLM providers
     groq_api_key: str | None = None
@@ -110,6 +114,11 @@ class Settings(BaseSettings):
     # Per-account quotas (409 quota_exceeded when reached); carts fit on one page of GET /carts?limit=100
     quota_carts_per_user: int = Field(default=100, ge=1)
     quota_items_per_user: int = Field(default=5000, ge=1)
+    # Sharing, per UTC day: emails one account sends, distinct addresses it mails, and the share emails one
+    # address receives from all accounts together (so relaying through BuyHive reaches few people, and rarely)
+    quota_share_emails_per_day: int = Field(default=50, ge=1)
+    quota_share_recipients_per_day: int = Field(default=20, ge=1)
+    quota_share_emails_per_recipient_per_day: int = Field(default=5, ge=1)
 
     # Rate limits
     rate_limit_enabled: bool = True

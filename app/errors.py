@@ -64,21 +64,17 @@ class Conflict(AppError):
 
 
 class QuotaExceeded(Conflict):
-    """A per-account quota is reached; details name the resource and its limit."""
+    """A per-account quota is reached; details name the resource and its limit (and anything else, e.g. which
+    recipients)."""
 
     code = "quota_exceeded"
     message = "Quota exceeded"
 
-    def __init__(self, resource: str, limit: int) -> None:
+    def __init__(self, resource: str, limit: int, *, message: str | None = None, **details: object) -> None:
         super().__init__(
-            f"You have reached the limit of {limit} {resource}", details={"resource": resource, "limit": limit}
+            message or f"You have reached the limit of {limit} {resource}",
+            details={"resource": resource, "limit": limit, **details},
         )
-
-
-class PayloadTooLarge(AppError):
-    status_code = 413
-    code = "payload_too_large"
-    message = "Request body too large"
 
 
 class UnprocessableEntity(AppError):

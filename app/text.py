@@ -24,3 +24,30 @@ def check_one_line(value: str) -> str:
 
 
 OneLine = AfterValidator(check_one_line)
+
+
+def _visible(value: str) -> str:
+    return "".join(" " if _refused(character) else character for character in value)
+
+
+def _refused(character: str) -> bool:
+    return unicodedata.category(character) in _REFUSED_CATEGORIES and character not in _ALLOWED_FORMAT
+
+
+def _cut(value: str, max_length: int) -> str:
+    return value if len(value) <= max_length else value[: max_length - 1].rstrip() + "…"
+
+
+def display_line(value: str, *, max_length: int) -> str:
+    """`value` made safe to show as one line of an email (older data predates the 422 above): control, bidi and
+    line-breaking characters become spaces, runs of spaces fold into one, and it is cut to `max_length`."""
+    return _cut(" ".join(_visible(value).split()), max_length)
+
+
+def display_paragraphs(value: str, *, max_length: int) -> str:
+    """Like display_line, for free text whose line breaks are kept (a message): at most two in a row."""
+    lines = [" ".join(_visible(line).split()) for line in value.splitlines()]
+    text = "\n".join(lines).strip("\n")
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return _cut(text, max_length)

@@ -1,6 +1,7 @@
 // The service worker: the only part of the extension that talks to the API. The popup asks it for work and the
 // content script hands it page snapshots, both by runtime messaging.
 
+import { accountHandlers } from "./lib/account.js";
 import { ApiError } from "./lib/api.js";
 import { signInWithGoogle } from "./lib/google.js";
 import { authedRequest, loadAuth, signInWithPassword, signOut } from "./lib/session.js";
@@ -78,6 +79,7 @@ const handlers = {
     (await authedRequest(`/carts/${pathId(cartId)}/share`, { method: "POST", body: { recipients, message } })).data,
   "shares.get": async ({ cartId, shareId }) =>
     (await authedRequest(`/carts/${pathId(cartId)}/shares/${pathId(shareId)}`)).data,
+  ...accountHandlers,
 };
 
 function errorPayload(error) {

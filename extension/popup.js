@@ -1,7 +1,12 @@
 // The popup: what people see. It asks the service worker for everything (the worker calls the API) and renders
 // every piece of page or user text with textContent.
 
-import { el, safeWebUrl, show } from "./lib/dom.js";
+import { busy, el, safeWebUrl, show } from "./lib/dom.js";
+import { ask, onSignedOut } from "./lib/messages.js";
+import { renderAccount } from "./screens/account.js";
+import { setUpForgotPassword } from "./screens/forgot-password.js";
+import { setUpSignUp } from "./screens/signup.js";
+import { showVerificationBanner } from "./screens/verification.js";
 
 const LIMITS = { name: 300, description: 5000, short: 200, recipients: 10, message: 1000 };
 const PRICE_PATTERN = /^\d{1,10}(\.\d{1,4})?$/;
@@ -9,6 +14,10 @@ const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SHARE_POLL_MS = 1000;
 const SHARE_POLL_LIMIT = 60;
+// Below the API's product threshold, a page that still gave a name and a price is shown as a form marked
+// "not sure": telling someone on a product page that it is none is the worst answer the popup can give. Above
+// this confidence, most such pages on our labelled sets are product pages (see README, "Extraction quality").
+const UNSURE_PRODUCT_CONFIDENCE = 0.2;
 const SOURCE_LABELS = {
   jsonld: "JSON-LD",
   microdata: "Microdata",
@@ -21,28 +30,15 @@ const SOURCE_LABELS = {
 };
 
 const $ = (id) => document.getElementById(id);
-const views = { loading: $("view-loading"), signin: $("view-signin"), main: $("view-main") };
+const views = {
+  loading: $("view-loading"),
+  signin: $("view-signin"),
+  signup: $("view-signup"),
+  forgot: $("view-forgot"),
+  main: $("view-main"),
+  account: $("view-account"),
+};
 const state = { user: null, carts: [], openCarts: new Set() };
-
-// ---- talking to the service worker -------------------------------------------------------------------------
-
-class WorkerError extends Error {
-  constructor({ message, code, status, retryAfter }) {
-    super(message);
-    this.code = code;
-    this.status = status;
-    this.retryAfter = retryAfter;
-  }
-}
-
-async function ask(type, payload = {}) {
-  const answer = await chrome.runtime.sendMessage({ type, ...payload });
-  if (!answer) throw new WorkerError({ message: "BuyHive did not answer. Please try again.", code: "no_answer" });
-  if (answer.ok) return answer.data;
-  const error = new WorkerError(answer.error);
-  if (error.code === "signed_out") showSignIn(error.message);
-  throw error;
-}
 
 // ---- small pieces ------------------------------------------------------------------------------------------
 
@@ -50,21 +46,18 @@ function showView(name) {
   for (const [key, node] of Object.entries(views)) show(node, key === name);
 }
 
+/** Shows a view the person asked for, and moves focus there (`focusTarget`, else its heading) for keyboards. */
+function openView(name, focusTarget = null) {
+  notify("");
+  showView(name);
+  (focusTarget || views[name].querySelector("h1[tabindex]"))?.focus();
+}
+
 function notify(message, kind = "error") {
   const notice = $("notice");
   notice.textContent = message;
   notice.className = `notice ${kind}`;
   show(notice, Boolean(message));
-}
-
-function busy(button, label) {
-  const original = button.textContent;
-  button.disabled = true;
-  button.textContent = label;
-  return () => {
-    button.disabled = false;
-    button.textContent = original;
-  };
 }
 
 function sourceBadge(source) {
@@ -116,7 +109,17 @@ function showSignedIn(user) {
   showView("main");
   selectTab("page");
   loadPage();
+  showVerificationBanner($("verify-banner"));
 }
+
+/** After the account screen ended this browser's session (sign out everywhere, account deleted). */
+function signedOutEverywhere(message) {
+  showSignIn();
+  notify(message, "info");
+  views.signin.querySelector("h1").focus(); // the button that was pressed is gone
+}
+
+onSignedOut(showSignIn);
 
 $("signin-form").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -141,6 +144,23 @@ $("google-sign-in").addEventListener("click", async (event) => {
   } finally {
     done();
   }
+});
+
+setUpSignUp($("signup-form"), { onSignedUp: showSignedIn });
+const forgotPassword = setUpForgotPassword($("forgot-form"));
+
+$("show-forgot").addEventListener("click", () => {
+  forgotPassword.prefill($("signin-form").email.value.trim());
+  openView("forgot");
+});
+
+for (const button of document.querySelectorAll("button[data-view]")) {
+  button.addEventListener("click", () => openView(button.dataset.view, button.dataset.focus && $(button.dataset.focus)));
+}
+
+$("open-account").addEventListener("click", () => {
+  openView("account");
+  renderAccount($("account-panel"), { onSignedOut: signedOutEverywhere });
 });
 
 $("sign-out").addEventListener("click", async () => {
@@ -192,9 +212,24 @@ async function loadPage() {
   }
 }
 
+function mayBeAProduct(extraction) {
+  const product = extraction.product || {};
+  return Boolean(product.name && product.price) && (extraction.product_confidence ?? 0) >= UNSURE_PRODUCT_CONFIDENCE;
+}
+
 function renderExtraction({ page, extraction }) {
   if (extraction.is_product) {
     pagePanelMessage(productForm(page, extraction));
+    return;
+  }
+  if (mayBeAProduct(extraction)) {
+    const unsure = el("p", {
+      class: "notice info",
+      id: "unsure-product",
+      role: "note",
+      text: "This may not be a product page. Check the name and price before adding.",
+    });
+    pagePanelMessage(unsure, productForm(page, extraction));
     return;
   }
   const addAnyway = el("button", {
@@ -508,9 +543,16 @@ function shareForm(cart) {
 async function followShare(cartId, shareId, status) {
   for (let poll = 0; poll < SHARE_POLL_LIMIT; poll += 1) {
     const share = await ask("shares.get", { cartId, shareId });
-    if (share.status === "sent") {
-      status.textContent = `Sent to ${share.recipients.join(", ")}.`;
-      status.classList.add("success-text");
+    if (share.status === "sent" || share.status === "skipped") {
+      // Each recipient gets their own email; an address that unsubscribed or bounced is skipped.
+      const deliveries = share.deliveries || share.recipients.map((recipient) => ({ recipient, status: "sent" }));
+      const to = (status_) => deliveries.filter((d) => d.status === status_).map((d) => d.recipient).join(", ");
+      const parts = [];
+      if (to("sent")) parts.push(`Sent to ${to("sent")}.`);
+      if (to("skipped")) parts.push(`Not sent to ${to("skipped")}: the address does not take emails from BuyHive.`);
+      if (to("failed")) parts.push(`We couldn't send to ${to("failed")}.`);
+      status.textContent = parts.join(" ");
+      status.classList.add(share.status === "sent" ? "success-text" : "error-text");
       return;
     }
     if (share.status === "failed") {

@@ -24,10 +24,9 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from app.db import EmbeddedMongo, free_port
 
-from app.db import EmbeddedMongo, free_port  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 PAGE_CHARS = 2_990_000
 CARD = (
@@ -109,7 +108,8 @@ async def attack(base: str, pid: int, concurrent: int) -> None:
         ]
         await asyncio.sleep(1)
         before = rss_mb(pid)
-        peak, health_ms, done = before, [], threading.Event()
+        health_ms: list[float] = []
+        peak, done = before, threading.Event()
 
         async def sample() -> None:
             nonlocal peak

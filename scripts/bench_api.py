@@ -19,7 +19,6 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -27,14 +26,14 @@ from bson import ObjectId
 from bson.decimal128 import Decimal128
 from pymongo import AsyncMongoClient, ReturnDocument
 
+from app.clock import utc_now
+from app.config import Settings
+from app.db import EmbeddedMongo, free_port
+from app.items import service as items_service
+from app.items.schemas import ItemCreate
+
 ROOT = Path(__file__).resolve().parents[1]
 EXTRA_UVICORN_ARGS = os.environ.get("BENCH_UVICORN_ARGS", "").split()
-sys.path.insert(0, str(ROOT))
-
-from app.config import Settings  # noqa: E402
-from app.db import EmbeddedMongo, free_port  # noqa: E402
-from app.items import service as items_service  # noqa: E402
-from app.items.schemas import ItemCreate  # noqa: E402
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -79,7 +78,7 @@ async def raw_driver(mongo_url: str, db_name: str, n: int, api_user: tuple[str, 
     client: AsyncMongoClient = AsyncMongoClient(mongo_url, tz_aware=True)
     db = client[db_name]
     user_id, cart_id = ObjectId(), ObjectId()
-    now = datetime.now(UTC)
+    now = utc_now()
     await db.carts.insert_one({"_id": cart_id, "user_id": user_id, "name": "raw", "name_key": "raw",
                                "created_at": now, "updated_at": now})  # fmt: skip
     timings: dict[str, list[float]] = {"add_item": [], "list_items": [], "service add_item": [],

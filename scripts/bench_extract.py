@@ -24,10 +24,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from app.extraction.structured import extract_structured
 
-from app.extraction.structured import extract_structured  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 HEAD = """<!doctype html><html lang="en"><head><title>Acme Kettle 1.7L | Acme Store</title>
 <meta property="og:type" content="product"><meta property="og:image" content="https://img.example/kettle.jpg">
@@ -83,7 +82,7 @@ async def pipeline_samples(page: str, n: int) -> list[float]:
     from app.ml.url_classifier import UrlClassifier
     from app.net import SafeFetcher
 
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None)
     fetcher = SafeFetcher()
     llm = LlmChain(settings)
     pipeline = ExtractionPipeline(

@@ -10,18 +10,18 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from app.ml.clip_verifier import ClipVerifier
+from app.ml.url_classifier import UrlClassifier
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT))
-
-from PIL import Image  # noqa: E402
-
-from app.ml.clip_verifier import ClipVerifier  # noqa: E402
-from app.ml.url_classifier import UrlClassifier  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -34,7 +34,7 @@ def percentile(samples: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def timed(function, *args, **kwargs) -> float:
+def timed(function: Callable[..., object], *args: Any, **kwargs: Any) -> float:
     started = time.perf_counter()
     function(*args, **kwargs)
     return (time.perf_counter() - started) * 1000

@@ -48,7 +48,7 @@ def page(product: int, price_cents: int, kilobytes: int) -> bytes:
     return body.encode()
 
 
-def serve_shop(hosts: int, kilobytes: int, slow_ms: int, ports: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+def serve_shop(hosts: int, kilobytes: int, slow_ms: int, ports: multiprocessing.Queue) -> None:
     counter = {"n": 0}
     lock = threading.Lock()
     for index in range(hosts):
@@ -95,7 +95,7 @@ def server_cpu_seconds(pid: int) -> float:
 
 
 async def bench(args: argparse.Namespace, mongo: EmbeddedMongo, ports: list[int]) -> None:
-    settings = Settings(  # type: ignore[call-arg]
+    settings = Settings(
         _env_file=None,
         environment="test",
         mongo_url=mongo.url,

@@ -39,7 +39,6 @@ import json
 import os
 import re
 import statistics
-import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -48,24 +47,26 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT))
+from price_parser import Price
 
-from price_parser import Price  # noqa: E402
-
-from app.extraction.structured import (  # noqa: E402
+from app.extraction.structured import (
     StructuredExtraction,
     combine_product_confidence,
     extract_structured,
     parse_price,
     to_iso_currency,
 )
-from app.extraction.structured.document import site_of  # noqa: E402
+from app.extraction.structured.document import site_of
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_EVAL_DIR = REPO_ROOT / ".." / "shared" / "eval"
 FIELDS = ("name", "price", "currency", "regular_price", "image", "availability", "sku", "gtin", "mpn", "brand")
 DEFAULT_DEVPAGES_LABELS = REPO_ROOT / "eval" / "devpages" / "labels.jsonl"
 DEFAULT_DEVPAGES_DIR = Path(os.environ.get("DEVPAGES_DIR", "/work/devpages/pages"))
+# Pages nobody tuned on (eval/blindpages/README.md): report them, never tune on them.
+DEFAULT_BLINDPAGES_LABELS = REPO_ROOT / "eval" / "blindpages" / "labels.jsonl"
+DEFAULT_BLINDPAGES_DIR = Path(os.environ.get("BLINDPAGES_DIR", "/work/devpages/blind"))
 RELIABILITY_BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0001)
 # devpages label these whenever the page shows them: a value given on a page without one is a false positive.
 _STATED_WHEN_SHOWN = ("sku", "gtin", "mpn", "regular_price")
@@ -128,6 +129,8 @@ class Report:
     is_product_page_only: FieldScore = field(default_factory=FieldScore)  # the URL model left out
     url_only: FieldScore = field(default_factory=FieldScore)  # the URL model alone, on sites it was not trained on
     reliability: list[dict[str, Any]] = field(default_factory=list)
+    # One row per labelled page (page score, URL vote, signals), to study other fusion rules without re-running.
+    page_verdicts: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         def score(value: FieldScore) -> dict[str, Any]:
@@ -150,6 +153,7 @@ class Report:
             "is_product_errors": self.is_product_errors,
             "price_parser": self.price_parser,
             "latency_ms": self.latency_ms,
+            "page_verdicts": self.page_verdicts,
         }
 
 
@@ -257,8 +261,9 @@ def _article_pages(eval_dir: Path) -> Iterable[Page]:
             yield Page("articles", page_id[:12], record["url"], path, False)
 
 
-def load_devpages(labels_path: Path, pages_dir: Path) -> list[Page]:
-    """Our own labelled pages (eval/devpages/labels.jsonl); pages whose HTML is not on this machine are skipped."""
+def load_devpages(labels_path: Path, pages_dir: Path, dataset: str = "devpages") -> list[Page]:
+    """Our own labelled pages (eval/devpages or eval/blindpages labels.jsonl); pages whose HTML is not on this
+    machine are skipped."""
     if not labels_path.exists():
         return []
     pages = []
@@ -281,7 +286,7 @@ def load_devpages(labels_path: Path, pages_dir: Path) -> list[Page]:
             for name, value in (record.get("labels") or {}).items()
             if name in FIELDS and value not in (None, "", [])
         }
-        pages.append(Page("devpages", record["id"], record["url"], path, record.get("is_product"), labels))
+        pages.append(Page(dataset, record["id"], record["url"], path, record.get("is_product"), labels))
     return pages
 
 
@@ -360,6 +365,7 @@ def evaluate(
     scores = {name: FieldScore() for name in FIELDS}
     combined, page_only, url_only = FieldScore(), FieldScore(), FieldScore()
     verdicts: list[tuple[float, bool]] = []
+    page_verdicts: list[dict[str, Any]] = []
     errors: list[str] = []
     latencies: list[float] = []
     pages = load_pages(eval_dir) if pages is None else pages
@@ -379,6 +385,18 @@ def evaluate(
             if url_vote is not None and url_training_sites is not None and page.site not in url_training_sites:
                 _count(url_only, url_vote >= 0.5, page.is_product)
             verdicts.append((confidence, page.is_product))
+            page_verdicts.append(
+                {
+                    "page": f"{page.dataset}/{page.page_id}",
+                    "site": page.site,
+                    "is_product": page.is_product,
+                    "confidence": confidence,
+                    "page_score": result.evidence.score,
+                    "url_probability": url_vote,
+                    "url_rule": bool(verdict and verdict[1]),
+                    "signals": sorted(result.evidence.signals),
+                }
+            )
         if page.is_product is not None and is_product != page.is_product:
             errors.append(
                 f"{page.dataset}/{page.page_id}: labelled {page.is_product}, confidence {confidence} "
@@ -402,7 +420,7 @@ def evaluate(
                     f"{page.dataset}/{page.page_id}: got {predicted!s:.80} [{source}] want {acceptable[0]!s:.80}"
                 )
         for name in FIELDS:  # a value given where the page has none counts against precision
-            unlabelled = name not in page.labels and page.is_product and page.dataset == "devpages"
+            unlabelled = name not in page.labels and page.is_product and page.dataset in ("devpages", "blindpages")
             if unlabelled and name in _STATED_WHEN_SHOWN and predicted_value(result, name) is not None:
                 scores[name].given += 1
                 scores[name].misses.append(
@@ -423,6 +441,7 @@ def evaluate(
         is_product_page_only=page_only,
         url_only=url_only,
         reliability=reliability_table(verdicts),
+        page_verdicts=page_verdicts,
     )
 
 
@@ -550,6 +569,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url-model", help="a trained URL classifier directory (as URL_MODEL_PATH)")
     parser.add_argument("--devpages-labels", type=Path, default=DEFAULT_DEVPAGES_LABELS)
     parser.add_argument("--devpages-dir", type=Path, default=DEFAULT_DEVPAGES_DIR, help="where their HTML is")
+    parser.add_argument("--blindpages-labels", type=Path, default=DEFAULT_BLINDPAGES_LABELS)
+    parser.add_argument("--blindpages-dir", type=Path, default=DEFAULT_BLINDPAGES_DIR, help="where their HTML is")
     parser.add_argument(
         "--url-training-csv", type=Path, action="append", default=[], help="URL training data (sites to leave out)"
     )
@@ -566,6 +587,9 @@ def main(argv: list[str] | None = None) -> int:
     devpages = load_devpages(args.devpages_labels, args.devpages_dir)
     if devpages:
         reports["devpages"] = evaluate(eval_dir, url_verdict, pages=devpages, url_training_sites=training_sites)
+    blindpages = load_devpages(args.blindpages_labels, args.blindpages_dir, "blindpages")
+    if blindpages:
+        reports["blindpages"] = evaluate(eval_dir, url_verdict, pages=blindpages, url_training_sites=training_sites)
     if not reports:
         print(f"no evaluation data at {eval_dir} or {args.devpages_dir}; nothing to do")
         return 0

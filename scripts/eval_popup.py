@@ -42,7 +42,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -51,6 +51,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# The installed package is app/ alone; this tool also drives the test harness in tests/ of this checkout.
 sys.path.insert(0, str(REPO_ROOT))
 
 import httpx  # noqa: E402
@@ -222,7 +223,7 @@ def _self_signed_certificate(workdir: Path) -> tuple[str, str]:
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "eval-popup.invalid")])
-    now = datetime.datetime.now(datetime.UTC)
+    now = datetime.datetime.now(datetime.UTC)  # noqa: TID251 - a certificate validity window, not a stored timestamp
     certificate = (
         x509.CertificateBuilder()
         .subject_name(name)
@@ -252,6 +253,7 @@ class PopupAnswer:
     price: str = ""
     currency: str = ""
     anyway_price: str = ""  # the form's price after "Add it anyway" (not-product pages)
+    unsure: bool = False  # the form came with "This may not be a product page"
     error: str = ""
 
 
@@ -302,7 +304,8 @@ async def read_popup(browser: ExtensionBrowser, tab_id: int) -> PopupAnswer:
             form = await _form_values(popup)
             return PopupAnswer("not_product", seconds, name=form["name"], anyway_price=form["price"])
         form = await _form_values(popup)
-        return PopupAnswer("product", seconds, form["name"], form["price"], form["currency"])
+        unsure = await popup.locator("#unsure-product").count() > 0
+        return PopupAnswer("product", seconds, form["name"], form["price"], form["currency"], unsure=unsure)
     finally:
         await popup.close()
 
@@ -377,7 +380,7 @@ def _prf(labelled: int, given: int, correct: int) -> dict[str, float | int]:
     }
 
 
-def _percentile(values: list[float], share: float) -> float:
+def _percentile(values: Sequence[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))] if ordered else 0.0
 
@@ -406,6 +409,12 @@ def popup_report(results: list[PageResult]) -> dict[str, Any]:
         "is_product_recall": round(len(shown) / len(products), 3) if products else 0.0,
         "told_not_a_product": [r.page.page_id for r in products if r.popup and r.popup.verdict == "not_product"],
         "non_product_shown_as_product": sum(1 for r in negatives if r.popup and r.popup.verdict == "product"),
+        "shown_with_caution": {
+            "product_pages": sum(1 for r in shown if r.popup and r.popup.unsure),
+            "non_product_pages": sum(
+                1 for r in negatives if r.popup and r.popup.verdict == "product" and r.popup.unsure
+            ),
+        },
         "price": price_score(use_anyway=False),
         "price_with_add_it_anyway": price_score(use_anyway=True),
         "answer_seconds": {"p50": round(_percentile(seconds, 0.5), 2), "p95": round(_percentile(seconds, 0.95), 2)},
@@ -432,7 +441,7 @@ def payload_report(results: list[PageResult]) -> dict[str, Any]:
             row[f"{name}_recall"] = round(right / len(labelled), 3) if labelled else None
         row["is_product_recall"] = round(sum(r.variants[label].is_product for r in products) / len(products), 3)
         row["non_product_called_product"] = sum(r.variants[label].is_product for r in negatives)
-        builds = [r.variants[label].build_ms for r in measured if r.variants[label].build_ms is not None]
+        builds = [ms for r in measured if (ms := r.variants[label].build_ms) is not None]
         if builds:
             row["build_ms_p50"] = round(statistics.median(builds), 1)
             row["build_ms_p95"] = round(_percentile(builds, 0.95), 1)

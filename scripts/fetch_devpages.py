@@ -1,6 +1,7 @@
-"""Rebuild the development pages of eval/devpages/labels.jsonl from their public GitHub sources (run by hand).
+"""Rebuild a page set (eval/devpages or eval/blindpages) from its public GitHub sources (run by hand).
 
-    python scripts/fetch_devpages.py --out /work/devpages/pages
+    python scripts/fetch_devpages.py                      # eval/devpages   -> /work/devpages/pages
+    python scripts/fetch_devpages.py --set blindpages     # eval/blindpages -> /work/devpages/blind
 
 Each record names a repository, a commit and a path. The script clones each repository once without checking
 files out (a blobless partial clone), reads the file at that commit and writes it gzipped as <out>/<id>.html.gz.
@@ -20,7 +21,11 @@ from collections import defaultdict
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_LABELS = REPO_ROOT / "eval" / "devpages" / "labels.jsonl"
+# each set: its labels file and the folder its pages are read from
+PAGE_SETS = {
+    "devpages": (REPO_ROOT / "eval" / "devpages" / "labels.jsonl", Path("/work/devpages/pages")),
+    "blindpages": (REPO_ROOT / "eval" / "blindpages" / "labels.jsonl", Path("/work/devpages/blind")),
+}
 
 
 def read_records(labels: Path) -> list[dict[str, object]]:
@@ -77,11 +82,14 @@ def fetch_all(records: list[dict[str, object]], out: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
-    parser.add_argument("--out", type=Path, default=Path("/work/devpages/pages"))
+    parser.add_argument("--set", choices=sorted(PAGE_SETS), default="devpages", dest="page_set")
+    parser.add_argument("--labels", type=Path, help="labels file (default: the set's)")
+    parser.add_argument("--out", type=Path, help="pages folder (default: the set's)")
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    failures = fetch_all(read_records(args.labels), args.out)
+    default_labels, default_out = PAGE_SETS[args.page_set]
+    labels, out = args.labels or default_labels, args.out or default_out
+    out.mkdir(parents=True, exist_ok=True)
+    failures = fetch_all(read_records(labels), out)
     if failures:
         raise SystemExit(f"{failures} page(s) could not be fetched")
 

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The installed package is app/ alone; this tool also drives the test harness in tests/ of this checkout.
 sys.path.insert(0, str(ROOT))
 
 from app.db import EmbeddedMongo  # noqa: E402

@@ -47,11 +47,10 @@ from typing import Any
 import httpx
 from pymongo import MongoClient
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from app.db import EmbeddedMongo, free_port
+from app.items.canonical import canonical_url
 
-from app.db import EmbeddedMongo, free_port  # noqa: E402
-from app.items.canonical import canonical_url  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 PASSWORD = "load-test-password-1"
 DB_NAME = "loadtest"
@@ -627,7 +626,8 @@ async def create_users(client: httpx.AsyncClient, count: int, rng: random.Random
 
 async def check_consistency(client: httpx.AsyncClient, mongo_url: str, users: list[VirtualUser]) -> dict[str, Any]:
     """The database against what the API acknowledged, and the API's counts against the database."""
-    with MongoClient(mongo_url) as mongo:
+    database_client: MongoClient[dict[str, Any]] = MongoClient(mongo_url)
+    with database_client as mongo:
         db = mongo[DB_NAME]
         carts = list(db.carts.find({}, {"user_id": 1}))
         items = list(db.items.find({}, {"user_id": 1, "cart_ids": 1, "canonical_url": 1}))

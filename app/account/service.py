@@ -82,6 +82,7 @@ async def delete_account(db: AsyncDatabase, *, user_id: ObjectId, password: str)
         await carts.delete_all_carts(db, user_id=user_id, session=session)
         # Shares, queued verification and reset emails: cancelled if not sent yet, forgotten if sent.
         await outbox.forget_person(db, user_id=user_id, email=user["email"], session=session)
+        await sharing.forget_person(db, user_id=user_id, session=session)
         await pricewatch.forget_user(db, user_id=user_id, session=session)
         await auth.delete_identity(db, user_id, session)
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from bson import ObjectId
 from pymongo.asynchronous.database import AsyncDatabase
 
 from app.auth import repository
 from app.auth.email_verification import queue_verification
 from app.auth.service import normalize_email, reauthenticate
+from app.clock import utc_now
 from app.errors import BadRequest, Conflict
 from app.mail import OutgoingEmail
 from app.outbox import service as outbox
@@ -42,7 +41,7 @@ async def request_email_change(db: AsyncDatabase, *, user_id: ObjectId, new_emai
         raise BadRequest("This is already the account's email address")
     if await repository.find_user_by_email(db, address) is not None:
         raise Conflict("An account with this email already exists")
-    await repository.set_pending_email(db, user_id, address, datetime.now(UTC))
+    await repository.set_pending_email(db, user_id, address, utc_now())
     await queue_verification(db, user_id=user_id, email=address)
     notice = compose_change_notice(old_email=user["email"], new_email=address)
     await outbox.enqueue(db, kind=EMAIL_CHANGE_NOTICE, payload={"user_id": user_id, "email": stored_email(notice)})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from bson import ObjectId
@@ -12,6 +12,7 @@ from pymongo.errors import DuplicateKeyError
 
 from app.auth import repository
 from app.auth.tokens import emailed_token, hash_token, page_link
+from app.clock import utc_now
 from app.config import Settings
 from app.db import in_transaction
 from app.errors import BadRequest, Conflict, NotFound
@@ -77,7 +78,7 @@ async def queue_verification(
     db: AsyncDatabase, *, user_id: ObjectId, email: str, session: AsyncClientSession | None = None
 ) -> None:
     """Queue a verification email for `email` (the account's address, or one it is changing to)."""
-    payload = {"user_id": user_id, "email_address": email, "expire_at": datetime.now(UTC) + ENTRY_RETENTION}
+    payload = {"user_id": user_id, "email_address": email, "expire_at": utc_now() + ENTRY_RETENTION}
     await outbox.enqueue(db, kind=EMAIL_VERIFICATION, payload=payload, session=session)
 
 
@@ -88,7 +89,7 @@ async def request_verification(db: AsyncDatabase, *, user_id: ObjectId) -> bool:
         raise NotFound("User not found")
     if is_verified(user):
         return False
-    since = datetime.now(UTC) - REQUEST_COOLDOWN
+    since = utc_now() - REQUEST_COOLDOWN
     if not await outbox.enqueued_since(db, kind=EMAIL_VERIFICATION, match={"user_id": user_id}, since=since):
         await queue_verification(db, user_id=user_id, email=user["email"])
     return True
@@ -117,7 +118,7 @@ register_composer(EMAIL_VERIFICATION, compose_verification)
 async def confirm_verification(db: AsyncDatabase, *, token: str) -> None:
     """Prove the address the token was sent to: the account's own, or the one it is changing to (which then
     becomes the account's). The token, and every other of the user, is spent."""
-    now = datetime.now(UTC)
+    now = utc_now()
     token_hash = hash_token(token)
 
     async def verify(session: AsyncClientSession) -> bool:

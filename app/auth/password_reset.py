@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
@@ -12,6 +12,7 @@ from app.auth.email_verification import TokenProblem, token_problem
 from app.auth.passwords import hash_password
 from app.auth.service import normalize_email
 from app.auth.tokens import emailed_token, hash_token, page_link
+from app.clock import utc_now
 from app.config import Settings
 from app.db import in_transaction
 from app.errors import BadRequest
@@ -57,7 +58,7 @@ async def request_password_reset(db: AsyncDatabase, *, email: str) -> None:
     """Queue a reset email. The account lookup happens in the outbox worker, so this request does the same work,
     and takes the same time, whether or not the address has an account."""
     address = normalize_email(email)
-    now = datetime.now(UTC)
+    now = utc_now()
     if await outbox.enqueued_since(
         db, kind=PASSWORD_RESET, match={"email_address": address}, since=now - REQUEST_COOLDOWN
     ):
@@ -88,7 +89,7 @@ register_composer(PASSWORD_RESET, compose_reset_email)
 
 async def confirm_password_reset(db: AsyncDatabase, *, token: str, new_password: str) -> None:
     """Set the new password, spend every reset token of the user and revoke all their sessions, atomically."""
-    now = datetime.now(UTC)
+    now = utc_now()
     token_hash = hash_token(token)
     # Checked before hashing the password, so a wrong token costs no Argon2 work.
     if await repository.find_live_password_reset(db, token_hash, now) is None:

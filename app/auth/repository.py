@@ -74,12 +74,6 @@ async def find_user_by_google_sub(db: AsyncDatabase, google_sub: str) -> dict[st
     return await db[USERS].find_one({"google_sub": google_sub})
 
 
-async def update_user(db: AsyncDatabase, user_id: ObjectId, changes: dict[str, Any]) -> dict[str, Any] | None:
-    return await db[USERS].find_one_and_update(
-        {"_id": user_id}, {"$set": changes}, return_document=ReturnDocument.AFTER
-    )
-
-
 async def insert_refresh_token(db: AsyncDatabase, record: dict[str, Any]) -> None:
     await db[REFRESH_TOKENS].insert_one(record)
 

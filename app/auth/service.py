@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from bson import ObjectId
@@ -133,7 +133,7 @@ async def _link_or_create_google_user(db: AsyncDatabase, identity: GoogleIdentit
             return await _user_for_google_sub(db, identity.sub)
     if existing.get("google_sub"):
         raise Conflict("This email's account is linked to a different Google account")
-    now = datetime.now(UTC)
+    now = utc_now()
     changes: dict[str, Any] = {
         "google_sub": identity.sub,
         "email_verified_at": now,
@@ -169,7 +169,7 @@ async def issue_token_pair(
     user_agent: str | None = None,
 ) -> TokenPair:
     """A new access token and a new refresh token: a new session (family), or the next token of `rotating`'s."""
-    now = datetime.now(UTC)
+    now = utc_now()
     refresh_token = new_refresh_token()
     family_id = rotating["family_id"] if rotating else ObjectId()
     await repository.insert_refresh_token(
@@ -193,7 +193,7 @@ async def issue_token_pair(
 
 async def refresh(db: AsyncDatabase, settings: Settings, *, refresh_token: str) -> TokenPair:
     """Rotate a refresh token; presenting a spent one revokes its whole family (theft detection)."""
-    now = datetime.now(UTC)
+    now = utc_now()
     token_hash = hash_token(refresh_token)
     record = await repository.spend_refresh_token(db, token_hash, now)
     if record is None:
@@ -212,7 +212,7 @@ async def logout(db: AsyncDatabase, *, refresh_token: str) -> None:
     """End the session the refresh token belongs to; unknown tokens are ignored."""
     known = await repository.find_refresh_token(db, hash_token(refresh_token))
     if known is not None:
-        await repository.revoke_family(db, known["family_id"], datetime.now(UTC))
+        await repository.revoke_family(db, known["family_id"], utc_now())
 
 
 async def get_user(db: AsyncDatabase, user_id: ObjectId) -> UserOut:
@@ -242,17 +242,17 @@ async def reauthenticate(db: AsyncDatabase, user_id: ObjectId, password: str) ->
 
 async def live_sessions(db: AsyncDatabase, user_id: ObjectId) -> list[dict[str, Any]]:
     """The head (live refresh token) of each of the user's sessions, newest first."""
-    return await repository.live_refresh_tokens(db, user_id, datetime.now(UTC))
+    return await repository.live_refresh_tokens(db, user_id, utc_now())
 
 
 async def end_session(db: AsyncDatabase, user_id: ObjectId, session_id: ObjectId) -> bool:
     """Revoke one session of the user; False when it is not theirs or already over."""
-    return await repository.revoke_user_family(db, user_id, session_id, datetime.now(UTC))
+    return await repository.revoke_user_family(db, user_id, session_id, utc_now())
 
 
 async def end_sessions(db: AsyncDatabase, user_id: ObjectId, *, keep: ObjectId | None = None) -> None:
     """Revoke every session of the user but `keep`."""
-    await repository.revoke_all_for_user(db, user_id, datetime.now(UTC), keep_family=keep)
+    await repository.revoke_all_for_user(db, user_id, utc_now(), keep_family=keep)
 
 
 async def change_password(
@@ -261,7 +261,7 @@ async def change_password(
     """Set a new password (the current one required), end every other session and spend pending reset links."""
     await reauthenticate(db, user_id, current_password)
     password_hash = await hash_password(new_password)
-    now = datetime.now(UTC)
+    now = utc_now()
 
     async def change(session: AsyncClientSession) -> None:
         await repository.replace_password_hash(db, user_id, password_hash, now, session)

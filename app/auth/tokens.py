@@ -6,11 +6,12 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import jwt
 from bson import ObjectId
 
+from app.clock import utc_now
 from app.config import Settings
 from app.errors import Unauthorized
 
@@ -28,7 +29,7 @@ class AccessToken:
 def create_access_token(
     user_id: ObjectId, settings: Settings, *, now: datetime | None = None, session_id: ObjectId | None = None
 ) -> tuple[str, int]:
-    issued = now or datetime.now(UTC)
+    issued = now or utc_now()
     lifetime = timedelta(minutes=settings.jwt_access_token_expire_minutes)
     claims = {
         "sub": str(user_id),
@@ -72,7 +73,7 @@ def emailed_token(
 ) -> tuple[str, dict[str, object]]:
     """A fresh single-use token for an emailed link, and the document that stores only its hash."""
     token = secrets.token_urlsafe(32)
-    now = datetime.now(UTC)
+    now = utc_now()
     document = {
         "token_hash": hash_token(token),
         "user_id": user_id,

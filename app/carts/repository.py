@@ -43,10 +43,6 @@ async def count_carts(db: AsyncDatabase, *, user_id: ObjectId, up_to: int) -> in
     return await db[CARTS].count_documents({"user_id": user_id}, limit=up_to)
 
 
-async def count_owned(db: AsyncDatabase, *, user_id: ObjectId, cart_ids: list[ObjectId]) -> int:
-    return await db[CARTS].count_documents({"user_id": user_id, "_id": {"$in": cart_ids}})
-
-
 async def rename_cart(
     db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, name: str, name_key: str, now: datetime
 ) -> dict[str, Any] | None:

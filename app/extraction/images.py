@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PIL import Image
 
-from app.extraction.structured import ImageCandidate as PageImage
+from app.extraction.structured import ImageCandidate
 from app.ml.clip_verifier import ClipVerifier
-from app.ml.image_ranking import ImageCandidate, heuristic_rank
+from app.ml.image_ranking import heuristic_rank
 from app.net import FetchError, SafeFetcher, fetch_image
 
 logger = logging.getLogger(__name__)
@@ -27,14 +27,14 @@ class ImageRanking:
     source: str  # "clip" or "heuristic"
 
 
-def candidates_for(page_images: list[PageImage], requested: list[str]) -> list[ImageCandidate]:
-    """Markup and page images in page order, then the extension's picks, without duplicates."""
+def candidates_for(page_images: list[ImageCandidate], requested: list[str]) -> list[ImageCandidate]:
+    """Markup and page images in page order, then the extension's picks, without duplicates, numbered in order."""
     found: list[ImageCandidate] = []
     seen: set[str] = set()
     for image in page_images:
         if image.url not in seen:
             seen.add(image.url)
-            found.append(ImageCandidate(image.url, image.origin, len(found), image.width, image.height))
+            found.append(replace(image, position=len(found)))
     for url in requested:
         if url not in seen:
             seen.add(url)

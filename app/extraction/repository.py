@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from pymongo import ASCENDING, IndexModel
 from pymongo.asynchronous.database import AsyncDatabase
+
+from app.clock import utc_now
 
 EXTRACTION_CACHE = "extraction_cache"
 
@@ -19,11 +21,11 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
 
 async def find_cached(db: AsyncDatabase, key: str) -> dict[str, Any] | None:
     # TTL sweeps run about once a minute: check expiry here too.
-    return await db[EXTRACTION_CACHE].find_one({"_id": key, "expires_at": {"$gt": datetime.now(UTC)}})
+    return await db[EXTRACTION_CACHE].find_one({"_id": key, "expires_at": {"$gt": utc_now()}})
 
 
 async def store(db: AsyncDatabase, key: str, result: dict[str, Any], ttl_seconds: int) -> None:
-    now = datetime.now(UTC)
+    now = utc_now()
     await db[EXTRACTION_CACHE].replace_one(
         {"_id": key},
         {"_id": key, "result": result, "created_at": now, "expires_at": now + timedelta(seconds=ttl_seconds)},

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
-from app.deps import AppSettings, Db
+from app.deps import AppSettings, CurrentUser, Db
 from app.edge.ratelimit import limit_per_user
 from app.extraction.admission import AdmittedRoute
 from app.extraction.schemas import (
@@ -30,10 +30,12 @@ Pipeline = Annotated[ExtractionPipeline, Depends(get_pipeline)]
 router = APIRouter(prefix="/extract", tags=["extraction"])
 
 
-async def extract(body: ExtractRequest, pipeline: Pipeline, settings: AppSettings, db: Db) -> ExtractResponse:
+async def extract(
+    body: ExtractRequest, user: CurrentUser, pipeline: Pipeline, settings: AppSettings, db: Db
+) -> ExtractResponse:
     """Decide whether a page is a product page and extract the product from it."""
     allowed = normalize_hosts(settings.fetch_allow_private_hosts)  # the fetcher's tests-only allow-list
-    response = await pipeline.extract(body)
+    response = await pipeline.extract(body, caller=str(user.user_id))
     if response.is_product:  # the price this person's browser saw joins the product's shared history
         product = response.product
         await pricewatch.record_price(

@@ -63,10 +63,13 @@ def _rounded(probability: float | None) -> float | None:
     return round(probability, 4) if probability is not None and math.isfinite(probability) else None
 
 
-def cache_key(request: ExtractRequest) -> str:
+def cache_key(request: ExtractRequest, caller: str) -> str:
+    """Per caller: a shared entry would answer `cached: true` (and fast) to a second person, telling them that
+    somebody else had this page open. Repeat opens of one person's popup are what the cache is for."""
     content = json.dumps([request.html, request.text, request.title, request.image_urls], ensure_ascii=False)
     digest = hashlib.sha256(content.encode()).hexdigest()
-    return hashlib.sha256(f"{CACHE_VERSION}\0{canonical_url(request.url)}\0{digest}".encode()).hexdigest()
+    scope = f"{CACHE_VERSION}\0{caller}\0{canonical_url(request.url)}\0{digest}"
+    return hashlib.sha256(scope.encode()).hexdigest()
 
 
 @dataclass
@@ -81,10 +84,11 @@ class ExtractionPipeline:
     def health(self) -> dict[str, Any]:
         return {"url_classifier": self.url_classifier.status(), "clip": self.clip.status()}
 
-    async def extract(self, request: ExtractRequest) -> ExtractResponse:
-        """Decide whether the page is a product page and extract the product, saying where each field came from."""
+    async def extract(self, request: ExtractRequest, *, caller: str) -> ExtractResponse:
+        """Decide whether the page is a product page and extract the product, saying where each field came from.
+        `caller` scopes the cache (a user id)."""
         started = time.perf_counter()
-        key = cache_key(request)
+        key = cache_key(request, caller)
         cached = await repository.find_cached(self.db, key)
         if cached is not None:
             metrics.record("ExtractionCache", 1, "Count", Result="hit")

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from app.config import Settings
-from app.llm.evidence import judge_answer
+from app.llm.answer_checks import judge_answer
 from app.llm.prompt import build_messages
 from app.llm.providers import LlmProvider, ProviderCallError, build_providers
 from app.llm.resilience import BreakerState, CircuitBreaker, Clock, MonotonicClock, backoff_delay

@@ -24,14 +24,22 @@ class OutgoingEmail:
     # Stable across retries of one outbox entry, so a duplicate that slips through the at-least-once window
     # is recognisable in the mailbox and in provider logs.
     idempotency_key: str | None = None
-    # Further header fields (List-Unsubscribe, ...): our own values, never user text; line breaks are removed.
-    headers: tuple[tuple[str, str], ...] = ()
+    # Where replies go (a sharer's verified address); From is always our own sender.
+    reply_to: str | None = None
+    # RFC 8058 one-click unsubscribe for this recipient. A mail that offers it is one the recipient did not ask
+    # for (a share, an invitation, an alert): the outbox skips it for an address that unsubscribed or complained.
+    unsubscribe_url: str | None = None
 
     def __post_init__(self) -> None:
         if not self.to:
             raise ValueError("an email needs at least one recipient")
         # The subject carries user text (cart names): a line break there would be header injection.
         object.__setattr__(self, "subject", _LINE_BREAKS.sub(" ", self.subject).strip())
+        if self.unsubscribe_url is not None and len(self.to) != 1:
+            raise ValueError("an unsubscribe link is one recipient's: send one email per recipient")
+        for header_value in (self.reply_to, self.unsubscribe_url):
+            if header_value is not None and not header_value.isprintable():
+                raise ValueError("header values must be one printable line")
 
     def to_mime(self, sender: str) -> EmailMessage:
         """The RFC 5322 message every backend sends or stores (CRLF line endings)."""
@@ -43,8 +51,11 @@ class OutgoingEmail:
         message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
         if self.idempotency_key:
             message[IDEMPOTENCY_HEADER] = self.idempotency_key
-        for name, value in self.headers:
-            message[name] = _LINE_BREAKS.sub(" ", value)
+        if self.reply_to:
+            message["Reply-To"] = self.reply_to
+        if self.unsubscribe_url:
+            message["List-Unsubscribe"] = f"<{self.unsubscribe_url}>"
+            message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         message.set_content(self.text)
         if self.html is not None:
             message.add_alternative(self.html, subtype="html")

@@ -21,7 +21,8 @@ class FileEmailSender:
         self.sender = sender
 
     async def send(self, message: OutgoingEmail) -> str:
-        message_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{uuid.uuid4().hex[:12]}"
+        # Not clock.utc_now(): a file name, not a stored timestamp; its microseconds keep the folder in send order.
+        message_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{uuid.uuid4().hex[:12]}"  # noqa: TID251
         data = bytes(message.to_mime(self.sender))
         try:
             await asyncio.to_thread(self._write, f"{message_id}.eml", data)

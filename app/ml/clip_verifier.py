@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 from PIL import Image
 
 from app.ml.cache import LruCache
-from app.ml.images import decode_image
 from app.ml.lazy import LazyModel
 from app.ml.runtime import run_inference
+from app.net.images import decode_image
 
 if TYPE_CHECKING:
     import torch
@@ -91,7 +91,7 @@ class ClipVerifier(LazyModel):
         """Cosine similarity of each image to `text`, all uncached images in one batched forward pass.
 
         `image_urls` (same order as `images`) keys the embedding cache. None when the model is unavailable.
-        Raises images.UnreadableImage for bytes that do not decode safely. Blocking.
+        Raises app.net.BadImage for bytes that do not decode safely. Blocking.
         """
         if image_urls is not None and len(image_urls) != len(images):
             raise ValueError("image_urls must match images one to one")
@@ -137,7 +137,7 @@ class ClipVerifier(LazyModel):
 
     @staticmethod
     def _as_image(image: Image.Image | bytes) -> Image.Image:
-        return decode_image(image) if isinstance(image, bytes) else image.convert("RGB")
+        return (decode_image(image) if isinstance(image, bytes) else image).convert("RGB")
 
     def matches(self, score: float) -> bool:
         return score >= self.threshold

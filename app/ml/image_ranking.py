@@ -7,22 +7,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# How much each source says "this is the product's own image": structured data names it outright,
+from app.extraction.structured.models import ImageCandidate
+
+# How much each origin says "this is the product's own image": structured data names it outright,
 # og:image is usually the product shot, an image the extension picked comes next, any page <img> last.
-SOURCE_WEIGHTS = {"jsonld": 1.0, "microdata": 1.0, "rdfa": 1.0, "opengraph": 0.8, "request": 0.6, "page": 0.4}
-_DEFAULT_SOURCE_WEIGHT = 0.4
+ORIGIN_WEIGHTS = {"jsonld": 1.0, "microdata": 1.0, "rdfa": 1.0, "opengraph": 0.8, "request": 0.6, "page": 0.4}
+_DEFAULT_ORIGIN_WEIGHT = 0.4
 _FULL_SIZE_PIXELS = 600  # a side this long or longer counts as a full-size product photo
 _ICON_PIXELS = 64
 _DECORATION = re.compile(r"logo|sprite|icon|favicon|placeholder|spacer|pixel|badge|banner|\.svg(\?|$)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class ImageCandidate:
-    url: str
-    source: str  # a key of SOURCE_WEIGHTS
-    position: int  # order of appearance among the candidates (0 = first)
-    width: int | None = None  # declared in markup, if any
-    height: int | None = None
 
 
 @dataclass(frozen=True)
@@ -40,14 +33,14 @@ def _size_factor(candidate: ImageCandidate) -> float:
 
 
 def heuristic_score(candidate: ImageCandidate) -> float:
-    source = SOURCE_WEIGHTS.get(candidate.source, _DEFAULT_SOURCE_WEIGHT)
+    origin = ORIGIN_WEIGHTS.get(candidate.origin, _DEFAULT_ORIGIN_WEIGHT)
     position = 1.0 / (1.0 + candidate.position / 10)
-    score = 0.6 * source + 0.25 * _size_factor(candidate) + 0.15 * position
+    score = 0.6 * origin + 0.25 * _size_factor(candidate) + 0.15 * position
     return score * 0.25 if _DECORATION.search(candidate.url) else score
 
 
 def heuristic_rank(candidates: Iterable[ImageCandidate]) -> list[RankedImage]:
-    """Best first; a URL offered by several sources keeps its best score. Ties keep page order."""
+    """Best first; a URL offered by several origins keeps its best score. Ties keep page order."""
     best: dict[str, float] = {}
     for candidate in candidates:
         best[candidate.url] = max(best.get(candidate.url, 0.0), heuristic_score(candidate))

@@ -28,12 +28,12 @@ def decode_image(body: bytes, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.
         image = Image.open(io.BytesIO(body), formats=IMAGE_FORMATS)
         width, height = image.size
         if width * height > max_pixels:
-            raise BadImage(f"The image declares {width}x{height} pixels; at most {max_pixels} pixels are accepted")
+            raise BadImage(f"The image is too large: {width}x{height} pixels, at most {max_pixels} are accepted")
         image.load()
     except BadImage:
         raise
     except Image.DecompressionBombError as exc:
-        raise BadImage(f"The image declares too many pixels: {exc}") from exc
+        raise BadImage(f"The image is too large: {exc}") from exc
     except Exception as exc:  # decoders raise many types on hostile input (OSError, SyntaxError, struct.error, ...)
         raise BadImage(f"The response is not a readable {'/'.join(IMAGE_FORMATS)} image") from exc
     return image

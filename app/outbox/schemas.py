@@ -17,7 +17,7 @@ QUEUED = "queued"
 SENDING = "sending"
 SENT = "sent"
 FAILED = "failed"
-SKIPPED = "skipped"  # nothing to send after all (a password reset for an email with no account)
+SKIPPED = "skipped"  # nothing to send after all (a reset for an unknown email; a suppressed recipient, in `error`)
 
 _BOOKKEEPING = frozenset(
     {
@@ -36,12 +36,12 @@ _BOOKKEEPING = frozenset(
 )
 
 
-def new_entry(kind: str, *, now: datetime, **payload: Any) -> OutboxEntry:
+def new_entry(kind: str, *, now: datetime, entry_id: ObjectId | None = None, **payload: Any) -> OutboxEntry:
     clash = _BOOKKEEPING.intersection(payload)
     if clash:
         raise ValueError(f"outbox payload fields clash with its bookkeeping: {sorted(clash)}")
     return {
-        "_id": ObjectId(),
+        "_id": entry_id or ObjectId(),
         "kind": kind,
         "status": QUEUED,
         "attempts": 0,
@@ -58,7 +58,14 @@ def new_entry(kind: str, *, now: datetime, **payload: Any) -> OutboxEntry:
 
 def stored_email(email: OutgoingEmail) -> dict[str, Any]:
     """An email rendered at enqueue time, as a payload field (see `send_stored_email`)."""
-    return {"to": list(email.to), "subject": email.subject, "text": email.text, "html": email.html}
+    return {
+        "to": list(email.to),
+        "subject": email.subject,
+        "text": email.text,
+        "html": email.html,
+        "reply_to": email.reply_to,
+        "unsubscribe_url": email.unsubscribe_url,
+    }
 
 
 def email_from_entry(entry: OutboxEntry) -> OutgoingEmail:
@@ -69,4 +76,6 @@ def email_from_entry(entry: OutboxEntry) -> OutgoingEmail:
         text=stored["text"],
         html=stored.get("html"),
         idempotency_key=str(entry["_id"]),
+        reply_to=stored.get("reply_to"),
+        unsubscribe_url=stored.get("unsubscribe_url"),
     )

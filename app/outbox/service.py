@@ -23,11 +23,14 @@ async def enqueue(
     payload: Mapping[str, Any],
     session: AsyncClientSession | None = None,
     registry: ComposerRegistry = composers,
+    entry_id: ObjectId | None = None,
 ) -> OutboxEntry:
-    """Record an email for the worker to compose and send; pass `session` to queue it inside a transaction."""
+    """Record an email for the worker to compose and send; pass `session` to queue it inside a transaction.
+
+    `entry_id` names the entry in advance (a share is known by its first email's id)."""
     if kind not in registry:  # caught here, where the caller can see it, rather than by the worker later
         raise ValueError(f"no composer registered for outbox kind {kind!r}")
-    entry = new_entry(kind, now=utc_now(), **payload)
+    entry = new_entry(kind, now=utc_now(), entry_id=entry_id, **payload)
     await repository.insert_entry(db, entry, session=session)
     return entry
 

@@ -19,18 +19,20 @@ import os
 import random
 import socket
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import ConnectionFailure, ExecutionTimeout
 
+from app.clock import utc_now
 from app.config import Settings
 from app.mail import EmailDeliveryError, EmailSender
 from app.outbox import repository
 from app.outbox.registry import ComposerRegistry, UnknownKind, composers
 from app.outbox.schemas import FAILED, QUEUED, SENT, SKIPPED, OutboxEntry
+from app.suppression import service as suppression
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +108,7 @@ class OutboxWorker:
 
     async def process_next(self) -> bool:
         """Claim and handle one entry; False when nothing is due."""
-        now = datetime.now(UTC)
+        now = utc_now()
         entry = await repository.claim_abandoned(self.db, worker_id=self.worker_id, now=now, lease=self.lease)
         if entry is not None:
             logger.warning(
@@ -132,6 +134,15 @@ class OutboxWorker:
             if message is None:
                 await self._finish(entry, SKIPPED)
                 return
+            # Every send asks the suppression list, whatever its kind: who unsubscribed, bounced or complained.
+            blocked = await suppression.blocked(self.db, message.to, unsolicited=message.unsubscribe_url is not None)
+            if blocked:
+                remaining = tuple(address for address in message.to if address not in blocked)
+                if not remaining:
+                    reasons = ", ".join(sorted(set(blocked.values())))
+                    await self._finish(entry, SKIPPED, error=f"recipient suppressed ({reasons})")
+                    return
+                message = replace(message, to=remaining)
             provider_message_id = await self.sender.send(message)
         except EmailDeliveryError as exc:
             await self._failed_attempt(entry, exc.reason, transient=exc.transient)
@@ -146,17 +157,17 @@ class OutboxWorker:
             logger.exception("outbox: unexpected error", extra={"outbox_id": str(entry["_id"])})
             await self._failed_attempt(entry, f"unexpected: {type(exc).__name__}", transient=True)
             return
-        await self._finish(entry, SENT, provider_message_id=provider_message_id, sent_at=datetime.now(UTC), error=None)
+        await self._finish(entry, SENT, provider_message_id=provider_message_id, sent_at=utc_now(), error=None)
 
     async def _failed_attempt(self, entry: OutboxEntry, reason: str, *, transient: bool) -> None:
         if transient and entry["attempts"] < self.retry.max_attempts:
-            next_attempt_at = datetime.now(UTC) + self.retry.delay(entry["attempts"])
+            next_attempt_at = utc_now() + self.retry.delay(entry["attempts"])
             await self._finish(entry, QUEUED, error=reason, next_attempt_at=next_attempt_at)
             return
         await self._finish(entry, FAILED, error=reason)
 
     async def _finish(self, entry: OutboxEntry, status: str, **changes: Any) -> None:
-        now = datetime.now(UTC)
+        now = utc_now()
         recorded = await repository.finish(
             self.db,
             entry_id=entry["_id"],

@@ -237,10 +237,6 @@ async def _recipient(db: AsyncDatabase, user_id: ObjectId) -> str | None:
     return await service.verified_address(db, user_id)
 
 
-def _unsubscribe_headers(url: str) -> tuple[tuple[str, str], ...]:
-    return (("List-Unsubscribe", f"<{url}>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
-
-
 async def compose_price_alert(entry: OutboxEntry, *, db: AsyncDatabase, settings: Settings) -> OutgoingEmail | None:
     """One alert's email, or None when it no longer applies (watch removed, alerts stopped, account gone)."""
     alert = await repository.find_alert(db, entry["alert_id"])
@@ -261,7 +257,7 @@ async def compose_price_alert(entry: OutboxEntry, *, db: AsyncDatabase, settings
         text=_templates.get_template("price_alert.txt").render(context),
         html=_templates.get_template("price_alert.html").render(context),
         idempotency_key=str(entry["_id"]),
-        headers=_unsubscribe_headers(watch_link),
+        unsubscribe_url=watch_link,  # RFC 8058 headers; the outbox also honours the address's suppression
     )
 
 
@@ -290,7 +286,7 @@ async def compose_digest(entry: OutboxEntry, *, db: AsyncDatabase, settings: Set
         text=_templates.get_template("price_alert_digest.txt").render(context),
         html=_templates.get_template("price_alert_digest.html").render(context),
         idempotency_key=str(entry["_id"]),
-        headers=_unsubscribe_headers(all_link),
+        unsubscribe_url=all_link,
     )
 
 

@@ -10,7 +10,8 @@ from app.ids import PyObjectId
 MAX_RECIPIENTS = 10
 MAX_MESSAGE_LENGTH = 1000
 
-ShareStatus = Literal["queued", "sending", "sent", "failed"]
+# A share's status sums up its emails (one per recipient): `skipped` when every recipient is suppressed.
+ShareStatus = Literal["queued", "sending", "sent", "failed", "skipped"]
 Recipient = Annotated[EmailStr, StringConstraints(max_length=254)]
 
 
@@ -31,6 +32,15 @@ class ShareCreated(BaseModel):
     status: ShareStatus
 
 
+class DeliveryOut(BaseModel):
+    recipient: str
+    status: ShareStatus
+    attempts: int
+    error: str | None = None
+    sent_at: datetime | None = None
+    deliveries: list[DeliveryOut] = []
+
+
 class ShareOut(BaseModel):
     share_id: PyObjectId
     cart_id: PyObjectId
@@ -40,3 +50,4 @@ class ShareOut(BaseModel):
     error: str | None = None
     created_at: datetime
     sent_at: datetime | None = None
+    deliveries: list[DeliveryOut] = []

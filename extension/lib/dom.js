@@ -33,3 +33,21 @@ export function safeWebUrl(value) {
 export function show(node, visible = true) {
   node.hidden = !visible;
 }
+
+/** Disables `button` and shows `label` on it while work runs; call the returned function to restore it. */
+export function busy(button, label) {
+  const original = button.textContent;
+  button.disabled = true;
+  button.textContent = label;
+  return () => {
+    button.disabled = false;
+    button.textContent = original;
+  };
+}
+
+/** Writes a form's status line: `kind` is "error-text", "success-text" or "" (neutral). */
+export function setStatus(node, message, kind = "") {
+  node.textContent = message;
+  node.classList.remove("error-text", "success-text");
+  if (kind) node.classList.add(kind);
+}

@@ -26,7 +26,8 @@ export async function storeTokenPair(pair) {
   return auth;
 }
 
-async function clearAuth() {
+/** Forgets the tokens here only (for when the API has already ended the session, or the whole account). */
+export async function clearAuth() {
   await chrome.storage.session.remove(STORAGE_KEY);
 }
 
@@ -41,6 +42,14 @@ function signedOutError(message = "Please sign in to BuyHive.") {
 export async function signInWithPassword(email, password) {
   const { apiBaseUrl } = await getSettings();
   const { data } = await callApi(apiBaseUrl, "/auth/login", { method: "POST", body: { email, password } });
+  return storeTokenPair(data);
+}
+
+/** Creates an account (a verification email goes out) and signs in with it. */
+export async function signUpWithPassword(email, password, name) {
+  const { apiBaseUrl } = await getSettings();
+  const body = { email, password, ...(name ? { name } : {}) };
+  const { data } = await callApi(apiBaseUrl, "/auth/register", { method: "POST", body });
   return storeTokenPair(data);
 }
 

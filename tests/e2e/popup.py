@@ -58,3 +58,11 @@ class Popup:
 
     def cart(self, name: str) -> Locator:
         return self.page.locator("#panel-carts .cart", has=self.page.locator(".cart-name", has_text=name))
+
+    async def open_account(self) -> Locator:
+        """The account screen, from the link beside the signed-in address."""
+        await self.page.locator("#open-account").click()
+        await expect(self.page.get_by_role("heading", name="Your account")).to_be_focused()
+        panel = self.page.locator("#account-panel")
+        await expect(panel.get_by_role("heading", name="Email address")).to_be_visible()
+        return panel

@@ -96,6 +96,19 @@ async def test_same_page_again_is_served_from_cache_and_changed_content_is_not(c
     assert set(again.json()["timings_ms"]) == {"cache", "total"}
 
 
+async def test_another_person_is_not_told_that_someone_had_the_same_page_open(client, alice, bob):
+    request = {
+        "url": "https://shop.example/p/kettle-private",
+        "html": PRODUCT_PAGE.format(images="https://img.example"),
+    }
+    alices = await client.post("/api/v1/extract", json=request, headers=alice.headers)
+    bobs = await client.post("/api/v1/extract", json=request, headers=bob.headers)
+    bobs_again = await client.post("/api/v1/extract", json=request, headers=bob.headers)
+    assert alices.json()["cached"] is False
+    assert bobs.json()["cached"] is False and "structured" in bobs.json()["timings_ms"]
+    assert bobs_again.json()["cached"] is True and bobs_again.json()["product"] == alices.json()["product"]
+
+
 async def test_answer_says_what_the_page_and_the_url_each_said(client, alice):
     html = PRODUCT_PAGE.format(images="https://img.example")
     body = (

@@ -47,12 +47,17 @@ async def db(settings: Settings) -> AsyncIterator[AsyncDatabase]:
     await client.close()
 
 
-async def _shares(db: AsyncDatabase, count: int) -> tuple[ObjectId, ObjectId, list[ObjectId]]:
+async def _shares(db: AsyncDatabase, settings: Settings, count: int) -> tuple[ObjectId, ObjectId, list[ObjectId]]:
     user = await auth_service.create_user(db, email="sam@example.com", password_hash=None, name="Sam")
     [cart] = await carts_repository.list_carts(db, user_id=user["_id"])
     created = [
         await sharing_service.share_cart(
-            db, user_id=user["_id"], cart_id=cart["_id"], recipients=[f"friend{n}@example.com"], message=None
+            db,
+            settings=settings,
+            user_id=user["_id"],
+            cart_id=cart["_id"],
+            recipients=[f"friend{n}@example.com"],
+            message=None,
         )
         for n in range(count)
     ]
@@ -92,7 +97,7 @@ def _emails_for(moto_url: str, share_id: ObjectId) -> int:
 async def test_throttled_sends_are_retried_then_sent_once(
     db: AsyncDatabase, settings: Settings, ses_proxy: SesFaultProxy, moto_url: str
 ) -> None:
-    user_id, cart_id, [share_id] = await _shares(db, 1)
+    user_id, cart_id, [share_id] = await _shares(db, settings, 1)
     ses_proxy.script("throttle", "throttle")
 
     [share] = await _settle([_worker(db, settings, "w1")], db, user_id, cart_id, [share_id])
@@ -106,7 +111,7 @@ async def test_throttled_sends_are_retried_then_sent_once(
 async def test_throttled_every_time_ends_failed_with_the_reason_and_nothing_sent(
     db: AsyncDatabase, settings: Settings, ses_proxy: SesFaultProxy, moto_url: str
 ) -> None:
-    user_id, cart_id, [share_id] = await _shares(db, 1)
+    user_id, cart_id, [share_id] = await _shares(db, settings, 1)
     ses_proxy.script(then="throttle")
 
     [share] = await _settle([_worker(db, settings, "w1")], db, user_id, cart_id, [share_id])
@@ -120,7 +125,7 @@ async def test_throttled_every_time_ends_failed_with_the_reason_and_nothing_sent
 async def test_rejected_send_fails_at_once(
     db: AsyncDatabase, settings: Settings, ses_proxy: SesFaultProxy, moto_url: str
 ) -> None:
-    user_id, cart_id, [share_id] = await _shares(db, 1)
+    user_id, cart_id, [share_id] = await _shares(db, settings, 1)
     ses_proxy.script("reject")
 
     [share] = await _settle([_worker(db, settings, "w1")], db, user_id, cart_id, [share_id])
@@ -133,7 +138,7 @@ async def test_rejected_send_fails_at_once(
 async def test_two_workers_under_throttling_send_each_share_at_most_once_and_lose_none(
     db: AsyncDatabase, settings: Settings, ses_proxy: SesFaultProxy, moto_url: str
 ) -> None:
-    user_id, cart_id, share_ids = await _shares(db, 8)
+    user_id, cart_id, share_ids = await _shares(db, settings, 8)
     # Half the sends are throttled, in an order the two workers interleave unpredictably.
     ses_proxy.script(*(["throttle", "forward", "throttle"] * 6), then="forward")
 

@@ -207,6 +207,9 @@ def fuzz_target(mongo_url: str, workdir: Path) -> Iterator[FuzzTarget]:
         google_jwks_url=google.jwks_url, google_token_url=google.token_url, outbox_poll_seconds=0.05,
         clip_model=TINY_CLIP, clip_pretrained=save_tiny_clip(workdir / "clip"),
         url_model_path=save_tiny_bert(workdir / "bert"),
+        # own_ids() shares once per operation: the daily share budgets are tests/sharing's subject, not this one's
+        quota_share_emails_per_day=100_000, quota_share_recipients_per_day=100_000,
+        quota_share_emails_per_recipient_per_day=100_000,
     )  # fmt: skip
     try:
         with serve_in_thread(create_app(settings)) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:

@@ -6,6 +6,8 @@ import logging
 from email import message_from_bytes
 from email.policy import default
 
+import pytest
+
 from app.mail import OutgoingEmail
 from app.mail.local import ConsoleEmailSender, FileEmailSender
 
@@ -40,3 +42,10 @@ async def test_console_backend_logs_the_envelope_but_never_the_body(caplog) -> N
     assert record.subject == "Reset your password"
     assert "secret-token-value" not in caplog.text
     assert "secret-token-value" not in str(record.__dict__)
+
+
+def test_an_unsubscribe_link_belongs_to_one_recipient_and_headers_stay_one_line() -> None:
+    with pytest.raises(ValueError, match="one email per recipient"):
+        OutgoingEmail(to=("a@example.com", "b@example.com"), subject="s", text="t", unsubscribe_url="https://x.test/u")
+    with pytest.raises(ValueError, match="one printable line"):
+        OutgoingEmail(to=("a@example.com",), subject="s", text="t", reply_to="a@example.com\r\nBcc: x@evil.test")

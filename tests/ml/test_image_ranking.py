@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.ml.image_ranking import ImageCandidate, heuristic_rank
+from app.extraction.structured import ImageCandidate
+from app.ml.image_ranking import heuristic_rank
 
 
 def test_markup_image_beats_a_bigger_earlier_page_image() -> None:

@@ -16,9 +16,11 @@ from app.mail import OutgoingEmail
 from app.mail.base import IDEMPOTENCY_HEADER
 from app.mail.ses import SesEmailSender
 from app.outbox import repository
+from app.outbox.registry import ComposerRegistry, send_stored_email
 from app.outbox.schemas import new_entry, stored_email
 from app.outbox.worker import OutboxWorker, RetryPolicy
 from app.sharing.compose import SHARE
+from app.suppression import service as suppression
 from tests.mail.moto_ses import REGION, SENDER, sent_emails
 
 LEASE = timedelta(seconds=60)
@@ -209,3 +211,26 @@ async def test_started_worker_sends_in_the_background_and_stops_cleanly(
 
     assert (await _entry(outbox, entry_id))["status"] == "sent"
     assert worker.health() == {"status": "stopped", "backend": "ses", "sent": 1, "failed": 0, "retried": 0}
+
+
+async def test_every_send_asks_the_suppression_list(outbox, worker_settings: Settings, ses: str) -> None:
+    await suppression.suppress(outbox, reason="bounced", address="Gone@Example.com")
+    await suppression.suppress(outbox, reason="unsubscribed", address="quiet@example.com")
+    plain = OutgoingEmail(to=("gone@example.com", "quiet@example.com", "ann@example.com"), subject="s", text="t")
+    offered = OutgoingEmail(to=("quiet@example.com",), subject="s", text="t", unsubscribe_url="https://x.test/u/1")
+    entries = [new_entry("reset", now=datetime.now(UTC), email=stored_email(email)) for email in (plain, offered)]
+    for entry in entries:
+        await repository.insert_entry(outbox, entry)
+    registry = ComposerRegistry()
+    registry.register("reset", send_stored_email)
+    worker = OutboxWorker(outbox, _ses_sender(), worker_settings, registry=registry)
+
+    while await worker.process_next():
+        pass
+
+    first, second = [await _entry(outbox, entry["_id"]) for entry in entries]
+    # A bounced address gets nothing; an unsubscribed one still gets mail that offers no unsubscribing (its own
+    # account mail), and none that does.
+    assert first["status"] == "sent"
+    assert [sent.recipients for sent in sent_emails(ses)] == [["ann@example.com", "quiet@example.com"]]
+    assert (second["status"], second["error"]) == ("skipped", "recipient suppressed (unsubscribed)")

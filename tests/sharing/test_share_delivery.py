@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,40 +22,20 @@ from app.indexes import ensure_indexes
 from app.mail.base import IDEMPOTENCY_HEADER
 from app.outbox import repository as outbox_repository
 from app.sharing import service as sharing_service
-from tests.conftest import make_settings, running_app
+from tests.conftest import running_app
 from tests.helpers import Account
-from tests.items.factories import add_item, create_cart, fast_account
+from tests.items.factories import add_item, create_cart
 from tests.mail.moto_ses import REGION, SENDER, SentEmail, sent_emails
+from tests.sharing.conftest import ses_settings
 from tests.sharing.shares import wait_for_share
 
 HOSTILE_NAME = "<script>alert(1)</script>"
 
 
-def _ses_settings(mongo_server: EmbeddedMongo, data_dir: Path) -> Settings:
-    return make_settings(
-        mongo_server.url, data_dir, email_backend="ses", ses_from_email=SENDER, outbox_poll_seconds=0.05
-    )
-
-
-@pytest.fixture(scope="module")
-async def ses_app(
-    mongo_server: EmbeddedMongo, ses_url: str, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
-    async with running_app(_ses_settings(mongo_server, tmp_path_factory.mktemp("data"))) as pair:
-        yield pair
-
-
-@pytest.fixture
-async def ses_client(ses_app: tuple[FastAPI, httpx.AsyncClient], ses: str) -> AsyncIterator[httpx.AsyncClient]:
-    yield ses_app[1]
-    db = ses_app[0].state.database.db
-    for name in await db.list_collection_names():
-        await db[name].delete_many({})
-
-
-@pytest.fixture
-async def carol(ses_app: tuple[FastAPI, httpx.AsyncClient], ses_client: httpx.AsyncClient) -> Account:
-    return await fast_account(ses_app[0], ses_client, "carol@example.com")
+def _unsubscribe_link(sent: SentEmail) -> str:
+    header = str(sent.message["List-Unsubscribe"])
+    assert header.startswith("<http") and header.endswith(">"), header
+    return header[1:-1]
 
 
 class _Page(HTMLParser):
@@ -82,8 +62,13 @@ async def _share(client: httpx.AsyncClient, account: Account, cart_id: str, **bo
 
 
 def _delivered(ses_url: str, share_id: str) -> SentEmail:
+    """The email of a one-recipient share (the share is known by its first email's id)."""
     [sent] = [sent for sent in sent_emails(ses_url) if sent.message[IDEMPOTENCY_HEADER] == share_id]
     return sent
+
+
+def _delivered_to(ses_url: str, address: str) -> list[SentEmail]:
+    return [sent for sent in sent_emails(ses_url) if sent.recipients == [address]]
 
 
 async def test_share_arrives_with_its_recipients_and_escaped_content(
@@ -111,14 +96,20 @@ async def test_share_arrives_with_its_recipients_and_escaped_content(
     )
 
     assert (share["status"], share["attempts"], share["error"]) == ("sent", 1, None)
-    sent = _delivered(ses, share["share_id"])
-    assert sent.recipients == ["dan@example.com", "eve@example.org"]
+    # One message per recipient, each addressed to that recipient alone.
+    assert sorted(address for sent in sent_emails(ses) for address in sent.recipients) == [
+        "dan@example.com",
+        "eve@example.org",
+    ]
+    [sent] = _delivered_to(ses, "dan@example.com")
+    assert sent.message["To"] == "dan@example.com"
     assert sent.message["From"] == SENDER
-    assert sent.message["Subject"] == f"Test (carol@example.com) shared “{HOSTILE_NAME}” on BuyHive"
+    assert sent.message["Reply-To"] == "carol@example.com"  # verified: replies reach Carol
+    assert sent.message["Subject"] == f"Shared cart on BuyHive from Carol: “{HOSTILE_NAME}”"
     page = _Page(sent.html)
     assert {tag for tag, _ in page.tags}.isdisjoint({"script", "b", "i"})
     assert page.attribute("img", "src") == ["https://cdn.example/mug.png"]
-    assert page.attribute("a", "href") == ["https://shop.example/mug?a=1&b=2"]
+    assert page.attribute("a", "href") == ["https://shop.example/mug?a=1&b=2", _unsubscribe_link(sent)]
     assert page.attribute("img", "onerror") == [None]
     for user_text in (HOSTILE_NAME, "Mug <b onmouseover=alert(2)>big</b>", "for <i>Dan</i>", "<img src=x"):
         assert user_text in page.text
@@ -162,7 +153,7 @@ async def test_javascript_links_never_become_links(
     sent = _delivered(ses, share["share_id"])
     page = _Page(sent.html)
     assert "Sneaky lamp" in page.text
-    assert page.attribute("a", "href") == []
+    assert page.attribute("a", "href") == [_unsubscribe_link(sent)]
     assert page.attribute("img", "src") == []
     assert "javascript" not in sent.html.lower()
     assert "javascript" not in sent.text.lower()
@@ -184,7 +175,7 @@ async def test_rejected_sender_ends_failed_with_the_reason(
 
 @pytest.fixture
 def crashed_instance_settings(mongo_server: EmbeddedMongo, tmp_path: Path) -> Iterator[Settings]:
-    yield _ses_settings(mongo_server, tmp_path)
+    yield ses_settings(mongo_server, tmp_path)
 
 
 async def test_work_left_by_a_killed_instance_is_completed_after_restart(
@@ -200,7 +191,7 @@ async def test_work_left_by_a_killed_instance_is_completed_after_restart(
         [cart] = await carts_repository.list_carts(db, user_id=user["_id"])
         shares = [
             await sharing_service.share_cart(
-                db, user_id=user["_id"], cart_id=cart["_id"], recipients=[recipient], message=None
+                db, settings=settings, user_id=user["_id"], cart_id=cart["_id"], recipients=[recipient], message=None
             )
             for recipient in ("first@example.com", "second@example.com")
         ]

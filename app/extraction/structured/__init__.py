@@ -4,7 +4,6 @@ Pure, synchronous and CPU-bound: callers run it in a thread pool.
 """
 
 from app.extraction.structured.currency import PageLocale, page_locale, to_iso_currency
-from app.extraction.structured.evidence import combine_product_confidence
 from app.extraction.structured.models import (
     Availability,
     ImageCandidate,
@@ -13,8 +12,9 @@ from app.extraction.structured.models import (
     Source,
     StructuredExtraction,
 )
-from app.extraction.structured.prices import parse_markup_price, parse_price
+from app.extraction.structured.price_parsing import parse_markup_price, parse_price
 from app.extraction.structured.product import extract_structured
+from app.extraction.structured.product_verdict import combine_product_confidence
 
 __all__ = [
     "Availability",

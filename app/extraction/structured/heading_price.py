@@ -14,8 +14,8 @@ from lxml import etree
 
 from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.document import attribute_words, element_text
-from app.extraction.structured.price_elements import FORMER, STRUCK_TAGS
-from app.extraction.structured.prices import parse_price
+from app.extraction.structured.price_element_text import FORMER, STRUCK_TAGS
+from app.extraction.structured.price_parsing import parse_price
 from app.extraction.structured.visible import PriceCandidate
 
 _MAX_ELEMENTS_AFTER_HEADING = 250

@@ -15,7 +15,7 @@ from app.extraction.structured.models import Source
 from app.identifiers import clean_code, normalise_gtin
 
 if TYPE_CHECKING:
-    from app.extraction.structured.schema import ProductRecord
+    from app.extraction.structured.schema_org import ProductRecord
 
 IdentifierKind = Literal["sku", "gtin", "mpn"]
 IDENTIFIER_FIELDS: tuple[IdentifierKind, ...] = ("sku", "gtin", "mpn")

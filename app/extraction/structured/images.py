@@ -27,6 +27,7 @@ _NOISE_CONTEXT = re.compile(
 )
 _PRODUCT_CONTEXT = re.compile(r" (?:product|main|primary|hero|zoom|gallery|pdp|detail|large) ")
 _CONTEXT_LEVELS = 5
+_LEADING_NUMBER = re.compile(r"\s*(\d{1,5})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ def image_candidates(
 
 def _page_photos(page_images: list[etree._Element], product_name: str | None) -> Iterable[_Photo]:
     """Each <img> that may be a product photo: not an icon or logo, not in headers, footers or carousels."""
+    words_of: dict[etree._Element, str] = {}  # grid images share their ancestors: read each one's words once
     for index, img in enumerate(page_images[:MAX_PAGE_IMAGES_SCANNED]):
         src = image_source(img)
         if not src or _NOT_A_PHOTO.search(src):
@@ -82,7 +84,7 @@ def _page_photos(page_images: list[etree._Element], product_name: str | None) ->
         width, height = _size(img.get("width")), _size(img.get("height"))
         if (width is not None and width < MIN_SIDE) or (height is not None and height < MIN_SIDE):
             continue
-        context = _context_words(img)
+        context = _context_words(img, words_of)
         if _NOISE_CONTEXT.search(context):
             continue
         alt = (img.get("alt") or img.get("title") or "").strip()[:300] or None
@@ -91,14 +93,17 @@ def _page_photos(page_images: list[etree._Element], product_name: str | None) ->
         yield _Photo((tier, index), src, width, height, alt)
 
 
-def _context_words(img: etree._Element) -> str:
+def _context_words(img: etree._Element, words_of: dict[etree._Element, str]) -> str:
     """Class and id words of the image and its nearest ancestors."""
     words = []
     node: etree._Element | None = img
     for _ in range(_CONTEXT_LEVELS):
         if node is None or node.tag in ("body", "html"):
             break
-        words.append(attribute_words(node, "class", "id", "itemprop"))
+        own = words_of.get(node)
+        if own is None:
+            own = words_of[node] = attribute_words(node, "class", "id", "itemprop")
+        words.append(own)
         node = node.getparent()
     return " ".join(words)
 
@@ -106,5 +111,5 @@ def _context_words(img: etree._Element) -> str:
 def _size(value: str | None) -> int | None:
     if not value:
         return None
-    match = re.match(r"\s*(\d{1,5})", value)
+    match = _LEADING_NUMBER.match(value)
     return int(match.group(1)) if match else None

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.extraction.structured.currency import PageLocale
-from app.extraction.structured.schema import ProductRecord, as_list, is_product, product_record, type_names
+from app.extraction.structured.schema_org import ProductRecord, as_list, is_product, product_record, type_names
 
 MAX_BLOCK_CHARS = 2_000_000
 MAX_NODES = 5000

@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 
 from app.extraction.structured.document import element_text
-from app.extraction.structured.price_elements import shown_price_text
+from app.extraction.structured.price_element_text import shown_price_text
 
 MAX_ITEMS = 300
 MAX_PROPERTIES = 2000

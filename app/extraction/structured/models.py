@@ -10,7 +10,8 @@ MarkupSource = Literal["jsonld", "microdata", "rdfa", "opengraph"]
 # "heuristic": read from the page's layout or text, not from markup; "url": from the page's address
 Source = Literal[MarkupSource, "heuristic", "url"]
 Availability = Literal["InStock", "OutOfStock"]
-ImageOrigin = Literal[MarkupSource, "page"]
+# "request": an image URL the extension sent beside the page (added by the ranking stage, not found in the page)
+ImageOrigin = Literal[MarkupSource, "page", "request"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,12 +24,12 @@ class ParsedPrice:
 
 @dataclass(frozen=True, slots=True)
 class ImageCandidate:
-    """An absolute image URL the CLIP stage may score, with what we know about it."""
+    """An absolute image URL the image stage ranks (CLIP or the heuristic), with what we know about it."""
 
     url: str
     origin: ImageOrigin
     position: int  # order of discovery: markup images first, then page images in document order
-    width: int | None = None
+    width: int | None = None  # declared in markup, if any
     height: int | None = None
     alt: str | None = None
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from app.extraction.structured.currency import to_iso_currency
 from app.extraction.structured.document import PageFacts
-from app.extraction.structured.prices import parse_markup_price, parse_price
-from app.extraction.structured.schema import OfferRecord, ProductRecord, availability_of
+from app.extraction.structured.price_parsing import parse_markup_price, parse_price
+from app.extraction.structured.schema_org import OfferRecord, ProductRecord, availability_of
 from app.identifiers import clean_code, normalise_gtin
 
 # Sale price first: shops tag the regular price as product:price and the current one as sale_price.

@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from app.extraction.structured.document import PageFacts, parse_html, read_page_facts
-from app.extraction.structured.evidence import page_evidence, page_signals
 from app.extraction.structured.heading_price import price_after_heading
 from app.extraction.structured.identifiers import page_identifiers
 from app.extraction.structured.images import image_candidates
@@ -17,10 +16,11 @@ from app.extraction.structured.jsonld import jsonld_blocks, jsonld_products
 from app.extraction.structured.microdata import MICRODATA, RDFA, items
 from app.extraction.structured.models import Availability, ImageOrigin, MarkupSource, Source, StructuredExtraction
 from app.extraction.structured.opengraph import opengraph_product
-from app.extraction.structured.prices import to_money
-from app.extraction.structured.pricing import MainVisiblePrice, choose_price, main_visible_price, page_currency
+from app.extraction.structured.price_choice import MainVisiblePrice, choose_price, main_visible_price, page_currency
+from app.extraction.structured.price_parsing import to_money
+from app.extraction.structured.product_verdict import page_evidence, page_signals
 from app.extraction.structured.scan import PageScan, scan_page
-from app.extraction.structured.schema import OfferRecord, ProductRecord, is_product, product_record, type_names
+from app.extraction.structured.schema_org import OfferRecord, ProductRecord, is_product, product_record, type_names
 from app.extraction.structured.text import clean_name, is_site_name, name_similarity, visible_text
 from app.extraction.structured.visible import VisiblePage, read_visible_page, stock_message
 
@@ -113,7 +113,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     candidates = image_candidates(markup_images, scan.images, facts, fields.get("name"))
     if candidates:
         origin = candidates[0].origin
-        put("image_url", candidates[0].url, "heuristic" if origin == "page" else origin)
+        put("image_url", candidates[0].url, "heuristic" if origin == "page" or origin == "request" else origin)
 
     signals = page_signals(
         main=main,

@@ -13,8 +13,8 @@ from app.extraction.structured.buy_controls import BUY_CONTROL
 from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.document import PageFacts, attribute_words, element_text, site_of
 from app.extraction.structured.models import Availability
-from app.extraction.structured.price_elements import FORMER, HIDDEN, STRUCK_TAGS, shown_price_text
-from app.extraction.structured.prices import parse_price
+from app.extraction.structured.price_element_text import FORMER, HIDDEN, STRUCK_TAGS, shown_price_text
+from app.extraction.structured.price_parsing import parse_price
 from app.extraction.structured.scan import PageScan
 from app.extraction.structured.stock_words import (
     CURRENT_PRICE_LABEL,

@@ -12,7 +12,7 @@ from app.extraction.structured.currency import PageLocale, to_iso_currency
 from app.extraction.structured.document import clean_text
 from app.extraction.structured.identifiers import markup_identifiers
 from app.extraction.structured.models import Availability, MarkupSource
-from app.extraction.structured.prices import parse_markup_price
+from app.extraction.structured.price_parsing import parse_markup_price
 
 PRODUCT_TYPES = {
     "product",

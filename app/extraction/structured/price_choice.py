@@ -12,7 +12,7 @@ from lxml import etree
 
 from app.extraction.structured.currency import PageLocale, minor_unit_digits
 from app.extraction.structured.models import Availability, Source
-from app.extraction.structured.schema import OfferRecord, ProductRecord
+from app.extraction.structured.schema_org import OfferRecord, ProductRecord
 from app.extraction.structured.visible import PriceCandidate, VisiblePage, regular_price_near
 
 NEAR_CART_LEVELS = 8  # tree distance (price up + cart up to a shared ancestor) that still counts as one buy box

@@ -87,10 +87,14 @@ def test_without_a_url_model_the_page_decides() -> None:
     assert combine_product_confidence(None, evidence) == (True, 0.8)
 
 
-def test_url_vote_says_yes_louder_than_no() -> None:
+def test_the_url_models_yes_adds_to_a_page_and_its_no_takes_nothing_away() -> None:
     undecided = PageEvidence(frozenset(), 0.5)
     assert combine_product_confidence(0.9, undecided) == (True, 0.7066)  # sigmoid(0.4 * logit(0.9))
-    assert combine_product_confidence(0.1, undecided) == (False, 0.4345)  # sigmoid(0.12 * logit(0.1))
+    assert combine_product_confidence(0.1, undecided) == combine_product_confidence(None, undecided)
+    # A grocery page without schema.org: its name, a price under the heading, og:type product; the URL model
+    # has never seen this shop's URL style and says "no".
+    grocery = PageEvidence(frozenset({"og_product", "product_name", "visible_price", "price_near_heading"}), 0.6225)
+    assert combine_product_confidence(0.009, grocery) == (True, 0.6225)
 
 
 def test_a_url_rule_counts_in_full() -> None:
@@ -143,12 +147,13 @@ def test_an_amount_in_an_articles_prose_is_not_its_price() -> None:
     assert extract_structured(html, "https://news.example/review").price is None
 
 
-def test_url_may_still_raise_doubt_on_a_bare_page() -> None:
+def test_a_url_rule_for_a_cart_or_search_page_counts_against_a_page_without_a_buy_box() -> None:
     bare = extract_structured(
         "<html><head><title>Spring sale</title></head><body><h1>Spring sale</h1><p>Up to 50% off</p></body></html>",
-        "https://shop.example/sale",
+        "https://shop.example/search?q=sale",
     ).evidence
-    assert combine_product_confidence(0.02, bare).confidence < combine_product_confidence(None, bare).confidence
+    by_rule = combine_product_confidence(0.02, bare, url_from_rule=True).confidence
+    assert by_rule < combine_product_confidence(None, bare).confidence
 
 
 @pytest.mark.parametrize("url_probability", [0.0, 0.2, 0.5, 0.8, 1.0])
@@ -167,4 +172,5 @@ def test_confidence_rises_with_either_vote() -> None:
 def test_no_votes_at_all() -> None:
     assert combine_product_confidence(None, None) == (False, 0.0)
     assert combine_product_confidence(float("nan"), None) == (False, 0.0)
-    assert combine_product_confidence(0.9, None)[0] is True
+    assert combine_product_confidence(0.9, None) == (True, 0.9)  # no page: the URL model's own answer
+    assert combine_product_confidence(0.3, None) == (False, 0.3)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.llm.evidence import judge_answer
+from app.llm.answer_checks import judge_answer
 from app.llm.page_money import money_mentions, readings
 from app.llm.schemas import ANSWER_JSON_SCHEMA, PRODUCT_FIELDS, LlmAnswer, PageInput, parse_answer
 
