@@ -137,7 +137,7 @@ def _overall_status(statuses: set[str]) -> ShareStatus:
     """Still moving while any email is; else sent if any email went out; else failed, or skipped (suppressed)."""
     for status in ("sending", "queued", "sent", "failed"):
         if status in statuses:
-            return status  # type: ignore[return-value]
+            return status
     return "skipped"
 
 

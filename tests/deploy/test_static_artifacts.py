@@ -264,7 +264,7 @@ def test_ci_runs_lint_types_tests_and_deploy_checks_on_every_change():
     assert workflow["concurrency"]["cancel-in-progress"] is True
     assert workflow["permissions"] == {"contents": "read"}
     runs = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
-    assert ".venv/bin/ruff check ." in runs and ".venv/bin/mypy app/" in runs
+    assert {".venv/bin/ruff check .", ".venv/bin/ruff format --check .", ".venv/bin/mypy"} <= set(runs)
     assert "scripts/test.sh" in runs and "scripts/test.sh tests/deploy" in runs
     assert "scripts/test.sh" in (REPO_ROOT / "README.md").read_text(), "the README's test command"
     for job in workflow["jobs"].values():
