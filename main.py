@@ -38,6 +38,9 @@ from app.observability.metrics import flush_periodically, metrics
 from app.observability.sentry import init_sentry
 from app.outbox.worker import OutboxWorker
 from app.pages.router import router as pages_router
+from app.pricewatch.router import pages_router as pricewatch_pages_router
+from app.pricewatch.router import router as pricewatch_router
+from app.pricewatch.worker import RecheckWorker
 from app.sharing.router import router as sharing_router
 from app.suppression.router import router as unsubscribe_router
 from app.suppression.ses_feedback import SesFeedbackPoller
@@ -100,6 +103,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             outbox.start()
             stack.push_async_callback(outbox.stop)  # first to stop: lets the send in progress be recorded
             app.state.health_providers["outbox"] = outbox.health
+            if settings.recheck_in_api:  # else `python -m app.pricewatch.worker` runs it (production)
+                rechecks = RecheckWorker(database.db, app.state.fetcher, settings)
+                rechecks.start()
+                stack.push_async_callback(rechecks.stop)
+                app.state.health_providers["price_recheck"] = rechecks.health
             if settings.ses_feedback_queue_url:
                 feedback = SesFeedbackPoller(database.db, settings)
                 feedback.start()
@@ -148,8 +156,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api = APIRouter(prefix=API_PREFIX)
     for router in (auth_router, account_router, carts_router, items_router, sharing_router, extraction_router):
         api.include_router(router)
+    api.include_router(pricewatch_router)
     app.include_router(api)
     app.include_router(health_router)
     app.include_router(pages_router)  # the pages emailed links open, at PUBLIC_APP_URL
+    app.include_router(pricewatch_pages_router)  # alert emails' unsubscribe links
     app.include_router(unsubscribe_router)  # the one-click unsubscribe link in every unsolicited email
     return app

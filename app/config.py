@@ -136,6 +136,17 @@ class Settings(BaseSettings):
     login_free_failures: int = Field(default=5, ge=1)
     login_lockout_max_seconds: int = Field(default=300, ge=1)
 
+    # Price watch (app/pricewatch): re-checks of watched products and alerts
+    price_recheck_in_api: bool | None = None  # default: on in development only; else `python -m app.pricewatch.worker`
+    price_recheck_interval_hours: float = Field(default=24.0, gt=0)
+    price_recheck_host_interval_seconds: float = Field(default=10.0, ge=0)
+    price_recheck_concurrency: int = Field(default=4, ge=1)
+    price_recheck_lease_seconds: int = Field(default=120, ge=10)
+    price_recheck_poll_seconds: float = Field(default=5.0, gt=0)
+    price_recheck_max_backoff_hours: float = Field(default=24.0, gt=0)
+    price_alert_period_hours: float = Field(default=24.0, gt=0)
+    price_alert_digest_after: int = Field(default=3, ge=1)
+
     # Error tracking and metrics
     sentry_dsn: str | None = None
     sentry_traces_sample_rate: float = 0.0
@@ -186,6 +197,10 @@ class Settings(BaseSettings):
     @property
     def emit_metrics(self) -> bool:
         return self.metrics_enabled if self.metrics_enabled is not None else self.is_production
+
+    @property
+    def recheck_in_api(self) -> bool:
+        return self.price_recheck_in_api if self.price_recheck_in_api is not None else self.environment == "development"
 
     @property
     def show_docs(self) -> bool:

@@ -9,11 +9,12 @@ from app.carts import repository as carts_repository
 from app.extraction import repository as extraction_repository
 from app.items import repository as items_repository
 from app.outbox import repository as outbox_repository
+from app.pricewatch import repository as pricewatch_repository
 from app.sharing import repository as sharing_repository
 from app.suppression import repository as suppression_repository
 
 
 async def ensure_indexes(db: AsyncDatabase) -> None:
     modules = (auth_repository, carts_repository, items_repository, outbox_repository, extraction_repository)
-    for module in (*modules, sharing_repository, suppression_repository):
+    for module in (*modules, sharing_repository, suppression_repository, pricewatch_repository):
         await module.ensure_indexes(db)

@@ -25,6 +25,7 @@ from app.db import in_transaction
 from app.errors import NotFound
 from app.items import service as items
 from app.outbox import service as outbox
+from app.pricewatch import service as pricewatch
 from app.sharing import service as sharing
 from app.sharing.schemas import ShareOut
 
@@ -123,6 +124,7 @@ async def delete_account(
         # Shares, queued verification and reset emails: cancelled if not sent yet, forgotten if sent.
         await outbox.forget_person(db, user_id=user_id, email=user["email"], session=session)
         await sharing.forget_person(db, user_id=user_id, session=session)
+        await pricewatch.forget_user(db, user_id=user_id, session=session)
         await auth.delete_identity(db, user_id, session)
 
     await in_transaction(db, delete)

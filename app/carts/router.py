@@ -49,15 +49,19 @@ async def list_cart_items(
     cart_id: str, user: CurrentUser, db: Db, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Page[ItemOut]:
     """The items in a cart, newest first, paginated by cursor."""
-    return await items_service.list_items(
+    page = await items_service.list_items(
         db, user_id=user.user_id, cart_id=parse_id(cart_id), cursor=cursor, limit=limit
     )
+    await items_service.with_price_tracking(db, page.items)
+    return page
 
 
 @router.post("/{cart_id}/items/{item_id}")
 async def link_item(cart_id: str, item_id: str, user: CurrentUser, db: Db) -> ItemOut:
     """Put an existing item into this cart too (idempotent)."""
-    return await items_service.link_item(db, user_id=user.user_id, cart_id=parse_id(cart_id), item_id=parse_id(item_id))
+    item = await items_service.link_item(db, user_id=user.user_id, cart_id=parse_id(cart_id), item_id=parse_id(item_id))
+    await items_service.with_price_tracking(db, [item])
+    return item
 
 
 @router.delete("/{cart_id}/items/{item_id}", status_code=status.HTTP_204_NO_CONTENT)

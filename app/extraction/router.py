@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
-from app.deps import AppSettings, CurrentUser
+from app.deps import AppSettings, CurrentUser, Db
 from app.edge.ratelimit import limit_per_user
 from app.extraction.admission import AdmittedRoute
 from app.extraction.schemas import (
@@ -17,6 +17,7 @@ from app.extraction.schemas import (
 )
 from app.extraction.service import ExtractionPipeline
 from app.net.addresses import names_public_host, normalize_hosts
+from app.pricewatch import service as pricewatch
 
 
 def get_pipeline(request: Request) -> ExtractionPipeline:
@@ -30,11 +31,18 @@ router = APIRouter(prefix="/extract", tags=["extraction"])
 
 
 async def extract(
-    body: ExtractRequest, user: CurrentUser, pipeline: Pipeline, settings: AppSettings
+    body: ExtractRequest, user: CurrentUser, pipeline: Pipeline, settings: AppSettings, db: Db
 ) -> ExtractResponse:
     """Decide whether a page is a product page and extract the product from it."""
     allowed = normalize_hosts(settings.fetch_allow_private_hosts)  # the fetcher's tests-only allow-list
-    return public_images_only(await pipeline.extract(body, caller=str(user.user_id)), allowed)
+    response = await pipeline.extract(body, caller=str(user.user_id))
+    if response.is_product:  # the price this person's browser saw joins the product's shared history
+        product = response.product
+        await pricewatch.record_price(
+            db, url=body.url, price=product.price, currency=product.currency, regular_price=product.regular_price,
+            availability=product.availability, source="page",
+        )  # fmt: skip
+    return public_images_only(response, allowed)
 
 
 def public_images_only(response: ExtractResponse, allowed_private_hosts: frozenset[str]) -> ExtractResponse:

@@ -49,6 +49,11 @@ async def find_item(
     return await db[ITEMS].find_one({"_id": item_id, "user_id": user_id}, session=session)
 
 
+async def existing_item_ids(db: AsyncDatabase, user_id: ObjectId, item_ids: list[ObjectId]) -> set[ObjectId]:
+    cursor = db[ITEMS].find({"_id": {"$in": item_ids}, "user_id": user_id}, projection={"_id": 1})
+    return {doc["_id"] async for doc in cursor}
+
+
 async def find_by_canonical_url(
     db: AsyncDatabase, *, user_id: ObjectId, canonical_url: str, session: AsyncClientSession | None = None
 ) -> dict[str, Any] | None:

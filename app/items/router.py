@@ -39,6 +39,7 @@ async def add_item(body: ItemCreate, user: CurrentUser, db: Db, settings: AppSet
     item, created = await service.add_item(db, user_id=user.user_id, data=body, quota=settings.quota_items_per_user)
     if not created:
         response.status_code = status.HTTP_200_OK
+    await service.with_price_tracking(db, [item])
     return item
 
 
@@ -52,20 +53,26 @@ async def list_items(
 ) -> Page[ItemOut]:
     """The user's items, newest first, optionally filtered by cart."""
     cart = parse_id(cart_id) if cart_id is not None else None
-    return await service.list_items(db, user_id=user.user_id, cart_id=cart, cursor=cursor, limit=limit)
+    page = await service.list_items(db, user_id=user.user_id, cart_id=cart, cursor=cursor, limit=limit)
+    await service.with_price_tracking(db, page.items)
+    return page
 
 
 @router.get("/{item_id}")
 async def get_item(item_id: str, user: CurrentUser, db: Db) -> ItemOut:
     """One item."""
-    return await service.get_item(db, user_id=user.user_id, item_id=parse_id(item_id))
+    item = await service.get_item(db, user_id=user.user_id, item_id=parse_id(item_id))
+    await service.with_price_tracking(db, [item])
+    return item
 
 
 @router.patch("/{item_id}")
 async def update_item(item_id: str, body: ItemUpdate, user: CurrentUser, db: Db, settings: AppSettings) -> ItemOut:
     """Edit an item; `cart_ids` replaces the carts it is in."""
     check_image_url(body.image_url, settings)
-    return await service.update_item(db, user_id=user.user_id, item_id=parse_id(item_id), data=body)
+    item = await service.update_item(db, user_id=user.user_id, item_id=parse_id(item_id), data=body)
+    await service.with_price_tracking(db, [item])
+    return item
 
 
 @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from app.identifiers import Gtin, Mpn
 from app.ids import PyObjectId
 from app.money import Currency, Price
+from app.pricewatch.schemas import PriceTracking
 from app.text import OneLine
 from app.weburl import WebUrl
 
@@ -89,3 +90,6 @@ class ItemOut(BaseModel):
     cart_ids: list[PyObjectId]
     created_at: datetime
     updated_at: datetime
+    price_tracking: PriceTracking | None = Field(
+        default=None, description="The product's price as seen since (shared history); null when never seen"
+    )

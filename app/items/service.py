@@ -18,15 +18,25 @@ from app.items.canonical import canonical_url
 from app.items.schemas import ItemCreate, ItemOut, ItemUpdate
 from app.money import from_decimal128, to_decimal128
 from app.pagination import Page, decode_cursor, encode_cursor
+from app.pricewatch import service as pricewatch
 
 _ITEM_NOT_FOUND = "Item not found"
 
 # Items are what carts hold: cart views count them, and a deleted cart lets go of them (app/carts/service.py).
 carts.register_contents(repository)
+# Price watches drop themselves when their item is gone, however it went.
+pricewatch.register_item_lookup(repository.existing_item_ids)
 
 
 def item_out(doc: dict[str, Any]) -> ItemOut:
     return ItemOut(id=doc["_id"], **{**doc, "price": from_decimal128(doc.get("price"))})
+
+
+async def with_price_tracking(db: AsyncDatabase, items: list[ItemOut]) -> None:
+    """Fill in what price watch has seen of each item's product since it was saved (its shared history)."""
+    tracking = await pricewatch.price_tracking_for(db, [item.canonical_url for item in items])
+    for item in items:
+        item.price_tracking = tracking.get(item.canonical_url)
 
 
 def _unique(ids: list[ObjectId]) -> list[ObjectId]:
@@ -67,6 +77,8 @@ async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate, qu
         return {**before, "cart_ids": _unique(before["cart_ids"] + cart_ids)}, False
 
     doc, created = await in_transaction(db, save)
+    # What the person's browser saw goes into the product's shared price history.
+    await pricewatch.record_price(db, url=canonical, price=data.price, currency=data.currency, source="page")
     return item_out(doc), created
 
 
@@ -159,9 +171,19 @@ async def unlink_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId
 
 
 async def iter_items(db: AsyncDatabase, *, user_id: ObjectId, batch_size: int = 200) -> AsyncIterator[ItemOut]:
-    """Every item of the user, newest first, as the database hands them over (the account export streams them)."""
+    """Every item of the user, newest first, as the database hands them over (the account export streams them),
+    with what price watch has seen of each, one batch at a time."""
+    batch: list[ItemOut] = []
     async for doc in repository.iter_all(db, user_id=user_id, batch_size=batch_size):
-        yield item_out(doc)
+        batch.append(item_out(doc))
+        if len(batch) >= batch_size:
+            await with_price_tracking(db, batch)
+            for item in batch:
+                yield item
+            batch = []
+    await with_price_tracking(db, batch)
+    for item in batch:
+        yield item
 
 
 async def delete_all_items(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from types import TracebackType
 from typing import Self
@@ -44,6 +44,7 @@ class FetchResult:
     status: int
     content_type: str  # media type only, lower case, parameters dropped
     body: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)  # the final response's, names lower case
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,15 +134,33 @@ class SafeFetcher:
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
         )
 
-    async def fetch(self, url: str, *, max_bytes: int, accept_types: Collection[str], deadline_s: float) -> FetchResult:
+    async def fetch(
+        self,
+        url: str,
+        *,
+        max_bytes: int,
+        accept_types: Collection[str],
+        deadline_s: float,
+        headers: Mapping[str, str] | None = None,
+        error_status_raises: bool = True,
+    ) -> FetchResult:
         """GET `url` and return its body, or raise a `FetchError` saying which rule refused it.
 
         `accept_types` holds media types such as "image/*", "application/json" or "*/*";
         `deadline_s` bounds everything: DNS, every redirect hop and the whole body.
+        `headers` are sent on every hop (conditional requests: If-None-Match, If-Modified-Since). With
+        `error_status_raises=False` a final answer that is not 2xx (304, 404, 429, ...) is returned with an empty
+        body instead of raising `BadStatus`, for callers that act on the status and its headers (Retry-After).
         """
         try:
             async with asyncio.timeout(deadline_s):
-                return await self._fetch(url, max_bytes=max_bytes, accept_types=accept_types)
+                return await self._fetch(
+                    url,
+                    max_bytes=max_bytes,
+                    accept_types=accept_types,
+                    headers=headers or {},
+                    error_status_raises=error_status_raises,
+                )
         except TimeoutError as exc:
             raise FetchTimeout(f"No complete answer within {deadline_s:g} s") from exc
 
@@ -156,21 +175,31 @@ class SafeFetcher:
     ) -> None:
         await self.aclose()
 
-    async def _fetch(self, url: str, *, max_bytes: int, accept_types: Collection[str]) -> FetchResult:
+    async def _fetch(
+        self,
+        url: str,
+        *,
+        max_bytes: int,
+        accept_types: Collection[str],
+        headers: Mapping[str, str],
+        error_status_raises: bool,
+    ) -> FetchResult:
         patterns = frozenset(pattern.lower() for pattern in accept_types)
         target = self._check(url)
         first_url = str(target.url)
         for _hop in range(self._max_redirects + 1):
-            response = await self._send(target, patterns)
+            response = await self._send(target, patterns, headers)
             try:
                 if not response.has_redirect_location:
-                    body = await _read_body(response, patterns, max_bytes)
+                    skip_body = not response.is_success and not error_status_raises
+                    body = b"" if skip_body else await _read_body(response, patterns, max_bytes)
                     return FetchResult(
                         url=first_url,
                         final_url=str(target.url),
                         status=response.status_code,
                         content_type=_media_type(response),
                         body=body,
+                        headers={name.lower(): value for name, value in response.headers.items()},
                     )
                 target = self._check(response.headers["location"], base=target.url)
             finally:
@@ -182,9 +211,11 @@ class SafeFetcher:
             url, base=base, allowed_private_hosts=self._allowed_private_hosts, allowed_ports=self._allowed_ports
         )
 
-    async def _send(self, target: Target, patterns: frozenset[str]) -> httpx.Response:
+    async def _send(self, target: Target, patterns: frozenset[str], headers: Mapping[str, str]) -> httpx.Response:
         addresses = await resolve_allowed(target, self._resolver)
-        request = self._client.build_request("GET", target.url, headers={"Accept": ", ".join(sorted(patterns))})
+        request = self._client.build_request(
+            "GET", target.url, headers={**headers, "Accept": ", ".join(sorted(patterns))}
+        )
         token = _pin.set(_Pin(target.host, addresses))
         try:
             return await self._client.send(request, stream=True)

@@ -38,6 +38,7 @@ EXAMPLE_BODIES: dict[str, dict[str, Any]] = {
     "ItemCreate": {"url": "https://shop.example/p/injected", "name": "Injected", "cart_ids": "{carts}"},
     "ItemUpdate": {"name": "Edited by someone else", "cart_ids": "{carts}"},
     "ShareCreate": {"recipients": ["mallory@example.com"], "message": "look"},
+    "WatchIn": {"target_price": "1.00"},
 }
 
 # Operations that name no user resource at all: public auth and health routes, the caller's own collections,
@@ -50,7 +51,7 @@ UNSCOPED = {
     "GET /health/ready", "GET /health", "POST /api/v1/auth/verify-email/request",
     "POST /api/v1/auth/verify-email/confirm", "POST /api/v1/account/password", "POST /api/v1/account/email",
     "GET /api/v1/account/sessions", "DELETE /api/v1/account/sessions", "GET /api/v1/account/export",
-    "POST /api/v1/account/delete",
+    "POST /api/v1/account/delete", "GET /api/v1/watches",
 }  # fmt: skip
 
 

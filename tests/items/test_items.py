@@ -35,8 +35,10 @@ async def test_create_item_returns_201_with_every_field(client: httpx.AsyncClien
 
     assert response.status_code == 201
     item = response.json()
-    assert item | {"id": None, "created_at": None, "updated_at": None} == {
+    assert item["price_tracking"]["current"]["price"] == "19.99"  # the saved price starts the product's history
+    assert item | {"id": None, "created_at": None, "updated_at": None, "price_tracking": None} == {
         **FULL_ITEM,
+        "price_tracking": None,
         "id": None,
         "url": "https://Shop.Example/p/kettle?color=red",
         "canonical_url": "https://shop.example/p/kettle?color=red",

@@ -1,0 +1,354 @@
+"""Every query on price watch data: products, their observations, hosts being re-checked, watches and alerts.
+
+A product record is shared by everyone who saved or looked at that page; it never names a person. Watches and
+alerts name their person and are only ever read by that person's id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bson import ObjectId
+from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
+
+PRODUCTS = "price_products"
+OBSERVATIONS = "price_observations"
+HOSTS = "price_hosts"
+WATCHES = "price_watches"
+ALERTS = "price_alerts"
+OPT_OUTS = "price_alert_opt_outs"
+# "Never leased": compares below any real time, so a claim needs no $or over a missing field.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# Bounded history: observations are swept after this long (the longest history the API serves is 365 days).
+HISTORY_RETENTION_DAYS = 400
+
+
+async def ensure_indexes(db: AsyncDatabase) -> None:
+    await db[PRODUCTS].create_indexes(
+        [
+            IndexModel([("canonical_url", ASCENDING)], unique=True, name="canonical_url_unique"),
+            # Only watched products carry a next_check_at: the re-check claims the most overdue first.
+            IndexModel([("next_check_at", ASCENDING)], name="due"),
+            IndexModel([("host", ASCENDING), ("next_check_at", ASCENDING)], name="host_due"),
+        ]
+    )
+    await db[OBSERVATIONS].create_indexes(
+        [
+            IndexModel([("product_id", ASCENDING), ("at", DESCENDING)], name="product_history"),
+            # Bounded history: observations older than PRICE_HISTORY_DAYS are swept.
+            IndexModel([("at", ASCENDING)], expireAfterSeconds=HISTORY_RETENTION_DAYS * 86400, name="history_ttl"),
+        ]
+    )
+    await db[WATCHES].create_indexes(
+        [
+            IndexModel([("user_id", ASCENDING), ("item_id", ASCENDING)], unique=True, name="user_item_unique"),
+            IndexModel([("product_id", ASCENDING)], name="product"),
+        ]
+    )
+    await db[ALERTS].create_indexes(
+        [
+            IndexModel([("user_id", ASCENDING), ("day", ASCENDING)], name="user_day"),
+            IndexModel([("mode", ASCENDING), ("digest_id", ASCENDING), ("day", ASCENDING)], name="digest_pending"),
+            IndexModel([("expire_at", ASCENDING)], expireAfterSeconds=0, name="expire_ttl"),
+        ]
+    )
+
+
+# --- products and observations ---
+
+
+async def touch_if_unchanged(
+    db: AsyncDatabase, *, canonical_url: str, signature: str, since: datetime, now: datetime
+) -> bool:
+    """Mark the product seen now if its latest observation has this signature and is from `since` on."""
+    result = await db[PRODUCTS].update_one(
+        {"canonical_url": canonical_url, "latest.signature": signature, "latest.at": {"$gte": since}},
+        {"$set": {"last_seen_at": now, "updated_at": now}},
+    )
+    return result.matched_count == 1
+
+
+def _new_product(canonical_url: str, host: str, now: datetime) -> dict[str, Any]:
+    return {
+        "host": host,
+        "status": None,
+        "watch_count": 0,
+        "next_check_at": None,
+        "lease_owner": None,
+        "lease_until": EPOCH,
+        "etag": None,
+        "last_modified": None,
+        "last_change_at": None,
+        "created_at": now,
+    }
+
+
+async def replace_latest(
+    db: AsyncDatabase, *, canonical_url: str, host: str, latest: dict[str, Any], now: datetime
+) -> dict[str, Any]:
+    """Make `latest` the product's latest observation (creating the product); returns the product as it was before
+    (an empty dict for a new one)."""
+    update = {
+        "$set": {"latest": latest, "last_seen_at": now, "updated_at": now},
+        "$setOnInsert": _new_product(canonical_url, host, now),
+    }
+    for attempt in range(2):
+        try:
+            before = await db[PRODUCTS].find_one_and_update(
+                {"canonical_url": canonical_url}, update, upsert=True, return_document=ReturnDocument.BEFORE
+            )
+            return before or {}
+        except DuplicateKeyError:  # two first observations raced to create it: the loser updates the winner's
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+async def ensure_product(db: AsyncDatabase, *, canonical_url: str, host: str, now: datetime) -> dict[str, Any]:
+    """The product record for this URL, created empty if nobody has seen a price there yet."""
+    try:
+        found = await db[PRODUCTS].find_one_and_update(
+            {"canonical_url": canonical_url},
+            {"$setOnInsert": {**_new_product(canonical_url, host, now), "latest": None, "last_seen_at": None}},
+            upsert=True,
+            return_document=ReturnDocument.AFTER,
+        )
+    except DuplicateKeyError:  # created by a racing request a moment ago
+        found = await db[PRODUCTS].find_one({"canonical_url": canonical_url})
+    assert found is not None
+    return dict(found)
+
+
+async def set_last_change(db: AsyncDatabase, *, product_id: ObjectId, at: datetime) -> None:
+    await db[PRODUCTS].update_one({"_id": product_id}, {"$max": {"last_change_at": at}})
+
+
+async def check_sooner(db: AsyncDatabase, *, product_id: ObjectId, at: datetime) -> None:
+    """Bring a watched product's next re-check forward to `at` (never later than already planned)."""
+    await db[PRODUCTS].update_one({"_id": product_id, "watch_count": {"$gt": 0}}, {"$min": {"next_check_at": at}})
+
+
+async def insert_observation(db: AsyncDatabase, observation: dict[str, Any]) -> None:
+    await db[OBSERVATIONS].insert_one(observation)
+
+
+async def count_observations(db: AsyncDatabase, *, product_id: ObjectId, since: datetime) -> int:
+    return await db[OBSERVATIONS].count_documents({"product_id": product_id, "at": {"$gte": since}})
+
+
+async def find_product(db: AsyncDatabase, *, canonical_url: str) -> dict[str, Any] | None:
+    return await db[PRODUCTS].find_one({"canonical_url": canonical_url})
+
+
+async def find_product_by_id(db: AsyncDatabase, product_id: ObjectId) -> dict[str, Any] | None:
+    return await db[PRODUCTS].find_one({"_id": product_id})
+
+
+async def find_products_by_ids(db: AsyncDatabase, product_ids: list[ObjectId]) -> list[dict[str, Any]]:
+    return await db[PRODUCTS].find({"_id": {"$in": product_ids}}).to_list(None)
+
+
+async def find_products(db: AsyncDatabase, *, canonical_urls: list[str]) -> list[dict[str, Any]]:
+    return await db[PRODUCTS].find({"canonical_url": {"$in": canonical_urls}}).to_list(None)
+
+
+async def observations_since(
+    db: AsyncDatabase, *, product_ids: list[ObjectId], since: datetime
+) -> list[dict[str, Any]]:
+    """Oldest first."""
+    query = {"product_id": {"$in": product_ids}, "at": {"$gte": since}}
+    return await db[OBSERVATIONS].find(query).sort("at", ASCENDING).to_list(None)
+
+
+# --- re-check scheduling ---
+
+
+async def add_watcher(db: AsyncDatabase, *, product_id: ObjectId, first_check_at: datetime) -> None:
+    await db[PRODUCTS].update_one({"_id": product_id}, {"$inc": {"watch_count": 1}})
+    # A product nobody watched had no schedule: check it soon. One already scheduled keeps its time.
+    await db[PRODUCTS].update_one(
+        {"_id": product_id, "next_check_at": None}, {"$set": {"next_check_at": first_check_at}}
+    )
+
+
+async def remove_watcher(db: AsyncDatabase, *, product_id: ObjectId, session: AsyncClientSession | None = None) -> None:
+    await db[PRODUCTS].update_one({"_id": product_id}, {"$inc": {"watch_count": -1}}, session=session)
+    # Nobody watches it any more: it leaves the re-check schedule.
+    await db[PRODUCTS].update_one(
+        {"_id": product_id, "watch_count": {"$lte": 0}},
+        {"$set": {"next_check_at": None, "watch_count": 0}},
+        session=session,
+    )
+
+
+async def claim_due_product(
+    db: AsyncDatabase, *, worker_id: str, now: datetime, lease: timedelta, skip_hosts: Collection[str] = ()
+) -> dict[str, Any] | None:
+    """Atomically take the most overdue watched product nobody holds, on none of `skip_hosts`; of racing workers
+    exactly one gets it."""
+    query: dict[str, Any] = {"next_check_at": {"$lte": now}, "lease_until": {"$lte": now}, "watch_count": {"$gt": 0}}
+    if skip_hosts:
+        query["host"] = {"$nin": list(skip_hosts)}
+    return await db[PRODUCTS].find_one_and_update(
+        query,
+        {"$set": {"lease_owner": worker_id, "lease_until": now + lease}},
+        sort=[("next_check_at", ASCENDING)],
+        return_document=ReturnDocument.AFTER,
+    )
+
+
+async def finish_check(db: AsyncDatabase, *, product_id: ObjectId, worker_id: str, changes: dict[str, Any]) -> bool:
+    """Record a check's outcome and let go of the product, only while this worker still holds it."""
+    result = await db[PRODUCTS].update_one(
+        {"_id": product_id, "lease_owner": worker_id},
+        {"$set": {**changes, "lease_owner": None, "lease_until": EPOCH}},
+    )
+    return result.matched_count == 1
+
+
+async def defer_host(db: AsyncDatabase, *, host: str, until: datetime, now: datetime) -> None:
+    """Move every due, unclaimed product of a busy host to `until`, so workers stop drawing them one by one."""
+    query = {"host": host, "next_check_at": {"$lte": until}, "lease_until": {"$lte": now}}
+    await db[PRODUCTS].update_many(query, {"$set": {"next_check_at": until}})
+
+
+async def claim_host(
+    db: AsyncDatabase, *, host: str, worker_id: str, now: datetime, lease: timedelta
+) -> dict[str, Any] | None:
+    """Take the host for one fetch if nobody holds it and its politeness interval has passed; None otherwise."""
+    try:
+        return await db[HOSTS].find_one_and_update(
+            {"_id": host, "lease_until": {"$lte": now}, "next_allowed_at": {"$lte": now}},
+            {"$set": {"lease_owner": worker_id, "lease_until": now + lease}},
+            upsert=True,
+            return_document=ReturnDocument.AFTER,
+        )
+    except DuplicateKeyError:  # it exists and is held or resting: the filter did not match, the insert clashed
+        return None
+
+
+async def find_host(db: AsyncDatabase, host: str) -> dict[str, Any] | None:
+    return await db[HOSTS].find_one({"_id": host})
+
+
+async def release_host(db: AsyncDatabase, *, host: str, worker_id: str, changes: dict[str, Any]) -> None:
+    await db[HOSTS].update_one(
+        {"_id": host, "lease_owner": worker_id}, {"$set": {**changes, "lease_owner": None, "lease_until": EPOCH}}
+    )
+
+
+# --- watches ---
+
+
+async def upsert_watch(
+    db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId, fields: dict[str, Any], new: dict[str, Any]
+) -> tuple[dict[str, Any], bool]:
+    """Create or change the person's watch on an item; returns (watch, created)."""
+    before = await db[WATCHES].find_one_and_update(
+        {"user_id": user_id, "item_id": item_id},
+        {"$set": fields, "$setOnInsert": new},
+        upsert=True,
+        return_document=ReturnDocument.BEFORE,
+    )
+    after = await db[WATCHES].find_one({"user_id": user_id, "item_id": item_id})
+    assert after is not None
+    return after, before is None
+
+
+async def delete_watch(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -> dict[str, Any] | None:
+    return await db[WATCHES].find_one_and_delete({"user_id": user_id, "item_id": item_id})
+
+
+async def delete_watch_by_id(db: AsyncDatabase, watch_id: ObjectId) -> dict[str, Any] | None:
+    return await db[WATCHES].find_one_and_delete({"_id": watch_id})
+
+
+async def find_watch_by_id(db: AsyncDatabase, watch_id: ObjectId) -> dict[str, Any] | None:
+    return await db[WATCHES].find_one({"_id": watch_id})
+
+
+async def watches_of_user(db: AsyncDatabase, *, user_id: ObjectId) -> list[dict[str, Any]]:
+    return await db[WATCHES].find({"user_id": user_id}).sort("_id", DESCENDING).to_list(None)
+
+
+async def watches_of_product(db: AsyncDatabase, *, product_id: ObjectId) -> list[dict[str, Any]]:
+    return await db[WATCHES].find({"product_id": product_id}).to_list(None)
+
+
+async def set_watch_state(db: AsyncDatabase, *, watch_id: ObjectId, changes: dict[str, Any]) -> None:
+    await db[WATCHES].update_one({"_id": watch_id}, {"$set": changes})
+
+
+async def delete_watches_of_user(
+    db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession | None = None
+) -> list[dict[str, Any]]:
+    watches = await db[WATCHES].find({"user_id": user_id}, session=session).to_list(None)
+    await db[WATCHES].delete_many({"user_id": user_id}, session=session)
+    return watches
+
+
+# --- alerts ---
+
+
+async def insert_alert(db: AsyncDatabase, alert: dict[str, Any], session: AsyncClientSession) -> bool:
+    """Claim an alert by its key (watch and period); False when another instance or an earlier pass claimed it."""
+    try:
+        await db[ALERTS].insert_one(alert, session=session)
+    except DuplicateKeyError:
+        return False
+    return True
+
+
+async def count_instant_alerts(db: AsyncDatabase, *, user_id: ObjectId, day: str) -> int:
+    return await db[ALERTS].count_documents({"user_id": user_id, "day": day, "mode": "instant"})
+
+
+async def find_alert(db: AsyncDatabase, alert_id: str) -> dict[str, Any] | None:
+    return await db[ALERTS].find_one({"_id": alert_id})
+
+
+async def pending_digest_alerts(db: AsyncDatabase, *, before_day: str) -> list[dict[str, Any]]:
+    query = {"mode": "digest", "digest_id": None, "day": {"$lt": before_day}}
+    return await db[ALERTS].find(query).sort("created_at", ASCENDING).to_list(None)
+
+
+async def attach_to_digest(
+    db: AsyncDatabase, *, alert_ids: list[str], digest_id: str, session: AsyncClientSession
+) -> int:
+    """Put waiting alerts into a digest; returns how many were still waiting (0: another worker took them)."""
+    result = await db[ALERTS].update_many(
+        {"_id": {"$in": alert_ids}, "digest_id": None}, {"$set": {"digest_id": digest_id}}, session=session
+    )
+    return result.modified_count
+
+
+async def alerts_of_digest(db: AsyncDatabase, digest_id: str) -> list[dict[str, Any]]:
+    return await db[ALERTS].find({"digest_id": digest_id}).sort("created_at", ASCENDING).to_list(None)
+
+
+async def delete_alerts_of_user(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
+    await db[ALERTS].delete_many({"user_id": user_id}, session=session)
+
+
+# --- opt-outs (unsubscribed from every alert) ---
+
+
+async def opt_out(db: AsyncDatabase, *, user_id: ObjectId, now: datetime) -> None:
+    await db[OPT_OUTS].update_one({"_id": user_id}, {"$setOnInsert": {"created_at": now}}, upsert=True)
+
+
+async def opt_in(db: AsyncDatabase, *, user_id: ObjectId) -> None:
+    await db[OPT_OUTS].delete_one({"_id": user_id})
+
+
+async def has_opted_out(db: AsyncDatabase, *, user_id: ObjectId) -> bool:
+    return await db[OPT_OUTS].find_one({"_id": user_id}) is not None
+
+
+async def delete_opt_out(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
+    await db[OPT_OUTS].delete_one({"_id": user_id}, session=session)

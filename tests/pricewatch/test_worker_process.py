@@ -1,0 +1,94 @@
+"""The re-check worker as production runs it: its own process (`python -m app.pricewatch.worker`), or inside the API;
+and leases: a worker that dies holding a product lets another take it over once its lease runs out."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from app.clock import utc_now
+from app.pricewatch import repository
+from tests.conftest import REPO_ROOT, make_settings, running_app
+from tests.helpers import register_account
+from tests.items.factories import add_item
+
+
+async def _watched(client, account, url: str) -> dict:
+    item = await add_item(client, account, url=url, price="100.00", currency="USD")
+    response = await client.put(f"/api/v1/items/{item['id']}/watch", json={"target_price": "50"},
+                                headers=account.headers)  # fmt: skip
+    assert response.status_code == 200
+    return item
+
+
+async def _status_becomes(client, account, item, wanted: str, timeout_s: float = 20.0) -> dict:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        tracking = (await client.get(f"/api/v1/items/{item['id']}", headers=account.headers)).json()["price_tracking"]
+        if tracking["status"] == wanted:
+            return tracking
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"status never became {wanted!r}")
+
+
+async def test_worker_process_checks_and_stops_on_sigterm(client, alice, shop, settings, tmp_path):
+    item = await _watched(client, alice, shop.page("/p/1", price="45.00"))
+    env = {
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "ENVIRONMENT": "test",
+        "DATA_DIR": str(tmp_path),
+        "MONGO_URL": settings.mongo_url or "",
+        "MONGO_DB": settings.mongo_db,
+        "JWT_SECRET_KEY": settings.jwt_secret_key,
+        "FETCH_ALLOW_PRIVATE_HOSTS": "127.0.0.1",
+        "FETCH_ALLOWED_PORTS": f"80,443,{shop.server.port}",
+        "PRICE_RECHECK_POLL_SECONDS": "0.2",
+        "LOG_LEVEL": "WARNING",
+    }
+    command = (sys.executable, "-m", "app.pricewatch.worker")
+    process = await asyncio.create_subprocess_exec(*command, cwd=REPO_ROOT, env=env)
+    try:
+        tracking = await _status_becomes(client, alice, item, "ok")
+        assert tracking["current"]["price"] == "45.00" and tracking["current"]["source"] == "recheck"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        exit_code = await asyncio.wait_for(process.wait(), 20)
+    assert exit_code == 0
+    assert len(shop.requests_for("/p/1")) == 1
+
+
+async def test_inside_the_api_when_configured(mongo_server, tmp_path, shop):
+    settings = make_settings(
+        mongo_server.url, tmp_path, price_recheck_in_api=True, price_recheck_poll_seconds=0.2,
+        fetch_allow_private_hosts=["127.0.0.1"], fetch_allowed_ports=[80, 443, shop.server.port],
+    )  # fmt: skip
+    async with running_app(settings) as (app, client):
+        account = await register_account(client)
+        await app.state.database.db["users"].update_one({}, {"$set": {"email_verified_at": utc_now()}})
+        item = await _watched(client, account, shop.page("/p/1", price="70.00"))
+        await _status_becomes(client, account, item, "ok")
+        health = (await client.get("/health")).json()["components"]["price_recheck"]
+        await app.state.database.client.drop_database(settings.mongo_db)
+    assert health["status"] == "running" and health["checked"] == 1
+    assert not make_settings(mongo_server.url, tmp_path).recheck_in_api  # off by default outside development
+
+
+async def test_a_dead_workers_lease_runs_out_and_another_takes_over(client, alice, shop, rechecker, db):
+    item = await _watched(client, alice, shop.page("/p/1", price="60.00"))
+    # Worker A claims the product and dies before checking it.
+    claimed = await repository.claim_due_product(db, worker_id="dead", now=utc_now(), lease=timedelta(seconds=120))
+    assert claimed is not None
+    worker = rechecker("worker-b")
+    assert await worker.process_next() is False  # still leased
+    await db["price_products"].update_one({}, {"$set": {"lease_until": utc_now() - timedelta(seconds=1)}})
+    assert await worker.process_next() is True
+    tracking = (await client.get(f"/api/v1/items/{item['id']}", headers=alice.headers)).json()["price_tracking"]
+    assert tracking["status"] == "ok" and tracking["current"]["price"] == "60.00"
+    # The dead worker's late outcome is not recorded over the live one's.
+    late = {"status": "gone"}
+    assert not await repository.finish_check(db, product_id=claimed["_id"], worker_id="dead", changes=late)
