@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, PlainSerializer, StringConstraints, WithJsonSchema
 
 from app.ids import PyObjectId
 from app.text import OneLine
@@ -28,3 +29,24 @@ class CartOut(BaseModel):
     item_count: int
     created_at: datetime
     updated_at: datetime
+
+
+# A sum can pass MAX_PRICE, so totals are plain decimals, still serialised as exact strings.
+Amount = Annotated[
+    Decimal,
+    PlainSerializer(lambda amount: str(amount), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d+(\.\d+)?$", "examples": ["39.98"]}),
+]
+
+
+class CartTotal(BaseModel):
+    """What the priced items in one currency add up to (price times quantity); currencies are never mixed."""
+
+    currency: str
+    amount: Amount
+    item_count: int
+
+
+class CartDetail(CartOut):
+    totals: list[CartTotal]
+    unpriced_item_count: int  # items with no price, left out of every total

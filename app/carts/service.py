@@ -6,8 +6,10 @@ themselves here as what carts hold, for the counts and the delete.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any, Protocol
 
 from bson import ObjectId
@@ -16,10 +18,11 @@ from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
 from app.carts import repository
-from app.carts.schemas import CartOut
+from app.carts.schemas import CartDetail, CartOut, CartTotal
 from app.clock import utc_now
 from app.db import in_transaction
 from app.errors import Conflict, NotFound, QuotaExceeded
+from app.money import from_decimal128
 from app.pagination import Page, decode_cursor, encode_cursor
 
 DEFAULT_CART_NAME = "My Cart"
@@ -37,6 +40,10 @@ class CartContents(Protocol):
         self, db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, session: AsyncClientSession
     ) -> None:
         """Take the cart out of everything in it, deleting what is then in no cart (inside the delete's transaction)."""
+        ...
+
+    async def price_lines(self, db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> list[dict[str, Any]]:
+        """`price`, `currency` and `quantity` of everything in the cart."""
         ...
 
 
@@ -142,10 +149,29 @@ async def lock_carts(
             raise NotFound("Cart not found", details={"cart_id": str(cart_id)})
 
 
-async def get_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> CartOut:
+def cart_totals(lines: list[dict[str, Any]]) -> tuple[list[CartTotal], int]:
+    """Exact decimal sums of price times quantity per currency, and how many items have no price."""
+    amounts: dict[str, Decimal] = defaultdict(Decimal)
+    counts: dict[str, int] = defaultdict(int)
+    unpriced = 0
+    for line in lines:
+        price, currency = from_decimal128(line.get("price")), line.get("currency")
+        if price is None or currency is None:
+            unpriced += 1
+            continue
+        amounts[currency] += price * line.get("quantity", 1)
+        counts[currency] += 1
+    totals = [CartTotal(currency=c, amount=amounts[c], item_count=counts[c]) for c in sorted(amounts)]
+    return totals, unpriced
+
+
+async def get_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> CartDetail:
+    """One cart with its item count and its totals per currency."""
     cart = await get_owned_cart(db, user_id=user_id, cart_id=cart_id)
-    counts = await _contents().count_by_cart(db, user_id=user_id, cart_ids=[cart_id])
-    return _cart_out(cart, counts.get(cart_id, 0))
+    lines = await _contents().price_lines(db, user_id=user_id, cart_id=cart_id)
+    totals, unpriced = cart_totals(lines)
+    summary = _cart_out(cart, len(lines))
+    return CartDetail(**summary.model_dump(), totals=totals, unpriced_item_count=unpriced)
 
 
 async def rename_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, name: str) -> CartOut:

@@ -14,6 +14,7 @@ from app.db import in_transaction
 from app.errors import NotFound, QuotaExceeded, UnprocessableEntity
 from app.items import repository
 from app.items.canonical import canonical_url
+from app.items.ordering import ItemSort, after_filter, decode_position, encode_position, sort_key, text_filter
 from app.items.schemas import ItemCreate, ItemOut, ItemUpdate
 from app.money import from_decimal128, to_decimal128
 from app.pagination import Page, decode_cursor, encode_cursor
@@ -88,6 +89,35 @@ async def list_items(
     has_more = len(docs) > limit
     docs = docs[:limit]
     next_cursor = encode_cursor(docs[-1]["_id"]) if has_more else None
+    return Page[ItemOut](items=[item_out(doc) for doc in docs], next_cursor=next_cursor)
+
+
+async def list_cart_items(
+    db: AsyncDatabase,
+    *,
+    user_id: ObjectId,
+    cart_id: ObjectId,
+    q: str | None,
+    sort: ItemSort,
+    cursor: str | None,
+    limit: int,
+) -> Page[ItemOut]:
+    """A page of a cart's items matching `q` (name, brand, notes), in the order `sort` names."""
+    await carts.get_owned_cart(db, user_id=user_id, cart_id=cart_id)
+    key = sort_key(sort)
+    docs = await repository.list_sorted_page(
+        db,
+        user_id=user_id,
+        cart_id=cart_id,
+        text=text_filter(q),
+        key=key.expression,
+        direction=key.direction,
+        after=after_filter(key, decode_position(sort, cursor)),
+        limit=limit + 1,
+    )
+    has_more = len(docs) > limit
+    docs = docs[:limit]
+    next_cursor = encode_position(sort, docs[-1]["_sort_key"], docs[-1]["_id"]) if has_more else None
     return Page[ItemOut](items=[item_out(doc) for doc in docs], next_cursor=next_cursor)
 
 
