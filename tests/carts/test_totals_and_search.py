@@ -13,11 +13,13 @@ CARTS = "/api/v1/carts"
 
 async def test_totals_are_exact_per_currency_and_never_mixed(client: httpx.AsyncClient, alice: Account) -> None:
     gifts = await create_cart(client, alice, "Gifts")
-    cart = [c := gifts["id"]]
-    await add_item(client, alice, url="https://shop.example/a", price="0.10", currency="USD", quantity=3, cart_ids=cart)
-    await add_item(client, alice, url="https://shop.example/b", price="0.20", currency="USD", cart_ids=cart)
-    await add_item(client, alice, url="https://shop.example/c", price="19.99", currency="EUR", quantity=2, cart_ids=[c])
-    await add_item(client, alice, url="https://shop.example/d", cart_ids=cart)  # no price: counted, not summed
+    rows = [("a", "0.10", "USD", 3), ("b", "0.20", "USD", 1), ("c", "19.99", "EUR", 2)]
+    for path, price, currency, quantity in rows:
+        await add_item(
+            client, alice, url=f"https://shop.example/{path}", price=price, currency=currency, quantity=quantity,
+            cart_ids=[gifts["id"]],
+        )  # fmt: skip
+    await add_item(client, alice, url="https://shop.example/d", cart_ids=[gifts["id"]])  # no price: not summed
     await add_item(client, alice, url="https://shop.example/elsewhere", price="5", currency="USD")  # another cart
 
     detail = (await client.get(f"{CARTS}/{gifts['id']}", headers=alice.headers)).json()
