@@ -38,7 +38,9 @@ from app.observability.metrics import flush_periodically, metrics
 from app.observability.sentry import init_sentry
 from app.outbox.worker import OutboxWorker
 from app.pages.router import router as pages_router
+from app.sharing.page import page_router as shared_cart_page_router
 from app.sharing.router import router as sharing_router
+from app.sharing.router import shared_router
 
 API_PREFIX = "/api/v1"
 LARGE_BODY_PATHS = (f"{API_PREFIX}/extract",)
@@ -140,7 +142,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api = APIRouter(prefix=API_PREFIX)
     for router in (auth_router, account_router, carts_router, items_router, sharing_router, extraction_router):
         api.include_router(router)
+    api.include_router(shared_router)  # public: a share link's token is its permission
     app.include_router(api)
     app.include_router(health_router)
     app.include_router(pages_router)  # the pages emailed links open, at PUBLIC_APP_URL
+    app.include_router(shared_cart_page_router)  # /s/{token}: a cart's public link, at PUBLIC_APP_URL
     return app

@@ -119,6 +119,7 @@ class Settings(BaseSettings):
     rate_limit_verify_image: str = "30/minute"
     rate_limit_auth: str = "10/minute"
     rate_limit_share: str = "20/hour"
+    rate_limit_shared_link: str = "120/minute"  # per client network: opening public cart links (JSON and page)
 
     # Error tracking and metrics
     sentry_dsn: str | None = None

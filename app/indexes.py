@@ -9,9 +9,17 @@ from app.carts import repository as carts_repository
 from app.extraction import repository as extraction_repository
 from app.items import repository as items_repository
 from app.outbox import repository as outbox_repository
+from app.sharing import repository as sharing_repository
 
 
 async def ensure_indexes(db: AsyncDatabase) -> None:
-    modules = (auth_repository, carts_repository, items_repository, outbox_repository, extraction_repository)
+    modules = (
+        auth_repository,
+        carts_repository,
+        items_repository,
+        outbox_repository,
+        extraction_repository,
+        sharing_repository,
+    )
     for module in modules:
         await module.ensure_indexes(db)

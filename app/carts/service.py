@@ -7,7 +7,7 @@ themselves here as what carts hold, for the counts and the delete.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol
@@ -47,9 +47,18 @@ class CartContents(Protocol):
         ...
 
 
+class CartDependent(Protocol):
+    """Something else that hangs off carts (share links, ...): it goes when its cart or its owner goes."""
+
+    async def forget_cart(self, db: AsyncDatabase, *, cart_id: ObjectId, session: AsyncClientSession) -> None: ...
+
+    async def forget_owner(self, db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None: ...
+
+
 @dataclass
 class _Registered:
     contents: CartContents | None = None
+    dependents: list[CartDependent] = field(default_factory=list)
 
 
 _registered = _Registered()
@@ -58,6 +67,11 @@ _registered = _Registered()
 def register_contents(contents: CartContents) -> None:
     """Called by app/items/service.py when it is imported."""
     _registered.contents = contents
+
+
+def register_dependent(dependent: CartDependent) -> None:
+    """Called by a domain whose records name carts (app/sharing/links.py), when it is imported."""
+    _registered.dependents.append(dependent)
 
 
 def _contents() -> CartContents:
@@ -197,6 +211,8 @@ async def delete_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId
         if not await repository.delete_cart(db, user_id=user_id, cart_id=cart_id, session=session):
             return False
         await _contents().unlink_cart(db, user_id=user_id, cart_id=cart_id, session=session)
+        for dependent in _registered.dependents:
+            await dependent.forget_cart(db, cart_id=cart_id, session=session)
         return True
 
     if not await in_transaction(db, delete):
@@ -206,3 +222,5 @@ async def delete_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId
 async def delete_all_carts(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
     """Delete every cart of the user, inside the caller's transaction (account deletion; items go on their own)."""
     await repository.delete_all_for_user(db, user_id=user_id, session=session)
+    for dependent in _registered.dependents:
+        await dependent.forget_owner(db, user_id=user_id, session=session)

@@ -59,6 +59,7 @@ def compose_share_email(
     items: Sequence[SharedItem],
     message: str | None,
     total_items: int | None = None,
+    link_url: str | None = None,
 ) -> OutgoingEmail:
     """The email for one share: the cart's items as HTML and plain text, every piece of user text escaped.
 
@@ -80,6 +81,7 @@ def compose_share_email(
         "cart_name": cart_name,
         "message": message,
         "items": shown,
+        "link_url": http_url(link_url),  # the cart's public link: the list as it is now, not this snapshot
         "more_count": max(0, (total_items if total_items is not None else len(items)) - len(shown)),
     }
     sender, cart = _shorten(sender_name, _MAX_SUBJECT_NAME), _shorten(cart_name, _MAX_SUBJECT_NAME)

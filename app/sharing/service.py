@@ -41,9 +41,15 @@ def _sender_name(user: dict[str, Any] | None) -> str:
 
 
 async def share_cart(
-    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, recipients: list[str], message: str | None
+    db: AsyncDatabase,
+    *,
+    user_id: ObjectId,
+    cart_id: ObjectId,
+    recipients: list[str],
+    message: str | None,
+    link_url: str | None = None,
 ) -> ShareCreated:
-    """Record a share of the cart as it is now; the outbox worker sends it."""
+    """Record a share of the cart as it is now (pointing at its public link, if any); the outbox worker sends it."""
     cart = await get_owned_cart(db, user_id=user_id, cart_id=cart_id)
     user = await auth_repository.find_user_by_id(db, user_id)
     items = await items_repository.list_page(
@@ -57,6 +63,7 @@ async def share_cart(
         items=[_shared_item(item) for item in items],
         message=message or None,
         total_items=total,
+        link_url=link_url,
     )
     payload = {
         "user_id": user_id,

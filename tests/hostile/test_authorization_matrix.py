@@ -27,7 +27,11 @@ from tests.items.factories import add_item, create_cart
 from tests.sharing.shares import wait_for_share
 
 # What each resource reference points at.
-PATH_RESOURCES = {"cart_id": "cart", "item_id": "item", "share_id": "share", "session_id": "session"}
+PATH_RESOURCES = {
+    "cart_id": "cart", "item_id": "item", "share_id": "share", "session_id": "session", "link_id": "link",
+}  # fmt: skip
+# Path parameters that are their own permission (a public link's token): not a resource anyone owns.
+BEARER_PARAMETERS = {"token"}
 QUERY_RESOURCES = {"cart_id": "cart"}
 BODY_RESOURCES = {"cart_ids": "cart"}
 
@@ -38,6 +42,7 @@ EXAMPLE_BODIES: dict[str, dict[str, Any]] = {
     "ItemCreate": {"url": "https://shop.example/p/injected", "name": "Injected", "cart_ids": "{carts}"},
     "ItemUpdate": {"name": "Edited by someone else", "cart_ids": "{carts}"},
     "ShareCreate": {"recipients": ["mallory@example.com"], "message": "look"},
+    "LinkCreate": {},
 }
 
 # Operations that name no user resource at all: public auth and health routes, the caller's own collections,
@@ -50,7 +55,7 @@ UNSCOPED = {
     "GET /health/ready", "GET /health", "POST /api/v1/auth/verify-email/request",
     "POST /api/v1/auth/verify-email/confirm", "POST /api/v1/account/password", "POST /api/v1/account/email",
     "GET /api/v1/account/sessions", "DELETE /api/v1/account/sessions", "GET /api/v1/account/export",
-    "POST /api/v1/account/delete",
+    "POST /api/v1/account/delete", "GET /api/v1/shared/{token}",
 }  # fmt: skip
 
 
@@ -82,6 +87,8 @@ def _operations() -> list[Operation]:
         for method, operation in methods.items():
             slots: list[Slot] = []
             for parameter in operation.get("parameters", []):
+                if parameter["in"] == "path" and parameter["name"] in BEARER_PARAMETERS:
+                    continue
                 if parameter["in"] == "path":
                     resource = PATH_RESOURCES.get(parameter["name"])
                     assert resource, f"{method.upper()} {path}: teach the matrix about {{{parameter['name']}}}"
@@ -116,6 +123,7 @@ class Resources:
     item: str
     share: str
     session: str
+    link: str
 
 
 async def _resources(client: httpx.AsyncClient, account: Account, name: str) -> Resources:
@@ -129,7 +137,9 @@ async def _resources(client: httpx.AsyncClient, account: Account, name: str) -> 
     assert share["status"] == "sent"  # settled: the outbox worker will not touch the database again
     sessions = (await client.get("/api/v1/account/sessions", headers=account.headers)).json()
     [session] = [entry["id"] for entry in sessions if entry["current"]]
-    return Resources(cart["id"], item["id"], share["share_id"], session)
+    link = await client.post(f"/api/v1/carts/{cart['id']}/links", json={}, headers=account.headers)
+    assert link.status_code == 201, link.text
+    return Resources(cart["id"], item["id"], share["share_id"], session, link.json()["link_id"])
 
 
 def _request(operation: Operation, owners: tuple[Resources, ...]) -> dict[str, Any]:
@@ -171,9 +181,14 @@ async def test_another_users_resources_answer_404_and_nothing_changes(
     assert response.status_code < 300, response.text
 
 
-@pytest.mark.parametrize(
-    "path", [op.path for op in OPERATIONS if op.method == "GET" and op.label in UNSCOPED and "/api/" in op.path]
-)
+OWN_COLLECTIONS = [
+    op.path
+    for op in OPERATIONS
+    if op.method == "GET" and op.label in UNSCOPED and "/api/" in op.path and "{" not in op.path  # not a token route
+]
+
+
+@pytest.mark.parametrize("path", OWN_COLLECTIONS)
 async def test_own_collections_show_nothing_of_another_user(
     path: str, client: httpx.AsyncClient, alice: Account, bob: Account
 ) -> None:
@@ -182,5 +197,5 @@ async def test_own_collections_show_nothing_of_another_user(
     response = await client.get(path, headers=bob.headers)
 
     assert response.status_code == 200
-    for value in (alices.cart, alices.item, alices.share, alices.session, alice.user_id, alice.email):
+    for value in (alices.cart, alices.item, alices.share, alices.session, alices.link, alice.user_id, alice.email):
         assert value not in response.text
