@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer, StringConstraints, WithJsonSchema
 
+from app.carts.access import Role
 from app.ids import PyObjectId
 from app.text import OneLine
 
@@ -26,6 +27,7 @@ class CartOut(BaseModel):
     id: PyObjectId
     name: str
     is_default: bool
+    role: Role  # the caller's: owner, editor or viewer
     item_count: int
     created_at: datetime
     updated_at: datetime

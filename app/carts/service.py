@@ -18,6 +18,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
 from app.carts import repository
+from app.carts.access import Role, cart_access, member_roles, require_role
 from app.carts.schemas import CartDetail, CartOut, CartTotal
 from app.clock import utc_now
 from app.db import in_transaction
@@ -84,11 +85,12 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _cart_out(cart: dict[str, Any], item_count: int) -> CartOut:
+def _cart_out(cart: dict[str, Any], item_count: int, role: Role = "owner") -> CartOut:
     return CartOut(
         id=cart["_id"],
         name=cart["name"],
         is_default=cart.get("is_default", False),
+        role=role,
         item_count=item_count,
         created_at=cart["created_at"],
         updated_at=cart["updated_at"],
@@ -129,13 +131,21 @@ async def create_cart(db: AsyncDatabase, *, user_id: ObjectId, name: str, quota:
 
 
 async def list_carts(db: AsyncDatabase, *, user_id: ObjectId, cursor: str | None, limit: int) -> Page[CartOut]:
-    """A page of the user's carts, oldest first (the default cart leads), each with its item count."""
-    carts = await repository.list_carts(db, user_id=user_id, after_id=decode_cursor(cursor), limit=limit + 1)
+    """A page of the carts the user owns or is a member of, oldest first (the default cart leads), each with the
+    user's role and its item count."""
+    roles = await member_roles(db, user_id=user_id)
+    carts = await repository.list_carts_including(
+        db, user_id=user_id, member_cart_ids=list(roles), after_id=decode_cursor(cursor), limit=limit + 1
+    )
     has_more = len(carts) > limit
     carts = carts[:limit]
-    counts = await _contents().count_by_cart(db, user_id=user_id, cart_ids=[c["_id"] for c in carts])
+    counts: dict[ObjectId, int] = {}
+    for owner_id in {cart["user_id"] for cart in carts}:  # items belong to each cart's owner
+        owned = [cart["_id"] for cart in carts if cart["user_id"] == owner_id]
+        counts |= await _contents().count_by_cart(db, user_id=owner_id, cart_ids=owned)
     next_cursor = encode_cursor(carts[-1]["_id"]) if has_more else None
-    return Page[CartOut](items=[_cart_out(cart, counts.get(cart["_id"], 0)) for cart in carts], next_cursor=next_cursor)
+    shown = [_cart_out(cart, counts.get(cart["_id"], 0), roles.get(cart["_id"], "owner")) for cart in carts]
+    return Page[CartOut](items=shown, next_cursor=next_cursor)
 
 
 async def all_carts(db: AsyncDatabase, *, user_id: ObjectId) -> list[CartOut]:
@@ -146,11 +156,13 @@ async def all_carts(db: AsyncDatabase, *, user_id: ObjectId) -> list[CartOut]:
 
 
 async def get_owned_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> dict[str, Any]:
-    """The cart if it exists and is the user's; otherwise 404 (another user's cart looks missing)."""
-    cart = await repository.find_cart(db, user_id=user_id, cart_id=cart_id)
-    if cart is None:
-        raise NotFound("Cart not found")
-    return cart
+    """The cart if the user owns it; 403 for its members, 404 for everyone else (another's cart looks missing)."""
+    return (await require_role(db, user_id=user_id, cart_id=cart_id, role="owner")).cart
+
+
+async def find_cart(db: AsyncDatabase, *, cart_id: ObjectId) -> dict[str, Any] | None:
+    """A cart by id whoever owns it, for background work that already knows it may (an outbox composer)."""
+    return await repository.find_cart_by_id(db, cart_id)
 
 
 async def lock_carts(
@@ -180,15 +192,17 @@ def cart_totals(lines: list[dict[str, Any]]) -> tuple[list[CartTotal], int]:
 
 
 async def get_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> CartDetail:
-    """One cart with its item count and its totals per currency."""
-    cart = await get_owned_cart(db, user_id=user_id, cart_id=cart_id)
-    lines = await _contents().price_lines(db, user_id=user_id, cart_id=cart_id)
+    """One cart the user owns or is a member of, with their role, its item count and its totals per currency."""
+    access = await cart_access(db, user_id=user_id, cart_id=cart_id)
+    lines = await _contents().price_lines(db, user_id=access.owner_id, cart_id=cart_id)
     totals, unpriced = cart_totals(lines)
-    summary = _cart_out(cart, len(lines))
+    summary = _cart_out(access.cart, len(lines), access.role)
     return CartDetail(**summary.model_dump(), totals=totals, unpriced_item_count=unpriced)
 
 
 async def rename_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, name: str) -> CartOut:
+    """Rename a cart (its owner only)."""
+    await get_owned_cart(db, user_id=user_id, cart_id=cart_id)
     try:
         cart = await repository.rename_cart(
             db, user_id=user_id, cart_id=cart_id, name=name, name_key=name_key(name), now=utc_now()
@@ -211,6 +225,7 @@ async def delete_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId
         if not await repository.delete_cart(db, user_id=user_id, cart_id=cart_id, session=session):
             return False
         await _contents().unlink_cart(db, user_id=user_id, cart_id=cart_id, session=session)
+        await repository.delete_cart_members(db, cart_id=cart_id, session=session)
         for dependent in _registered.dependents:
             await dependent.forget_cart(db, cart_id=cart_id, session=session)
         return True
@@ -222,5 +237,6 @@ async def delete_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId
 async def delete_all_carts(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
     """Delete every cart of the user, inside the caller's transaction (account deletion; items go on their own)."""
     await repository.delete_all_for_user(db, user_id=user_id, session=session)
+    await repository.delete_memberships_of_person(db, user_id=user_id, session=session)
     for dependent in _registered.dependents:
         await dependent.forget_owner(db, user_id=user_id, session=session)

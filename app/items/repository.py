@@ -48,6 +48,11 @@ async def find_item(
     return await db[ITEMS].find_one({"_id": item_id, "user_id": user_id}, session=session)
 
 
+async def find_item_by_id(db: AsyncDatabase, *, item_id: ObjectId) -> dict[str, Any] | None:
+    """Any user's item: only for deciding whether the caller may see it (app/items/service.py `_item_access`)."""
+    return await db[ITEMS].find_one({"_id": item_id})
+
+
 async def find_by_canonical_url(
     db: AsyncDatabase, *, user_id: ObjectId, canonical_url: str, session: AsyncClientSession | None = None
 ) -> dict[str, Any] | None:

@@ -1,7 +1,8 @@
 """The page a public link opens, `/s/{token}` at PUBLIC_APP_URL: the cart rendered on the server as plain HTML.
 
-No script at all; one stylesheet of ours; product images are the only thing fetched from elsewhere (from the shops,
-without a referrer, so a shop never sees the link; an https page upgrades http images). Not indexed, not cached: a revoked link is gone on the next load.
+No script at all; one stylesheet of ours; product images are the only thing fetched from elsewhere (from the
+shops, without a referrer, so a shop never sees the link; an https page upgrades http images). Not indexed, not
+cached: a revoked link is gone on the next load.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ page_router = APIRouter(include_in_schema=False)
 
 MAX_ITEMS_ON_PAGE = 500
 PAGE_CSP = (
-    "default-src 'none'; style-src 'self'; img-src https: http:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    "default-src 'none'; style-src 'self'; img-src https: http:; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
 )
 _HEADERS = {
     "Content-Security-Policy": PAGE_CSP,

@@ -84,7 +84,8 @@ async def share_cart(
 
 
 async def get_share(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, share_id: ObjectId) -> ShareOut:
-    """A share's delivery status; another user's share is not found, like a missing one."""
+    """A share's delivery status; another user's share is not found, like a missing one (the cart's members: 403)."""
+    await get_owned_cart(db, user_id=user_id, cart_id=cart_id)
     entry = await outbox.find_entry(db, kind=SHARE, entry_id=share_id, match={"user_id": user_id, "cart_id": cart_id})
     if entry is None:
         raise NotFound("Share not found")

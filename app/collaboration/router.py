@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Response, status
+
+from app.collaboration import service
+from app.collaboration.schemas import (
+    InvitationAccept,
+    InvitationAccepted,
+    InvitationCreate,
+    InvitationQueued,
+    MemberOut,
+    MemberUpdate,
+)
+from app.deps import CurrentUser, Db
+from app.edge.ratelimit import limit_per_user
+from app.ids import parse_id
+
+router = APIRouter(tags=["collaboration"])
+
+
+@router.post(
+    "/carts/{cart_id}/invitations",
+    status_code=status.HTTP_202_ACCEPTED,
+    dependencies=[Depends(limit_per_user("rate_limit_share"))],  # the same budget as shares: mail in their name
+)
+async def invite(cart_id: str, body: InvitationCreate, user: CurrentUser, db: Db) -> InvitationQueued:
+    """Invite someone by email to see (viewer) or edit (editor) the cart; owner only, from a verified address."""
+    return await service.invite(db, user_id=user.user_id, cart_id=parse_id(cart_id), email=body.email, role=body.role)
+
+
+@router.post("/invitations/accept")
+async def accept_invitation(body: InvitationAccept, user: CurrentUser, db: Db) -> InvitationAccepted:
+    """Join the cart an invitation names, signed in with the address it was sent to."""
+    return await service.accept(db, user_id=user.user_id, token=body.token)
+
+
+@router.get("/carts/{cart_id}/members")
+async def list_members(cart_id: str, user: CurrentUser, db: Db) -> list[MemberOut]:
+    """Who is on the cart: the owner, then the members with their roles."""
+    return await service.list_members(db, user_id=user.user_id, cart_id=parse_id(cart_id))
+
+
+@router.patch("/carts/{cart_id}/members/{user_id}")
+async def change_role(cart_id: str, user_id: str, body: MemberUpdate, user: CurrentUser, db: Db) -> MemberOut:
+    """Change a member's role (owner only)."""
+    return await service.change_role(
+        db, user_id=user.user_id, cart_id=parse_id(cart_id), member_id=parse_id(user_id), role=body.role
+    )
+
+
+@router.delete("/carts/{cart_id}/members/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def remove_member(cart_id: str, user_id: str, user: CurrentUser, db: Db) -> Response:
+    """Remove a member (owner), or leave the cart (a member naming themself). What they added stays, the owner's."""
+    await service.remove_member(db, user_id=user.user_id, cart_id=parse_id(cart_id), member_id=parse_id(user_id))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
