@@ -10,10 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+from bson import ObjectId
 from fastapi import FastAPI
 
 from app.auth import service as auth_service
 from app.auth.passwords import hash_password
+from app.clock import utc_now
 from tests.helpers import PASSWORD, Account
 
 _password_hash: str | None = None
@@ -48,3 +50,8 @@ async def create_cart(client: httpx.AsyncClient, account: Account, name: str) ->
     response = await client.post("/api/v1/carts", json={"name": name}, headers=account.headers)
     assert response.status_code == 201, response.text
     return response.json()
+
+
+async def mark_verified(db: Any, account: Account) -> None:
+    """The account's address proven, as confirming the emailed link does (tests/auth covers the link itself)."""
+    await db["users"].update_one({"_id": ObjectId(account.user_id)}, {"$set": {"email_verified_at": utc_now()}})
