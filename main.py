@@ -18,6 +18,7 @@ from app.auth.google import GoogleVerifier
 from app.auth.router import router as auth_router
 from app.carts.router import router as carts_router
 from app.collaboration.router import router as collaboration_router
+from app.collaboration.router import shared_router as shared_reservations_router
 from app.config import Settings, get_settings
 from app.db import close_database, open_database
 from app.edge.ratelimit import create_rate_limiter
@@ -145,6 +146,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api.include_router(router)
     api.include_router(shared_router)  # public: a share link's token is its permission
     api.include_router(collaboration_router)
+    api.include_router(shared_reservations_router)
     app.include_router(api)
     app.include_router(health_router)
     app.include_router(pages_router)  # the pages emailed links open, at PUBLIC_APP_URL

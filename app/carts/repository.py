@@ -48,12 +48,12 @@ async def count_owned(db: AsyncDatabase, *, user_id: ObjectId, cart_ids: list[Ob
     return await db[CARTS].count_documents({"user_id": user_id, "_id": {"$in": cart_ids}})
 
 
-async def rename_cart(
-    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, name: str, name_key: str, now: datetime
+async def update_cart(
+    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, changes: dict[str, Any]
 ) -> dict[str, Any] | None:
     return await db[CARTS].find_one_and_update(
         {"_id": cart_id, "user_id": user_id},
-        {"$set": {"name": name, "name_key": name_key, "updated_at": now}},
+        {"$set": changes},
         return_document=ReturnDocument.AFTER,
     )
 

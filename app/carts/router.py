@@ -36,8 +36,10 @@ async def get_cart(cart_id: str, user: CurrentUser, db: Db) -> CartDetail:
 
 @router.patch("/{cart_id}")
 async def rename_cart(cart_id: str, body: CartUpdate, user: CurrentUser, db: Db) -> CartOut:
-    """Rename a cart."""
-    return await service.rename_cart(db, user_id=user.user_id, cart_id=parse_id(cart_id), name=body.name)
+    """Rename a cart, or set `surprises` (false: you see the gift reservations on it). Owner only."""
+    return await service.update_cart(
+        db, user_id=user.user_id, cart_id=parse_id(cart_id), name=body.name, surprises=body.surprises
+    )
 
 
 @router.delete("/{cart_id}", status_code=status.HTTP_204_NO_CONTENT)

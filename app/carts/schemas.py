@@ -4,7 +4,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, PlainSerializer, StringConstraints, WithJsonSchema, model_validator
 
 from app.carts.access import Role
 from app.ids import PyObjectId
@@ -20,7 +20,14 @@ class CartCreate(BaseModel):
 
 class CartUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    name: CartName
+    name: CartName | None = None
+    surprises: bool | None = None  # false: the owner sees the gift reservations on the cart
+
+    @model_validator(mode="after")
+    def _something_to_change(self) -> CartUpdate:
+        if self.name is None and self.surprises is None:
+            raise ValueError("give a name or surprises")
+        return self
 
 
 class CartOut(BaseModel):
@@ -28,6 +35,7 @@ class CartOut(BaseModel):
     name: str
     is_default: bool
     role: Role  # the caller's: owner, editor or viewer
+    surprises: bool  # gift reservations hidden from the owner (the default)
     item_count: int
     created_at: datetime
     updated_at: datetime

@@ -91,6 +91,7 @@ def _cart_out(cart: dict[str, Any], item_count: int, role: Role = "owner") -> Ca
         name=cart["name"],
         is_default=cart.get("is_default", False),
         role=role,
+        surprises=cart.get("surprises", True),
         item_count=item_count,
         created_at=cart["created_at"],
         updated_at=cart["updated_at"],
@@ -200,13 +201,18 @@ async def get_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -
     return CartDetail(**summary.model_dump(), totals=totals, unpriced_item_count=unpriced)
 
 
-async def rename_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, name: str) -> CartOut:
-    """Rename a cart (its owner only)."""
+async def update_cart(
+    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, name: str | None, surprises: bool | None
+) -> CartOut:
+    """Rename a cart or change its surprises setting (its owner only)."""
     await get_owned_cart(db, user_id=user_id, cart_id=cart_id)
+    changes: dict[str, Any] = {"updated_at": utc_now()}
+    if name is not None:
+        changes |= {"name": name, "name_key": name_key(name)}
+    if surprises is not None:
+        changes["surprises"] = surprises
     try:
-        cart = await repository.rename_cart(
-            db, user_id=user_id, cart_id=cart_id, name=name, name_key=name_key(name), now=utc_now()
-        )
+        cart = await repository.update_cart(db, user_id=user_id, cart_id=cart_id, changes=changes)
     except DuplicateKeyError:
         raise Conflict(_NAME_TAKEN) from None
     if cart is None:

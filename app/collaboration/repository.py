@@ -23,6 +23,7 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
             IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_ttl"),
         ]
     )
+    await ensure_reservation_indexes(db)
 
 
 async def insert_invitation(db: AsyncDatabase, invitation: dict[str, Any], session: AsyncClientSession) -> None:
@@ -56,3 +57,42 @@ async def delete_cart_invitations(db: AsyncDatabase, *, cart_id: ObjectId, sessi
 
 async def delete_invitations_by(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
     await db[INVITATIONS].delete_many({"inviter_id": user_id}, session=session)
+
+
+RESERVATIONS = "reservations"
+
+
+async def ensure_reservation_indexes(db: AsyncDatabase) -> None:
+    await db[RESERVATIONS].create_indexes(
+        [
+            IndexModel([("item_id", ASCENDING)], unique=True, name="one_per_item"),
+            IndexModel([("cart_id", ASCENDING)], name="cart"),
+            IndexModel([("owner_id", ASCENDING)], name="owner"),
+            IndexModel([("member_id", ASCENDING)], name="member"),
+        ]
+    )
+
+
+async def insert_reservation(db: AsyncDatabase, reservation: dict[str, Any]) -> None:
+    await db[RESERVATIONS].insert_one(reservation)
+
+
+async def find_reservation(db: AsyncDatabase, *, item_id: ObjectId) -> dict[str, Any] | None:
+    return await db[RESERVATIONS].find_one({"item_id": item_id})
+
+
+async def reservations_in_cart(db: AsyncDatabase, *, cart_id: ObjectId) -> list[dict[str, Any]]:
+    return await db[RESERVATIONS].find({"cart_id": cart_id}).sort("_id", ASCENDING).to_list(None)
+
+
+async def delete_reservation(db: AsyncDatabase, *, item_id: ObjectId, cart_id: ObjectId, match: dict[str, Any]) -> bool:
+    result = await db[RESERVATIONS].delete_one({"item_id": item_id, "cart_id": cart_id, **match})
+    return result.deleted_count == 1
+
+
+async def delete_cart_reservations(db: AsyncDatabase, *, cart_id: ObjectId, session: AsyncClientSession) -> None:
+    await db[RESERVATIONS].delete_many({"cart_id": cart_id}, session=session)
+
+
+async def delete_reservations_naming(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
+    await db[RESERVATIONS].delete_many({"$or": [{"owner_id": user_id}, {"member_id": user_id}]}, session=session)

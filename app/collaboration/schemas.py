@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, StringConstraints
 
 from app.carts.access import MemberRole, Role
 from app.ids import PyObjectId
+from app.text import OneLine
 
 
 class InvitationCreate(BaseModel):
@@ -41,3 +42,29 @@ class MemberOut(BaseModel):
 class MemberUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     role: MemberRole
+
+
+class ReservationOut(BaseModel):
+    item_id: PyObjectId
+    name: str  # the member's display name, or the name a link visitor gave
+    by_you: bool
+    since: datetime
+
+
+VisitorName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), OneLine]
+
+
+class VisitorReserve(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: VisitorName
+
+
+class VisitorReservation(BaseModel):
+    item_id: PyObjectId
+    name: str
+    release_code: str  # shown once: the only way to release this reservation
+
+
+class VisitorRelease(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    release_code: Annotated[str, StringConstraints(min_length=1, max_length=200)]

@@ -111,6 +111,7 @@ async def newest_link_url(db: AsyncDatabase, settings: Settings, *, user_id: Obj
 
 def _shared_item(item: ItemOut) -> SharedItemOut:
     return SharedItemOut(
+        id=item.id,
         name=item.name,
         url=http_url(item.url),
         image_url=http_url(item.image_url),
@@ -122,14 +123,20 @@ def _shared_item(item: ItemOut) -> SharedItemOut:
     )
 
 
-async def open_link(db: AsyncDatabase, *, token: str, cursor: str | None, limit: int) -> SharedCartOut:
-    """The cart behind a live link as it is now, newest items first; anything else (unknown, revoked, expired,
-    cart deleted) is the same 404."""
+async def live_link(db: AsyncDatabase, *, token: str) -> dict[str, Any]:
+    """The live link with this token (`owner_id`, `cart_id`); 404 for unknown, revoked or expired ones."""
     link = None
     if TOKEN_PATTERN.fullmatch(token):
         link = await repository.find_live_by_token_hash(db, token_hash=_token_hash(token), now=utc_now())
     if link is None:
         raise NotFound(_LINK_NOT_FOUND)
+    return link
+
+
+async def open_link(db: AsyncDatabase, *, token: str, cursor: str | None, limit: int) -> SharedCartOut:
+    """The cart behind a live link as it is now, newest items first; anything else (unknown, revoked, expired,
+    cart deleted) is the same 404."""
+    link = await live_link(db, token=token)
     owner_id, cart_id = link["owner_id"], link["cart_id"]
     cart = await carts.get_cart(db, user_id=owner_id, cart_id=cart_id)
     page = await items.list_cart_items(

@@ -57,8 +57,9 @@ class LinkOut(BaseModel):
 
 
 class SharedItemOut(BaseModel):
-    """An item as a link shows it: what a shopper needs, nothing private (no notes, no ids)."""
+    """An item as a link shows it: what a shopper needs, nothing private (no notes, no reservations)."""
 
+    id: PyObjectId  # to reserve it
     name: str
     url: str | None
     image_url: str | None

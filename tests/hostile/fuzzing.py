@@ -237,6 +237,7 @@ def fuzz_target(mongo_url: str, workdir: Path) -> Iterator[FuzzTarget]:
                     "session_id": other,
                     "link_id": link["link_id"],
                     "token": link["url"].rsplit("/s/", 1)[1],
+                    "user_id": pair["user"]["id"],  # the owner: not a member of their cart, so a 404 path
                 }
 
             yield FuzzTarget(base_url, pair["access_token"], own_ids)
