@@ -67,6 +67,7 @@ async def _reserve(
 async def reserve_as_member(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_id: ObjectId) -> None:
     """Reserve an item of a cart the caller is a member of (not its owner), under their display name."""
     access = await cart_access(db, user_id=user_id, cart_id=cart_id)
+    await _item_in_cart(db, owner_id=access.owner_id, cart_id=cart_id, item_id=item_id)
     if access.is_owner:
         raise ReservationsHidden()
     member = await auth_repository.find_user_by_id(db, user_id)
@@ -77,6 +78,7 @@ async def reserve_as_member(db: AsyncDatabase, *, user_id: ObjectId, cart_id: Ob
 async def release_as_member(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_id: ObjectId) -> None:
     """Release the caller's own reservation."""
     access = await cart_access(db, user_id=user_id, cart_id=cart_id)
+    await _item_in_cart(db, owner_id=access.owner_id, cart_id=cart_id, item_id=item_id)
     if access.is_owner:
         raise ReservationsHidden()
     if not await repository.delete_reservation(db, item_id=item_id, cart_id=cart_id, match={"member_id": user_id}):
