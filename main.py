@@ -43,9 +43,10 @@ from app.pages.router import router as pages_router
 from app.sharing.page import page_router as shared_cart_page_router
 from app.sharing.router import router as sharing_router
 from app.sharing.router import shared_router
+from app.transfer.router import router as transfer_router
 
 API_PREFIX = "/api/v1"
-LARGE_BODY_PATHS = (f"{API_PREFIX}/extract",)
+LARGE_BODY_PATHS = (f"{API_PREFIX}/extract", f"{API_PREFIX}/carts/import")  # imports stop at 1 MB themselves
 
 
 async def _stop_metrics(task: asyncio.Task[None]) -> None:
@@ -142,6 +143,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
 
     api = APIRouter(prefix=API_PREFIX)
+    api.include_router(transfer_router)  # before carts: /carts/export and /carts/import are not cart ids
     for router in (auth_router, account_router, carts_router, items_router, sharing_router, extraction_router):
         api.include_router(router)
     api.include_router(shared_router)  # public: a share link's token is its permission

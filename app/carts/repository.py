@@ -29,6 +29,10 @@ async def find_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) 
     return await db[CARTS].find_one({"_id": cart_id, "user_id": user_id})
 
 
+async def find_cart_by_name_key(db: AsyncDatabase, *, user_id: ObjectId, name_key: str) -> dict[str, Any] | None:
+    return await db[CARTS].find_one({"user_id": user_id, "name_key": name_key})
+
+
 async def list_carts(
     db: AsyncDatabase, *, user_id: ObjectId, after_id: ObjectId | None = None, limit: int = 0
 ) -> list[dict[str, Any]]:

@@ -131,6 +131,20 @@ async def create_cart(db: AsyncDatabase, *, user_id: ObjectId, name: str, quota:
     return _cart_out(cart, 0)
 
 
+async def cart_named(db: AsyncDatabase, *, user_id: ObjectId, name: str, quota: int) -> ObjectId:
+    """The user's cart with this name (ignoring case and spacing), created if there is none (imports)."""
+    found = await repository.find_cart_by_name_key(db, user_id=user_id, name_key=name_key(name))
+    if found is not None:
+        return found["_id"]
+    try:
+        return (await create_cart(db, user_id=user_id, name=name, quota=quota)).id
+    except Conflict:  # created meanwhile by a concurrent request
+        again = await repository.find_cart_by_name_key(db, user_id=user_id, name_key=name_key(name))
+        if again is None:
+            raise
+        return again["_id"]
+
+
 async def list_carts(db: AsyncDatabase, *, user_id: ObjectId, cursor: str | None, limit: int) -> Page[CartOut]:
     """A page of the carts the user owns or is a member of, oldest first (the default cart leads), each with the
     user's role and its item count."""

@@ -64,7 +64,7 @@ UNSCOPED = {
     "POST /api/v1/account/delete", "GET /api/v1/shared/{token}",
     "PUT /api/v1/shared/{token}/items/{item_id}/reservation",
     "DELETE /api/v1/shared/{token}/items/{item_id}/reservation",
-    "POST /api/v1/invitations/accept",
+    "POST /api/v1/invitations/accept", "GET /api/v1/carts/export", "POST /api/v1/carts/import",
 }  # fmt: skip
 
 
@@ -256,6 +256,7 @@ ROLE_EXPECTATIONS: dict[str, dict[str, int | str]] = {
     "PUT /api/v1/carts/{cart_id}/items/{item_id}/reservation": {"viewer": "ok", "editor": "ok"},
     "DELETE /api/v1/carts/{cart_id}/items/{item_id}/reservation": {"viewer": 404, "editor": 404},  # none of theirs
     "GET /api/v1/carts/{cart_id}/reservations": {"viewer": "ok", "editor": "ok"},
+    "GET /api/v1/carts/{cart_id}/export": {"viewer": "ok", "editor": "ok"},
 }
 
 
