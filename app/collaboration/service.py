@@ -7,6 +7,7 @@ through the outbox and shows members by name.
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 from typing import Any
 
@@ -16,7 +17,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from app.auth import repository as auth_repository
 from app.auth.email_verification import is_verified
-from app.auth.tokens import hash_token, new_refresh_token
+from app.auth.tokens import hash_token
 from app.carts import members as carts_members
 from app.carts import service as carts
 from app.carts.access import MemberRole, require_role
@@ -97,7 +98,7 @@ async def compose_invitation(entry: OutboxEntry, *, db: AsyncDatabase, settings:
     cart = await carts.find_cart(db, cart_id=entry["cart_id"])
     if invitation is None or inviter is None or cart is None or invitation["accepted_at"] is not None:
         return None
-    token = new_refresh_token()  # 256 random bits
+    token = secrets.token_urlsafe(32)  # 256 random bits
     await repository.set_token_hash(db, invitation_id=invitation["_id"], token_hash=hash_token(token))
     context = {
         "inviter": _person(inviter),

@@ -1,8 +1,10 @@
-"""A cart's public link opened in headless Chromium against the API under Uvicorn: the page shows the cart as it is
-now, renders hostile text as text, loads nothing the policy refuses, and stops working once revoked."""
+"""A cart's public link in headless Chromium against the API under Uvicorn: the page shows the cart as it is now,
+renders hostile text as text, loads nothing the policy refuses, and stops working once revoked; the popup shows a
+cart's totals, searches it, and hands out its link."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 
 import httpx
@@ -11,6 +13,7 @@ from playwright.async_api import Page, expect
 
 from tests.e2e.accounts import Person
 from tests.e2e.browser import ExtensionBrowser
+from tests.e2e.popup import Popup
 from tests.e2e.servers import ApiServer, FixtureShop
 
 pytestmark = pytest.mark.e2e
@@ -80,3 +83,43 @@ async def test_a_shared_link_opens_the_live_cart_and_dies_when_revoked(
     assert response is not None and response.status == 404
     await expect(page.get_by_role("heading", level=1)).to_have_text("This link is not available")
     await expect(page.get_by_text("Descaler")).to_have_count(0)
+
+
+async def test_the_popup_shows_totals_searches_and_hands_out_the_share_link(
+    browser: ExtensionBrowser, api: ApiServer, api_client: httpx.AsyncClient, person: Person, shop: FixtureShop
+) -> None:
+    for path, name, price in [
+        ("/product.html", "Aurora Electric Kettle", "49.99"),
+        ("/article.html", "Descaler", "5.01"),
+    ]:
+        await _add(api_client, person, url=shop.url(path), name=name, price=price, currency="EUR")
+    _, tab_id = await browser.open_tab(shop.url("/article.html"))
+    popup = Popup(await browser.open_popup(tab_id))
+    await popup.point_at(api.base_url)
+    await popup.sign_in(person.email, person.password)
+
+    await popup.open_carts()
+    cart = popup.cart("My Cart")
+    await cart.locator(".cart-toggle").click()
+    await expect(cart.get_by_label("Totals")).to_contain_text("55.00")
+    await expect(cart.locator(".item-name")).to_have_count(2)
+    await cart.get_by_label("Search this cart").fill("kettle")
+    await expect(cart.locator(".item-name")).to_have_text(["Aurora Electric Kettle"])
+    await cart.get_by_label("Search this cart").fill("nothing like it")
+    await expect(cart.get_by_text("No item matches.")).to_be_visible()
+
+    await cart.get_by_role("button", name="Share link").click()
+    link = cart.get_by_label("Share link")
+    await expect(link).to_have_value(re.compile(rf"^{re.escape(api.base_url)}/s/[A-Za-z0-9_-]{{43}}$"))
+    url = await link.input_value()
+    await browser.screenshot(popup.page, "share-link")
+    # The same link again on the next click, not a new one each time.
+    await cart.get_by_role("button", name="Share link").click()
+    await expect(cart.get_by_label("Share link")).to_have_value(url)
+    listed = await api_client.get(f"/carts/{person.default_cart_id}/links", headers=person.headers)
+    assert [entry["url"] for entry in listed.json()] == [url]
+
+    shared_page = await browser.context.new_page()
+    await shared_page.goto(url)
+    await expect(shared_page.get_by_role("heading", level=1)).to_have_text("My Cart")
+    await expect(shared_page.get_by_role("link", name="Descaler")).to_be_visible()
