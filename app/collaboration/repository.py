@@ -81,12 +81,13 @@ async def find_reservation(db: AsyncDatabase, *, item_id: ObjectId) -> dict[str,
     return await db[RESERVATIONS].find_one({"item_id": item_id})
 
 
-async def reservations_in_cart(db: AsyncDatabase, *, cart_id: ObjectId) -> list[dict[str, Any]]:
-    return await db[RESERVATIONS].find({"cart_id": cart_id}).sort("_id", ASCENDING).to_list(None)
+async def reservations_of_owner(db: AsyncDatabase, *, owner_id: ObjectId) -> list[dict[str, Any]]:
+    """Oldest first; bounded by the owner's items (one reservation per item)."""
+    return await db[RESERVATIONS].find({"owner_id": owner_id}).sort("_id", ASCENDING).to_list(None)
 
 
-async def delete_reservation(db: AsyncDatabase, *, item_id: ObjectId, cart_id: ObjectId, match: dict[str, Any]) -> bool:
-    result = await db[RESERVATIONS].delete_one({"item_id": item_id, "cart_id": cart_id, **match})
+async def delete_reservation(db: AsyncDatabase, *, item_id: ObjectId, match: dict[str, Any]) -> bool:
+    result = await db[RESERVATIONS].delete_one({"item_id": item_id, **match})
     return result.deleted_count == 1
 
 

@@ -3,7 +3,8 @@
 Kept apart from the item, in their own collection, so nothing that shows an item (to its owner, in the account
 export, through a public link) can carry one by accident. Members read them with GET /carts/{id}/reservations;
 the owner only when they turned the cart's surprises off. A link visitor may reserve with a name, and gets a
-release code, its only way to undo it.
+release code, its only way to undo it. A reservation is of the item (one gift), so it follows the item into
+another of the owner's carts and shows wherever the item is now.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ async def release_as_member(db: AsyncDatabase, *, user_id: ObjectId, cart_id: Ob
     await _item_in_cart(db, owner_id=access.owner_id, cart_id=cart_id, item_id=item_id)
     if access.is_owner:
         raise ReservationsHidden()
-    if not await repository.delete_reservation(db, item_id=item_id, cart_id=cart_id, match={"member_id": user_id}):
+    if not await repository.delete_reservation(db, item_id=item_id, match={"member_id": user_id}):
         raise NotFound("You have no reservation on this item")
 
 
@@ -91,7 +92,11 @@ async def list_for_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: Object
     if access.is_owner and access.cart.get("surprises", True):
         raise ReservationsHidden()
     shown = []
-    for row in await repository.reservations_in_cart(db, cart_id=cart_id):
+    for row in await repository.reservations_of_owner(db, owner_id=access.owner_id):
+        try:
+            await _item_in_cart(db, owner_id=access.owner_id, cart_id=cart_id, item_id=row["item_id"])
+        except NotFound:  # the item is in another cart now, or gone
+            continue
         shown.append(
             ReservationOut(
                 item_id=row["item_id"], name=row["name"], by_you=row["member_id"] == user_id, since=row["created_at"]
@@ -111,8 +116,9 @@ async def reserve_as_visitor(
 
 
 async def release_as_visitor(db: AsyncDatabase, *, link: dict[str, Any], item_id: ObjectId, release_code: str) -> None:
+    await _item_in_cart(db, owner_id=link["owner_id"], cart_id=link["cart_id"], item_id=item_id)
     match = {"release_hash": hash_token(release_code)}
-    if not await repository.delete_reservation(db, item_id=item_id, cart_id=link["cart_id"], match=match):
+    if not await repository.delete_reservation(db, item_id=item_id, match=match):
         raise NotFound("No reservation with this release code")
 
 

@@ -148,3 +148,22 @@ async def test_an_item_of_another_cart_cannot_be_reserved_through_this_one(
     response = await client.put(f"{CARTS}/{gifts['cart']}/items/{private['id']}/reservation", headers=bob.headers)
 
     assert response.status_code == 404
+
+
+async def test_a_reservation_follows_its_item_between_the_owners_carts(
+    app: FastAPI, client: httpx.AsyncClient, alice: Account, bob: Account, gifts: dict[str, Any]
+) -> None:
+    other = await create_cart(client, alice, "Christmas")
+    await add_member(app.state.database.db, cart_id=ObjectId(other["id"]), user_id=ObjectId(bob.user_id), role="viewer")
+    await client.put(_reservation(gifts), headers=bob.headers)
+
+    moved = await client.patch(
+        f"/api/v1/items/{gifts['item']}", json={"cart_ids": [other["id"]]}, headers=alice.headers
+    )
+    assert moved.status_code == 200
+
+    assert (await client.get(f"{CARTS}/{gifts['cart']}/reservations", headers=bob.headers)).json() == []
+    there = (await client.get(f"{CARTS}/{other['id']}/reservations", headers=bob.headers)).json()
+    assert [(r["item_id"], r["by_you"]) for r in there] == [(gifts["item"], True)]
+    released = await client.delete(f"{CARTS}/{other['id']}/items/{gifts['item']}/reservation", headers=bob.headers)
+    assert released.status_code == 204
