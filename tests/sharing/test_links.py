@@ -218,6 +218,7 @@ async def test_a_share_email_points_at_the_link_when_there_is_one(
     app: FastAPI, client: httpx.AsyncClient, alice: Account, settings: Settings
 ) -> None:
     await mark_verified(app.state.database.db, alice)  # sharing by email needs a proven address
+
     async def share_to(address: str) -> str:
         response = await client.post(
             f"/api/v1/carts/{alice.default_cart_id}/share", json={"recipients": [address]}, headers=alice.headers
