@@ -17,6 +17,8 @@ from app.account.router import router as account_router
 from app.auth.google import GoogleVerifier
 from app.auth.router import router as auth_router
 from app.carts.router import router as carts_router
+from app.collaboration.router import router as collaboration_router
+from app.collaboration.router import shared_router as shared_reservations_router
 from app.config import Settings, get_settings
 from app.db import close_database, open_database
 from app.edge.ratelimit import create_rate_limiter
@@ -41,12 +43,15 @@ from app.pages.router import router as pages_router
 from app.pricewatch.router import pages_router as pricewatch_pages_router
 from app.pricewatch.router import router as pricewatch_router
 from app.pricewatch.worker import RecheckWorker
+from app.sharing.page import page_router as shared_cart_page_router
 from app.sharing.router import router as sharing_router
+from app.sharing.router import shared_router
 from app.suppression.router import router as unsubscribe_router
 from app.suppression.ses_feedback import SesFeedbackPoller
+from app.transfer.router import router as transfer_router
 
 API_PREFIX = "/api/v1"
-LARGE_BODY_PATHS = (f"{API_PREFIX}/extract",)
+LARGE_BODY_PATHS = (f"{API_PREFIX}/extract", f"{API_PREFIX}/carts/import")  # imports stop at 1 MB themselves
 
 
 async def _stop_metrics(task: asyncio.Task[None]) -> None:
@@ -154,12 +159,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
 
     api = APIRouter(prefix=API_PREFIX)
+    api.include_router(transfer_router)  # before carts: /carts/export and /carts/import are not cart ids
     for router in (auth_router, account_router, carts_router, items_router, sharing_router, extraction_router):
         api.include_router(router)
     api.include_router(pricewatch_router)
+    api.include_router(shared_router)  # public: a share link's token is its permission
+    api.include_router(collaboration_router)
+    api.include_router(shared_reservations_router)
     app.include_router(api)
     app.include_router(health_router)
     app.include_router(pages_router)  # the pages emailed links open, at PUBLIC_APP_URL
+    app.include_router(shared_cart_page_router)  # /s/{token}: a cart's public link, at PUBLIC_APP_URL
     app.include_router(pricewatch_pages_router)  # alert emails' unsubscribe links
     app.include_router(unsubscribe_router)  # the one-click unsubscribe link in every unsolicited email
     return app

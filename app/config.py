@@ -146,6 +146,7 @@ class Settings(BaseSettings):
     price_recheck_max_backoff_hours: float = Field(default=24.0, gt=0)
     price_alert_period_hours: float = Field(default=24.0, gt=0)
     price_alert_digest_after: int = Field(default=3, ge=1)
+    rate_limit_shared_link: str = "120/minute"  # per client network: opening public cart links (JSON and page)
 
     # Error tracking and metrics
     sentry_dsn: str | None = None

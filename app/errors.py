@@ -77,6 +77,12 @@ class QuotaExceeded(Conflict):
         )
 
 
+class PayloadTooLarge(AppError):
+    status_code = 413
+    code = "payload_too_large"
+    message = "Request body too large"
+
+
 class UnprocessableEntity(AppError):
     status_code = 422
     code = "validation_error"

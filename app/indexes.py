@@ -6,6 +6,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from app.auth import repository as auth_repository
 from app.carts import repository as carts_repository
+from app.collaboration import repository as collaboration_repository
 from app.extraction import repository as extraction_repository
 from app.items import repository as items_repository
 from app.outbox import repository as outbox_repository
@@ -15,6 +16,16 @@ from app.suppression import repository as suppression_repository
 
 
 async def ensure_indexes(db: AsyncDatabase) -> None:
-    modules = (auth_repository, carts_repository, items_repository, outbox_repository, extraction_repository)
-    for module in (*modules, sharing_repository, suppression_repository, pricewatch_repository):
+    modules = (
+        auth_repository,
+        carts_repository,
+        items_repository,
+        outbox_repository,
+        extraction_repository,
+        sharing_repository,
+        collaboration_repository,
+        suppression_repository,
+        pricewatch_repository,
+    )
+    for module in modules:
         await module.ensure_indexes(db)

@@ -67,8 +67,9 @@ const handlers = {
     return carts;
   },
   "carts.create": async ({ name }) => (await authedRequest("/carts", { method: "POST", body: { name } })).data,
-  "carts.items": async ({ cartId, cursor }) => {
-    const query = new URLSearchParams({ limit: "20", ...(cursor ? { cursor } : {}) });
+  "carts.get": async ({ cartId }) => (await authedRequest(`/carts/${pathId(cartId)}`)).data,
+  "carts.items": async ({ cartId, cursor, q }) => {
+    const query = new URLSearchParams({ limit: "20", ...(cursor ? { cursor } : {}), ...(q ? { q } : {}) });
     return (await authedRequest(`/carts/${pathId(cartId)}/items?${query}`)).data;
   },
   "items.add": async ({ item }) => {
@@ -77,6 +78,12 @@ const handlers = {
   },
   "carts.share": async ({ cartId, recipients, message }) =>
     (await authedRequest(`/carts/${pathId(cartId)}/share`, { method: "POST", body: { recipients, message } })).data,
+  // The cart's newest live link, or a new one: the owner copies one link, not a new one per click.
+  "links.current": async ({ cartId }) => {
+    const links = (await authedRequest(`/carts/${pathId(cartId)}/links`)).data;
+    if (links.length) return links[links.length - 1];
+    return (await authedRequest(`/carts/${pathId(cartId)}/links`, { method: "POST", body: {} })).data;
+  },
   "shares.get": async ({ cartId, shareId }) =>
     (await authedRequest(`/carts/${pathId(cartId)}/shares/${pathId(shareId)}`)).data,
   ...accountHandlers,

@@ -447,7 +447,8 @@ function cartRow(cart) {
   const toggle = el("button", { class: "cart-toggle", "aria-expanded": "false" },
     el("span", { class: "chevron", "aria-hidden": "true" }),
     el("span", { class: "cart-name", text: cart.name }),
-    el("span", { class: "muted small", text: plural(cart.item_count, "item") }));
+    el("span", { class: "muted small", text: plural(cart.item_count, "item") }),
+    cart.role && cart.role !== "owner" ? el("span", { class: "role muted small", text: cart.role }) : null);
   const setOpen = (open) => {
     toggle.setAttribute("aria-expanded", String(open));
     show(body, open);
@@ -463,26 +464,71 @@ function cartRow(cart) {
 
 async function fillCart(cart, body) {
   const list = el("ul", { class: "items" });
-  const shareButton = el("button", { class: "button small share-toggle", text: "Share by email" });
-  const shareSlot = el("div");
-  shareButton.addEventListener("click", () => {
-    shareSlot.replaceChildren(shareForm(cart));
-    show(shareButton, false);
+  const totals = el("p", { class: "totals small", "aria-label": "Totals" });
+  const search = el("input", { type: "search", class: "cart-search", placeholder: "Search this cart", "aria-label": "Search this cart" });
+  let searching = null;
+  search.addEventListener("input", () => {
+    clearTimeout(searching);
+    searching = setTimeout(() => {
+      list.replaceChildren();
+      loadItems(cart, list, null, search.value.trim());
+    }, 250);
   });
-  body.replaceChildren(list, el("div", { class: "cart-actions" }, shareButton), shareSlot);
-  await loadItems(cart, list, null);
+  const actions = el("div", { class: "cart-actions" });
+  const shareSlot = el("div");
+  if (cart.role === "owner") {
+    const shareButton = el("button", { class: "button small share-toggle", text: "Share by email" });
+    shareButton.addEventListener("click", () => {
+      shareSlot.replaceChildren(shareForm(cart));
+      show(shareButton, false);
+    });
+    const linkButton = el("button", { class: "button small", text: "Share link" });
+    linkButton.addEventListener("click", () => showShareLink(cart, linkButton, shareSlot));
+    actions.append(shareButton, linkButton);
+  }
+  body.replaceChildren(totals, search, list, actions, shareSlot);
+  ask("carts.get", { cartId: cart.id }).then((detail) => {
+    totals.textContent = detail.totals.map((total) => formatPrice(total.amount, total.currency)).join(" · ");
+  }).catch(() => {});
+  await loadItems(cart, list, null, "");
 }
 
-async function loadItems(cart, list, cursor) {
+async function showShareLink(cart, button, slot) {
+  const done = busy(button, "Getting link…");
   try {
-    const page = await ask("carts.items", { cartId: cart.id, cursor });
-    if (!cursor && page.items.length === 0) list.append(el("li", { class: "muted small", text: "Nothing here yet." }));
+    const link = await ask("links.current", { cartId: cart.id });
+    const linkField = el("input", { class: "share-link", readonly: true, value: link.url, "aria-label": "Share link" });
+    const copy = el("button", { class: "button small", text: "Copy" });
+    const status = el("span", { class: "muted small", role: "status" });
+    copy.addEventListener("click", async () => {
+      linkField.select();
+      try {
+        await navigator.clipboard.writeText(link.url);
+        status.textContent = "Copied.";
+      } catch {
+        status.textContent = "Select the link and copy it.";
+      }
+    });
+    slot.replaceChildren(el("p", { class: "small", text: "Anyone with this link sees the cart as it is now." }), linkField, copy, status);
+  } catch (error) {
+    slot.replaceChildren(el("p", { class: "error-text", text: error.message }));
+  } finally {
+    done();
+  }
+}
+
+async function loadItems(cart, list, cursor, q) {
+  try {
+    const page = await ask("carts.items", { cartId: cart.id, cursor, q });
+    if (!cursor && page.items.length === 0) {
+      list.append(el("li", { class: "muted small", text: q ? "No item matches." : "Nothing here yet." }));
+    }
     list.append(...page.items.map(itemRow));
     if (page.next_cursor) {
       const more = el("li", {}, el("button", { class: "link", text: "Show more" }));
       more.firstChild.addEventListener("click", () => {
         more.remove();
-        loadItems(cart, list, page.next_cursor);
+        loadItems(cart, list, page.next_cursor, q);
       });
       list.append(more);
     }

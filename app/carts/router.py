@@ -1,12 +1,15 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
 
 from app.carts import service
-from app.carts.schemas import CartCreate, CartOut, CartUpdate
+from app.carts.schemas import CartCreate, CartDetail, CartOut, CartUpdate
 from app.deps import AppSettings, CurrentUser, Db
 from app.ids import parse_id
 from app.items import service as items_service
+from app.items.ordering import MAX_CURSOR_LENGTH, ItemSort
 from app.items.schemas import ItemOut
 from app.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 
@@ -26,15 +29,17 @@ async def create_cart(body: CartCreate, user: CurrentUser, db: Db, settings: App
 
 
 @router.get("/{cart_id}")
-async def get_cart(cart_id: str, user: CurrentUser, db: Db) -> CartOut:
-    """One cart."""
+async def get_cart(cart_id: str, user: CurrentUser, db: Db) -> CartDetail:
+    """One cart, with its totals per currency (never summed across currencies)."""
     return await service.get_cart(db, user_id=user.user_id, cart_id=parse_id(cart_id))
 
 
 @router.patch("/{cart_id}")
 async def rename_cart(cart_id: str, body: CartUpdate, user: CurrentUser, db: Db) -> CartOut:
-    """Rename a cart."""
-    return await service.rename_cart(db, user_id=user.user_id, cart_id=parse_id(cart_id), name=body.name)
+    """Rename a cart, or set `surprises` (false: you see the gift reservations on it). Owner only."""
+    return await service.update_cart(
+        db, user_id=user.user_id, cart_id=parse_id(cart_id), name=body.name, surprises=body.surprises
+    )
 
 
 @router.delete("/{cart_id}", status_code=status.HTTP_204_NO_CONTENT)
@@ -46,11 +51,17 @@ async def delete_cart(cart_id: str, user: CurrentUser, db: Db) -> Response:
 
 @router.get("/{cart_id}/items")
 async def list_cart_items(
-    cart_id: str, user: CurrentUser, db: Db, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+    cart_id: str,
+    user: CurrentUser,
+    db: Db,
+    q: Annotated[str | None, Query(max_length=200, description="Text in the name, brand or notes")] = None,
+    sort: Annotated[ItemSort, Query(description="Order; a leading - reverses it")] = ItemSort.NEWEST,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH, description="next_cursor, same sort")] = None,
 ) -> Page[ItemOut]:
-    """The items in a cart, newest first, paginated by cursor."""
-    page = await items_service.list_items(
-        db, user_id=user.user_id, cart_id=parse_id(cart_id), cursor=cursor, limit=limit
+    """The items in a cart (newest first unless `sort` says otherwise), optionally searched, paginated by cursor."""
+    page = await items_service.list_cart_items(
+        db, user_id=user.user_id, cart_id=parse_id(cart_id), q=q, sort=sort, cursor=cursor, limit=limit
     )
     await items_service.with_price_tracking(db, page.items)
     return page

@@ -54,6 +54,11 @@ async def existing_item_ids(db: AsyncDatabase, user_id: ObjectId, item_ids: list
     return {doc["_id"] async for doc in cursor}
 
 
+async def find_item_by_id(db: AsyncDatabase, *, item_id: ObjectId) -> dict[str, Any] | None:
+    """Any user's item: only for deciding whether the caller may see it (app/items/service.py `_item_access`)."""
+    return await db[ITEMS].find_one({"_id": item_id})
+
+
 async def find_by_canonical_url(
     db: AsyncDatabase, *, user_id: ObjectId, canonical_url: str, session: AsyncClientSession | None = None
 ) -> dict[str, Any] | None:
@@ -76,6 +81,35 @@ async def list_page(
     if before_id is not None:
         query["_id"] = {"$lt": before_id}
     return await db[ITEMS].find(query).sort("_id", DESCENDING).limit(limit).to_list(None)
+
+
+async def list_sorted_page(
+    db: AsyncDatabase,
+    *,
+    user_id: ObjectId,
+    cart_id: ObjectId,
+    text: dict[str, Any],
+    key: Any,
+    direction: int,
+    after: dict[str, Any],
+    limit: int,
+) -> list[dict[str, Any]]:
+    """A cart's items matching `text`, ordered by the computed `_sort_key` (kept on each row) then `_id`."""
+    pipeline: list[dict[str, Any]] = [
+        {"$match": {"user_id": user_id, "cart_ids": cart_id, **text}},
+        {"$addFields": {"_sort_key": key}},
+    ]
+    if after:
+        pipeline.append({"$match": after})
+    pipeline += [{"$sort": {"_sort_key": direction, "_id": direction}}, {"$limit": limit}]
+    cursor = await db[ITEMS].aggregate(pipeline)
+    return await cursor.to_list(None)
+
+
+async def price_lines(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> list[dict[str, Any]]:
+    """Price, currency and quantity of every item in the cart (bounded by the per-account item quota)."""
+    projection = {"_id": 0, "price": 1, "currency": 1, "quantity": 1}
+    return await db[ITEMS].find({"user_id": user_id, "cart_ids": cart_id}, projection).to_list(None)
 
 
 async def update_item(

@@ -10,11 +10,13 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
 from app.carts import service as carts
+from app.carts.access import Role, RoleRequired, at_least, cart_access, member_roles, require
 from app.clock import utc_now
 from app.db import in_transaction
-from app.errors import NotFound, QuotaExceeded, UnprocessableEntity
+from app.errors import Forbidden, NotFound, QuotaExceeded, UnprocessableEntity
 from app.items import repository
 from app.items.canonical import canonical_url
+from app.items.ordering import ItemSort, after_filter, decode_position, encode_position, sort_key, text_filter
 from app.items.schemas import ItemCreate, ItemOut, ItemUpdate
 from app.money import from_decimal128, to_decimal128
 from app.pagination import Page, decode_cursor, encode_cursor
@@ -28,8 +30,46 @@ carts.register_contents(repository)
 pricewatch.register_item_lookup(repository.existing_item_ids)
 
 
-def item_out(doc: dict[str, Any]) -> ItemOut:
-    return ItemOut(id=doc["_id"], **{**doc, "price": from_decimal128(doc.get("price"))})
+def item_out(doc: dict[str, Any], visible: dict[ObjectId, Role] | None = None) -> ItemOut:
+    """The item as the caller may see it: a member (`visible`: their carts of the owner) sees only those carts."""
+    cart_ids = doc.get("cart_ids", []) if visible is None else [c for c in doc.get("cart_ids", []) if c in visible]
+    return ItemOut(id=doc["_id"], **{**doc, "cart_ids": cart_ids, "price": from_decimal128(doc.get("price"))})
+
+
+async def _item_access(
+    db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId, role: Role
+) -> tuple[dict[str, Any], dict[ObjectId, Role] | None]:
+    """The item if the caller may act on it with `role`, and the carts they see it in (None: theirs, all of them).
+
+    Someone else's item is visible through the carts of its owner the caller is a member of: 404 if none holds it,
+    403 if the caller's roles there are all below `role`."""
+    doc = await repository.find_item_by_id(db, item_id=item_id)
+    if doc is None:
+        raise NotFound(_ITEM_NOT_FOUND)
+    if doc["user_id"] == user_id:
+        return doc, None
+    roles = await member_roles(db, user_id=user_id, owner_id=doc["user_id"])
+    visible = {cart_id: roles[cart_id] for cart_id in doc["cart_ids"] if cart_id in roles}
+    if not visible:
+        raise NotFound(_ITEM_NOT_FOUND)
+    if not any(at_least(held, role) for held in visible.values()):
+        raise RoleRequired(role, "viewer")
+    return doc, visible
+
+
+async def _owner_of_carts(db: AsyncDatabase, *, user_id: ObjectId, cart_ids: list[ObjectId]) -> ObjectId:
+    """The one owner of carts the caller may add to (owner or editor on each); items never span owners."""
+    owners = set()
+    for cart_id in cart_ids:
+        access = await cart_access(db, user_id=user_id, cart_id=cart_id)
+        owners.add(access.owner_id)
+        require(access, "editor")
+    if len(owners) > 1:
+        raise UnprocessableEntity(
+            "An item lives in the carts of one owner: these carts belong to different people",
+            details=[{"loc": ["body", "cart_ids"]}],
+        )
+    return owners.pop()
 
 
 async def with_price_tracking(db: AsyncDatabase, items: list[ItemOut]) -> None:
@@ -46,9 +86,11 @@ def _unique(ids: list[ObjectId]) -> list[ObjectId]:
 async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate, quota: int) -> tuple[ItemOut, bool]:
     """Save a product into carts; the same canonical URL again merges carts. Returns (item, created).
 
-    A user with `quota` items can still add to carts what they already saved, but save nothing new."""
+    A user with `quota` items can still add to carts what they already saved, but save nothing new. An editor adding
+    to someone else's carts saves into that owner's account (and quota): the item is the owner's."""
     now = utc_now()
     cart_ids = _unique(data.cart_ids)
+    caller, user_id = user_id, await _owner_of_carts(db, user_id=user_id, cart_ids=cart_ids)
     canonical = canonical_url(data.url)
     fields = data.model_dump(exclude={"cart_ids"})
     new_item = {
@@ -79,14 +121,14 @@ async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate, qu
     doc, created = await in_transaction(db, save)
     # What the person's browser saw goes into the product's shared price history.
     await pricewatch.record_price(db, url=canonical, price=data.price, currency=data.currency, source="page")
-    return item_out(doc), created
+    visible = None if caller == user_id else await member_roles(db, user_id=caller, owner_id=user_id)
+    return item_out(doc, visible), created
 
 
 async def get_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -> ItemOut:
-    doc = await repository.find_item(db, user_id=user_id, item_id=item_id)
-    if doc is None:
-        raise NotFound(_ITEM_NOT_FOUND)
-    return item_out(doc)
+    """One of the caller's items, or one in a cart they are a member of."""
+    doc, visible = await _item_access(db, user_id=user_id, item_id=item_id, role="viewer")
+    return item_out(doc, visible)
 
 
 async def list_items(
@@ -104,8 +146,43 @@ async def list_items(
     return Page[ItemOut](items=[item_out(doc) for doc in docs], next_cursor=next_cursor)
 
 
+async def list_cart_items(
+    db: AsyncDatabase,
+    *,
+    user_id: ObjectId,
+    cart_id: ObjectId,
+    q: str | None,
+    sort: ItemSort,
+    cursor: str | None,
+    limit: int,
+) -> Page[ItemOut]:
+    """A page of a cart's items matching `q` (name, brand, notes), in the order `sort` names (any role)."""
+    access = await cart_access(db, user_id=user_id, cart_id=cart_id)
+    visible = None if access.is_owner else await member_roles(db, user_id=user_id, owner_id=access.owner_id)
+    key = sort_key(sort)
+    docs = await repository.list_sorted_page(
+        db,
+        user_id=access.owner_id,
+        cart_id=cart_id,
+        text=text_filter(q),
+        key=key.expression,
+        direction=key.direction,
+        after=after_filter(key, decode_position(sort, cursor)),
+        limit=limit + 1,
+    )
+    has_more = len(docs) > limit
+    docs = docs[:limit]
+    next_cursor = encode_position(sort, docs[-1]["_sort_key"], docs[-1]["_id"]) if has_more else None
+    return Page[ItemOut](items=[item_out(doc, visible) for doc in docs], next_cursor=next_cursor)
+
+
 async def update_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId, data: ItemUpdate) -> ItemOut:
-    """Change an item's fields, or move it by replacing its carts."""
+    """Change an item's fields (its owner, or an editor of a cart holding it), or move it by replacing its carts
+    (the owner only: an editor moves items with the cart item endpoints, which touch only carts they edit)."""
+    found, visible = await _item_access(db, user_id=user_id, item_id=item_id, role="editor")
+    if visible is not None and data.cart_ids is not None:
+        raise RoleRequired("owner", "editor")
+    user_id = found["user_id"]
     now = utc_now()
     changes: dict[str, Any] = {**data.model_dump(exclude_unset=True), "updated_at": now}
     if "price" in changes:
@@ -128,17 +205,30 @@ async def update_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId
     doc = await in_transaction(db, update)
     if doc is None:
         raise NotFound(_ITEM_NOT_FOUND)
-    return item_out(doc)
+    return item_out(doc, visible)
 
 
 async def delete_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -> None:
-    """Delete an item from every cart."""
+    """Delete an item from every cart (its owner only; members take it out of a cart they edit instead)."""
+    doc = await repository.find_item_by_id(db, item_id=item_id)
+    if doc is not None and doc["user_id"] != user_id:
+        await _item_access(db, user_id=user_id, item_id=item_id, role="viewer")  # 404 unless they can see it
+        raise Forbidden("Only the owner deletes an item from every cart; remove it from this cart instead")
     if not await repository.delete_item(db, user_id=user_id, item_id=item_id):
         raise NotFound(_ITEM_NOT_FOUND)
 
 
 async def link_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_id: ObjectId) -> ItemOut:
-    """Put an existing item into one more cart (idempotent)."""
+    """Put an existing item into one more cart (idempotent): an editor of the cart, with an item of its owner they
+    can already see."""
+    access = require(await cart_access(db, user_id=user_id, cart_id=cart_id), "editor")
+    visible: dict[ObjectId, Role] | None = None
+    if not access.is_owner:
+        found, visible = await _item_access(db, user_id=user_id, item_id=item_id, role="viewer")
+        if found["user_id"] != access.owner_id:
+            raise NotFound(_ITEM_NOT_FOUND)
+        visible = await member_roles(db, user_id=user_id, owner_id=access.owner_id)
+    user_id = access.owner_id
     now = utc_now()
 
     async def link(session: AsyncClientSession) -> dict[str, Any]:
@@ -150,11 +240,12 @@ async def link_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, 
             raise NotFound(_ITEM_NOT_FOUND)
         return doc
 
-    return item_out(await in_transaction(db, link))
+    return item_out(await in_transaction(db, link), visible)
 
 
 async def unlink_item(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_id: ObjectId) -> None:
-    """Take an item out of a cart; an item left in no cart is deleted, as when its cart is deleted."""
+    """Take an item out of a cart (an editor of it); an item left in no cart is deleted, as when its cart is."""
+    user_id = require(await cart_access(db, user_id=user_id, cart_id=cart_id), "editor").owner_id
     now = utc_now()
 
     async def unlink(session: AsyncClientSession) -> None:

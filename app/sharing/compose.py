@@ -74,6 +74,7 @@ def compose_share_email(
     unsubscribe_url: str,
     reply_to: str | None = None,
     total_items: int | None = None,
+    link_url: str | None = None,
 ) -> OutgoingEmail:
     """The email of a share to one recipient: the cart's items as HTML and plain text, every piece of user text
     escaped, shown as quoted user text under our own wording, and with the recipient's unsubscribe link.
@@ -98,6 +99,7 @@ def compose_share_email(
         "cart_name": display_line(cart_name, max_length=MAX_CART_NAME),
         "message": display_paragraphs(message, max_length=MAX_MESSAGE) if message else None,
         "items": shown,
+        "link_url": http_url(link_url),  # the cart's public link: the list as it is now, not this snapshot
         "more_count": max(0, (total_items if total_items is not None else len(items)) - len(shown)),
         "can_reply": reply_to is not None,
         "unsubscribe_url": unsubscribe_url,

@@ -3,9 +3,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
+from app.carts.schemas import CartTotal
 from app.ids import PyObjectId
+from app.money import Price
 
 MAX_RECIPIENTS = 10
 MAX_MESSAGE_LENGTH = 1000
@@ -51,3 +53,38 @@ class ShareOut(BaseModel):
     created_at: datetime
     sent_at: datetime | None = None
     deliveries: list[DeliveryOut] = []
+
+
+class LinkCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    expires_at: AwareDatetime | None = None  # none: the link lives until revoked (or the cart is deleted)
+
+
+class LinkOut(BaseModel):
+    link_id: PyObjectId
+    url: str
+    created_at: datetime
+    expires_at: datetime | None
+
+
+class SharedItemOut(BaseModel):
+    """An item as a link shows it: what a shopper needs, nothing private (no notes, no reservations)."""
+
+    id: PyObjectId  # to reserve it
+    name: str
+    url: str | None
+    image_url: str | None
+    price: Price | None
+    currency: str | None
+    quantity: int
+    brand: str | None
+    variant: str | None
+
+
+class SharedCartOut(BaseModel):
+    name: str
+    owner_name: str | None  # the display name the owner chose, if any; never their email
+    item_count: int
+    totals: list[CartTotal]
+    items: list[SharedItemOut]
+    next_cursor: str | None

@@ -45,10 +45,10 @@ async def share_cart(
     cart_id: ObjectId,
     recipients: list[str],
     message: str | None,
+    link_url: str | None = None,
 ) -> ShareCreated:
-    """Record a share of the cart as it is now, one email per recipient; the outbox worker sends them.
-
-    Nobody sees who else got it. The share is known by its first email's id."""
+    """Record a share of the cart as it is now (pointing at its public link, if any), one email per recipient;
+    the outbox worker sends them. Nobody sees who else got it. The share is known by its first email's id."""
     cart = await get_owned_cart(db, user_id=user_id, cart_id=cart_id)
     user = await auth_repository.find_user_by_id(db, user_id)
     items = await items_repository.list_page(
@@ -74,6 +74,7 @@ async def share_cart(
                     message=message or None,
                     total_items=total,
                     unsubscribe_url=unsubscribe_url(settings, recipient),
+                    link_url=link_url,
                 )
             ),
             "sent_at": None,
@@ -107,7 +108,8 @@ async def share_cart(
 
 
 async def get_share(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, share_id: ObjectId) -> ShareOut:
-    """A share's delivery status; another user's share is not found, like a missing one."""
+    """A share's delivery status; another user's share is not found, like a missing one (the cart's members: 403)."""
+    await get_owned_cart(db, user_id=user_id, cart_id=cart_id)
     # Shares recorded before one email per recipient are a single entry whose id is the share's.
     match = {"user_id": user_id, "cart_id": cart_id, "$or": [{"share_id": share_id}, {"_id": share_id}]}
     entries = await outbox.entries_of(db, kind=SHARE, match=match)

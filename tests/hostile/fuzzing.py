@@ -236,8 +236,8 @@ def fuzz_target(mongo_url: str, workdir: Path) -> Iterator[FuzzTarget]:
                 return token
 
             def own_ids() -> dict[str, str]:
-                """A fresh cart holding an item, shared once, and a second session: real ids for the path
-                parameters."""
+                """A fresh cart holding an item, shared once, linked once, and a second session: real ids for
+                the path parameters."""
                 cart = client.post("/api/v1/carts", json={"name": uuid.uuid4().hex}, headers=headers).json()
                 item = client.post(
                     "/api/v1/items",
@@ -250,11 +250,15 @@ def fuzz_target(mongo_url: str, workdir: Path) -> Iterator[FuzzTarget]:
                 client.post("/api/v1/auth/login", json={"email": email, "password": "fuzz-password-1"})
                 sessions = client.get("/api/v1/account/sessions", headers=headers).json()
                 other = next(session["id"] for session in sessions if not session["current"])
+                link = client.post(f"/api/v1/carts/{cart['id']}/links", json={}, headers=headers).json()
                 return {
                     "cart_id": cart["id"],
                     "item_id": item["id"],
                     "share_id": share["share_id"],
                     "session_id": other,
+                    "link_id": link["link_id"],
+                    "token": link["url"].rsplit("/s/", 1)[1],
+                    "user_id": pair["user"]["id"],  # the owner: not a member of their cart, so a 404 path
                 }
 
             yield FuzzTarget(base_url, pair["access_token"], own_ids, sign_in)

@@ -17,17 +17,25 @@ from typing import Any
 
 import httpx
 import pytest
+from bson import ObjectId
 from fastapi import FastAPI
 
+from app.carts.members import add_member
 from main import create_app
 from tests.conftest import make_settings
 from tests.helpers import Account
 from tests.hostile.snapshot import snapshot
-from tests.items.factories import add_item, create_cart
+from tests.items.factories import add_item, create_cart, fast_account, mark_email_verified
 from tests.sharing.shares import wait_for_share
 
 # What each resource reference points at.
-PATH_RESOURCES = {"cart_id": "cart", "item_id": "item", "share_id": "share", "session_id": "session"}
+PATH_RESOURCES = {
+    "cart_id": "cart", "item_id": "item", "share_id": "share", "session_id": "session", "link_id": "link",
+    "user_id": "member",
+}  # fmt: skip
+# A path parameter that is its own permission (a public link's token): such routes are open to whoever holds it,
+# by design, so they are named as unscoped; tests/sharing and tests/collaboration cover them.
+BEARER_PARAMETERS = {"token"}
 QUERY_RESOURCES = {"cart_id": "cart"}
 BODY_RESOURCES = {"cart_ids": "cart"}
 
@@ -39,6 +47,9 @@ EXAMPLE_BODIES: dict[str, dict[str, Any]] = {
     "ItemUpdate": {"name": "Edited by someone else", "cart_ids": "{carts}"},
     "ShareCreate": {"recipients": ["mallory@example.com"], "message": "look"},
     "WatchIn": {"target_price": "1.00"},
+    "LinkCreate": {},
+    "InvitationCreate": {"email": "zed@example.com", "role": "editor"},
+    "MemberUpdate": {"role": "editor"},
 }
 
 # Operations that name no user resource at all: public auth and health routes, the caller's own collections,
@@ -51,8 +62,19 @@ UNSCOPED = {
     "GET /health/ready", "GET /health", "POST /api/v1/auth/verify-email/request",
     "POST /api/v1/auth/verify-email/confirm", "POST /api/v1/account/password", "POST /api/v1/account/email",
     "GET /api/v1/account/sessions", "DELETE /api/v1/account/sessions", "GET /api/v1/account/export",
-    "POST /api/v1/account/delete", "GET /api/v1/watches",
+    "POST /api/v1/account/delete", "GET /api/v1/watches", "GET /api/v1/shared/{token}",
+    "PUT /api/v1/shared/{token}/items/{item_id}/reservation",
+    "DELETE /api/v1/shared/{token}/items/{item_id}/reservation",
+    "POST /api/v1/invitations/accept", "GET /api/v1/carts/export", "POST /api/v1/carts/import",
 }  # fmt: skip
+
+
+# Gift reservations: the owner of the cart is the one person never told (tests/collaboration covers members).
+HIDDEN_FROM_THE_OWNER = {
+    "PUT /api/v1/carts/{cart_id}/items/{item_id}/reservation",
+    "DELETE /api/v1/carts/{cart_id}/items/{item_id}/reservation",
+    "GET /api/v1/carts/{cart_id}/reservations",
+}
 
 
 @dataclass(frozen=True)
@@ -82,7 +104,11 @@ def _operations() -> list[Operation]:
     for path, methods in spec["paths"].items():
         for method, operation in methods.items():
             slots: list[Slot] = []
-            for parameter in operation.get("parameters", []):
+            parameters = operation.get("parameters", [])
+            if any(p["in"] == "path" and p["name"] in BEARER_PARAMETERS for p in parameters):
+                found.append(Operation(method.upper(), path, (), None))
+                continue
+            for parameter in parameters:
                 if parameter["in"] == "path":
                     resource = PATH_RESOURCES.get(parameter["name"])
                     assert resource, f"{method.upper()} {path}: teach the matrix about {{{parameter['name']}}}"
@@ -117,9 +143,13 @@ class Resources:
     item: str
     share: str
     session: str
+    link: str
+    member: str  # a member of `cart` (not the caller of any test)
 
 
-async def _resources(client: httpx.AsyncClient, account: Account, name: str) -> Resources:
+async def _resources(app: FastAPI, client: httpx.AsyncClient, account: Account, name: str) -> Resources:
+    db = app.state.database.db
+    await mark_email_verified(db, account)  # invitations go out only from verified addresses
     cart = await create_cart(client, account, f"{name}'s presents")
     item = await add_item(client, account, url=f"https://shop.example/{name}/lamp", name="Lamp", cart_ids=[cart["id"]])
     response = await client.post(
@@ -130,7 +160,11 @@ async def _resources(client: httpx.AsyncClient, account: Account, name: str) -> 
     assert share["status"] == "sent"  # settled: the outbox worker will not touch the database again
     sessions = (await client.get("/api/v1/account/sessions", headers=account.headers)).json()
     [session] = [entry["id"] for entry in sessions if entry["current"]]
-    return Resources(cart["id"], item["id"], share["share_id"], session)
+    link = await client.post(f"/api/v1/carts/{cart['id']}/links", json={}, headers=account.headers)
+    assert link.status_code == 201, link.text
+    member = await fast_account(app, client, f"member-of-{name}@example.com")
+    await add_member(db, cart_id=ObjectId(cart["id"]), user_id=ObjectId(member.user_id), role="viewer")
+    return Resources(cart["id"], item["id"], share["share_id"], session, link.json()["link_id"], member.user_id)
 
 
 def _request(operation: Operation, owners: tuple[Resources, ...]) -> dict[str, Any]:
@@ -155,7 +189,7 @@ async def test_another_users_resources_answer_404_and_nothing_changes(
     operation: Operation, app: FastAPI, client: httpx.AsyncClient, alice: Account, bob: Account
 ) -> None:
     db = app.state.database.db
-    alices, bobs = await _resources(client, alice, "alice"), await _resources(client, bob, "bob")
+    alices, bobs = await _resources(app, client, alice, "alice"), await _resources(app, client, bob, "bob")
     combinations = [c for c in itertools.product((alices, bobs), repeat=len(operation.slots)) if alices in c]
 
     for owners in combinations:
@@ -169,19 +203,85 @@ async def test_another_users_resources_answer_404_and_nothing_changes(
 
     # The owner's own call on the same ids works: the 404s above are about ownership, not a broken route.
     response = await client.request(**_request(operation, (alices,) * len(operation.slots)), headers=alice.headers)
+    if operation.label in HIDDEN_FROM_THE_OWNER:  # found, and refused for a reason only the owner gets
+        assert response.json()["error"]["code"] == "reservations_hidden", response.text
+        return
     assert response.status_code < 300, response.text
 
 
-@pytest.mark.parametrize(
-    "path", [op.path for op in OPERATIONS if op.method == "GET" and op.label in UNSCOPED and "/api/" in op.path]
-)
+OWN_COLLECTIONS = [
+    op.path
+    for op in OPERATIONS
+    if op.method == "GET" and op.label in UNSCOPED and "/api/" in op.path and "{" not in op.path  # not a token route
+]
+
+
+@pytest.mark.parametrize("path", OWN_COLLECTIONS)
 async def test_own_collections_show_nothing_of_another_user(
-    path: str, client: httpx.AsyncClient, alice: Account, bob: Account
+    path: str, app: FastAPI, client: httpx.AsyncClient, alice: Account, bob: Account
 ) -> None:
-    alices = await _resources(client, alice, "alice")
+    alices = await _resources(app, client, alice, "alice")
 
     response = await client.get(path, headers=bob.headers)
 
     assert response.status_code == 200
-    for value in (alices.cart, alices.item, alices.share, alices.session, alice.user_id, alice.email):
+    for value in (alices.cart, alices.item, alices.share, alices.session, alices.link, alice.user_id, alice.email):
         assert value not in response.text
+
+
+# What a member of alice's cart gets, per role, calling each operation on alice's resources (the cart they are on,
+# its item, share, link, another member). "ok": any 2xx. Strangers are the test above: 404 everywhere.
+# A new operation must be placed here by a decision.
+ROLE_EXPECTATIONS: dict[str, dict[str, int | str]] = {
+    "GET /api/v1/carts/{cart_id}": {"viewer": "ok", "editor": "ok"},
+    "PATCH /api/v1/carts/{cart_id}": {"viewer": 403, "editor": 403},
+    "DELETE /api/v1/carts/{cart_id}": {"viewer": 403, "editor": 403},
+    "GET /api/v1/carts/{cart_id}/items": {"viewer": "ok", "editor": "ok"},
+    "POST /api/v1/carts/{cart_id}/items/{item_id}": {"viewer": 403, "editor": "ok"},
+    "DELETE /api/v1/carts/{cart_id}/items/{item_id}": {"viewer": 403, "editor": "ok"},
+    "POST /api/v1/items": {"viewer": 403, "editor": "ok"},
+    "GET /api/v1/items": {"viewer": 403, "editor": 403},  # ?cart_id=: one's own items only
+    "GET /api/v1/items/{item_id}": {"viewer": "ok", "editor": "ok"},
+    "PATCH /api/v1/items/{item_id}": {"viewer": 403, "editor": 403},  # the example moves it: owner only
+    "DELETE /api/v1/items/{item_id}": {"viewer": 403, "editor": 403},
+    "POST /api/v1/carts/{cart_id}/share": {"viewer": 403, "editor": 403},
+    "GET /api/v1/carts/{cart_id}/shares/{share_id}": {"viewer": 403, "editor": 403},
+    "POST /api/v1/carts/{cart_id}/links": {"viewer": 403, "editor": 403},
+    "GET /api/v1/carts/{cart_id}/links": {"viewer": 403, "editor": 403},
+    "DELETE /api/v1/carts/{cart_id}/links/{link_id}": {"viewer": 403, "editor": 403},
+    "POST /api/v1/carts/{cart_id}/invitations": {"viewer": 403, "editor": 403},
+    "GET /api/v1/carts/{cart_id}/members": {"viewer": "ok", "editor": "ok"},
+    "PATCH /api/v1/carts/{cart_id}/members/{user_id}": {"viewer": 403, "editor": 403},
+    "DELETE /api/v1/carts/{cart_id}/members/{user_id}": {"viewer": 403, "editor": 403},  # another member
+    "DELETE /api/v1/account/sessions/{session_id}": {"viewer": 404, "editor": 404},  # not the cart's
+    "PUT /api/v1/carts/{cart_id}/items/{item_id}/reservation": {"viewer": "ok", "editor": "ok"},
+    "DELETE /api/v1/carts/{cart_id}/items/{item_id}/reservation": {"viewer": 404, "editor": 404},  # none of theirs
+    "GET /api/v1/carts/{cart_id}/reservations": {"viewer": "ok", "editor": "ok"},
+    "GET /api/v1/carts/{cart_id}/export": {"viewer": "ok", "editor": "ok"},
+}
+
+
+def test_every_scoped_operation_has_a_decision_per_role() -> None:
+    assert {operation.label for operation in SCOPED} == set(ROLE_EXPECTATIONS)
+
+
+@pytest.mark.parametrize("role", ["viewer", "editor"])
+@pytest.mark.parametrize("operation", SCOPED, ids=[operation.label for operation in SCOPED])
+async def test_members_get_what_their_role_allows(
+    operation: Operation, role: str, app: FastAPI, client: httpx.AsyncClient, alice: Account, bob: Account
+) -> None:
+    db = app.state.database.db
+    alices = await _resources(app, client, alice, "alice")
+    await add_member(db, cart_id=ObjectId(alices.cart), user_id=ObjectId(bob.user_id), role=role)  # type: ignore[arg-type]
+    expected = ROLE_EXPECTATIONS[operation.label][role]
+
+    before = await snapshot(db)
+    response = await client.request(**_request(operation, (alices,) * len(operation.slots)), headers=bob.headers)
+
+    if expected == "ok":
+        assert response.status_code < 300, response.text
+        return
+    assert response.status_code == expected, response.text
+    if expected == 403:
+        assert response.json()["error"]["code"] in ("forbidden", "role_required")
+    assert await snapshot(db) == before

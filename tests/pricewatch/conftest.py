@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-from bson import ObjectId
 from fastapi import FastAPI
 
 from app.clock import utc_now
@@ -18,13 +17,8 @@ from app.config import Settings
 from app.net import DEFAULT_ALLOWED_PORTS, SafeFetcher
 from app.pricewatch.recheck import Rechecker
 from tests.helpers import Account
-from tests.items.factories import fast_account
+from tests.items.factories import fast_account, verified_account
 from tests.pricewatch.shop import Shop
-
-
-async def mark_verified(db: Any, account: Account) -> None:
-    """As if the person had followed their verification link (tests/auth covers that flow)."""
-    await db["users"].update_one({"_id": ObjectId(account.user_id)}, {"$set": {"email_verified_at": utc_now()}})
 
 
 def _address(name: str) -> str:
@@ -34,9 +28,7 @@ def _address(name: str) -> str:
 
 @pytest.fixture
 async def alice(app: FastAPI, client: httpx.AsyncClient) -> Account:
-    account = await fast_account(app, client, _address("alice"))
-    await mark_verified(app.state.database.db, account)
-    return account
+    return await verified_account(app, client, _address("alice"))
 
 
 @pytest.fixture

@@ -1,0 +1,135 @@
+"""Gift reservations: someone other than the owner marks an item "I'm buying this"; the owner is never told.
+
+Kept apart from the item, in their own collection, so nothing that shows an item (to its owner, in the account
+export, through a public link) can carry one by accident. Members read them with GET /carts/{id}/reservations;
+the owner only when they turned the cart's surprises off. A link visitor may reserve with a name, and gets a
+release code, its only way to undo it. A reservation is of the item (one gift), so it follows the item into
+another of the owner's carts and shows wherever the item is now.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from bson import ObjectId
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
+
+from app.auth import repository as auth_repository
+from app.auth.tokens import hash_token
+from app.carts import service as carts
+from app.carts.access import CartAccess, cart_access
+from app.clock import utc_now
+from app.collaboration import repository
+from app.collaboration.schemas import ReservationOut, VisitorReservation
+from app.errors import Conflict, Forbidden, NotFound
+from app.items import service as items
+
+
+class ReservationsHidden(Forbidden):
+    code = "reservations_hidden"
+    message = "Reservations on your own cart stay a surprise (turn surprises off on the cart to see them)"
+
+
+async def _item_in_cart(db: AsyncDatabase, *, owner_id: ObjectId, cart_id: ObjectId, item_id: ObjectId) -> None:
+    item = await items.get_item(db, user_id=owner_id, item_id=item_id)  # as the owner: access is decided already
+    if cart_id not in item.cart_ids:
+        raise NotFound("Item not found")
+
+
+async def _reserve(
+    db: AsyncDatabase, access: CartAccess, *, item_id: ObjectId, member_id: ObjectId | None, name: str
+) -> str | None:
+    cart_id = access.cart["_id"]
+    await _item_in_cart(db, owner_id=access.owner_id, cart_id=cart_id, item_id=item_id)
+    release_code = None if member_id is not None else secrets.token_urlsafe(32)
+    reservation = {
+        "_id": ObjectId(),
+        "item_id": item_id,
+        "cart_id": cart_id,
+        "owner_id": access.owner_id,
+        "member_id": member_id,
+        "name": name,
+        "release_hash": hash_token(release_code) if release_code else None,
+        "created_at": utc_now(),
+    }
+    try:
+        await repository.insert_reservation(db, reservation)
+    except DuplicateKeyError:
+        existing = await repository.find_reservation(db, item_id=item_id)
+        if member_id is not None and existing is not None and existing["member_id"] == member_id:
+            return None  # their own reservation again: nothing changes
+        raise Conflict("Someone has already reserved this item") from None
+    return release_code
+
+
+async def reserve_as_member(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_id: ObjectId) -> None:
+    """Reserve an item of a cart the caller is a member of (not its owner), under their display name."""
+    access = await cart_access(db, user_id=user_id, cart_id=cart_id)
+    await _item_in_cart(db, owner_id=access.owner_id, cart_id=cart_id, item_id=item_id)
+    if access.is_owner:
+        raise ReservationsHidden()
+    member = await auth_repository.find_user_by_id(db, user_id)
+    name = (member or {}).get("name") or "A member"
+    await _reserve(db, access, item_id=item_id, member_id=user_id, name=name)
+
+
+async def release_as_member(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_id: ObjectId) -> None:
+    """Release the caller's own reservation."""
+    access = await cart_access(db, user_id=user_id, cart_id=cart_id)
+    await _item_in_cart(db, owner_id=access.owner_id, cart_id=cart_id, item_id=item_id)
+    if access.is_owner:
+        raise ReservationsHidden()
+    if not await repository.delete_reservation(db, item_id=item_id, match={"member_id": user_id}):
+        raise NotFound("You have no reservation on this item")
+
+
+async def list_for_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId) -> list[ReservationOut]:
+    """The cart's reservations, for its members (and its owner only with surprises off)."""
+    access = await cart_access(db, user_id=user_id, cart_id=cart_id)
+    if access.is_owner and access.cart.get("surprises", True):
+        raise ReservationsHidden()
+    shown = []
+    for row in await repository.reservations_of_owner(db, owner_id=access.owner_id):
+        try:
+            await _item_in_cart(db, owner_id=access.owner_id, cart_id=cart_id, item_id=row["item_id"])
+        except NotFound:  # the item is in another cart now, or gone
+            continue
+        shown.append(
+            ReservationOut(
+                item_id=row["item_id"], name=row["name"], by_you=row["member_id"] == user_id, since=row["created_at"]
+            )
+        )
+    return shown
+
+
+async def reserve_as_visitor(
+    db: AsyncDatabase, *, link: dict[str, Any], item_id: ObjectId, name: str
+) -> VisitorReservation:
+    """A link visitor reserves an item under the name they give; the answer's release code is their only way back."""
+    access = CartAccess(await carts.get_owned_cart(db, user_id=link["owner_id"], cart_id=link["cart_id"]), "viewer")
+    code = await _reserve(db, access, item_id=item_id, member_id=None, name=name)
+    assert code is not None
+    return VisitorReservation(item_id=item_id, name=name, release_code=code)
+
+
+async def release_as_visitor(db: AsyncDatabase, *, link: dict[str, Any], item_id: ObjectId, release_code: str) -> None:
+    await _item_in_cart(db, owner_id=link["owner_id"], cart_id=link["cart_id"], item_id=item_id)
+    match = {"release_hash": hash_token(release_code)}
+    if not await repository.delete_reservation(db, item_id=item_id, match=match):
+        raise NotFound("No reservation with this release code")
+
+
+class _Reservations:
+    """Reservations go with their cart, and with the account of the owner or of the member who made them."""
+
+    async def forget_cart(self, db: AsyncDatabase, *, cart_id: ObjectId, session: AsyncClientSession) -> None:
+        await repository.delete_cart_reservations(db, cart_id=cart_id, session=session)
+
+    async def forget_owner(self, db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
+        await repository.delete_reservations_naming(db, user_id=user_id, session=session)
+
+
+carts.register_dependent(_Reservations())
