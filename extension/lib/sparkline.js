@@ -35,7 +35,9 @@ export function sparkline(points, { days, label, now = Date.now() }) {
   path += `H${x(now).toFixed(1)}`;
   const lowest = priced.findLast((point) => point.price === low);
 
-  const chart = svgEl("svg", { class: "sparkline", viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT, role: "img", "aria-label": label });
+  const chart = svgEl("svg", {
+    class: "sparkline", viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT, role: "img", "aria-label": label,
+  });
   const title = svgEl("title");
   title.textContent = label; // shown on hover too
   chart.append(

@@ -62,7 +62,11 @@ async function fillChart(slot, item) {
 function describeWatch(watch) {
   const parts = [];
   if (watch.target_price) parts.push(`at or below ${formatPrice(watch.target_price, watch.currency)}`);
-  if (watch.drop_percent) parts.push(`${Number(watch.drop_percent)}% below ${watch.baseline_price ? formatPrice(watch.baseline_price, watch.currency) : "the price when you started"}`);
+  if (watch.drop_percent) {
+    // The API measures the drop from the price when watching began.
+    const from = watch.baseline_price ? formatPrice(watch.baseline_price, watch.currency) : "the price when you started";
+    parts.push(`${Number(watch.drop_percent)}% below ${from}`);
+  }
   if (watch.back_in_stock) parts.push("back in stock");
   return `Watching: ${parts.join(" · ")}`;
 }
@@ -72,10 +76,15 @@ function readWatchForm(inputs) {
   const target = inputs.target.value.trim().replace(",", ".");
   const drop = inputs.drop.value.trim().replace(",", ".").replace(/%$/, "").trim();
   if (target && !PRICE_PATTERN.test(target)) return { problem: "Write the target price as a number, such as 39.99." };
-  if (drop && (!PERCENT_PATTERN.test(drop) || Number(drop) <= 0)) return { problem: "Write the drop as a percentage between 1 and 99, such as 10." };
+  if (drop && (!PERCENT_PATTERN.test(drop) || Number(drop) <= 0)) {
+    return { problem: "Write the drop as a percentage below 100, such as 10." };
+  }
   const backInStock = inputs.restock.checked;
   if (!target && !drop && !backInStock) return { problem: "Choose a target price, a drop or back in stock." };
-  return { watch: { ...(target ? { target_price: target } : {}), ...(drop ? { drop_percent: drop } : {}), back_in_stock: backInStock } };
+  const watch = { back_in_stock: backInStock };
+  if (target) watch.target_price = target;
+  if (drop) watch.drop_percent = drop;
+  return { watch };
 }
 
 /**
@@ -91,19 +100,22 @@ export function priceWatchSection(item, { watches, onNeedsVerification }) {
 
   const summary = el("p", { class: "watch-summary small", hidden: true });
   const status = el("p", { class: "form-status watch-status", role: "status" });
-  const target = el("input", { name: "target_price", inputmode: "decimal", autocomplete: "off", placeholder: current?.price ?? item.price ?? "0.00" });
+  const target = el("input", { name: "target_price", inputmode: "decimal", autocomplete: "off",
+    placeholder: current?.price ?? item.price ?? "0.00" });
   const drop = el("input", { name: "drop_percent", inputmode: "decimal", autocomplete: "off", placeholder: "10" });
   const restock = el("input", { type: "checkbox", name: "back_in_stock" });
   const save = el("button", { type: "submit", class: "button primary small", text: "Save watch" });
   const stop = el("button", { type: "button", class: "button small", text: "Stop watching", hidden: true });
   const cancel = el("button", { type: "button", class: "button small", text: "Cancel" });
   const formId = `watch-form-${item.id}`;
-  const form = el("form", { id: formId, class: "watch-form", novalidate: true, hidden: true, "aria-label": `Watch the price of ${item.name}` },
+  const form = el("form", { id: formId, class: "watch-form", novalidate: true, hidden: true,
+    "aria-label": `Watch the price of ${item.name}` },
     el("label", {}, `Alert me at or below${currency ? ` (${currency})` : ""}`, target),
     el("label", {}, "Or when it drops by (%)", drop),
     el("label", { class: "choice" }, restock, el("span", { text: "Or when it is back in stock" })),
     el("div", { class: "button-row" }, save, stop, cancel));
-  const toggle = el("button", { type: "button", class: "link watch-toggle", "aria-expanded": "false", "aria-controls": formId, text: "Watch price" });
+  const toggle = el("button", { type: "button", class: "link watch-toggle", "aria-expanded": "false",
+    "aria-controls": formId, text: "Watch price" });
 
   let watch = null;
   const render = () => {
@@ -130,7 +142,8 @@ export function priceWatchSection(item, { watches, onNeedsVerification }) {
       return;
     }
     const pointer = el("button", { type: "button", class: "link", text: "Show me", onclick: onNeedsVerification });
-    setStatus(status, "Price alerts are sent by email, so confirm your email address first: use “Send the link again” at the top, then open the link we send. ", "error-text");
+    setStatus(status, "Price alerts are sent by email, so confirm your email address first: use “Send the link again” " +
+      "at the top, then open the link we send. ", "error-text");
     status.append(pointer);
   };
 

@@ -172,9 +172,11 @@ async def test_unverified_person_is_told_to_confirm_the_address_first(
     await expect(item.get_by_role("img")).to_have_count(0)  # one price is no chart
 
     await item.get_by_role("button", name="Watch price").click()
+    status = item.locator(".watch-status")
+    await item.get_by_role("button", name="Save watch").click()  # nothing chosen: said before asking the API
+    await expect(status).to_have_text("Choose a target price, a drop or back in stock.")
     await item.get_by_label("Alert me at or below (EUR)").fill("40")
     await item.get_by_role("button", name="Save watch").click()
-    status = item.locator(".watch-status")
     await expect(status).to_contain_text("Price alerts are sent by email, so confirm your email address first")
     await expect(status).to_contain_text("Send the link again")
     await browser.screenshot(popup.page, "unverified")
