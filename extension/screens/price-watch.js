@@ -71,6 +71,13 @@ function describeWatch(watch) {
   return `Watching: ${parts.join(" · ")}`;
 }
 
+/** Whether the latest price is at or below the watch's target (in the watch's currency: never across currencies). */
+function targetReached(watch, current) {
+  const priced = current?.price !== null && current?.price !== undefined;
+  return Boolean(watch.target_price) && priced && current.currency === watch.currency &&
+    Number(current.price) <= Number(watch.target_price);
+}
+
 /** The watch's conditions from the form, or a sentence saying what to fix. */
 function readWatchForm(inputs) {
   const target = inputs.target.value.trim().replace(",", ".");
@@ -119,7 +126,10 @@ export function priceWatchSection(item, { watches, onNeedsVerification }) {
 
   let watch = null;
   const render = () => {
-    summary.textContent = watch ? describeWatch(watch) : "";
+    summary.replaceChildren(...(watch ? [describeWatch(watch)] : []));
+    if (watch && targetReached(watch, current)) {
+      summary.append(" ", el("span", { class: "badge drop", text: "Target reached" }));
+    }
     show(summary, Boolean(watch));
     toggle.textContent = watch ? "Change watch" : "Watch price";
     show(stop, Boolean(watch));

@@ -103,12 +103,13 @@ async def test_item_shows_its_price_history_and_is_watched(
     await expect(target).to_be_hidden()
 
     await toggle.click()
-    await target.fill("35")
+    await target.fill("40")
     await item.get_by_label("Or when it drops by (%)").fill("10")
     await item.get_by_label("Or when it is back in stock").check()
     await item.get_by_role("button", name="Save watch").click()
     summary = item.locator(".watch-summary")
-    await expect(summary).to_have_text("Watching: at or below €35.00 · 10% below €39.99 · back in stock")
+    watching = "Watching: at or below €40.00 · 10% below €39.99 · back in stock Target reached"  # 39.99 now
+    await expect(summary).to_have_text(watching)
     await expect(item.locator(".watch-status")).to_have_text("Saved. We'll email you when it happens.")
     await browser.screenshot(popup.page, "2-watching")
 
@@ -116,7 +117,7 @@ async def test_item_shows_its_price_history_and_is_watched(
     [saved] = (await api_client.get("/items", headers=person.headers)).json()["items"]
     assert watch["item_id"] == saved["id"]
     assert (Decimal(watch["target_price"]), Decimal(watch["drop_percent"]), watch["back_in_stock"]) == (
-        Decimal("35"),
+        Decimal("40"),
         Decimal("10"),
         True,
     )
@@ -125,15 +126,16 @@ async def test_item_shows_its_price_history_and_is_watched(
     # The watched state survives reopening the panel; the form opens with the watch's conditions.
     await popup.page.locator("#tab-page").click()
     await popup.open_carts()
-    await expect(summary).to_have_text("Watching: at or below €35.00 · 10% below €39.99 · back in stock")
+    await expect(summary).to_have_text(watching)
     await item.get_by_role("button", name="Change watch").click()
-    await expect(target).to_have_value("35")
+    await expect(target).to_have_value("40")
+    await target.fill("35")
     await item.get_by_label("Or when it is back in stock").uncheck()
     await item.locator("input[name=drop_percent]").fill("")
     await item.get_by_role("button", name="Save watch").click()
-    await expect(summary).to_have_text("Watching: at or below €35.00")
+    await expect(summary).to_have_text("Watching: at or below €35.00")  # not reached: no badge
     [watch] = await watches_of(api_client, person)
-    assert (watch["drop_percent"], watch["back_in_stock"]) == (None, False)
+    assert (watch["target_price"], watch["drop_percent"], watch["back_in_stock"]) == ("35", None, False)
 
     await item.get_by_role("button", name="Change watch").click()
     await item.get_by_role("button", name="Stop watching").click()
