@@ -88,7 +88,11 @@ async def test_item_shows_its_price_history_and_is_watched(
     await expect(item.locator(".price-range")).to_have_text(range_30d)
     chart = item.get_by_role("img", name="Price over the last 90 days: lowest €39.99, highest €59.99")
     await expect(chart).to_be_visible()
-    assert await chart.locator("path").count() == 1
+    # A step line over the 120 x 28 box (3 px inset): from 60 days ago (a third of the way) at the highest price,
+    # down to today's lowest, which is marked.
+    line = await chart.locator("path").get_attribute("d")
+    assert line is not None and line.startswith("M41.0,3.0H") and line.endswith("V25.0H117.0"), line
+    assert await chart.locator("circle").get_attribute("cy") == "25.0"
     await browser.screenshot(popup.page, "1-price-dropped")
 
     # Watch it, by keyboard: the toggle opens the form, Escape closes it and gives the focus back.
