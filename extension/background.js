@@ -2,8 +2,9 @@
 // content script hands it page snapshots, both by runtime messaging.
 
 import { accountHandlers } from "./lib/account.js";
-import { ApiError } from "./lib/api.js";
+import { ApiError, pathId } from "./lib/api.js";
 import { signInWithGoogle } from "./lib/google.js";
+import { priceWatchHandlers } from "./lib/pricewatch.js";
 import { authedRequest, loadAuth, signInWithPassword, signOut } from "./lib/session.js";
 import { getSettings, saveSettings } from "./lib/settings.js";
 
@@ -45,8 +46,6 @@ async function extractTab({ tabId }) {
   return { page: { url: snapshot.url, title: snapshot.title }, extraction: data };
 }
 
-const pathId = (id) => encodeURIComponent(String(id));
-
 const handlers = {
   "auth.state": async () => ({ user: (await loadAuth())?.user ?? null, settings: await getSettings() }),
   "auth.login": async ({ email, password }) => (await signInWithPassword(email, password)).user,
@@ -87,6 +86,7 @@ const handlers = {
   "shares.get": async ({ cartId, shareId }) =>
     (await authedRequest(`/carts/${pathId(cartId)}/shares/${pathId(shareId)}`)).data,
   ...accountHandlers,
+  ...priceWatchHandlers,
 };
 
 function errorPayload(error) {

@@ -2,9 +2,11 @@
 // every piece of page or user text with textContent.
 
 import { busy, el, safeWebUrl, show } from "./lib/dom.js";
+import { formatPrice } from "./lib/format.js";
 import { ask, onSignedOut } from "./lib/messages.js";
 import { renderAccount } from "./screens/account.js";
 import { setUpForgotPassword } from "./screens/forgot-password.js";
+import { priceWatchSection } from "./screens/price-watch.js";
 import { setUpSignUp } from "./screens/signup.js";
 import { showVerificationBanner } from "./screens/verification.js";
 
@@ -38,7 +40,8 @@ const views = {
   main: $("view-main"),
   account: $("view-account"),
 };
-const state = { user: null, carts: [], openCarts: new Set() };
+// `watches`: the person's price watches by item id, loaded with the carts panel.
+const state = { user: null, carts: [], openCarts: new Set(), watches: Promise.resolve(new Map()) };
 
 // ---- small pieces ------------------------------------------------------------------------------------------
 
@@ -63,15 +66,6 @@ function notify(message, kind = "error") {
 function sourceBadge(source) {
   if (!source) return null;
   return el("span", { class: "badge", title: "Where BuyHive found this", text: SOURCE_LABELS[source] || source });
-}
-
-function formatPrice(price, currency) {
-  if (price === null || price === undefined) return "";
-  try {
-    return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(Number(price));
-  } catch {
-    return `${price} ${currency || ""}`.trim();
-  }
 }
 
 function thumbnail(url, className = "thumb", onBroken = null) {
@@ -428,6 +422,9 @@ function addedCard(created, cartNames) {
 async function renderCartsPanel() {
   const panel = $("panel-carts");
   panel.replaceChildren(el("div", { class: "loading" }, el("div", { class: "spinner" })));
+  state.watches = ask("watches.list")
+    .then((watches) => new Map(watches.map((watch) => [watch.item_id, watch])))
+    .catch(() => new Map()); // items still show; a watch shows as unset until the next visit
   try {
     state.carts = await ask("carts.list");
   } catch (error) {
@@ -543,7 +540,16 @@ function itemRow(item) {
     ? el("a", { href, target: "_blank", rel: "noopener noreferrer", class: "item-name", text: item.name })
     : el("span", { class: "item-name", text: item.name });
   return el("li", { class: "item" }, thumbnail(item.image_url),
-    el("div", { class: "item-text" }, title, el("span", { class: "price", text: formatPrice(item.price, item.currency) })));
+    el("div", { class: "item-text" }, title, el("span", { class: "price", text: formatPrice(item.price, item.currency) }),
+      priceWatchSection(item, { watches: state.watches, onNeedsVerification: showVerificationNotice })));
+}
+
+/** Brings up the "Confirm your email address" banner and its "Send the link again" button (price alerts need it). */
+async function showVerificationNotice() {
+  const banner = $("verify-banner");
+  if (banner.hidden) await showVerificationBanner(banner);
+  banner.scrollIntoView({ block: "nearest" });
+  banner.querySelector("button")?.focus();
 }
 
 function parseRecipients(text) {

@@ -3,6 +3,9 @@
 const API_PREFIX = "/api/v1";
 const DEFAULT_TIMEOUT_MS = 20_000;
 
+/** `id` made safe as one segment of a path. */
+export const pathId = (id) => encodeURIComponent(String(id));
+
 /** A failure the popup can show as is: `message` is written for people, `code` is for the code. */
 export class ApiError extends Error {
   constructor(message, { status = 0, code = "error", requestId = null, retryAfter = null } = {}) {
@@ -46,6 +49,8 @@ const FIELD_LABELS = {
   recipients: "Recipients",
   message: "Message",
   cart_ids: "Carts",
+  target_price: "Target price",
+  drop_percent: "Drop",
 };
 
 function describeValidation(details) {
