@@ -92,11 +92,18 @@ evx = _load_eval_extraction()
 # --- the pages, served at their real URLs ---------------------------------------------------------------------
 
 
-def choose_pages(eval_dir: Path, non_product: int, limit: int | None, devpages: bool = False) -> tuple[list[Any], int]:
+def choose_pages(
+    eval_dir: Path, non_product: int, limit: int | None, devpages: bool = False, blindpages: bool = False
+) -> tuple[list[Any], int]:
     """Product pages with a URL, then a fixed random sample of non-product pages; and how many had no URL.
-    With `devpages`, our own labelled pages (eval/devpages) instead of ../shared/eval's."""
-    if devpages:
-        pages = evx.load_devpages(evx.DEFAULT_DEVPAGES_LABELS, evx.DEFAULT_DEVPAGES_DIR)
+    With `devpages` (or `blindpages`), our own labelled pages (eval/devpages, eval/blindpages) instead of
+    ../shared/eval's."""
+    if devpages or blindpages:
+        pages = (
+            evx.load_devpages(evx.DEFAULT_BLINDPAGES_LABELS, evx.DEFAULT_BLINDPAGES_DIR, "blindpages")
+            if blindpages
+            else evx.load_devpages(evx.DEFAULT_DEVPAGES_LABELS, evx.DEFAULT_DEVPAGES_DIR)
+        )
         products = [page for page in pages if page.is_product and page.url]
         negatives = [page for page in pages if page.is_product is False and page.url]
         negatives = random.Random(0).sample(negatives, min(non_product, len(negatives)))
@@ -522,7 +529,7 @@ def prepare_extension(source: Path | None, destination: Path, api_base_url: str)
 
 
 async def evaluate(args: argparse.Namespace, eval_dir: Path) -> dict[str, Any]:
-    pages, without_url = choose_pages(eval_dir, args.non_product, args.limit, args.devpages)
+    pages, without_url = choose_pages(eval_dir, args.non_product, args.limit, args.devpages, args.blindpages)
     results: list[PageResult] = []
     with tempfile.TemporaryDirectory(prefix="eval-popup-") as temp, running_api(Path(temp), args.url_model) as api:
         workdir = Path(temp)
@@ -622,6 +629,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extension", type=Path, help="another extension build to load (default: extension/)")
     parser.add_argument("--popup-only", action="store_true", help="skip the payload measurement")
     parser.add_argument("--devpages", action="store_true", help="our own pages (eval/devpages) instead")
+    parser.add_argument("--blindpages", action="store_true", help="the pages never tuned on (eval/blindpages)")
     parser.add_argument("--no-url-model", dest="url_model", action="store_false", help="run the API without it")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--verbose", action="store_true", help="print each page's answer as it comes")
