@@ -205,8 +205,8 @@ async def test_big_page_gets_the_price_that_sits_past_its_first_million_characte
 async def test_page_that_may_be_a_product_shows_the_form_with_a_caution(
     browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
 ) -> None:
-    # A classified ad: a heading and a price below it, no buy button and no markup. The API is not sure (below its
-    # product threshold); the person is still given the filled form, with a caution, not "not a product page".
+    # A classified ad: a heading, a price and product price meta tags, no buy button and no schema.org. The API is
+    # not sure (0.38, below its product threshold); the person still gets the filled form, with a caution.
     page_url = shop.url("/classified-ad.html")
     _, tab_id = await browser.open_tab(page_url)
     popup = await signed_in_popup(browser, api, person, tab_id)
