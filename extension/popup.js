@@ -5,6 +5,7 @@ import { busy, el, safeWebUrl, show } from "./lib/dom.js";
 import { ask, onSignedOut } from "./lib/messages.js";
 import { renderAccount } from "./screens/account.js";
 import { setUpForgotPassword } from "./screens/forgot-password.js";
+import { setUpInvitation } from "./screens/invitation.js";
 import { setUpSignUp } from "./screens/signup.js";
 import { showVerificationBanner } from "./screens/verification.js";
 
@@ -37,6 +38,7 @@ const views = {
   forgot: $("view-forgot"),
   main: $("view-main"),
   account: $("view-account"),
+  invitation: $("view-invitation"),
 };
 const state = { user: null, carts: [], openCarts: new Set() };
 
@@ -161,6 +163,13 @@ for (const button of document.querySelectorAll("button[data-view]")) {
 $("open-account").addEventListener("click", () => {
   openView("account");
   renderAccount($("account-panel"), { onSignedOut: signedOutEverywhere });
+});
+
+const invitation = setUpInvitation($("invitation-form")); // "My carts" lists the new cart when next opened
+
+$("open-invitation").addEventListener("click", () => {
+  invitation.reset();
+  openView("invitation");
 });
 
 $("sign-out").addEventListener("click", async () => {

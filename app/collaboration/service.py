@@ -17,7 +17,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from app.auth import repository as auth_repository
 from app.auth.email_verification import is_verified
-from app.auth.tokens import hash_token
+from app.auth.tokens import hash_token, page_link
 from app.carts import members as carts_members
 from app.carts import service as carts
 from app.carts.access import MemberRole, require_role
@@ -106,6 +106,7 @@ async def compose_invitation(entry: OutboxEntry, *, db: AsyncDatabase, settings:
         "role": invitation["role"],
         "email": invitation["email"],
         "token": token,
+        "accept_url": page_link(settings, "invitation", token),
         "valid_days": INVITATION_LIFETIME.days,
     }
     return OutgoingEmail(
