@@ -23,7 +23,7 @@ from app.carts import service as carts
 from app.carts.access import CartAccess, cart_access
 from app.clock import utc_now
 from app.collaboration import repository
-from app.collaboration.schemas import ReservationOut, VisitorReservation
+from app.collaboration.schemas import MadeReservationOut, ReservationOut, VisitorReservation
 from app.errors import Conflict, Forbidden, NotFound
 from app.items import service as items
 
@@ -120,6 +120,14 @@ async def release_as_visitor(db: AsyncDatabase, *, link: dict[str, Any], item_id
     match = {"release_hash": hash_token(release_code)}
     if not await repository.delete_reservation(db, item_id=item_id, match=match):
         raise NotFound("No reservation with this release code")
+
+
+async def reservations_made_by(db: AsyncDatabase, *, user_id: ObjectId) -> list[MadeReservationOut]:
+    """The reservations the person made as a member (the account export); never those made on their own carts."""
+    return [
+        MadeReservationOut(item_id=row["item_id"], cart_id=row["cart_id"], name=row["name"], since=row["created_at"])
+        for row in await repository.reservations_by(db, member_id=user_id)
+    ]
 
 
 class _Reservations:

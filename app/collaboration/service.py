@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
-from typing import Any
+from typing import Any, Literal
 
 from bson import ObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
@@ -22,7 +22,7 @@ from app.carts import service as carts
 from app.carts.access import MemberRole, require_role
 from app.clock import utc_now
 from app.collaboration import repository
-from app.collaboration.schemas import InvitationAccepted, InvitationQueued, MemberOut
+from app.collaboration.schemas import InvitationAccepted, InvitationQueued, MemberOut, SentInvitationOut
 from app.config import Settings
 from app.db import in_transaction
 from app.errors import BadRequest, Forbidden, NotFound, UnprocessableEntity
@@ -155,6 +155,34 @@ async def change_role(
     return MemberOut(
         user_id=member_id, name=person.get("name"), email=person["email"], role=row["role"], since=row["since"]
     )
+
+
+async def invitations_sent(db: AsyncDatabase, *, user_id: ObjectId) -> list[SentInvitationOut]:
+    """The invitations the person sent that are still kept (the account export); expired ones go within days."""
+    now = utc_now()
+
+    def status(row: dict[str, Any]) -> Literal["pending", "accepted", "expired"]:
+        if row["accepted_at"] is not None:
+            return "accepted"
+        return "pending" if row["expires_at"] > now else "expired"
+
+    return [
+        SentInvitationOut(
+            invitation_id=row["_id"],
+            cart_id=row["cart_id"],
+            email=row["email"],
+            role=row["role"],
+            status=status(row),
+            created_at=row["created_at"],
+            expires_at=row["expires_at"],
+        )
+        for row in await repository.invitations_by(db, user_id=user_id)
+    ]
+
+
+async def forget_invitations_to(db: AsyncDatabase, *, email: str, session: AsyncClientSession) -> None:
+    """Account deletion: invitations addressed to the person go too (those they sent go with their carts)."""
+    await repository.delete_invitations_to(db, email=email, session=session)
 
 
 class _Invitations:
