@@ -67,7 +67,7 @@ class MadeReservationOut(BaseModel):
     """A reservation the person made on someone else's cart, as their account export lists it."""
 
     item_id: PyObjectId
-    cart_id: PyObjectId  # the cart it was made in (the item may have moved to another of the owner's carts since)
+    cart_id: PyObjectId  # the cart it was made in (and the item is in: it lapses when the item leaves)
     name: str
     since: datetime
 

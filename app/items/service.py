@@ -131,6 +131,15 @@ async def get_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -
     return item_out(doc, visible)
 
 
+async def still_in_cart(
+    db: AsyncDatabase, *, owner_id: ObjectId, cart_id: ObjectId, item_ids: list[ObjectId]
+) -> set[ObjectId]:
+    """Which of these items of the owner are in the cart now (deleted ones are in none); decided by the caller."""
+    if not item_ids:
+        return set()
+    return await repository.item_ids_in_cart(db, user_id=owner_id, cart_id=cart_id, item_ids=item_ids)
+
+
 async def list_items(
     db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId | None, cursor: str | None, limit: int
 ) -> Page[ItemOut]:
