@@ -5,12 +5,13 @@ export, through a public link) can carry one by accident. Members read them with
 the owner only when they turned the cart's surprises off. A link visitor may reserve with a name, and gets a
 release code, its only way to undo it.
 
-A reservation is made in a cart, among that cart's members, and holds while its item is in that cart: an item
-deleted, or moved out of the cart, takes its reservation with it (the members of the cart it moves to are other
-people, and the one who reserved may not be among them). Items leave carts in many ways (deleted one by one, with
-their last cart, moved by the owner or an editor), so rather than each telling us, every read checks the items
-and sweeps what no longer holds, as price watch does with its watches. The item being one gift, reserving it
-through another cart that also holds it answers 409 while the reservation holds, without saying who.
+A reservation is made in a cart, among that cart's members, and holds while its item is in that cart and its maker
+on it: an item deleted, or moved out of the cart, takes its reservation with it (the members of the cart it moves
+to are other people, and the one who reserved may not be among them), and so does its maker leaving the cart.
+Items leave carts in many ways (deleted one by one, with their last cart, moved by the owner or an editor), so
+rather than each telling us, every read checks and sweeps what no longer holds, as price watch does with its
+watches. The item being one gift, reserving it through another cart that also holds it answers 409 while the
+reservation holds, without saying who.
 """
 
 from __future__ import annotations
@@ -78,8 +79,19 @@ async def _reserve(
     return release_code
 
 
+async def _maker_still_on(db: AsyncDatabase, row: dict[str, Any]) -> bool:
+    if row["member_id"] is None:  # a link visitor's: it holds as long as its item stays
+        return True
+    try:
+        await cart_access(db, user_id=row["member_id"], cart_id=row["cart_id"])
+    except NotFound:  # they left the cart, or were removed: they could no longer see or release it
+        return False
+    return True
+
+
 async def _holding(db: AsyncDatabase, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The reservations whose item is still in the cart they were made in; the others are deleted."""
+    """The reservations whose item is still in the cart they were made in, by someone still on it; the others are
+    deleted."""
     holding = []
     for cart_id in {row["cart_id"] for row in rows}:
         in_cart = [row for row in rows if row["cart_id"] == cart_id]
@@ -87,7 +99,7 @@ async def _holding(db: AsyncDatabase, rows: list[dict[str, Any]]) -> list[dict[s
             db, owner_id=in_cart[0]["owner_id"], cart_id=cart_id, item_ids=[row["item_id"] for row in in_cart]
         )
         for row in in_cart:
-            if row["item_id"] in present:
+            if row["item_id"] in present and await _maker_still_on(db, row):
                 holding.append(row)
             else:
                 await repository.delete_reservation_by_id(db, row["_id"])

@@ -240,6 +240,24 @@ async def test_a_deleted_item_takes_its_reservation_with_it(
     assert await db["reservations"].count_documents({}) == 0
 
 
+async def test_a_member_who_leaves_the_cart_takes_their_reservation_along(
+    app: FastAPI, client: httpx.AsyncClient, alice: Account, bob: Account, carol: Account, gifts: dict[str, Any]
+) -> None:
+    assert (await client.put(_reservation(gifts), headers=bob.headers)).status_code == 204
+
+    left = await client.delete(f"{CARTS}/{gifts['cart']}/members/{bob.user_id}", headers=bob.headers)
+    assert left.status_code == 204
+
+    # bob could no longer see or release it: the kite is free for the others, and his export holds nothing.
+    assert await _listed(client, carol, gifts["cart"]) == []
+    assert (await client.get("/api/v1/account/export", headers=bob.headers)).json()["reservations"] == []
+    assert (await client.put(_reservation(gifts), headers=carol.headers)).status_code == 204
+    await add_member(
+        app.state.database.db, cart_id=ObjectId(gifts["cart"]), user_id=ObjectId(bob.user_id), role="viewer"
+    )
+    assert [r["by_you"] for r in await _listed(client, bob, gifts["cart"])] == [False]  # back: carol's, not his
+
+
 async def _listed(client: httpx.AsyncClient, person: Account, cart_id: str) -> list[dict[str, Any]]:
     response = await client.get(f"{CARTS}/{cart_id}/reservations", headers=person.headers)
     assert response.status_code == 200, response.text
