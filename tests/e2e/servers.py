@@ -80,6 +80,7 @@ def run_api(
         RATE_LIMIT_ENABLED="true",
         RATE_LIMIT_AUTH="1000/minute",
         RATE_LIMIT_SHARE="1000/hour",
+        RATE_LIMIT_ACCOUNT_CREATION="1000/hour",  # every test signs people up, all from 127.0.0.1
         RATE_LIMIT_EXTRACT="5/minute",
         METRICS_ENABLED="false",
         # The shop runs on 127.0.0.1: its image links are private addresses, which items and /extract refuse
