@@ -85,6 +85,8 @@ const handlers = {
   },
   "shares.get": async ({ cartId, shareId }) =>
     (await authedRequest(`/carts/${pathId(cartId)}/shares/${pathId(shareId)}`)).data,
+  "invitations.accept": async ({ token }) =>
+    (await authedRequest("/invitations/accept", { method: "POST", body: { token } })).data,
   ...accountHandlers,
   ...priceWatchHandlers,
 };

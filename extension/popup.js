@@ -7,6 +7,7 @@ import { ask, onSignedOut } from "./lib/messages.js";
 import { renderAccount } from "./screens/account.js";
 import { setUpForgotPassword } from "./screens/forgot-password.js";
 import { priceWatchSection } from "./screens/price-watch.js";
+import { setUpInvitation } from "./screens/invitation.js";
 import { setUpSignUp } from "./screens/signup.js";
 import { showVerificationBanner } from "./screens/verification.js";
 
@@ -40,6 +41,7 @@ const views = {
   forgot: $("view-forgot"),
   main: $("view-main"),
   account: $("view-account"),
+  invitation: $("view-invitation"),
 };
 // `watches`: the person's price watches by item id, loaded with the carts panel.
 const state = { user: null, carts: [], openCarts: new Set(), watches: Promise.resolve(new Map()) };
@@ -156,6 +158,13 @@ for (const button of document.querySelectorAll("button[data-view]")) {
 $("open-account").addEventListener("click", () => {
   openView("account");
   renderAccount($("account-panel"), { onSignedOut: signedOutEverywhere });
+});
+
+const invitation = setUpInvitation($("invitation-form")); // "My carts" lists the new cart when next opened
+
+$("open-invitation").addEventListener("click", () => {
+  invitation.reset();
+  openView("invitation");
 });
 
 $("sign-out").addEventListener("click", async () => {

@@ -63,7 +63,8 @@ async def end_all_sessions(user: CurrentUser, db: Db) -> Response:
 
 @router.get("/export", response_model=AccountExport)
 async def export(user: CurrentUser, db: Db) -> StreamingResponse:
-    """Everything of the person's, as one JSON document (carts, items, shares sent, sessions), streamed."""
+    """Everything of the person's, as one JSON document (carts, items, shares, sessions, links, memberships,
+    invitations sent, reservations made), streamed."""
     return StreamingResponse(
         await service.export(db, user_id=user.user_id, current=user.session_id),
         media_type="application/json",

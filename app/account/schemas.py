@@ -6,10 +6,11 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
 from app.auth.schemas import PASSWORD_MAX_LENGTH, Email, GoogleSignInRequest, Password, UserOut
-from app.carts.schemas import CartOut
+from app.carts.schemas import CartOut, MembershipOut
+from app.collaboration.schemas import MadeReservationOut, SentInvitationOut
 from app.ids import PyObjectId
 from app.items.schemas import ItemOut
-from app.sharing.schemas import ShareOut
+from app.sharing.schemas import ExportedLinkOut, ShareOut
 
 # A password being checked, not set: any length is accepted, so a wrong one answers 403, not the policy.
 CurrentPassword = Annotated[str, StringConstraints(max_length=PASSWORD_MAX_LENGTH)]
@@ -56,3 +57,7 @@ class AccountExport(BaseModel):
     items: list[ItemOut]
     shares: list[ShareOut]
     sessions: list[SessionOut]
+    links: list[ExportedLinkOut]
+    memberships: list[MembershipOut]  # carts the person is a member of (not their own)
+    invitations: list[SentInvitationOut]  # sent by the person
+    reservations: list[MadeReservationOut]  # made by the person (not those others made on their carts)

@@ -18,16 +18,21 @@ from app.account.schemas import SessionOut
 from app.auth import email_change
 from app.auth import service as auth
 from app.auth.google import GoogleIdentity
+from app.carts import members as carts_members
 from app.carts import service as carts
-from app.carts.schemas import CartOut
+from app.carts.schemas import CartOut, MembershipOut
 from app.clock import utc_now
+from app.collaboration import reservations
+from app.collaboration import service as collaboration
+from app.collaboration.schemas import MadeReservationOut, SentInvitationOut
 from app.db import in_transaction
 from app.errors import NotFound
 from app.items import service as items
 from app.outbox import service as outbox
 from app.pricewatch import service as pricewatch
+from app.sharing import links
 from app.sharing import service as sharing
-from app.sharing.schemas import ShareOut
+from app.sharing.schemas import ExportedLinkOut, ShareOut
 
 
 def _session_out(head: dict[str, Any], current: ObjectId | None) -> SessionOut:
@@ -68,7 +73,8 @@ async def change_email(db: AsyncDatabase, *, user_id: ObjectId, new_email: str, 
 
 async def export(db: AsyncDatabase, *, user_id: ObjectId, current: ObjectId | None) -> AsyncIterator[bytes]:
     """Everything the person has here, as one JSON document shaped like AccountExport: profile, carts, items, shares
-    sent, sessions (never another's data).
+    sent, sessions, public links (not their tokens), memberships, invitations sent and reservations made (never
+    another's data, and never the reservations others made on the person's carts: those stay a surprise).
 
     The parts with small bounds (quotas, budgets) are read first, so a failure there is still an error answer; the
     items, up to thousands, are then written out as the database hands them over, never all in memory."""
@@ -79,9 +85,14 @@ async def export(db: AsyncDatabase, *, user_id: ObjectId, current: ObjectId | No
         f',"carts":{_CARTS.dump_json(await carts.all_carts(db, user_id=user_id)).decode()}'
         ',"items":['
     )
+    made = await reservations.reservations_made_by(db, user_id=user_id)
     tail = (
         f'],"shares":{_SHARES.dump_json(await sharing.shares_of(db, user_id=user_id)).decode()}'
-        f',"sessions":{_SESSIONS.dump_json(await list_sessions(db, user_id=user_id, current=current)).decode()}}}'
+        f',"sessions":{_SESSIONS.dump_json(await list_sessions(db, user_id=user_id, current=current)).decode()}'
+        f',"links":{_LINKS.dump_json(await links.links_of(db, user_id=user_id)).decode()}'
+        f',"memberships":{_MEMBERSHIPS.dump_json(await carts_members.memberships(db, user_id=user_id)).decode()}'
+        f',"invitations":{_INVITATIONS.dump_json(await collaboration.invitations_sent(db, user_id=user_id)).decode()}'
+        f',"reservations":{_RESERVATIONS.dump_json(made).decode()}}}'
     )
     return _export_document(db, user_id, head=head, tail=tail)
 
@@ -89,6 +100,10 @@ async def export(db: AsyncDatabase, *, user_id: ObjectId, current: ObjectId | No
 _CARTS = TypeAdapter(list[CartOut])
 _SHARES = TypeAdapter(list[ShareOut])
 _SESSIONS = TypeAdapter(list[SessionOut])
+_LINKS = TypeAdapter(list[ExportedLinkOut])
+_MEMBERSHIPS = TypeAdapter(list[MembershipOut])
+_INVITATIONS = TypeAdapter(list[SentInvitationOut])
+_RESERVATIONS = TypeAdapter(list[MadeReservationOut])
 _EXPORTED_AT = TypeAdapter(datetime)
 EXPORT_BATCH = 200  # items per chunk written
 
@@ -124,6 +139,8 @@ async def delete_account(
         # Shares, queued verification and reset emails: cancelled if not sent yet, forgotten if sent.
         await outbox.forget_person(db, user_id=user_id, email=user["email"], session=session)
         await sharing.forget_person(db, user_id=user_id, session=session)
+        # Those sent by the person go with their carts (above); those sent to their address go here.
+        await collaboration.forget_invitations_to(db, email=user["email"], session=session)
         await pricewatch.forget_user(db, user_id=user_id, session=session)
         await auth.delete_identity(db, user_id, session)
 

@@ -10,6 +10,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from app.carts import repository
 from app.carts.access import CartAccess, MemberRole, cart_access, require
+from app.carts.schemas import MembershipOut
 from app.clock import utc_now
 from app.errors import Conflict, NotFound, QuotaExceeded
 
@@ -57,3 +58,14 @@ async def remove(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, mem
         require(access, "owner")
     if not await repository.delete_member(db, cart_id=cart_id, user_id=member_id):
         raise NotFound(_MEMBER_NOT_FOUND)
+
+
+async def memberships(db: AsyncDatabase, *, user_id: ObjectId) -> list[MembershipOut]:
+    """The carts the person is a member of, oldest membership first (their account export)."""
+    rows = sorted(await repository.memberships_of(db, user_id=user_id), key=lambda row: row["_id"])
+    names = {cart["_id"]: cart["name"] for cart in await repository.find_carts_by_ids(db, [r["cart_id"] for r in rows])}
+    return [
+        MembershipOut(cart_id=row["cart_id"], cart_name=names[row["cart_id"]], role=row["role"], since=row["since"])
+        for row in rows
+        if row["cart_id"] in names
+    ]

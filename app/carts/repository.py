@@ -115,6 +115,11 @@ async def memberships_of(db: AsyncDatabase, *, user_id: ObjectId) -> list[dict[s
     return await db[CART_MEMBERS].find({"user_id": user_id}).to_list(None)
 
 
+async def find_carts_by_ids(db: AsyncDatabase, cart_ids: list[ObjectId]) -> list[dict[str, Any]]:
+    """Any users' carts: only for carts the caller is already known to be on."""
+    return await db[CARTS].find({"_id": {"$in": cart_ids}}).to_list(None)
+
+
 async def members_of(db: AsyncDatabase, *, cart_id: ObjectId) -> list[dict[str, Any]]:
     """Oldest first."""
     return await db[CART_MEMBERS].find({"cart_id": cart_id}).sort("_id", ASCENDING).to_list(None)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer, StringConstraints, WithJsonSchema, model_validator
 
-from app.carts.access import Role
+from app.carts.access import MemberRole, Role
 from app.ids import PyObjectId
 from app.text import OneLine
 
@@ -47,6 +47,15 @@ Amount = Annotated[
     PlainSerializer(lambda amount: str(amount), return_type=str),
     WithJsonSchema({"type": "string", "pattern": r"^\d+(\.\d+)?$", "examples": ["39.98"]}),
 ]
+
+
+class MembershipOut(BaseModel):
+    """A cart the person is a member of (not its owner), as their account export lists it."""
+
+    cart_id: PyObjectId
+    cart_name: str
+    role: MemberRole
+    since: datetime
 
 
 class CartTotal(BaseModel):

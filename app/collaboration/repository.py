@@ -51,12 +51,21 @@ async def spend(db: AsyncDatabase, *, token_hash: str, now: datetime) -> dict[st
     )
 
 
+async def invitations_by(db: AsyncDatabase, *, user_id: ObjectId) -> list[dict[str, Any]]:
+    """Oldest first; bounded by the share rate limit and the invitations' 7-day TTL."""
+    return await db[INVITATIONS].find({"inviter_id": user_id}).sort("_id", ASCENDING).to_list(None)
+
+
 async def delete_cart_invitations(db: AsyncDatabase, *, cart_id: ObjectId, session: AsyncClientSession) -> None:
     await db[INVITATIONS].delete_many({"cart_id": cart_id}, session=session)
 
 
 async def delete_invitations_by(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
     await db[INVITATIONS].delete_many({"inviter_id": user_id}, session=session)
+
+
+async def delete_invitations_to(db: AsyncDatabase, *, email: str, session: AsyncClientSession) -> None:
+    await db[INVITATIONS].delete_many({"email": email}, session=session)
 
 
 RESERVATIONS = "reservations"
@@ -81,9 +90,18 @@ async def find_reservation(db: AsyncDatabase, *, item_id: ObjectId) -> dict[str,
     return await db[RESERVATIONS].find_one({"item_id": item_id})
 
 
-async def reservations_of_owner(db: AsyncDatabase, *, owner_id: ObjectId) -> list[dict[str, Any]]:
-    """Oldest first; bounded by the owner's items (one reservation per item)."""
-    return await db[RESERVATIONS].find({"owner_id": owner_id}).sort("_id", ASCENDING).to_list(None)
+async def reservations_in_cart(db: AsyncDatabase, *, cart_id: ObjectId) -> list[dict[str, Any]]:
+    """Made in the cart, oldest first; bounded by the owner's items (one reservation per item)."""
+    return await db[RESERVATIONS].find({"cart_id": cart_id}).sort("_id", ASCENDING).to_list(None)
+
+
+async def reservations_by(db: AsyncDatabase, *, member_id: ObjectId) -> list[dict[str, Any]]:
+    """The reservations a member made, oldest first (one per item at most, of carts they are on)."""
+    return await db[RESERVATIONS].find({"member_id": member_id}).sort("_id", ASCENDING).to_list(None)
+
+
+async def delete_reservation_by_id(db: AsyncDatabase, reservation_id: ObjectId) -> None:
+    await db[RESERVATIONS].delete_one({"_id": reservation_id})
 
 
 async def delete_reservation(db: AsyncDatabase, *, item_id: ObjectId, match: dict[str, Any]) -> bool:

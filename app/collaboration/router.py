@@ -15,7 +15,7 @@ from app.collaboration.schemas import (
     VisitorReservation,
     VisitorReserve,
 )
-from app.deps import CurrentUser, Db
+from app.deps import CurrentUser, Db, VerifiedUser
 from app.edge.ratelimit import limit_per_ip, limit_per_user
 from app.ids import parse_id
 from app.sharing import links
@@ -32,7 +32,7 @@ shared_router = APIRouter(
     status_code=status.HTTP_202_ACCEPTED,
     dependencies=[Depends(limit_per_user("rate_limit_share"))],  # the same budget as shares: mail in their name
 )
-async def invite(cart_id: str, body: InvitationCreate, user: CurrentUser, db: Db) -> InvitationQueued:
+async def invite(cart_id: str, body: InvitationCreate, user: VerifiedUser, db: Db) -> InvitationQueued:
     """Invite someone by email to see (viewer) or edit (editor) the cart; owner only, from a verified address."""
     return await service.invite(db, user_id=user.user_id, cart_id=parse_id(cart_id), email=body.email, role=body.role)
 

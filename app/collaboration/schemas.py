@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, StringConstraints
 
@@ -31,6 +31,18 @@ class InvitationAccepted(BaseModel):
     role: MemberRole
 
 
+class SentInvitationOut(BaseModel):
+    """An invitation the person sent, as their account export lists it (never its code)."""
+
+    invitation_id: PyObjectId
+    cart_id: PyObjectId
+    email: str
+    role: MemberRole
+    status: Literal["pending", "accepted", "expired"]
+    created_at: datetime
+    expires_at: datetime
+
+
 class MemberOut(BaseModel):
     user_id: PyObjectId
     name: str | None
@@ -48,6 +60,15 @@ class ReservationOut(BaseModel):
     item_id: PyObjectId
     name: str  # the member's display name, or the name a link visitor gave
     by_you: bool
+    since: datetime
+
+
+class MadeReservationOut(BaseModel):
+    """A reservation the person made on someone else's cart, as their account export lists it."""
+
+    item_id: PyObjectId
+    cart_id: PyObjectId  # the cart it was made in (and the item is in: it lapses when the item leaves)
+    name: str
     since: datetime
 
 

@@ -54,6 +54,13 @@ async def existing_item_ids(db: AsyncDatabase, user_id: ObjectId, item_ids: list
     return {doc["_id"] async for doc in cursor}
 
 
+async def item_ids_in_cart(
+    db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_ids: list[ObjectId]
+) -> set[ObjectId]:
+    cursor = db[ITEMS].find({"_id": {"$in": item_ids}, "user_id": user_id, "cart_ids": cart_id}, projection={"_id": 1})
+    return {doc["_id"] async for doc in cursor}
+
+
 async def find_item_by_id(db: AsyncDatabase, *, item_id: ObjectId) -> dict[str, Any] | None:
     """Any user's item: only for deciding whether the caller may see it (app/items/service.py `_item_access`)."""
     return await db[ITEMS].find_one({"_id": item_id})

@@ -131,6 +131,21 @@ async def get_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -
     return item_out(doc, visible)
 
 
+async def get_own_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -> ItemOut:
+    """One of the caller's own items: a cart member who can see it gets 403, anyone else 404."""
+    doc, visible = await _item_access(db, user_id=user_id, item_id=item_id, role="owner")
+    return item_out(doc, visible)
+
+
+async def still_in_cart(
+    db: AsyncDatabase, *, owner_id: ObjectId, cart_id: ObjectId, item_ids: list[ObjectId]
+) -> set[ObjectId]:
+    """Which of these items of the owner are in the cart now (deleted ones are in none); decided by the caller."""
+    if not item_ids:
+        return set()
+    return await repository.item_ids_in_cart(db, user_id=owner_id, cart_id=cart_id, item_ids=item_ids)
+
+
 async def list_items(
     db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId | None, cursor: str | None, limit: int
 ) -> Page[ItemOut]:

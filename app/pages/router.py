@@ -40,6 +40,11 @@ async def reset_password_page() -> Response:
     return _page("reset-password.html")
 
 
+@router.get("/invitation")
+async def invitation_page() -> Response:
+    return _page("invitation.html")
+
+
 @router.get("/pages/account-pages.js")
 async def account_pages_script() -> Response:
     return _file("account-pages.js", "text/javascript; charset=utf-8", {"Cache-Control": "no-cache"})

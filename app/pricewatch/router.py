@@ -20,9 +20,11 @@ class WatchList(BaseModel):
     items: list[WatchOut]
 
 
-async def _watched_item(db: Db, user: CurrentUser, item_id: str) -> service.WatchedItem:
-    """The person's item (404 for anyone else's, like a missing one)."""
-    item = await items.get_item(db, user_id=user.user_id, item_id=parse_id(item_id))
+async def _watched_item(db: Db, user: CurrentUser, item_id: str, *, own: bool) -> service.WatchedItem:
+    """The item as price watch needs it. Its history is the product's, for anyone who may see the item (cart members
+    too); a watch is one's own alert on one's own saved item (members: 403, save it yourself to watch it)."""
+    read = items.get_own_item if own else items.get_item
+    item = await read(db, user_id=user.user_id, item_id=parse_id(item_id))
     return service.WatchedItem(
         item_id=item.id,
         name=item.name,
@@ -38,21 +40,21 @@ async def price_history(
     item_id: str, user: CurrentUser, db: Db, days: Annotated[HistoryDays, Query()] = 90
 ) -> PriceHistoryOut:
     """The item's product price over the last `days` days (1 to 365): one point per change, oldest first."""
-    item = await _watched_item(db, user, item_id)
+    item = await _watched_item(db, user, item_id, own=False)
     return await service.price_history(db, url=item.canonical_url, days=days)
 
 
 @router.put("/items/{item_id}/watch")
 async def watch_item(item_id: str, body: WatchIn, user: CurrentUser, db: Db) -> WatchOut:
     """Watch the item's price (target, percentage drop, back in stock); alerts go to the verified email."""
-    item = await _watched_item(db, user, item_id)
+    item = await _watched_item(db, user, item_id, own=True)
     return await service.watch_item(db, user_id=user.user_id, item=item, data=body)
 
 
 @router.delete("/items/{item_id}/watch", status_code=status.HTTP_204_NO_CONTENT)
 async def unwatch_item(item_id: str, user: CurrentUser, db: Db) -> Response:
     """Stop watching the item (idempotent)."""
-    item = await _watched_item(db, user, item_id)
+    item = await _watched_item(db, user, item_id, own=True)
     await service.unwatch_item(db, user_id=user.user_id, item_id=item.item_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 

@@ -30,7 +30,7 @@ from app.items.ordering import ItemSort
 from app.items.schemas import ItemOut
 from app.sharing import repository
 from app.sharing.compose import http_url
-from app.sharing.schemas import LinkOut, SharedCartOut, SharedItemOut
+from app.sharing.schemas import ExportedLinkOut, LinkOut, SharedCartOut, SharedItemOut
 
 MAX_LINKS_PER_CART = 20
 _PURPOSE = b"buyhive share link v1\x00"
@@ -107,6 +107,19 @@ async def newest_link_url(db: AsyncDatabase, settings: Settings, *, user_id: Obj
     await carts.get_owned_cart(db, user_id=user_id, cart_id=cart_id)
     links = await repository.list_live_links(db, cart_id=cart_id, now=utc_now())
     return _link_out(settings, links[-1]).url if links else None
+
+
+async def links_of(db: AsyncDatabase, *, user_id: ObjectId) -> list[ExportedLinkOut]:
+    """The person's live links, without their tokens (the account export)."""
+    return [
+        ExportedLinkOut(
+            link_id=link["_id"],
+            cart_id=link["cart_id"],
+            created_at=link["created_at"],
+            expires_at=link.get("expires_at"),
+        )
+        for link in await repository.list_owner_links(db, user_id=user_id, now=utc_now())
+    ]
 
 
 def _shared_item(item: ItemOut) -> SharedItemOut:

@@ -108,6 +108,11 @@ async def count_live_links(db: AsyncDatabase, *, cart_id: ObjectId, now: datetim
     return await db[SHARE_LINKS].count_documents({"cart_id": cart_id, **_live(now)})
 
 
+async def list_owner_links(db: AsyncDatabase, *, user_id: ObjectId, now: datetime) -> list[dict[str, Any]]:
+    """The owner's live links over all carts, oldest first (bounded: MAX_LINKS_PER_CART per cart)."""
+    return await db[SHARE_LINKS].find({"owner_id": user_id, **_live(now)}).sort("_id", ASCENDING).to_list(None)
+
+
 async def delete_link(db: AsyncDatabase, *, cart_id: ObjectId, link_id: ObjectId) -> bool:
     result = await db[SHARE_LINKS].delete_one({"_id": link_id, "cart_id": cart_id})
     return result.deleted_count == 1

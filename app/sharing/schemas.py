@@ -67,6 +67,16 @@ class LinkOut(BaseModel):
     expires_at: datetime | None
 
 
+class ExportedLinkOut(BaseModel):
+    """A public link as the account export lists it: which cart and when, never the link itself (the export file
+    may be kept anywhere; the link lists in the extension show the URL)."""
+
+    link_id: PyObjectId
+    cart_id: PyObjectId
+    created_at: datetime
+    expires_at: datetime | None
+
+
 class SharedItemOut(BaseModel):
     """An item as a link shows it: what a shopper needs, nothing private (no notes, no reservations)."""
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import re
 import uuid
 from typing import Any
 
@@ -10,9 +12,10 @@ import httpx
 from bson import ObjectId, json_util
 from fastapi import FastAPI
 
+from app.carts.members import add_member
 from app.config import Settings
 from tests.helpers import PASSWORD, Account, register_account
-from tests.inbox import code_in, wait_for_emails
+from tests.inbox import body_text, code_in, wait_for_emails
 from tests.items.factories import add_item, create_cart, fast_account, verified_account
 
 NEW_PASSWORD = "a brand new passphrase"
@@ -125,6 +128,12 @@ async def _share(client: httpx.AsyncClient, account: Account, cart_id: str, to: 
     return response.json()
 
 
+async def _invite(client: httpx.AsyncClient, owner: Account, cart_id: str, email: str) -> None:
+    body = {"email": email, "role": "viewer"}
+    response = await client.post(f"/api/v1/carts/{cart_id}/invitations", json=body, headers=owner.headers)
+    assert response.status_code == 202, response.text
+
+
 async def test_export_holds_what_the_api_lists_and_nothing_of_others(app: FastAPI, client: httpx.AsyncClient) -> None:
     ann = await verified_account(app, client, "ann@example.com")
     bob = await verified_account(app, client, "bob@example.com")
@@ -154,6 +163,71 @@ async def test_export_holds_what_the_api_lists_and_nothing_of_others(app: FastAP
     assert "bob" not in response.text.lower()
 
 
+async def _invitation_code(settings: Settings, address: str) -> str:
+    [email] = await wait_for_emails(settings.data_dir / "outbox", address, "invited you")
+    match = re.search(r"invitation code:\s+(\S+)", body_text(email))
+    assert match is not None, body_text(email)
+    return match.group(1)
+
+
+async def test_export_holds_the_persons_links_memberships_invitations_and_reservations_only(
+    app: FastAPI, client: httpx.AsyncClient, settings: Settings
+) -> None:
+    fresh = uuid.uuid4().hex[:8]  # the suite's outbox folder is shared: addresses no other test mails
+    ann = await verified_account(app, client, f"ann.{fresh}@example.com", name="Ann")
+    bob = await verified_account(app, client, f"bob.{fresh}@example.com", name="Bob")
+    gifts = await create_cart(client, ann, "Gifts")
+    kite = await add_item(client, ann, url="https://shop.example/kite", name="Kite", cart_ids=[gifts["id"]])
+    lamp = await add_item(client, bob, url="https://shop.example/lamp", name="Lamp")
+    link = await client.post(f"/api/v1/carts/{gifts['id']}/links", json={}, headers=ann.headers)
+    assert link.status_code == 201
+    # ann invites bob (he accepts) and someone who has not answered; bob invites ann to his cart (she accepts).
+    await _invite(client, ann, gifts["id"], bob.email)
+    accepted = {"token": await _invitation_code(settings, bob.email)}
+    assert (await client.post("/api/v1/invitations/accept", json=accepted, headers=bob.headers)).status_code == 200
+    await _invite(client, ann, gifts["id"], f"zed.{fresh}@example.com")
+    await _invite(client, bob, bob.default_cart_id, ann.email)
+    accepted = {"token": await _invitation_code(settings, ann.email)}
+    assert (await client.post("/api/v1/invitations/accept", json=accepted, headers=ann.headers)).status_code == 200
+    # Each reserves a present of the other's: ann's export holds hers, never bob's on her own kite.
+    for person, cart_id, item in ((ann, bob.default_cart_id, lamp), (bob, gifts["id"], kite)):
+        reserved = await client.put(f"/api/v1/carts/{cart_id}/items/{item['id']}/reservation", headers=person.headers)
+        assert reserved.status_code == 204
+
+    response = await client.get("/api/v1/account/export", headers=ann.headers)
+
+    assert response.status_code == 200
+    export = response.json()
+    [listed] = (await client.get(f"/api/v1/carts/{gifts['id']}/links", headers=ann.headers)).json()
+    assert export["links"] == [
+        {k: listed[k] for k in ("link_id", "created_at", "expires_at")} | {"cart_id": gifts["id"]}
+    ]
+    token = listed["url"].rsplit("/", 1)[1]
+    assert token not in response.text  # the export file may be kept anywhere: no working link in it
+    [membership] = export["memberships"]
+    assert {k: membership[k] for k in ("cart_id", "cart_name", "role")} == {
+        "cart_id": bob.default_cart_id,
+        "cart_name": "My Cart",
+        "role": "viewer",
+    }
+    sent = [(i["cart_id"], i["email"], i["role"], i["status"]) for i in export["invitations"]]
+    assert sent == [
+        (gifts["id"], bob.email, "viewer", "accepted"),
+        (gifts["id"], f"zed.{fresh}@example.com", "viewer", "pending"),
+    ]
+    assert [(r["item_id"], r["cart_id"], r["name"]) for r in export["reservations"]] == [
+        (lamp["id"], bob.default_cart_id, "Ann")
+    ]
+    assert kite["id"] not in json.dumps(export["reservations"])
+    assert "Bob" not in response.text  # bob's name (his reservation of the kite) appears nowhere
+    # bob's export, the other way round: his membership of Gifts, his invitation to ann, his reservation of the kite.
+    his = (await client.get("/api/v1/account/export", headers=bob.headers)).json()
+    assert [m["cart_id"] for m in his["memberships"]] == [gifts["id"]]
+    assert [(i["email"], i["status"]) for i in his["invitations"]] == [(ann.email, "accepted")]
+    assert [r["item_id"] for r in his["reservations"]] == [kite["id"]]
+    assert his["links"] == []
+
+
 async def test_deleting_the_account_leaves_nothing_that_names_the_person(
     app: FastAPI, client: httpx.AsyncClient, db: Any, settings: Settings
 ) -> None:
@@ -170,8 +244,16 @@ async def test_deleting_the_account_leaves_nothing_that_names_the_person(
         client, ann, url="https://shop.example/p/1", name="Kettle", cart_ids=[ann.default_cart_id, gifts["id"]]
     )
     await _share(client, ann, gifts["id"], "friend@example.com")
-    await add_item(client, bob, url="https://shop.example/p/1", name="Kettle")
+    bobs_kettle = await add_item(client, bob, url="https://shop.example/p/1", name="Kettle")
     await _share(client, bob, bob.default_cart_id, "friend@example.com")
+    # Collaboration, both ways: ann's link and an invitation she sent; bob's invitation to ann, her membership of his
+    # cart (joined as tests/collaboration shows) and her reservation there.
+    assert (await client.post(f"/api/v1/carts/{gifts['id']}/links", json={}, headers=ann.headers)).status_code == 201
+    await _invite(client, ann, gifts["id"], f"zed.{uuid.uuid4().hex[:8]}@example.com")  # nobody mails bob@
+    await _invite(client, bob, bob.default_cart_id, ann.email)
+    await add_member(db, cart_id=ObjectId(bob.default_cart_id), user_id=ObjectId(ann.user_id), role="viewer")
+    reservation = f"/api/v1/carts/{bob.default_cart_id}/items/{bobs_kettle['id']}/reservation"
+    assert (await client.put(reservation, headers=ann.headers)).status_code == 204
     assert (await client.post("/api/v1/auth/password-reset", json={"email": ann.email})).status_code == 202
     await wait_for_emails(settings.data_dir / "outbox", ann.email, "Reset your BuyHive password")
     # A verification email still queued (ann's own address is proven: a change of address sends one).
@@ -191,6 +273,7 @@ async def test_deleting_the_account_leaves_nothing_that_names_the_person(
     assert {"users", "carts", "items", "outbox", "refresh_tokens", "password_resets", "email_verifications"} <= set(
         names
     )
+    assert {"share_links", "cart_invitations", "cart_members", "reservations"} <= set(names)
     for name in names:
         async for document in db[name].find({}):
             text = json_util.dumps(document).lower()
@@ -204,6 +287,11 @@ async def test_deleting_the_account_leaves_nothing_that_names_the_person(
     assert len(await _all_items(client, bob)) == 1
     assert await db.outbox.count_documents({"user_id": ObjectId(bob.user_id)}) == 1
     assert (await client.get("/api/v1/auth/me", headers=bob.headers)).status_code == 200
+    assert (
+        await client.get(f"/api/v1/carts/{bob.default_cart_id}/reservations", headers=bob.headers)
+    ).status_code == 403
+    assert await db.reservations.count_documents({"item_id": ObjectId(bobs_kettle["id"])}) == 0
+    assert await db.cart_invitations.count_documents({}) == 0
 
 
 async def test_a_password_is_needed_to_delete(app: FastAPI, client: httpx.AsyncClient) -> None:

@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from app.config import Settings
 from tests.helpers import Account
 from tests.inbox import body_text, emails_to, wait_for_emails
-from tests.items.factories import add_item, create_cart
+from tests.items.factories import add_item, create_cart, mark_email_verified
 
 CARTS = "/api/v1/carts"
 
@@ -80,15 +80,22 @@ async def test_an_invitation_by_email_makes_a_member(
 
 
 async def test_only_verified_owners_invite(
-    app: FastAPI, client: httpx.AsyncClient, alice: Account, bob: Account, gifts: dict[str, Any]
+    app: FastAPI, client: httpx.AsyncClient, alice: Account, bob: Account, carol: Account, gifts: dict[str, Any]
 ) -> None:
-    await app.state.database.db["users"].update_one({"email": alice.email}, {"$set": {"email_verified_at": None}})
+    db = app.state.database.db
+    await db["users"].update_one({"email": alice.email}, {"$set": {"email_verified_at": None}})
 
     refused = await _invite(client, alice, gifts["id"], bob.email, "editor")
 
     assert refused.status_code == 403 and refused.json()["error"]["code"] == "email_not_verified"
-    assert await app.state.database.db["cart_invitations"].count_documents({}) == 0
-    assert (await _invite(client, bob, gifts["id"], "zed@example.com", "viewer")).status_code == 404  # stranger
+    assert await db["cart_invitations"].count_documents({}) == 0
+    # The address is asked about before the cart, so an unverified stranger learns nothing about the cart: the same
+    # answer as for a cart that does not exist. A verified stranger gets 404, as for any cart they are not on.
+    for cart_id in (gifts["id"], "0" * 24):
+        stranger = await _invite(client, bob, cart_id, "zed@example.com", "viewer")
+        assert stranger.status_code == 403 and stranger.json()["error"]["code"] == "email_not_verified"
+    await mark_email_verified(db, carol)
+    assert (await _invite(client, carol, gifts["id"], "zed@example.com", "viewer")).status_code == 404
 
 
 @pytest.mark.parametrize("body", [{"email": "x@example.com", "role": "owner"}, {"email": "nope", "role": "viewer"}])

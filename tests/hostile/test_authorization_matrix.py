@@ -258,6 +258,9 @@ ROLE_EXPECTATIONS: dict[str, dict[str, int | str]] = {
     "DELETE /api/v1/carts/{cart_id}/items/{item_id}/reservation": {"viewer": 404, "editor": 404},  # none of theirs
     "GET /api/v1/carts/{cart_id}/reservations": {"viewer": "ok", "editor": "ok"},
     "GET /api/v1/carts/{cart_id}/export": {"viewer": "ok", "editor": "ok"},
+    "GET /api/v1/items/{item_id}/price-history": {"viewer": "ok", "editor": "ok"},  # the product's, like the item
+    "PUT /api/v1/items/{item_id}/watch": {"viewer": 403, "editor": 403},  # one's own alert on one's own item
+    "DELETE /api/v1/items/{item_id}/watch": {"viewer": 403, "editor": 403},
 }
 
 

@@ -24,7 +24,7 @@ class _Resources(HTMLParser):
         self.urls += [value for name, value in attrs if name in ("src", "href") and value]
 
 
-@pytest.mark.parametrize("path", ["/verify-email", "/reset-password"])
+@pytest.mark.parametrize("path", ["/verify-email", "/reset-password", "/invitation"])
 async def test_pages_load_only_their_own_files_under_a_strict_policy(client: httpx.AsyncClient, path: str) -> None:
     response = await client.get(path)
 

@@ -225,7 +225,7 @@ async def test_a_share_email_points_at_the_link_when_there_is_one(
         )
         assert response.status_code == 202, response.text
         await wait_for_share(client, alice, alice.default_cart_id, response.json()["share_id"])
-        [message] = await wait_for_emails(settings.data_dir / "outbox", address, "shared")
+        [message] = await wait_for_emails(settings.data_dir / "outbox", address, "Shared cart")
         return body_text(message)
 
     assert "/s/" not in await share_to("before@example.com")

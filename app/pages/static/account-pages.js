@@ -114,8 +114,32 @@ function setUpReset(token) {
   });
 }
 
+// The page cannot accept the invitation itself: the person signs in in the extension, which holds their tokens.
+// It shows the code to paste there.
+function setUpInvitation(token) {
+  const steps = document.getElementById("invitation-steps");
+  const code = document.getElementById("invitation-code");
+  if (!token) {
+    steps.hidden = true;
+    say(`${PROBLEMS.unknown} Ask the person who invited you to send a new invitation.`, "error");
+    return;
+  }
+  code.value = token;
+  document.getElementById("copy-button").addEventListener("click", async () => {
+    code.select();
+    try {
+      await navigator.clipboard.writeText(token);
+      say("Copied. Paste it in the BuyHive extension, under Accept an invitation.", "success");
+    } catch (_) {
+      say("Copying is blocked here: the code is selected, copy it with Ctrl+C (⌘C on a Mac).");
+    }
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   const token = takeToken();
-  if (document.body.dataset.page === "verify-email") setUpVerify(token);
+  const page = document.body.dataset.page;
+  if (page === "verify-email") setUpVerify(token);
+  else if (page === "invitation") setUpInvitation(token);
   else setUpReset(token);
 });
