@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import boto3
@@ -18,6 +22,7 @@ from fastapi import FastAPI
 from app.config import Settings
 from app.net import SafeFetcher
 from app.pricewatch.worker import RecheckWorker
+from tests.conftest import REPO_ROOT
 from tests.items.factories import add_item
 from tests.mail.moto_ses import FAKE_CREDENTIALS, REGION, moto_server
 from tests.pricewatch.conftest import let_time_pass
@@ -167,3 +172,44 @@ async def test_the_worker_service_drains_the_queue_until_stopped(client, alice, 
     assert (await _tracking(client, alice, item))["current"]["price"] == "55.00"
     assert service.health()["enqueued"] == 1 and service.health()["checked"] == 1
     assert queues.depth() == 0
+
+
+async def test_the_worker_process_drains_sqs_as_production_runs_it(
+    client, alice, shop, settings, queues, moto_url, worker, tmp_path
+):
+    item = await _watch(client, alice, shop.page("/p/1", price="45.00"))
+    # Sent here: the product is marked, so only a process reading this SQS queue can check it.
+    assert await worker().schedule_once() == 1
+    env = {
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "ENVIRONMENT": "test",
+        "DATA_DIR": str(tmp_path),
+        "MONGO_URL": settings.mongo_url or "",
+        "MONGO_DB": settings.mongo_db,
+        "JWT_SECRET_KEY": settings.jwt_secret_key,
+        "FETCH_ALLOW_PRIVATE_HOSTS": "127.0.0.1",
+        "FETCH_ALLOWED_PORTS": f"80,443,{shop.server.port}",
+        "PRICE_RECHECK_POLL_SECONDS": "0.2",
+        "PRICE_RECHECK_QUEUE_URL": queues.url,
+        "PRICE_RECHECK_QUEUE_WAIT_SECONDS": "1",
+        "AWS_ENDPOINT_URL_SQS": moto_url,
+        "AWS_REGION": REGION,
+        **FAKE_CREDENTIALS,
+        "LOG_LEVEL": "WARNING",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "app.pricewatch.worker", cwd=REPO_ROOT, env=env
+    )
+    try:
+        for _ in range(200):
+            if (await _tracking(client, alice, item))["status"] == "ok":
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        exit_code = await asyncio.wait_for(process.wait(), 30)
+    assert exit_code == 0
+    tracking = await _tracking(client, alice, item)
+    assert tracking["status"] == "ok" and tracking["current"]["source"] == "recheck"
+    assert len(shop.requests_for("/p/1")) == 1
+    assert queues.depth() == 0  # sent to SQS, received, deleted
