@@ -145,6 +145,15 @@ async def test_a_message_delivered_twice_checks_once_and_alerts_once(client, ali
     assert queues.depth() == 0  # the duplicate is deleted too: nothing is left to come back
 
 
+async def test_messages_sqs_refused_are_sent_on_the_next_pass(client, alice, shop, queues, moto_url, worker):
+    await _watch(client, alice, shop.page("/p/1"))
+    missing = worker(queue_url=f"{moto_url}/123456789012/buyhive-recheck-missing")
+    with pytest.raises(Exception, match="NonExistentQueue"):
+        await missing.schedule_once()
+    assert await worker().schedule_once() == 1  # not held back until the mark runs out
+    assert queues.depth() == 1
+
+
 async def test_a_poison_message_lands_in_the_dead_letter_queue(moto_url, worker):
     queues = _queues(moto_url, visibility_timeout=0)  # a failed message is visible again at once
     queues.client.send_message(QueueUrl=queues.url, MessageBody='{"product_id": "not an id"}')
