@@ -144,6 +144,10 @@ class Settings(BaseSettings):
     price_recheck_lease_seconds: int = Field(default=120, ge=10)
     price_recheck_poll_seconds: float = Field(default=5.0, gt=0)
     price_recheck_max_backoff_hours: float = Field(default=24.0, gt=0)
+    # SQS queue of scheduled checks (production; README "Price watch"); empty: an in-process queue
+    price_recheck_queue_url: str | None = None
+    # SQS long polling of the re-check queue; shutting down waits for the receive in flight
+    price_recheck_queue_wait_seconds: int = Field(default=10, ge=0, le=20)
     price_alert_period_hours: float = Field(default=24.0, gt=0)
     price_alert_digest_after: int = Field(default=3, ge=1)
     rate_limit_shared_link: str = "120/minute"  # per client network: opening public cart links (JSON and page)

@@ -3,8 +3,9 @@
 The shop runs in a child process (its CPU is not counted): HOSTS servers on their own ports, each serving PRODUCTS
 pages of about --page-kb KB (JSON-LD product + filler), a fifth of the hosts slow (--slow-ms per answer), a tenth
 refusing with 429. Every page's price changes on each fetch, so each successful check writes an observation.
-One RecheckWorker (--lanes concurrent checks) runs on an embedded SecantusDB until every product was checked once.
-Prints re-checks/s, observations written/s, and CPU per re-check of the worker process and of the database server.
+One RecheckWorker (--lanes concurrent checks; its scheduler and lanes through the in-process queue, the same code that
+drains SQS in production) runs on an embedded SecantusDB until every product was checked once. Prints re-checks/s,
+observations written/s, CPU per re-check of the worker process and of the database server, and the worker's peak RSS.
 
     .venv/bin/python scripts/bench_recheck.py [--hosts 40] [--products 10] [--lanes 8]
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import resource
 import sys
 import tempfile
 import threading
@@ -143,6 +145,7 @@ async def bench(args: argparse.Namespace, mongo: EmbeddedMongo, ports: list[int]
     print(f"checked {checked} in {wall:.1f} s: {checked / wall:.1f} re-checks/s; observations {observations} "
           f"({observations / wall:.1f}/s); outcomes {counts}")  # fmt: skip
     print(f"CPU per re-check: worker {cpu / checked * 1000:.1f} ms, database server {db_cpu / checked * 1000:.1f} ms")
+    print(f"worker peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import anyio
+from bson import ObjectId
 from pymongo.asynchronous.database import AsyncDatabase
 
 from app.clock import utc_now
@@ -67,7 +68,7 @@ class Rechecker:
         self.interval = timedelta(hours=settings.price_recheck_interval_hours)
         self.host_interval = timedelta(seconds=settings.price_recheck_host_interval_seconds)
         self.max_backoff = timedelta(hours=settings.price_recheck_max_backoff_hours)
-        self.counts = {"checked": 0, "unchanged": 0, "blocked": 0, "failed": 0, "alerts": 0}
+        self.counts = {"checked": 0, "unchanged": 0, "blocked": 0, "failed": 0, "alerts": 0, "stale": 0}
         self._in_hand: set[str] = set()  # hosts this process's lanes are fetching from: not worth claiming
 
     async def process_next(self) -> bool:
@@ -78,6 +79,24 @@ class Rechecker:
         )
         if product is None:
             return False
+        await self._check_claimed(product, now)
+        return True
+
+    async def process_scheduled(self, product_id: ObjectId, due: datetime) -> bool:
+        """Check the product a queue message names, if it is still due at `due` and nobody holds it; False when the
+        message is stale (its check was done, by a delivery before this one or by another instance) or taken."""
+        now = utc_now()
+        product = await repository.claim_scheduled_product(
+            self.db, product_id=product_id, due=due, worker_id=self.worker_id, now=now, lease=self.lease
+        )
+        if product is None:
+            self.counts["stale"] += 1
+            return False
+        await self._check_claimed(product, now)
+        return True
+
+    async def _check_claimed(self, product: dict[str, Any], now: datetime) -> None:
+        """Take the product's host and check it, or, the host being busy or resting, put the product back for then."""
         host = await repository.claim_host(
             self.db, host=product["host"], worker_id=self.worker_id, now=now, lease=self.lease
         )
@@ -88,14 +107,13 @@ class Rechecker:
                 self.db, product_id=product["_id"], worker_id=self.worker_id, changes={"next_check_at": retry_at}
             )
             await repository.defer_host(self.db, host=product["host"], until=retry_at, now=now)
-            return True
+            return
         self._in_hand.add(product["host"])
         try:
             outcome = await self._check(product, host, now)
             await self._finish(product, host, outcome)
         finally:
             self._in_hand.discard(product["host"])
-        return True
 
     async def _check(self, product: dict[str, Any], host: dict[str, Any], now: datetime) -> Outcome:
         url = product["canonical_url"]

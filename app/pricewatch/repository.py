@@ -81,6 +81,7 @@ def _new_product(canonical_url: str, host: str, now: datetime) -> dict[str, Any]
         "next_check_at": None,
         "lease_owner": None,
         "lease_until": EPOCH,
+        "enqueued_until": EPOCH,
         "etag": None,
         "last_modified": None,
         "last_change_at": None,
@@ -130,7 +131,10 @@ async def set_last_change(db: AsyncDatabase, *, product_id: ObjectId, at: dateti
 
 async def check_sooner(db: AsyncDatabase, *, product_id: ObjectId, at: datetime) -> None:
     """Bring a watched product's next re-check forward to `at` (never later than already planned)."""
-    await db[PRODUCTS].update_one({"_id": product_id, "watch_count": {"$gt": 0}}, {"$min": {"next_check_at": at}})
+    await db[PRODUCTS].update_one(
+        {"_id": product_id, "watch_count": {"$gt": 0}, "next_check_at": {"$gt": at}},
+        {"$set": {"next_check_at": at, "enqueued_until": EPOCH}},  # a new due time: the scheduler sends it again
+    )
 
 
 async def insert_observation(db: AsyncDatabase, observation: dict[str, Any]) -> None:
@@ -202,11 +206,51 @@ async def claim_due_product(
     )
 
 
+async def claim_scheduled_product(
+    db: AsyncDatabase, *, product_id: ObjectId, due: datetime, worker_id: str, now: datetime, lease: timedelta
+) -> dict[str, Any] | None:
+    """Take the product a queue message names, only if it is still due at the time the message was scheduled for and
+    nobody holds it. A message delivered again after its check was done finds the product moved on: None."""
+    query = {"_id": product_id, "next_check_at": due, "lease_until": {"$lte": now}, "watch_count": {"$gt": 0}}
+    return await db[PRODUCTS].find_one_and_update(
+        query, {"$set": {"lease_owner": worker_id, "lease_until": now + lease}}, return_document=ReturnDocument.AFTER
+    )
+
+
+async def due_unqueued_products(db: AsyncDatabase, *, now: datetime, limit: int) -> list[dict[str, Any]]:
+    """The most overdue watched products no queue message is out for (nor any worker holds); ids and due times."""
+    query = {
+        "next_check_at": {"$lte": now},
+        "watch_count": {"$gt": 0},
+        "lease_until": {"$lte": now},
+        "enqueued_until": {"$not": {"$gt": now}},  # records from before the queue have no such field
+    }
+    cursor = db[PRODUCTS].find(query, {"next_check_at": 1}).sort("next_check_at", ASCENDING).limit(limit)
+    return await cursor.to_list(None)
+
+
+async def mark_enqueued(
+    db: AsyncDatabase, *, product_id: ObjectId, due: datetime, now: datetime, until: datetime
+) -> bool:
+    """Take the right to send this product's message for this due time; of racing schedulers exactly one gets it."""
+    result = await db[PRODUCTS].update_one(
+        {"_id": product_id, "next_check_at": due, "enqueued_until": {"$not": {"$gt": now}}},
+        {"$set": {"enqueued_until": until}},
+    )
+    return result.modified_count == 1
+
+
+async def unmark_enqueued(db: AsyncDatabase, *, product_ids: list[ObjectId]) -> None:
+    """The messages were not sent after all: the next scheduler pass sends them."""
+    await db[PRODUCTS].update_many({"_id": {"$in": product_ids}}, {"$set": {"enqueued_until": EPOCH}})
+
+
 async def finish_check(db: AsyncDatabase, *, product_id: ObjectId, worker_id: str, changes: dict[str, Any]) -> bool:
-    """Record a check's outcome and let go of the product, only while this worker still holds it."""
+    """Record a check's outcome and let go of the product, only while this worker still holds it. The outcome sets
+    a new due time, for which the scheduler sends a new message."""
     result = await db[PRODUCTS].update_one(
         {"_id": product_id, "lease_owner": worker_id},
-        {"$set": {**changes, "lease_owner": None, "lease_until": EPOCH}},
+        {"$set": {**changes, "lease_owner": None, "lease_until": EPOCH, "enqueued_until": EPOCH}},
     )
     return result.matched_count == 1
 
@@ -214,7 +258,7 @@ async def finish_check(db: AsyncDatabase, *, product_id: ObjectId, worker_id: st
 async def defer_host(db: AsyncDatabase, *, host: str, until: datetime, now: datetime) -> None:
     """Move every due, unclaimed product of a busy host to `until`, so workers stop drawing them one by one."""
     query = {"host": host, "next_check_at": {"$lte": until}, "lease_until": {"$lte": now}}
-    await db[PRODUCTS].update_many(query, {"$set": {"next_check_at": until}})
+    await db[PRODUCTS].update_many(query, {"$set": {"next_check_at": until, "enqueued_until": EPOCH}})
 
 
 async def claim_host(

@@ -1,12 +1,13 @@
-"""The re-check worker: PRICE_RECHECK_CONCURRENCY loops claiming due products, plus the daily digest sweep.
+"""The re-check worker: a scheduler sending due products to the queue (SQS, or in-process), PRICE_RECHECK_CONCURRENCY
+lanes draining it, and the daily digest sweep.
 
 Runs inside the API process (PRICE_RECHECK_IN_API, the development default) or on its own:
 
     python -m app.pricewatch.worker
 
-which is how production runs it, as a second ECS service from the same image (README "Price watch"). Any number of
-instances share the work through leases in MongoDB; alert emails are queued in the outbox, which the API
-instances send.
+which is how production runs it, as a second ECS service from the same image, draining the SQS queue
+PRICE_RECHECK_QUEUE_URL (README "Price watch"). Any number of instances share the work through leases in MongoDB;
+alert emails are queued in the outbox, which the API instances send.
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ from app.indexes import ensure_indexes
 from app.logs import configure_logging
 from app.net import SafeFetcher
 from app.pricewatch import alerts
+from app.pricewatch.queue import Delivery, RecheckQueue, ScheduledCheck, make_queue
 from app.pricewatch.recheck import Rechecker
+from app.pricewatch.schedule import BATCH as SCHEDULE_BATCH
+from app.pricewatch.schedule import enqueue_due
 
 logger = logging.getLogger(__name__)
 
@@ -38,19 +42,31 @@ STOP_TIMEOUT_SECONDS = 30.0
 
 
 class RecheckWorker:
+    """A scheduler loop (due products to the queue, and the daily digest sweep) and PRICE_RECHECK_CONCURRENCY lanes
+    draining the queue. Many instances are safe: the leases in MongoDB decide who checks what."""
+
     def __init__(
-        self, db: AsyncDatabase, fetcher: SafeFetcher, settings: Settings, *, worker_id: str | None = None
+        self,
+        db: AsyncDatabase,
+        fetcher: SafeFetcher,
+        settings: Settings,
+        *,
+        worker_id: str | None = None,
+        queue: RecheckQueue | None = None,
     ) -> None:
         self.settings = settings
         self.db = db
         worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.rechecker = Rechecker(db, fetcher, settings, worker_id=worker_id)
+        self.queue = queue or make_queue(settings)
+        self.counts = {"enqueued": 0, "unreadable": 0}
         self._stopping = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
 
     def start(self) -> None:
-        self._tasks = [
-            asyncio.create_task(self._run(lane), name=f"recheck-{lane}")
+        self._tasks = [asyncio.create_task(self._schedule(), name="recheck-schedule")]
+        self._tasks += [
+            asyncio.create_task(self._consume(), name=f"recheck-{lane}")
             for lane in range(self.settings.price_recheck_concurrency)
         ]
 
@@ -68,21 +84,63 @@ class RecheckWorker:
 
     def health(self) -> dict[str, Any]:
         running = any(not task.done() for task in self._tasks)
-        return {"status": "running" if running else "stopped", **self.rechecker.counts}
+        return {"status": "running" if running else "stopped", **self.rechecker.counts, **self.counts}
 
-    async def _run(self, lane: int) -> None:
+    async def schedule_once(self) -> int:
+        """Send every due product's message (in batches); returns how many were sent."""
+        sent = 0
+        while not self._stopping.is_set():
+            batch = await enqueue_due(self.db, self.queue, now=utc_now())
+            sent += batch
+            if batch < SCHEDULE_BATCH:
+                break
+        self.counts["enqueued"] += sent
+        return sent
+
+    async def consume_once(self) -> int:
+        """Receive one message (waiting a little for it) and handle it; returns how many were received."""
+        deliveries = await self.queue.receive(1)
+        for delivery in deliveries:
+            await self._handle(delivery)
+        return len(deliveries)
+
+    async def _handle(self, delivery: Delivery) -> None:
+        try:
+            check = ScheduledCheck.parse(delivery.body)
+        except ValueError:
+            # Left in the queue: redelivered until the redrive policy moves it to the dead-letter queue to be read.
+            self.counts["unreadable"] += 1
+            logger.warning("recheck: unreadable queue message left for the dead-letter queue")
+            return
+        await self.rechecker.process_scheduled(check.product_id, check.due)
+        # Deleted once the outcome is recorded; a failure above leaves it to be delivered again.
+        await self.queue.delete(delivery)
+
+    async def _schedule(self) -> None:
         while not self._stopping.is_set():
             try:
-                if lane == 0:
-                    await alerts.send_digests(self.db, now=utc_now())
-                while not self._stopping.is_set() and await self.rechecker.process_next():
-                    pass
+                await alerts.send_digests(self.db, now=utc_now())
+                await self.schedule_once()
             except (ConnectionFailure, ExecutionTimeout) as exc:
-                logger.warning("recheck pass skipped, database unavailable: %s", type(exc).__name__)
+                logger.warning("recheck scheduling skipped, database unavailable: %s", type(exc).__name__)
             except Exception:
-                logger.exception("recheck pass failed; retrying after the poll interval")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), self.settings.price_recheck_poll_seconds)
+                logger.exception("recheck scheduling failed; retrying after the poll interval")
+            await self._pause()
+
+    async def _consume(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                await self.consume_once()
+            except (ConnectionFailure, ExecutionTimeout) as exc:
+                logger.warning("recheck skipped, database unavailable: %s", type(exc).__name__)
+                await self._pause()
+            except Exception:
+                logger.exception("recheck failed; the message is delivered again after its visibility timeout")
+                await self._pause()
+
+    async def _pause(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopping.wait(), self.settings.price_recheck_poll_seconds)
 
 
 def make_fetcher(settings: Settings) -> SafeFetcher:

@@ -382,3 +382,69 @@ def test_actionlint_finds_nothing_in_the_workflows():
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- The re-check worker service: its deployment and its autoscaling on queue depth -----------------------------
+
+RECHECK_TASK_DEFINITION = REPO_ROOT / "deploy" / "task-definition-recheck.json"
+RECHECK_SCALABLE_TARGET = REPO_ROOT / "deploy" / "recheck-scalable-target.json"
+RECHECK_SCALING_POLICY = REPO_ROOT / "deploy" / "recheck-scaling-policy.json"
+
+
+def recheck_deploy_step(steps: list[dict[str, Any]]) -> dict[str, Any]:
+    (step,) = [step for step in steps if "deploy/task-definition-recheck.json" in step.get("run", "")]
+    return step
+
+
+def test_deploy_registers_the_recheck_worker_with_the_new_image_after_the_api(tmp_path):
+    steps = deploy_steps()
+    step = recheck_deploy_step(steps)
+    api_deploy = step_using(steps, "aws-actions/amazon-ecs-deploy-task-definition")
+    assert steps.index(step) > steps.index(api_deploy)
+    script = step["run"]
+    assert step["env"]["IMAGE"] == "${{ steps.image.outputs.uri }}"
+    assert 'aws ecs update-service --cluster "$ECS_CLUSTER" --service "$ECS_RECHECK_SERVICE"' in script
+    assert 'aws ecs wait services-stable --cluster "$ECS_CLUSTER" --services "$ECS_RECHECK_SERVICE"' in script
+    # Run the rendering half of the step for real (sed and jq, as on the runner; the AWS calls are left out).
+    if shutil.which("jq") is None:
+        pytest.skip("jq is not installed (GitHub's runners have it)")
+    render = script.split('arn="$(')[0].replace(
+        '"$(aws sts get-caller-identity --query Account --output text)"', "1" * 12
+    )
+    image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/buyhive:abc123"
+    environment = {**os.environ, "AWS_REGION": "eu-west-1", "IMAGE": image, "IMAGE_TAG": "abc123",
+                   "RUNNER_TEMP": str(tmp_path)}  # fmt: skip
+    subprocess.run(["bash", "-euo", "pipefail", "-c", render], cwd=REPO_ROOT, env=environment, check=True, timeout=30)
+    definition = json.loads((tmp_path / "task-definition-recheck.json").read_text())
+    ecs = botocore.session.get_session().get_service_model("ecs")
+    validate_parameters(definition, ecs.operation_model("RegisterTaskDefinition").input_shape)
+    (container,) = definition["containerDefinitions"]
+    assert container["image"] == image
+    assert {"name": "RELEASE", "value": "abc123"} in container["environment"]
+    assert "${" not in json.dumps(definition)  # every placeholder filled
+    queue_url = {variable["name"]: variable["value"] for variable in container["environment"]}[
+        "PRICE_RECHECK_QUEUE_URL"
+    ]
+    assert queue_url == "https://sqs.eu-west-1.amazonaws.com/111111111111/buyhive-recheck"
+
+
+def test_recheck_autoscaling_tracks_queue_backlog_per_worker_task():
+    autoscaling = botocore.session.get_session().get_service_model("application-autoscaling")
+    target = json.loads(RECHECK_SCALABLE_TARGET.read_text())
+    policy = json.loads(RECHECK_SCALING_POLICY.read_text())
+    validate_parameters(target, autoscaling.operation_model("RegisterScalableTarget").input_shape)
+    validate_parameters(policy, autoscaling.operation_model("PutScalingPolicy").input_shape)
+    assert target["ResourceId"] == policy["ResourceId"]
+    assert target["ScalableDimension"] == policy["ScalableDimension"] == "ecs:service:DesiredCount"
+    assert target["MinCapacity"] >= 1  # the worker tasks also run the scheduler: one always runs
+    _, cluster, service = target["ResourceId"].split("/")
+    metrics = {metric["Id"]: metric for metric in policy["TargetTrackingScalingPolicyConfiguration"][
+        "CustomizedMetricSpecification"]["Metrics"]}  # fmt: skip
+    queue = {d["Name"]: d["Value"] for d in metrics["visible"]["MetricStat"]["Metric"]["Dimensions"]}
+    tasks = {d["Name"]: d["Value"] for d in metrics["tasks"]["MetricStat"]["Metric"]["Dimensions"]}
+    assert tasks == {"ClusterName": cluster, "ServiceName": service}
+    recheck = json.loads(RECHECK_TASK_DEFINITION.read_text())["containerDefinitions"][0]
+    queue_url = {variable["name"]: variable["value"] for variable in recheck["environment"]}["PRICE_RECHECK_QUEUE_URL"]
+    assert queue_url.endswith("/" + queue["QueueName"])  # scaled on the queue the workers drain
+    (returned,) = [metric for metric in metrics.values() if metric.get("ReturnData", True)]
+    assert returned["Expression"] == "visible / tasks"
