@@ -133,6 +133,8 @@ class Settings(BaseSettings):
     # Accounts created (registration or a first Google sign-in) per client network: IPv4 address or IPv6 /64
     rate_limit_account_creation: str = "20/hour"
     # Failed sign-ins per account (app/auth/login_throttle.py): free tries, then a doubling wait up to the cap
+    # How long one instance trusts its memory that a session is live (app/auth/live_sessions.py); 0: read every time
+    session_check_cache_seconds: float = Field(default=1.0, ge=0, le=10)
     login_free_failures: int = Field(default=5, ge=1)
     login_lockout_max_seconds: int = Field(default=300, ge=1)
 

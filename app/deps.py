@@ -47,9 +47,9 @@ async def get_current_user(
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized("Missing bearer token", headers={"WWW-Authenticate": "Bearer"})
     access = decode_access_token(credentials.credentials, settings)
-    # One indexed read per request, so that signing out, a password reset or an account takeover ends the
-    # access tokens at once rather than when they expire.
-    await require_live_session(db, access)
+    # One indexed read per request (or this process's memory of one from the last second), so that signing out, a
+    # password reset or an account takeover ends the access tokens at once rather than when they expire.
+    await require_live_session(db, access, remember_seconds=settings.session_check_cache_seconds)
     request.state.user_id = str(access.user_id)  # the rate limiter keys on it
     return AuthSubject(user_id=access.user_id, session_id=access.session_id)
 

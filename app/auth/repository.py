@@ -10,6 +10,8 @@ from pymongo import ASCENDING, IndexModel, ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
+from app.auth.live_sessions import LIVE_SESSIONS
+
 USERS = "users"
 REFRESH_TOKENS = "refresh_tokens"
 PASSWORD_RESETS = "password_resets"
@@ -111,6 +113,7 @@ async def family_revoked(db: AsyncDatabase, family_id: ObjectId) -> bool:
 
 
 async def revoke_family(db: AsyncDatabase, family_id: ObjectId, now: datetime) -> None:
+    LIVE_SESSIONS.forget_all()  # every revocation passes here or below: the session check must not remember it
     await db[REFRESH_TOKENS].update_many({"family_id": family_id, "revoked_at": None}, {"$set": {"revoked_at": now}})
 
 
@@ -121,6 +124,7 @@ async def revoke_all_for_user(
     session: AsyncClientSession | None = None,
     keep_family: ObjectId | None = None,
 ) -> None:
+    LIVE_SESSIONS.forget_all()
     query: dict[str, Any] = {"user_id": user_id, "revoked_at": None}
     if keep_family is not None:
         query["family_id"] = {"$ne": keep_family}
@@ -129,6 +133,7 @@ async def revoke_all_for_user(
 
 async def revoke_user_family(db: AsyncDatabase, user_id: ObjectId, family_id: ObjectId, now: datetime) -> bool:
     """Revoke one live session of this user; False when there is none with that id."""
+    LIVE_SESSIONS.forget_all()
     result = await db[REFRESH_TOKENS].update_many(
         {"user_id": user_id, "family_id": family_id, "revoked_at": None, "spent_at": None, "expires_at": {"$gt": now}},
         {"$set": {"revoked_at": now}},
@@ -153,6 +158,7 @@ async def replace_password_hash(
 
 
 async def delete_user_and_tokens(db: AsyncDatabase, user_id: ObjectId, session: AsyncClientSession) -> None:
+    LIVE_SESSIONS.forget_all()
     for collection in (REFRESH_TOKENS, PASSWORD_RESETS, EMAIL_VERIFICATIONS):
         await db[collection].delete_many({"user_id": user_id}, session=session)
     await db[USERS].delete_one({"_id": user_id}, session=session)

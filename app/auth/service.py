@@ -16,6 +16,7 @@ from pymongo.errors import DuplicateKeyError
 from app.auth import login_throttle, repository
 from app.auth.email_verification import is_verified, queue_verification
 from app.auth.google import GoogleIdentity
+from app.auth.live_sessions import LIVE_SESSIONS
 from app.auth.passwords import hash_password, verify_password
 from app.auth.schemas import TokenPair, UserOut
 from app.auth.tokens import AccessToken, create_access_token, hash_token, new_refresh_token
@@ -257,10 +258,14 @@ async def logout(db: AsyncDatabase, *, refresh_token: str) -> None:
         await repository.revoke_family(db, known["family_id"], utc_now())
 
 
-async def require_live_session(db: AsyncDatabase, access: AccessToken) -> None:
-    """Refuse an access token whose session has ended (signed out, revoked, password reset, account deleted)."""
+async def require_live_session(db: AsyncDatabase, access: AccessToken, *, remember_seconds: float) -> None:
+    """Refuse an access token whose session has ended (signed out, revoked, password reset, account deleted).
+    A session this process found live less than `remember_seconds` ago is not read again (app/auth/live_sessions.py)."""
+    if LIVE_SESSIONS.recently_live(access.session_id, remember_seconds):
+        return
     if not await repository.session_is_live(db, access.session_id):
         raise Unauthorized(_SESSION_ENDED, headers={"WWW-Authenticate": "Bearer"})
+    LIVE_SESSIONS.remember(access.session_id)
 
 
 async def require_verified_email(db: AsyncDatabase, user_id: ObjectId) -> None:

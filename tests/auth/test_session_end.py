@@ -55,6 +55,18 @@ async def test_logout_ends_the_access_token_of_that_session_only(app: FastAPI, c
     assert await _status(client, account.headers) == 200
 
 
+async def test_a_session_just_used_still_ends_on_the_next_request(app: FastAPI, client: httpx.AsyncClient) -> None:
+    # The check remembers a live session for a moment (SESSION_CHECK_CACHE_SECONDS); ending it forgets that.
+    account = await fast_account(app, client, "ann@example.com")
+    phone = await _second_session(client, account)
+    assert await _status(client, phone) == 200
+
+    assert (await client.delete("/api/v1/account/sessions", headers=account.headers)).status_code == 204
+
+    assert await _status(client, phone) == 401
+    assert await _status(client, account.headers) == 401
+
+
 async def test_a_refresh_keeps_the_session_and_its_earlier_access_token(
     app: FastAPI, client: httpx.AsyncClient
 ) -> None:
