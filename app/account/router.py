@@ -5,9 +5,8 @@ from fastapi.responses import StreamingResponse
 
 from app.account import service
 from app.account.schemas import AccountDeletion, AccountExport, EmailChange, PasswordChange, SessionOut
-from app.auth.google import GoogleVerifierDep
 from app.auth.schemas import Accepted
-from app.deps import CurrentUser, Db
+from app.deps import CurrentUser, Db, GoogleVerifierDep
 from app.edge.ratelimit import limit_per_user
 from app.ids import parse_id
 
