@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from bson import ObjectId
 from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from app.clock import utc_now
 from app.deps import AppSettings, CurrentUser, Db
-from app.ids import parse_id
+from app.ids import PathId
 from app.items import service as items
 from app.pricewatch import alerts, service
 from app.pricewatch.schemas import HistoryDays, PriceHistoryOut, WatchIn, WatchOut
@@ -20,9 +21,9 @@ class WatchList(BaseModel):
     items: list[WatchOut]
 
 
-async def _watched_item(db: Db, user: CurrentUser, item_id: str) -> service.WatchedItem:
+async def _watched_item(db: Db, user: CurrentUser, item_id: ObjectId) -> service.WatchedItem:
     """The person's item (404 for anyone else's, like a missing one)."""
-    item = await items.get_item(db, user_id=user.user_id, item_id=parse_id(item_id))
+    item = await items.get_item(db, user_id=user.user_id, item_id=item_id)
     return service.WatchedItem(
         item_id=item.id,
         name=item.name,
@@ -35,7 +36,7 @@ async def _watched_item(db: Db, user: CurrentUser, item_id: str) -> service.Watc
 
 @router.get("/items/{item_id}/price-history")
 async def price_history(
-    item_id: str, user: CurrentUser, db: Db, days: Annotated[HistoryDays, Query()] = 90
+    item_id: PathId, user: CurrentUser, db: Db, days: Annotated[HistoryDays, Query()] = 90
 ) -> PriceHistoryOut:
     """The item's product price over the last `days` days (1 to 365): one point per change, oldest first."""
     item = await _watched_item(db, user, item_id)
@@ -43,14 +44,14 @@ async def price_history(
 
 
 @router.put("/items/{item_id}/watch")
-async def watch_item(item_id: str, body: WatchIn, user: CurrentUser, db: Db) -> WatchOut:
+async def watch_item(item_id: PathId, body: WatchIn, user: CurrentUser, db: Db) -> WatchOut:
     """Watch the item's price (target, percentage drop, back in stock); alerts go to the verified email."""
     item = await _watched_item(db, user, item_id)
     return await service.watch_item(db, user_id=user.user_id, item=item, data=body)
 
 
 @router.delete("/items/{item_id}/watch", status_code=status.HTTP_204_NO_CONTENT)
-async def unwatch_item(item_id: str, user: CurrentUser, db: Db) -> Response:
+async def unwatch_item(item_id: PathId, user: CurrentUser, db: Db) -> Response:
     """Stop watching the item (idempotent)."""
     item = await _watched_item(db, user, item_id)
     await service.unwatch_item(db, user_id=user.user_id, item_id=item.item_id)

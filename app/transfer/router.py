@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response
 
 from app.deps import AppSettings, CurrentUser, Db
 from app.errors import AppError
-from app.ids import parse_id
+from app.ids import PathId
 from app.transfer import service
 from app.transfer.schemas import ExportFormat, ImportReport
 
@@ -50,7 +50,7 @@ async def import_carts(request: Request, user: CurrentUser, db: Db, settings: Ap
 @router.get(
     "/{cart_id}/export", response_class=Response, responses={200: {"content": {"text/csv": {}, "application/json": {}}}}
 )
-async def export_cart(cart_id: str, user: CurrentUser, db: Db, format: ExportFormat = "json") -> Response:
+async def export_cart(cart_id: PathId, user: CurrentUser, db: Db, format: ExportFormat = "json") -> Response:
     """One cart you own or are a member of, as CSV or JSON."""
-    content = await service.export_cart(db, user_id=user.user_id, cart_id=parse_id(cart_id), fmt=format)
+    content = await service.export_cart(db, user_id=user.user_id, cart_id=cart_id, fmt=format)
     return _download(content, format, "buyhive-cart")
