@@ -11,9 +11,9 @@ from bson import ObjectId, json_util
 from fastapi import FastAPI
 
 from app.config import Settings
-from tests.helpers import PASSWORD, Account, register_account
-from tests.inbox import code_in, wait_for_emails
-from tests.items.factories import add_item, create_cart, fast_account, verified_account
+from tests.support.accounts import PASSWORD, Account, fast_account, register_account, verified_account
+from tests.support.factories import add_item, create_cart
+from tests.support.inbox import code_in, wait_for_emails
 
 NEW_PASSWORD = "a brand new passphrase"
 

@@ -1,0 +1,8 @@
+"""What the tests share, by concern: `app` (settings and a running app), `accounts` (people and their fixtures),
+`factories` (carts and items through the API), `inbox` (the emails the file backend wrote)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
