@@ -24,6 +24,7 @@ from app.db import close_database, open_database
 from app.edge.ratelimit import create_rate_limiter
 from app.edge.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from app.errors import install_error_handlers
+from app.extraction.admission import ExtractionGate
 from app.extraction.router import router as extraction_router
 from app.extraction.service import ExtractionPipeline
 from app.health.router import router as health_router
@@ -46,6 +47,7 @@ from app.pricewatch.worker import RecheckWorker
 from app.sharing.page import page_router as shared_cart_page_router
 from app.sharing.router import router as sharing_router
 from app.sharing.router import shared_router
+from app.state import AppState
 from app.suppression.router import router as unsubscribe_router
 from app.suppression.ses_feedback import SesFeedbackPoller
 from app.transfer.router import router as transfer_router
@@ -66,39 +68,44 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging(settings)
     init_sentry(settings)
 
+    state = AppState(settings)
+
     @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # Resources close in reverse order of opening, whatever fails in between.
         async with contextlib.AsyncExitStack() as stack:
             database = await open_database(settings)
             stack.push_async_callback(close_database, database)
-            app.state.database = database
+            state.database = database
             await ensure_indexes(database.db)
             mongo_url = settings.mongo_url or (database.embedded.url if database.embedded else "")
             rate_limiter = create_rate_limiter(settings, mongo_url)
             if rate_limiter is not None:
                 await asyncio.to_thread(rate_limiter.open)
                 stack.push_async_callback(asyncio.to_thread, rate_limiter.close)
-            app.state.rate_limiter = rate_limiter
+            state.rate_limiter = rate_limiter
 
-            app.state.fetcher = SafeFetcher(
+            state.fetcher = SafeFetcher(
                 allowed_private_hosts=settings.fetch_allow_private_hosts, allowed_ports=settings.fetch_allowed_ports
             )
-            stack.push_async_callback(app.state.fetcher.aclose)
-            app.state.google_verifier = GoogleVerifier(settings)
-            stack.push_async_callback(app.state.google_verifier.aclose)
-            app.state.llm_chain = LlmChain(settings)
-            stack.push_async_callback(app.state.llm_chain.aclose)
-            app.state.health_providers["llm"] = app.state.llm_chain.status
-            app.state.extraction = ExtractionPipeline(
+            stack.push_async_callback(state.fetcher.aclose)
+            state.google_verifier = GoogleVerifier(settings)
+            stack.push_async_callback(state.google_verifier.aclose)
+            state.llm_chain = LlmChain(settings)
+            stack.push_async_callback(state.llm_chain.aclose)
+            state.health_providers["llm"] = state.llm_chain.status
+            state.extraction = ExtractionPipeline(
                 db=database.db,
                 settings=settings,
                 url_classifier=UrlClassifier(settings.url_model_path),
                 clip=ClipVerifier(settings.clip_model, settings.clip_pretrained, settings.clip_threshold),
-                llm=app.state.llm_chain,
-                fetcher=app.state.fetcher,
+                llm=state.llm_chain,
+                fetcher=state.fetcher,
             )
-            app.state.health_providers["models"] = app.state.extraction.health
+            state.health_providers["models"] = state.extraction.health
+            state.extraction_gate = ExtractionGate(
+                max_concurrent=settings.extract_max_concurrent, queue_wait_seconds=settings.extract_queue_wait_seconds
+            )
 
             if settings.emit_metrics:
                 flusher = asyncio.create_task(flush_periodically(settings.metrics_flush_seconds))
@@ -107,17 +114,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             outbox = OutboxWorker(database.db, build_email_sender(settings), settings)
             outbox.start()
             stack.push_async_callback(outbox.stop)  # first to stop: lets the send in progress be recorded
-            app.state.health_providers["outbox"] = outbox.health
+            state.health_providers["outbox"] = outbox.health
             if settings.recheck_in_api:  # else `python -m app.pricewatch.worker` runs it (production)
-                rechecks = RecheckWorker(database.db, app.state.fetcher, settings)
+                rechecks = RecheckWorker(database.db, state.fetcher, settings)
                 rechecks.start()
                 stack.push_async_callback(rechecks.stop)
-                app.state.health_providers["price_recheck"] = rechecks.health
+                state.health_providers["price_recheck"] = rechecks.health
             if settings.ses_feedback_queue_url:
                 feedback = SesFeedbackPoller(database.db, settings)
                 feedback.start()
                 stack.push_async_callback(feedback.stop)
-                app.state.health_providers["ses_feedback"] = feedback.health
+                state.health_providers["ses_feedback"] = feedback.health
             yield
 
     app = FastAPI(
@@ -128,9 +135,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url="/openapi.json" if settings.show_docs else None,
     )
-    app.state.settings = settings
-    app.state.health_providers = {}
-    app.state.rate_limiter = None
+    app.state = state
     install_error_handlers(app)
 
     # Added innermost first: the request-id middleware is outermost so every response, 413s included, has an id.

@@ -10,22 +10,35 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pymongo.asynchronous.database import AsyncDatabase
 
+from app.auth.google import GoogleVerifier
 from app.auth.service import require_live_session, require_verified_email
 from app.auth.tokens import decode_access_token
-from app.config import Settings, get_settings
+from app.config import Settings
 from app.errors import Unauthorized
+from app.extraction.service import ExtractionPipeline
+from app.state import app_state
 
 
 def get_db(request: Request) -> AsyncDatabase:
-    return request.app.state.database.db
+    return app_state(request).database.db
 
 
 def get_app_settings(request: Request) -> Settings:
-    return getattr(request.app.state, "settings", None) or get_settings()
+    return app_state(request).settings
+
+
+def get_pipeline(request: Request) -> ExtractionPipeline:
+    return app_state(request).extraction
+
+
+def get_google_verifier(request: Request) -> GoogleVerifier:
+    return app_state(request).google_verifier
 
 
 Db = Annotated[AsyncDatabase, Depends(get_db)]
 AppSettings = Annotated[Settings, Depends(get_app_settings)]
+Pipeline = Annotated[ExtractionPipeline, Depends(get_pipeline)]
+GoogleVerifierDep = Annotated[GoogleVerifier, Depends(get_google_verifier)]
 
 _bearer = HTTPBearer(auto_error=False, description="Access token from /auth/login, /auth/register or /auth/google")
 

@@ -57,6 +57,18 @@ class NotFound(AppError):
     message = "Not found"
 
 
+class MethodNotAllowed(AppError):
+    status_code = 405
+    code = "method_not_allowed"
+    message = "Method not allowed"
+
+
+class RequestTimeout(AppError):
+    status_code = 408
+    code = "request_timeout"
+    message = "Request body not received in time"
+
+
 class Conflict(AppError):
     status_code = 409
     code = "conflict"
@@ -83,6 +95,12 @@ class PayloadTooLarge(AppError):
     message = "Request body too large"
 
 
+class UnsupportedMediaType(AppError):
+    status_code = 415
+    code = "unsupported_media_type"
+    message = "Unsupported media type"
+
+
 class UnprocessableEntity(AppError):
     status_code = 422
     code = "validation_error"
@@ -101,19 +119,24 @@ class ServiceUnavailable(AppError):
     message = "Service temporarily unavailable"
 
 
-_STATUS_CODES = {
-    400: "bad_request",
-    401: "unauthorized",
-    403: "forbidden",
-    404: "not_found",
-    405: "method_not_allowed",
-    408: "request_timeout",
-    409: "conflict",
-    413: "payload_too_large",
-    415: "unsupported_media_type",
-    422: "validation_error",
-    429: "rate_limited",
-    503: "service_unavailable",
+# Starlette's own errors (unknown path, wrong method) and the body limits' (app/edge/security.py) arrive as
+# HTTPException: each takes the code of the class with its status.
+_CODE_BY_STATUS = {
+    error.status_code: error.code
+    for error in (
+        BadRequest,
+        Unauthorized,
+        Forbidden,
+        NotFound,
+        MethodNotAllowed,
+        RequestTimeout,
+        Conflict,
+        PayloadTooLarge,
+        UnsupportedMediaType,
+        UnprocessableEntity,
+        TooManyRequests,
+        ServiceUnavailable,
+    )
 }
 
 
@@ -199,7 +222,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = _STATUS_CODES.get(exc.status_code, "http_error")
+        code = _CODE_BY_STATUS.get(exc.status_code, "http_error")
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ").capitalize()
         return error_response(request, exc.status_code, code, message, headers=getattr(exc, "headers", None))
 

@@ -6,8 +6,8 @@ import socket
 from pathlib import Path
 
 from app.config import Settings
-from tests.conftest import make_settings, running_app
-from tests.helpers import PASSWORD
+from tests.support.accounts import PASSWORD
+from tests.support.app import make_settings, running_app
 
 
 def _database_processes(storage: Path) -> list[str]:

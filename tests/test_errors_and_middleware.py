@@ -11,8 +11,8 @@ import pytest
 
 from app.db import EmbeddedMongo
 from main import create_app
-from tests.conftest import make_settings
-from tests.helpers import Account
+from tests.support.accounts import Account
+from tests.support.app import make_settings
 
 GENERATED_ID = re.compile(r"^[0-9a-f]{32}$")
 

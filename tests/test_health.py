@@ -9,7 +9,7 @@ from bson import ObjectId
 
 from app.auth.tokens import create_access_token
 from app.db import EmbeddedMongo
-from tests.conftest import make_settings, running_app
+from tests.support.app import make_settings, running_app
 
 
 async def test_live(client: httpx.AsyncClient) -> None:

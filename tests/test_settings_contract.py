@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from app.config import Settings
-from tests.conftest import REPO_ROOT
+from tests.support import REPO_ROOT
 
 
 def test_env_example_lists_every_setting():

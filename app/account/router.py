@@ -5,11 +5,10 @@ from fastapi.responses import StreamingResponse
 
 from app.account import service
 from app.account.schemas import AccountDeletion, AccountExport, EmailChange, PasswordChange, SessionOut
-from app.auth.google import GoogleVerifierDep
 from app.auth.schemas import Accepted
-from app.deps import CurrentUser, Db
+from app.deps import CurrentUser, Db, GoogleVerifierDep
 from app.edge.ratelimit import limit_per_user
-from app.ids import parse_id
+from app.ids import PathId
 
 router = APIRouter(prefix="/account", tags=["account"])
 
@@ -48,9 +47,9 @@ async def list_sessions(user: CurrentUser, db: Db) -> list[SessionOut]:
 
 
 @router.delete("/sessions/{session_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def end_session(session_id: str, user: CurrentUser, db: Db) -> Response:
+async def end_session(session_id: PathId, user: CurrentUser, db: Db) -> Response:
     """Sign one session out (its refresh token stops working at once)."""
-    await service.end_session(db, user_id=user.user_id, session_id=parse_id(session_id))
+    await service.end_session(db, user_id=user.user_id, session_id=session_id)
     return _no_content()
 
 

@@ -10,11 +10,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Any
 
 import httpx
 import jwt
-from fastapi import Depends, Request
 
 from app.auth.schemas import GoogleSignInRequest
 from app.config import Settings
@@ -246,11 +245,3 @@ def _identity(claims: dict[str, Any], nonce: str | None) -> GoogleIdentity:
         name=name if isinstance(name, str) else None,
         issued_at=datetime.fromtimestamp(int(claims["iat"]), UTC),
     )
-
-
-def get_google_verifier(request: Request) -> GoogleVerifier:
-    """The app's verifier (made in the lifespan, so its JWKS cache and HTTP pool are shared by all requests)."""
-    return request.app.state.google_verifier
-
-
-GoogleVerifierDep = Annotated[GoogleVerifier, Depends(get_google_verifier)]

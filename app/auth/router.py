@@ -3,7 +3,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request, Response, status
 
 from app.auth import email_verification, password_reset, service
-from app.auth.google import GoogleVerifierDep
 from app.auth.schemas import (
     Accepted,
     GoogleSignInRequest,
@@ -16,7 +15,7 @@ from app.auth.schemas import (
     UserOut,
     VerifyEmailConfirm,
 )
-from app.deps import AppSettings, CurrentUser, Db
+from app.deps import AppSettings, CurrentUser, Db, GoogleVerifierDep
 from app.edge.ratelimit import charge_per_ip, limit_per_ip, limit_per_user
 
 router = APIRouter(prefix="/auth", tags=["auth"])

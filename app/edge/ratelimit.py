@@ -23,6 +23,7 @@ from app.config import Settings
 from app.deps import CurrentUser
 from app.edge.client_ip import client_ip, network_key
 from app.errors import TooManyRequests
+from app.state import app_state
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ def create_rate_limiter(settings: Settings, mongo_url: str) -> RateLimiter | Non
 
 
 async def _enforce(request: Request, limit: str, scope: str, key: str) -> None:
-    rate_limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
+    rate_limiter = app_state(request).rate_limiter
     if rate_limiter is None:
         return
     item = parse(limit)
@@ -89,16 +90,12 @@ async def _enforce(request: Request, limit: str, scope: str, key: str) -> None:
     request.state.response_headers = headers
 
 
-def _settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
 def limit_per_ip(setting: str) -> Callable[..., Awaitable[None]]:
     """A dependency limiting a public route per client network (IPv4 address, IPv6 /64); `setting` names the
     Settings field with the limit."""
 
     async def dependency(request: Request) -> None:
-        settings = _settings(request)
+        settings = app_state(request).settings
         key = network_key(client_ip(request, settings.trusted_proxies))
         await _enforce(request, getattr(settings, setting), setting, key)
 
@@ -110,7 +107,7 @@ def charge_per_ip(request: Request, setting: str) -> Callable[[], Awaitable[None
     account created, not every sign-in that might create one)."""
 
     async def charge() -> None:
-        settings = _settings(request)
+        settings = app_state(request).settings
         key = network_key(client_ip(request, settings.trusted_proxies))
         await _enforce(request, getattr(settings, setting), setting, key)
 
@@ -121,6 +118,6 @@ def limit_per_user(setting: str, scope: str | None = None) -> Callable[..., Awai
     """A dependency limiting an authenticated route per user; routes with the same scope share a budget."""
 
     async def dependency(request: Request, user: CurrentUser) -> None:
-        await _enforce(request, getattr(_settings(request), setting), scope or setting, str(user.user_id))
+        await _enforce(request, getattr(app_state(request).settings, setting), scope or setting, str(user.user_id))
 
     return dependency

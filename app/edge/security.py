@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import json
 
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.errors import PayloadTooLarge, RequestTimeout, error_response
 
 _BASE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -75,48 +77,36 @@ class BodyLimitMiddleware:
         limit = self._limit_for(scope["path"])
         declared = dict(scope.get("headers", ())).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
-            await self._reject(scope, send, limit)
+            await self._reject(scope, receive, send, limit)
             return
         received = 0
         complete = False
         deadline = asyncio.get_running_loop().time() + self.read_timeout
 
         async def counting_receive() -> Message:
-            # A chunked body without Content-Length is counted as it streams in; the app's error
-            # handler turns the exception into the 413 (or 408) envelope.
+            # A chunked body without Content-Length is counted as it streams in; the app's error handler turns
+            # the exception into the 413 (or 408) envelope. HTTPException, as FastAPI answers any other exception
+            # raised while it reads a body with 400.
             nonlocal received, complete
             if complete:  # after the body, receive() only waits for the client to disconnect: no deadline
                 return await receive()
             try:
                 message = await asyncio.wait_for(receive(), deadline - asyncio.get_running_loop().time())
             except TimeoutError:
-                raise HTTPException(408, detail=f"Request body not received within {self.read_timeout:g} s") from None
+                raise HTTPException(
+                    RequestTimeout.status_code, detail=f"Request body not received within {self.read_timeout:g} s"
+                ) from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise HTTPException(413, detail=f"Request body exceeds {limit} bytes")
+                    raise HTTPException(PayloadTooLarge.status_code, detail=f"Request body exceeds {limit} bytes")
                 complete = not message.get("more_body", False)
             return message
 
         await self.app(scope, counting_receive, send)
 
     @staticmethod
-    async def _reject(scope: Scope, send: Send, limit: int) -> None:
-        request_id = scope.get("state", {}).get("request_id", "")
-        body = json.dumps(
-            {
-                "error": {
-                    "code": "payload_too_large",
-                    "message": f"Request body exceeds {limit} bytes",
-                    "request_id": request_id,
-                }
-            }
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+    async def _reject(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        error = PayloadTooLarge(f"Request body exceeds {limit} bytes")
+        response = error_response(Request(scope), error.status_code, error.code, error.message)
+        await response(scope, receive, send)

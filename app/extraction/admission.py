@@ -17,11 +17,10 @@ from typing import Any
 import anyio
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
-from starlette.datastructures import State
 
-from app.config import Settings
 from app.errors import ServiceUnavailable
 from app.observability.metrics import metrics
+from app.state import app_state
 
 logger = logging.getLogger(__name__)
 
@@ -45,18 +44,6 @@ class ExtractionGate:
         self._slots.release()
 
 
-def extraction_gate(state: State) -> ExtractionGate:
-    """The app's gate, made on first use from its settings (no await in between, so made once)."""
-    gate: ExtractionGate | None = getattr(state, "extraction_gate", None)
-    if gate is None:
-        settings: Settings = state.settings
-        gate = ExtractionGate(
-            max_concurrent=settings.extract_max_concurrent, queue_wait_seconds=settings.extract_queue_wait_seconds
-        )
-        state.extraction_gate = gate
-    return gate
-
-
 class AdmittedRoute(APIRoute):
     """A route whose handling (JSON decoding, validation, extraction) runs inside an extraction slot."""
 
@@ -64,7 +51,7 @@ class AdmittedRoute(APIRoute):
         handle = super().get_route_handler()
 
         async def admitted(request: Request) -> Response:
-            gate = extraction_gate(request.app.state)
+            gate = app_state(request).extraction_gate
             await request.body()  # cached on the request: the handler decodes these same bytes
             await gate.acquire()
             try:

@@ -1,10 +1,8 @@
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter, Depends
 
-from fastapi import APIRouter, Depends, Request
-
-from app.deps import AppSettings, CurrentUser, Db
+from app.deps import AppSettings, CurrentUser, Db, Pipeline
 from app.edge.ratelimit import limit_per_user
 from app.extraction.admission import AdmittedRoute
 from app.extraction.schemas import (
@@ -15,16 +13,8 @@ from app.extraction.schemas import (
     VerifyImageRequest,
     VerifyImageResponse,
 )
-from app.extraction.service import ExtractionPipeline
 from app.net.addresses import names_public_host, normalize_hosts
 from app.pricewatch import service as pricewatch
-
-
-def get_pipeline(request: Request) -> ExtractionPipeline:
-    return request.app.state.extraction
-
-
-Pipeline = Annotated[ExtractionPipeline, Depends(get_pipeline)]
 
 # Every route here requires a user (the limit dependency resolves CurrentUser).
 router = APIRouter(prefix="/extract", tags=["extraction"])

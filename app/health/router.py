@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse
 
 from app.deps import AppSettings
 from app.errors import error_response
+from app.state import app_state
 
 router = APIRouter(prefix="/health", tags=["health"])
 
@@ -16,7 +17,7 @@ _PING_TIMEOUT_SECONDS = 2.0
 
 async def _database_ok(request: Request) -> bool:
     try:
-        await asyncio.wait_for(request.app.state.database.client.admin.command("ping"), _PING_TIMEOUT_SECONDS)
+        await asyncio.wait_for(app_state(request).database.client.admin.command("ping"), _PING_TIMEOUT_SECONDS)
     except Exception:  # noqa: BLE001 - any failure means not ready
         return False
     return True
@@ -46,6 +47,6 @@ async def health(request: Request, settings: AppSettings) -> dict[str, Any]:
         "database": {"status": "ok" if database_ok else "down", "embedded": settings.mongo_url is None},
         "email": {"backend": settings.email_backend},
     }
-    for name, provider in request.app.state.health_providers.items():
+    for name, provider in app_state(request).health_providers.items():
         components[name] = provider()
     return {"status": "ok" if database_ok else "degraded", "release": settings.release, "components": components}

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response, status
 from app.config import Settings
 from app.deps import AppSettings, CurrentUser, Db
 from app.errors import UnprocessableEntity
-from app.ids import parse_id
+from app.ids import PathId, parse_id
 from app.items import service
 from app.items.schemas import ItemCreate, ItemOut, ItemUpdate
 from app.net.addresses import names_public_host, normalize_hosts
@@ -59,24 +59,24 @@ async def list_items(
 
 
 @router.get("/{item_id}")
-async def get_item(item_id: str, user: CurrentUser, db: Db) -> ItemOut:
+async def get_item(item_id: PathId, user: CurrentUser, db: Db) -> ItemOut:
     """One item."""
-    item = await service.get_item(db, user_id=user.user_id, item_id=parse_id(item_id))
+    item = await service.get_item(db, user_id=user.user_id, item_id=item_id)
     await service.with_price_tracking(db, [item])
     return item
 
 
 @router.patch("/{item_id}")
-async def update_item(item_id: str, body: ItemUpdate, user: CurrentUser, db: Db, settings: AppSettings) -> ItemOut:
+async def update_item(item_id: PathId, body: ItemUpdate, user: CurrentUser, db: Db, settings: AppSettings) -> ItemOut:
     """Edit an item; `cart_ids` replaces the carts it is in."""
     check_image_url(body.image_url, settings)
-    item = await service.update_item(db, user_id=user.user_id, item_id=parse_id(item_id), data=body)
+    item = await service.update_item(db, user_id=user.user_id, item_id=item_id, data=body)
     await service.with_price_tracking(db, [item])
     return item
 
 
 @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_item(item_id: str, user: CurrentUser, db: Db) -> Response:
+async def delete_item(item_id: PathId, user: CurrentUser, db: Db) -> Response:
     """Delete an item from every cart."""
-    await service.delete_item(db, user_id=user.user_id, item_id=parse_id(item_id))
+    await service.delete_item(db, user_id=user.user_id, item_id=item_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from bson import ObjectId
 from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from app.clock import utc_now
 from app.deps import AppSettings, CurrentUser, Db
-from app.ids import parse_id
+from app.ids import PathId
 from app.items import service as items
 from app.pricewatch import alerts, service
 from app.pricewatch.schemas import HistoryDays, PriceHistoryOut, WatchIn, WatchOut
@@ -20,11 +21,11 @@ class WatchList(BaseModel):
     items: list[WatchOut]
 
 
-async def _watched_item(db: Db, user: CurrentUser, item_id: str, *, own: bool) -> service.WatchedItem:
+async def _watched_item(db: Db, user: CurrentUser, item_id: ObjectId, *, own: bool) -> service.WatchedItem:
     """The item as price watch needs it. Its history is the product's, for anyone who may see the item (cart members
     too); a watch is one's own alert on one's own saved item (members: 403, save it yourself to watch it)."""
     read = items.get_own_item if own else items.get_item
-    item = await read(db, user_id=user.user_id, item_id=parse_id(item_id))
+    item = await read(db, user_id=user.user_id, item_id=item_id)
     return service.WatchedItem(
         item_id=item.id,
         name=item.name,
@@ -37,7 +38,7 @@ async def _watched_item(db: Db, user: CurrentUser, item_id: str, *, own: bool) -
 
 @router.get("/items/{item_id}/price-history")
 async def price_history(
-    item_id: str, user: CurrentUser, db: Db, days: Annotated[HistoryDays, Query()] = 90
+    item_id: PathId, user: CurrentUser, db: Db, days: Annotated[HistoryDays, Query()] = 90
 ) -> PriceHistoryOut:
     """The item's product price over the last `days` days (1 to 365): one point per change, oldest first."""
     item = await _watched_item(db, user, item_id, own=False)
@@ -45,14 +46,14 @@ async def price_history(
 
 
 @router.put("/items/{item_id}/watch")
-async def watch_item(item_id: str, body: WatchIn, user: CurrentUser, db: Db) -> WatchOut:
+async def watch_item(item_id: PathId, body: WatchIn, user: CurrentUser, db: Db) -> WatchOut:
     """Watch the item's price (target, percentage drop, back in stock); alerts go to the verified email."""
     item = await _watched_item(db, user, item_id, own=True)
     return await service.watch_item(db, user_id=user.user_id, item=item, data=body)
 
 
 @router.delete("/items/{item_id}/watch", status_code=status.HTTP_204_NO_CONTENT)
-async def unwatch_item(item_id: str, user: CurrentUser, db: Db) -> Response:
+async def unwatch_item(item_id: PathId, user: CurrentUser, db: Db) -> Response:
     """Stop watching the item (idempotent)."""
     item = await _watched_item(db, user, item_id, own=True)
     await service.unwatch_item(db, user_id=user.user_id, item_id=item.item_id)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from app.deps import AppSettings, CurrentUser, Db, VerifiedUser
 from app.edge.ratelimit import limit_per_ip, limit_per_user
-from app.ids import parse_id
+from app.ids import PathId
 from app.items.ordering import MAX_CURSOR_LENGTH
 from app.pagination import DEFAULT_LIMIT, Limit
 from app.sharing import links, service
@@ -25,7 +25,7 @@ shared_router = APIRouter(
     dependencies=[Depends(limit_per_user("rate_limit_share"))],
 )
 async def share_cart(
-    cart_id: str, body: ShareCreate, user: VerifiedUser, db: Db, settings: AppSettings
+    cart_id: PathId, body: ShareCreate, user: VerifiedUser, db: Db, settings: AppSettings
 ) -> ShareCreated:
     """Email the cart (items, prices, images, links) to up to 10 people, one email each; delivery happens in the
     background. Daily budgets per account and per recipient (409 `quota_exceeded`)."""
@@ -33,37 +33,35 @@ async def share_cart(
         db,
         settings=settings,
         user_id=user.user_id,
-        cart_id=parse_id(cart_id),
+        cart_id=cart_id,
         recipients=body.recipients,
         message=body.message,
-        link_url=await links.newest_link_url(db, settings, user_id=user.user_id, cart_id=parse_id(cart_id)),
+        link_url=await links.newest_link_url(db, settings, user_id=user.user_id, cart_id=cart_id),
     )
 
 
 @router.get("/{cart_id}/shares/{share_id}")
-async def get_share(cart_id: str, share_id: str, user: CurrentUser, db: Db) -> ShareOut:
+async def get_share(cart_id: PathId, share_id: PathId, user: CurrentUser, db: Db) -> ShareOut:
     """Delivery status of a share: queued, sending, sent or failed (with the reason)."""
-    return await service.get_share(db, user_id=user.user_id, cart_id=parse_id(cart_id), share_id=parse_id(share_id))
+    return await service.get_share(db, user_id=user.user_id, cart_id=cart_id, share_id=share_id)
 
 
 @router.post("/{cart_id}/links", status_code=status.HTTP_201_CREATED)
-async def create_link(cart_id: str, body: LinkCreate, user: CurrentUser, db: Db, settings: AppSettings) -> LinkOut:
+async def create_link(cart_id: PathId, body: LinkCreate, user: CurrentUser, db: Db, settings: AppSettings) -> LinkOut:
     """A public read-only link to the cart as it is at any moment, optionally expiring."""
-    return await links.create_link(
-        db, settings, user_id=user.user_id, cart_id=parse_id(cart_id), expires_at=body.expires_at
-    )
+    return await links.create_link(db, settings, user_id=user.user_id, cart_id=cart_id, expires_at=body.expires_at)
 
 
 @router.get("/{cart_id}/links")
-async def list_links(cart_id: str, user: CurrentUser, db: Db, settings: AppSettings) -> list[LinkOut]:
+async def list_links(cart_id: PathId, user: CurrentUser, db: Db, settings: AppSettings) -> list[LinkOut]:
     """The cart's live links, oldest first."""
-    return await links.list_links(db, settings, user_id=user.user_id, cart_id=parse_id(cart_id))
+    return await links.list_links(db, settings, user_id=user.user_id, cart_id=cart_id)
 
 
 @router.delete("/{cart_id}/links/{link_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def revoke_link(cart_id: str, link_id: str, user: CurrentUser, db: Db) -> Response:
+async def revoke_link(cart_id: PathId, link_id: PathId, user: CurrentUser, db: Db) -> Response:
     """Revoke a link; it stops working at once."""
-    await links.revoke_link(db, user_id=user.user_id, cart_id=parse_id(cart_id), link_id=parse_id(link_id))
+    await links.revoke_link(db, user_id=user.user_id, cart_id=cart_id, link_id=link_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

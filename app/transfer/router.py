@@ -5,8 +5,8 @@ from datetime import date
 from fastapi import APIRouter, Request, Response
 
 from app.deps import AppSettings, CurrentUser, Db
-from app.errors import AppError
-from app.ids import parse_id
+from app.errors import UnsupportedMediaType
+from app.ids import PathId
 from app.transfer import service
 from app.transfer.schemas import ExportFormat, ImportReport
 
@@ -14,12 +14,6 @@ from app.transfer.schemas import ExportFormat, ImportReport
 router = APIRouter(prefix="/carts", tags=["import and export"])
 
 _MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
-
-
-class UnsupportedMediaType(AppError):
-    status_code = 415
-    code = "unsupported_media_type"
-    message = "Send the file as text/csv or application/json"
 
 
 def _download(content: str, fmt: ExportFormat, stem: str) -> Response:
@@ -42,7 +36,7 @@ async def import_carts(request: Request, user: CurrentUser, db: Db, settings: Ap
     """Import our own export (CSV or JSON) or a CSV of URLs, up to 1 MB and 1000 rows; a report per row."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind not in ("text/csv", "application/json", "text/plain"):
-        raise UnsupportedMediaType()
+        raise UnsupportedMediaType("Send the file as text/csv or application/json")
     raw = await request.body()
     return await service.import_carts(db, settings, user_id=user.user_id, raw=raw, is_json=kind == "application/json")
 
@@ -50,7 +44,7 @@ async def import_carts(request: Request, user: CurrentUser, db: Db, settings: Ap
 @router.get(
     "/{cart_id}/export", response_class=Response, responses={200: {"content": {"text/csv": {}, "application/json": {}}}}
 )
-async def export_cart(cart_id: str, user: CurrentUser, db: Db, format: ExportFormat = "json") -> Response:
+async def export_cart(cart_id: PathId, user: CurrentUser, db: Db, format: ExportFormat = "json") -> Response:
     """One cart you own or are a member of, as CSV or JSON."""
-    content = await service.export_cart(db, user_id=user.user_id, cart_id=parse_id(cart_id), fmt=format)
+    content = await service.export_cart(db, user_id=user.user_id, cart_id=cart_id, fmt=format)
     return _download(content, format, "buyhive-cart")

@@ -14,9 +14,9 @@ from fastapi import FastAPI
 
 from app.carts.members import add_member
 from app.config import Settings
-from tests.helpers import PASSWORD, Account, register_account
-from tests.inbox import body_text, code_in, wait_for_emails
-from tests.items.factories import add_item, create_cart, fast_account, verified_account
+from tests.support.accounts import PASSWORD, Account, fast_account, register_account, verified_account
+from tests.support.factories import add_item, create_cart
+from tests.support.inbox import body_text, code_in, wait_for_emails
 
 NEW_PASSWORD = "a brand new passphrase"
 

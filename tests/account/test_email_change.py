@@ -8,9 +8,8 @@ import httpx
 from fastapi import FastAPI
 
 from app.config import Settings
-from tests.helpers import PASSWORD
-from tests.inbox import body_text, code_in, emails_to, wait_for_emails
-from tests.items.factories import fast_account
+from tests.support.accounts import PASSWORD, fast_account
+from tests.support.inbox import body_text, code_in, emails_to, wait_for_emails
 
 CHANGE = "/api/v1/account/email"
 CONFIRM = "/api/v1/auth/verify-email/confirm"

@@ -11,7 +11,8 @@ from bson import ObjectId
 from fastapi import FastAPI
 
 from app.account.service import EXPORT_BATCH
-from tests.items.factories import add_item, fast_account
+from tests.support.accounts import fast_account
+from tests.support.factories import add_item
 
 MANY = 2 * EXPORT_BATCH + 37  # whole chunks and a part one
 

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from app.db import EmbeddedMongo
 from tests.auth.google_issuer import CLIENT_ID, CLIENT_SECRET, FakeGoogle
-from tests.conftest import make_settings, running_app
+from tests.support.app import make_settings, running_app
 
 
 @pytest.fixture(scope="module")

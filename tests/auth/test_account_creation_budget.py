@@ -12,8 +12,8 @@ from fastapi import FastAPI
 
 from app.db import EmbeddedMongo
 from tests.auth.google_issuer import CLIENT_ID, FakeGoogle
-from tests.conftest import make_settings, running_app
-from tests.helpers import PASSWORD
+from tests.support.accounts import PASSWORD
+from tests.support.app import make_settings, running_app
 
 REGISTER = "/api/v1/auth/register"
 

@@ -10,9 +10,8 @@ from bson import ObjectId
 from fastapi import FastAPI
 
 from app.config import Settings
-from tests.helpers import Account, register_account
-from tests.inbox import body_text, code_in, emails_to, wait_for_emails
-from tests.items.factories import fast_account
+from tests.support.accounts import Account, fast_account, register_account
+from tests.support.inbox import body_text, code_in, emails_to, wait_for_emails
 
 REQUEST = "/api/v1/auth/verify-email/request"
 CONFIRM = "/api/v1/auth/verify-email/confirm"

@@ -12,8 +12,7 @@ import pytest
 from fastapi import FastAPI
 
 from tests.auth.google_issuer import REDIRECT_URI, FakeGoogle
-from tests.helpers import PASSWORD
-from tests.items.factories import fast_account
+from tests.support.accounts import PASSWORD, fast_account
 
 GOOGLE = "/api/v1/auth/google"
 VERIFIER = "Zm9vYmFyLXBrY2UtY29kZS12ZXJpZmllci0wMTIzNDU2Nzg5"

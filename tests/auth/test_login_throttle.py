@@ -17,10 +17,9 @@ from fastapi import FastAPI
 from app.auth.login_throttle import throttle_key
 from app.config import Settings
 from app.db import EmbeddedMongo
-from tests.conftest import make_settings, running_app
-from tests.helpers import PASSWORD, Account
-from tests.inbox import code_in, wait_for_emails
-from tests.items.factories import fast_account
+from tests.support.accounts import PASSWORD, Account, fast_account
+from tests.support.app import make_settings, running_app
+from tests.support.inbox import code_in, wait_for_emails
 
 LOGIN = "/api/v1/auth/login"
 FREE = 3

@@ -17,8 +17,7 @@ from fastapi import FastAPI
 
 from app.auth.password_reset import compose_password_reset_email
 from app.config import Settings
-from tests.helpers import PASSWORD, Account
-from tests.items.factories import fast_account
+from tests.support.accounts import PASSWORD, Account, fast_account
 
 RESET = "/api/v1/auth/password-reset"
 CONFIRM = "/api/v1/auth/password-reset/confirm"

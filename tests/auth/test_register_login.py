@@ -7,7 +7,7 @@ import asyncio
 import httpx
 import pytest
 
-from tests.helpers import PASSWORD, Account
+from tests.support.accounts import PASSWORD, Account
 
 REGISTER = "/api/v1/auth/register"
 LOGIN = "/api/v1/auth/login"

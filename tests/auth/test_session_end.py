@@ -18,9 +18,8 @@ from fastapi import FastAPI
 
 from app.config import Settings
 from tests.auth.google_issuer import FakeGoogle
-from tests.helpers import PASSWORD, Account, register_account
-from tests.inbox import code_in, wait_for_emails
-from tests.items.factories import fast_account
+from tests.support.accounts import PASSWORD, Account, fast_account, register_account
+from tests.support.inbox import code_in, wait_for_emails
 
 ME = "/api/v1/auth/me"
 

@@ -14,7 +14,7 @@ import pytest
 from bson import ObjectId
 from fastapi import FastAPI
 
-from tests.helpers import Account
+from tests.support.accounts import Account
 
 PROTECTED = "/api/v1/carts"  # any bearer route; this one needs no account to exist
 

@@ -13,8 +13,8 @@ from fastapi import FastAPI
 
 from app.config import Settings
 from tests.auth.google_issuer import FakeGoogle
-from tests.helpers import register_account
-from tests.inbox import code_in, wait_for_emails
+from tests.support.accounts import register_account
+from tests.support.inbox import code_in, wait_for_emails
 
 
 def _share_url(cart_id: str) -> str:

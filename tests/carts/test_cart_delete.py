@@ -8,8 +8,8 @@ from collections.abc import Awaitable
 import httpx
 from bson import ObjectId
 
-from tests.helpers import Account
-from tests.items.factories import add_item, create_cart
+from tests.support.accounts import Account
+from tests.support.factories import add_item, create_cart
 
 CARTS = "/api/v1/carts"
 

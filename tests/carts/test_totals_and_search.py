@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.helpers import Account
-from tests.items.factories import add_item, create_cart
+from tests.support.accounts import Account
+from tests.support.factories import add_item, create_cart
 
 CARTS = "/api/v1/carts"
 

@@ -1,4 +1,5 @@
-"""alice owns carts; bob and carol are people she shares them with (accounts made fast: tests/items/factories.py).
+"""alice owns carts; bob and carol are people she shares them with (accounts made fast: tests/support/accounts.py;
+alice's address verified).
 
 Their addresses are their own: the outbox directory lives for the whole test session, and other tests assert
 that nothing was ever mailed to bob@example.com."""
@@ -9,15 +10,11 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from tests.helpers import Account
-from tests.items.factories import fast_account, mark_email_verified
-
-
-@pytest.fixture
-async def alice(app: FastAPI, client: httpx.AsyncClient) -> Account:
-    account = await fast_account(app, client, "alice@example.com")
-    await mark_email_verified(app.state.database.db, account)
-    return account
+from tests.support.accounts import (
+    Account,
+    fast_account,
+    verified_alice,  # noqa: F401 (fixture)
+)
 
 
 @pytest.fixture

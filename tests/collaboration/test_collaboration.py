@@ -10,9 +10,9 @@ import pytest
 from fastapi import FastAPI
 
 from app.config import Settings
-from tests.helpers import Account
-from tests.inbox import body_text, emails_to, wait_for_emails
-from tests.items.factories import add_item, create_cart, mark_email_verified
+from tests.support.accounts import Account, mark_email_verified
+from tests.support.factories import add_item, create_cart
+from tests.support.inbox import body_text, emails_to, wait_for_emails
 
 CARTS = "/api/v1/carts"
 

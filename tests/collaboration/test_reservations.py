@@ -10,8 +10,8 @@ from bson import ObjectId
 from fastapi import FastAPI
 
 from app.carts.members import add_member
-from tests.helpers import Account
-from tests.items.factories import add_item, create_cart
+from tests.support.accounts import Account
+from tests.support.factories import add_item, create_cart
 
 CARTS = "/api/v1/carts"
 

@@ -32,7 +32,7 @@ from app.outbox.repository import OUTBOX
 from app.outbox.schemas import new_entry
 from app.sharing.compose import SHARE
 from tests.deploy.artifacts import REPO_ROOT
-from tests.model_fixtures import TINY_CLIP, png_bytes, save_tiny_bert, save_tiny_clip
+from tests.support.models import TINY_CLIP, png_bytes, save_tiny_bert, save_tiny_clip
 
 EXIT_BUDGET_SECONDS = 10.0
 SLOW_IMAGE_SECONDS = 3.0

@@ -12,7 +12,8 @@ from typing import Any
 
 from playwright.async_api import BrowserContext, Page, Playwright, ViewportSize, Worker
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.support import REPO_ROOT
+
 EXTENSION_SOURCE = REPO_ROOT / "extension"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = (

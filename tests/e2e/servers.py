@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,12 +11,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import httpx
 from PIL import Image, ImageDraw
 
 from app.db import free_port
+from tests.support.live_api import LiveApi
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 JWT_SECRET = "e2e-secret-key-that-is-long-enough-0123456789"
 HOSTILE_FILLER_BYTES = 3 * 1024 * 1024  # five times what the extension sends for one page (600 KB)
@@ -29,18 +24,6 @@ HOSTILE_FILLER_BYTES = 3 * 1024 * 1024  # five times what the extension sends fo
 BIG_PAGE_STATE_CHARS = 900_000
 BIG_PAGE_MENU_LINKS = 10_000
 BIG_PAGE_RELATED_TILES = 1_500
-
-# Every setting the API reads that could leak in from the developer's shell or a .env file.
-_CLEARED = (
-    "MONGO_URL",
-    "GROQ_API_KEY",
-    "OPENAI_API_KEY",
-    "SENTRY_DSN",
-    "URL_MODEL_PATH",
-    "CLIP_PRETRAINED",
-    "GOOGLE_CLIENT_IDS",
-    "RATE_LIMIT_STORAGE_URI",
-)
 
 
 @dataclass
@@ -63,17 +46,16 @@ def run_api(
     port = free_port()
     workdir = data_dir / "cwd"
     workdir.mkdir(parents=True)
-    env = {name: value for name, value in os.environ.items() if name not in _CLEARED}
-    env.update(
-        PYTHONPATH=str(REPO_ROOT),
-        ENVIRONMENT="test",
-        MONGO_URL=mongo_url,
-        MONGO_DB=mongo_db,
-        DATA_DIR=str(data_dir),
+    api = LiveApi(
+        mongo_url=mongo_url,
+        mongo_db=mongo_db,
+        data_dir=data_dir,
+        port=port,
+        cwd=workdir,
+        ready_path="/health/ready",
         JWT_SECRET_KEY=JWT_SECRET,
         PUBLIC_APP_URL=f"http://127.0.0.1:{port}",  # emailed links open the pages this API serves
         ALLOWED_ORIGINS=extension_origin,
-        EMAIL_BACKEND="file",
         OUTBOX_POLL_SECONDS="0.2",
         # Limits stay on, as in production, with room for the tests' sign-ins; /extract keeps a small budget
         # so that one test can run into it.
@@ -82,44 +64,15 @@ def run_api(
         RATE_LIMIT_SHARE="1000/hour",
         RATE_LIMIT_ACCOUNT_CREATION="1000/hour",  # every test signs up from 127.0.0.1
         RATE_LIMIT_EXTRACT="5/minute",
-        METRICS_ENABLED="false",
         # The shop runs on 127.0.0.1: its image links are private addresses, which items and /extract refuse
         # unless the host is on this tests-only allow-list.
         FETCH_ALLOW_PRIVATE_HOSTS="127.0.0.1",
-        LOG_LEVEL="WARNING",
-    )
-    env.update(extra_env)
-    log_path = data_dir / "api.log"
-    command = [sys.executable, "-m", "uvicorn", "--factory", "main:create_app", "--host", "127.0.0.1"]
-    with log_path.open("ab") as log:
-        process = subprocess.Popen(
-            [*command, "--port", str(port), "--no-access-log"], cwd=workdir, env=env, stdout=log, stderr=log
-        )
-    server = ApiServer(f"http://127.0.0.1:{port}", data_dir, mongo_url, mongo_db)
+        **extra_env,
+    ).start()
     try:
-        _wait_until_ready(server.base_url, process, log_path)
-        yield server
+        yield ApiServer(api.base_url, data_dir, mongo_url, mongo_db)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_until_ready(base_url: str, process: subprocess.Popen[bytes], log_path: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the API exited with {process.returncode}:\n{log_path.read_text()[-3000:]}")
-        try:
-            if httpx.get(f"{base_url}/health/ready", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"the API did not become ready in {timeout} s:\n{log_path.read_text()[-3000:]}")
+        api.stop()
 
 
 def _product_photo(body: str, accent: str, *, box: bool = False) -> bytes:

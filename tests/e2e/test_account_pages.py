@@ -13,7 +13,7 @@ from playwright.async_api import Page, expect
 from tests.e2e.accounts import Person
 from tests.e2e.browser import ExtensionBrowser
 from tests.e2e.servers import ApiServer
-from tests.inbox import body_text, wait_for_emails
+from tests.support.inbox import body_text, wait_for_emails
 
 pytestmark = pytest.mark.e2e
 

@@ -18,7 +18,7 @@ from tests.e2e.accounts import Person
 from tests.e2e.browser import ExtensionBrowser
 from tests.e2e.popup import Popup
 from tests.e2e.servers import ApiServer, FixtureShop
-from tests.inbox import code_in, emails_to, wait_for_emails
+from tests.support.inbox import code_in, emails_to, wait_for_emails
 
 pytestmark = pytest.mark.e2e
 

@@ -16,7 +16,7 @@ from tests.e2e.browser import ExtensionBrowser
 from tests.e2e.popup import Popup
 from tests.e2e.servers import ApiServer, FixtureShop
 from tests.e2e.test_extension_account import signed_in
-from tests.inbox import body_text, code_in, wait_for_emails
+from tests.support.inbox import body_text, code_in, wait_for_emails
 
 pytestmark = pytest.mark.e2e
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import make_settings, running_app
+from tests.support.app import make_settings, running_app
 
 EXTENSION = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.conftest import make_settings, running_app
+from tests.support.app import make_settings, running_app
 
 
 async def test_two_instances_share_one_login_budget(mongo_server, tmp_path):

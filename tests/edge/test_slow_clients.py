@@ -11,8 +11,8 @@ import httpx
 
 from app.db import EmbeddedMongo
 from main import create_app
-from tests.conftest import make_settings
 from tests.hostile.fuzzing import serve_in_thread
+from tests.support.app import make_settings
 
 LOGIN = "/api/v1/auth/login"
 

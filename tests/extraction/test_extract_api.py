@@ -7,10 +7,11 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from tests.conftest import make_settings, running_app
-from tests.helpers import register_account
 from tests.llm.fake_provider import GROQ_PATH, OPENAI_PATH, Reply, ScriptedLlmServer, answer
-from tests.model_fixtures import TINY_CLIP, StaticServer, png_bytes, save_tiny_bert, save_tiny_clip
+from tests.support.accounts import register_account
+from tests.support.app import make_settings, running_app
+from tests.support.models import TINY_CLIP, png_bytes, save_tiny_bert, save_tiny_clip
+from tests.support.servers import StaticServer
 
 PRODUCT_PAGE = """<html lang="en"><head><title>Acme Kettle 1.7L | Acme Store</title>
 <meta property="og:type" content="product"><meta property="og:image" content="{images}/kettle.png">

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.support import REPO_ROOT
+
 EVAL_DIR = REPO_ROOT / ".." / "shared" / "eval"
 
 pytestmark = [

@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from app.db import EmbeddedMongo
-from tests.faults.live_api import LiveApi
+from tests.support.live_api import LiveApi
 
 MONGO_TIMEOUT_MS = 500
 # The driver gives up after serverSelectionTimeoutMS / timeoutMS (2x): a request slower than this hangs.

@@ -20,11 +20,11 @@ from PIL import Image
 
 from app.db import EmbeddedMongo
 from app.extraction.images import IMAGE_DEADLINE_SECONDS
-from tests.conftest import make_settings, running_app
-from tests.helpers import register_account
 from tests.llm.fake_provider import GROQ_PATH, OPENAI_PATH, Reply, ScriptedLlmServer, answer
-from tests.model_fixtures import TINY_CLIP, save_tiny_clip
 from tests.net.conftest import LocalServer, png_bytes, respond, stream
+from tests.support.accounts import register_account
+from tests.support.app import make_settings, running_app
+from tests.support.models import TINY_CLIP, save_tiny_clip
 
 # The price is only in the visible text: structured data cannot supply it, an LLM can.
 PAGE = """<html lang="en"><head><title>Trail Runner 3 | Peak Outfitters</title>

@@ -24,9 +24,9 @@ from app.mail.ses import SesEmailSender
 from app.outbox.worker import OutboxWorker, RetryPolicy
 from app.sharing import service as sharing_service
 from app.sharing.schemas import ShareOut
-from tests.conftest import make_settings
 from tests.faults.ses_proxy import SesFaultProxy
 from tests.mail.moto_ses import REGION, SENDER, sent_emails
+from tests.support.app import make_settings
 
 MAX_ATTEMPTS = 4
 FAST_RETRY = RetryPolicy(max_attempts=MAX_ATTEMPTS, base_seconds=0.01, max_seconds=0.02)

@@ -27,9 +27,9 @@ from pymongo import MongoClient
 
 from app.db import EmbeddedMongo
 from app.mail.base import IDEMPOTENCY_HEADER
-from tests.faults.live_api import LiveApi
 from tests.faults.ses_proxy import SesFaultProxy
 from tests.mail.moto_ses import REGION, SENDER, sent_emails
+from tests.support.live_api import LiveApi
 
 ITEMS_PER_CART = 30
 MONGO_TIMEOUT_MS = "1000"  # a write blocked by a dead process's transaction gives up after 2 s

@@ -10,9 +10,8 @@ import pytest
 from fastapi import FastAPI
 
 from app.db import EmbeddedMongo
-from tests.conftest import make_settings, running_app
-from tests.helpers import Account, clear_database
-from tests.items.factories import verified_account
+from tests.support.accounts import verified_alice, verified_bob  # noqa: F401 (fixtures)
+from tests.support.app import clear_database, make_settings, running_app
 
 
 @pytest.fixture(scope="module")
@@ -34,13 +33,3 @@ async def app(hostile_app: tuple[FastAPI, httpx.AsyncClient]) -> AsyncIterator[F
 @pytest.fixture
 async def client(app: FastAPI, hostile_app: tuple[FastAPI, httpx.AsyncClient]) -> httpx.AsyncClient:
     return hostile_app[1]
-
-
-@pytest.fixture
-async def alice(app: FastAPI, client: httpx.AsyncClient) -> Account:
-    return await verified_account(app, client, "alice@example.com")
-
-
-@pytest.fixture
-async def bob(app: FastAPI, client: httpx.AsyncClient) -> Account:
-    return await verified_account(app, client, "bob@example.com")

@@ -40,8 +40,8 @@ from schemathesis.checks import content_type_conformance, response_schema_confor
 from app.db import free_port
 from main import create_app
 from tests.auth.google_issuer import CLIENT_ID, CLIENT_SECRET, FakeGoogle
-from tests.conftest import make_settings
-from tests.model_fixtures import TINY_CLIP, save_tiny_bert, save_tiny_clip
+from tests.support.app import make_settings
+from tests.support.models import TINY_CLIP, save_tiny_bert, save_tiny_clip
 
 SCHEMA_CHECKS = [response_schema_conformance, content_type_conformance]
 REQUEST_TIMEOUT_S = 30.0

@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from tests.conftest import make_settings, running_app
-from tests.helpers import register_account
+from tests.support.accounts import register_account
+from tests.support.app import make_settings, running_app
 
 CARTS = "/api/v1/carts"
 ITEMS = "/api/v1/items"

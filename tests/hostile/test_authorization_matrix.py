@@ -22,11 +22,11 @@ from fastapi import FastAPI
 
 from app.carts.members import add_member
 from main import create_app
-from tests.conftest import make_settings
-from tests.helpers import Account
 from tests.hostile.snapshot import snapshot
-from tests.items.factories import add_item, create_cart, fast_account, mark_email_verified
 from tests.sharing.shares import wait_for_share
+from tests.support.accounts import Account, fast_account, mark_email_verified
+from tests.support.app import make_settings
+from tests.support.factories import add_item, create_cart
 
 # What each resource reference points at.
 PATH_RESOURCES = {

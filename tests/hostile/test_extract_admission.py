@@ -8,9 +8,9 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from tests.conftest import make_settings, running_app
-from tests.helpers import register_account
 from tests.llm.fake_provider import GROQ_PATH, Reply, ScriptedLlmServer
+from tests.support.accounts import register_account
+from tests.support.app import make_settings, running_app
 
 # No price in the markup, so the extraction asks the LLM, which answers late: the extraction holds its slot.
 SLOW_PAGE = """<html lang="en"><head><title>Trail Runner 3 | Peak</title>

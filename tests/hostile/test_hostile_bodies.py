@@ -12,8 +12,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from tests.helpers import Account
 from tests.hostile.snapshot import snapshot
+from tests.support.accounts import Account
 
 ITEMS = "/api/v1/items"
 EXTRACT = "/api/v1/extract"

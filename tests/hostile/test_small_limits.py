@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.config import REFERENCE_EXTENSION_ORIGIN, Settings
-from tests.conftest import REPO_ROOT, make_settings, running_app
-from tests.helpers import register_account
+from tests.support import REPO_ROOT
+from tests.support.accounts import register_account
+from tests.support.app import make_settings, running_app
 
 CARTS = "/api/v1/carts"
 ITEMS = "/api/v1/items"

@@ -18,13 +18,12 @@ import pytest
 from fastapi import FastAPI
 
 from app.db import EmbeddedMongo
-from tests.conftest import make_settings, running_app
-from tests.helpers import register_account
 from tests.hostile.snapshot import snapshot
-from tests.items.factories import mark_email_verified
-from tests.model_fixtures import TINY_CLIP, save_tiny_clip
 from tests.net.conftest import LocalServer, png_bytes, redirect, respond
 from tests.sharing.shares import wait_for_share
+from tests.support.accounts import mark_email_verified, register_account
+from tests.support.app import make_settings, running_app
+from tests.support.models import TINY_CLIP, save_tiny_clip
 
 PRODUCT_PAGE = """<html><head><title>Acme Kettle</title><script type="application/ld+json">
 {"@context": "https://schema.org", "@type": "Product", "name": "Acme Kettle",

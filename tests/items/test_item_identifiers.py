@@ -6,8 +6,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.helpers import Account
-from tests.items.factories import add_item
+from tests.support.accounts import Account
+from tests.support.factories import add_item
 
 ITEMS = "/api/v1/items"
 

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from bson import ObjectId
 
-from tests.helpers import Account
+from tests.support.accounts import Account
 
 ITEMS = "/api/v1/items"
 LONG_URL = "https://shop.example/" + "p" * 2100

@@ -8,8 +8,8 @@ import httpx
 import pytest
 from bson import ObjectId
 
-from tests.helpers import Account
-from tests.items.factories import add_item, create_cart
+from tests.support.accounts import Account
+from tests.support.factories import add_item, create_cart
 
 ITEMS = "/api/v1/items"
 

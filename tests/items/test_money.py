@@ -9,7 +9,7 @@ import httpx
 import pytest
 from bson.decimal128 import Decimal128
 
-from tests.helpers import Account
+from tests.support.accounts import Account
 
 ITEMS = "/api/v1/items"
 

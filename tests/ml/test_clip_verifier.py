@@ -13,7 +13,7 @@ from PIL import Image
 
 from app.ml.clip_verifier import ClipVerifier
 from app.net import BadImage
-from tests.model_fixtures import TINY_CLIP
+from tests.support.models import TINY_CLIP
 
 COLOURS = ["red", "green", "blue", "yellow", "black", "white", "orange", "purple"]
 

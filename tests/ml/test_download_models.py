@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.ml.url_classifier import UrlClassifier
+from tests.support import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 TRAINED_MODEL = REPO_ROOT / "models" / "url-classifier"
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from app.ml.url_classifier import UrlClassifier, UrlVerdict
 from app.ml.url_text import url_to_text
+from tests.support import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 TRAINED_MODEL = REPO_ROOT / "models" / "url-classifier"
 
 URLS = [

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.support import REPO_ROOT
+
 SCRIPT = REPO_ROOT / "scripts" / "train_url_classifier.py"
 
 

@@ -12,7 +12,7 @@ import sentry_sdk
 from fastapi import APIRouter
 
 from main import create_app
-from tests.conftest import make_settings
+from tests.support.app import make_settings
 
 SECRET_PASSWORD = "hunter2-super-secret"
 BEARER = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"

@@ -11,8 +11,8 @@ from pymongo.asynchronous.database import AsyncDatabase
 from app.config import Settings
 from app.db import EmbeddedMongo, make_client
 from app.indexes import ensure_indexes
-from tests.conftest import make_settings
 from tests.mail.moto_ses import ses, ses_url  # noqa: F401 (fixtures)
+from tests.support.app import make_settings
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Accounts (made fast, see tests/items/factories.py; alice's address is verified), a local shop, and re-checkers
+"""Accounts (made fast, see tests/support/accounts.py; alice's address is verified), a local shop, and re-checkers
 driven by hand against the app's database."""
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from app.clock import utc_now
 from app.config import Settings
 from app.net import DEFAULT_ALLOWED_PORTS, SafeFetcher
 from app.pricewatch.recheck import Rechecker
-from tests.helpers import Account
-from tests.items.factories import fast_account, verified_account
 from tests.pricewatch.shop import Shop
+from tests.support.accounts import Account, fast_account, verified_account
 
 
 def _address(name: str) -> str:

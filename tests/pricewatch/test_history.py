@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from app.clock import utc_now
 from app.pricewatch import service
-from tests.items.factories import add_item
 from tests.pricewatch.pages import product_page
+from tests.support.factories import add_item
 
 URL = "https://shop.example/p/kettle"
 

@@ -6,8 +6,8 @@ import asyncio
 from datetime import timedelta
 
 from app.clock import utc_now
-from tests.items.factories import add_item
 from tests.pricewatch.conftest import let_time_pass
+from tests.support.factories import add_item
 
 
 async def _watch(client, account, url: str, **watch) -> dict:

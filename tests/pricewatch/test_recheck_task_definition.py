@@ -9,7 +9,7 @@ import botocore.session
 from botocore.validate import validate_parameters
 
 from app.config import Settings
-from tests.conftest import REPO_ROOT
+from tests.support import REPO_ROOT
 
 RECHECK = REPO_ROOT / "deploy" / "task-definition-recheck.json"
 API = REPO_ROOT / "deploy" / "task-definition.json"

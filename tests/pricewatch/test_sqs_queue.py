@@ -22,10 +22,10 @@ from fastapi import FastAPI
 from app.config import Settings
 from app.net import SafeFetcher
 from app.pricewatch.worker import RecheckWorker
-from tests.conftest import REPO_ROOT
-from tests.items.factories import add_item
 from tests.mail.moto_ses import FAKE_CREDENTIALS, REGION, moto_server
 from tests.pricewatch.conftest import let_time_pass
+from tests.support import REPO_ROOT
+from tests.support.factories import add_item
 
 MAX_RECEIVES = 2  # the redrive policy's maxReceiveCount
 

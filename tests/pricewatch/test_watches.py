@@ -9,10 +9,10 @@ from bson import ObjectId
 
 from app.clock import utc_now
 from app.pricewatch import alerts
-from tests.inbox import body_text, emails_to, wait_for_emails
-from tests.items.factories import add_item
 from tests.pricewatch.conftest import let_time_pass
 from tests.pricewatch.pages import product_page
+from tests.support.factories import add_item
+from tests.support.inbox import body_text, emails_to, wait_for_emails
 
 
 async def _item(client, account, url: str, price: str = "100.00") -> dict:

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from app.clock import utc_now
 from app.pricewatch import repository
-from tests.conftest import REPO_ROOT, make_settings, running_app
-from tests.helpers import register_account
-from tests.items.factories import add_item
+from tests.support import REPO_ROOT
+from tests.support.accounts import register_account
+from tests.support.app import make_settings, running_app
+from tests.support.factories import add_item
 
 
 async def _watched(client, account, url: str) -> dict:

@@ -11,21 +11,9 @@ from fastapi import FastAPI
 
 from app.config import Settings
 from app.db import EmbeddedMongo
-from tests.conftest import make_settings, running_app
-from tests.helpers import Account
-from tests.items.factories import verified_account
 from tests.mail.moto_ses import SENDER, ses, ses_url  # noqa: F401 (fixtures)
-
-
-# Verified, as sharing requires.
-@pytest.fixture
-async def alice(app: FastAPI, client: httpx.AsyncClient) -> Account:
-    return await verified_account(app, client, "alice@example.com")
-
-
-@pytest.fixture
-async def bob(app: FastAPI, client: httpx.AsyncClient) -> Account:
-    return await verified_account(app, client, "bob@example.com")
+from tests.support.accounts import Account, verified_account, verified_alice, verified_bob  # noqa: F401 (fixtures)
+from tests.support.app import make_settings, running_app
 
 
 def ses_settings(mongo_server: EmbeddedMongo, data_dir: Path) -> Settings:

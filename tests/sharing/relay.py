@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import httpx
 from fastapi import FastAPI
 
-from tests.items.factories import verified_account
 from tests.mail.moto_ses import sent_emails
+from tests.support.accounts import verified_account
 
 SPAMMER_NAME = "IT Helpdesk (spammer1@example.net)"
 PHISHING_CART = "ACTION REQUIRED: your mailbox is full"

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from tests.helpers import Account
+from tests.support.accounts import Account
 
 
 async def wait_for_share(client: httpx.AsyncClient, account: Account, cart_id: str, share_id: str) -> dict[str, Any]:

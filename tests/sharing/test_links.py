@@ -12,10 +12,10 @@ import pytest
 from fastapi import FastAPI
 
 from app.config import Settings
-from tests.helpers import Account
-from tests.inbox import body_text, wait_for_emails
-from tests.items.factories import add_item, create_cart, mark_email_verified
 from tests.sharing.shares import wait_for_share
+from tests.support.accounts import Account, mark_email_verified
+from tests.support.factories import add_item, create_cart
+from tests.support.inbox import body_text, wait_for_emails
 
 
 def _links(cart_id: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import httpx
 
 from app.config import Settings
-from tests.helpers import Account
-from tests.inbox import emails_to
-from tests.items.factories import add_item
 from tests.sharing.shares import wait_for_share
+from tests.support.accounts import Account
+from tests.support.factories import add_item
+from tests.support.inbox import emails_to
 
 
 def _share_url(cart_id: str) -> str:

@@ -22,12 +22,12 @@ from app.indexes import ensure_indexes
 from app.mail.base import IDEMPOTENCY_HEADER
 from app.outbox import repository as outbox_repository
 from app.sharing import service as sharing_service
-from tests.conftest import running_app
-from tests.helpers import Account
-from tests.items.factories import add_item, create_cart
 from tests.mail.moto_ses import REGION, SENDER, SentEmail, sent_emails
 from tests.sharing.conftest import ses_settings
 from tests.sharing.shares import wait_for_share
+from tests.support.accounts import Account
+from tests.support.app import running_app
+from tests.support.factories import add_item, create_cart
 
 HOSTILE_NAME = "<script>alert(1)</script>"
 

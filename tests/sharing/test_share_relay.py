@@ -12,9 +12,10 @@ import httpx
 from fastapi import FastAPI
 
 from app.config import Settings
-from tests.items.factories import create_cart, verified_account
 from tests.mail.moto_ses import sent_emails
 from tests.sharing.relay import run_relay_attack
+from tests.support.accounts import verified_account
+from tests.support.factories import create_cart
 
 DEFAULTS = Settings(_env_file=None)  # type: ignore[call-arg]
 

@@ -10,9 +10,9 @@ import httpx
 from fastapi import FastAPI
 
 from app.suppression.router import UNSUBSCRIBE_CSP
-from tests.helpers import Account
 from tests.mail.moto_ses import sent_emails
 from tests.sharing.shares import wait_for_share
+from tests.support.accounts import Account
 
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}  # what a mail provider posts (RFC 8058 §3.2)
 

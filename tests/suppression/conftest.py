@@ -11,8 +11,8 @@ import pytest
 from fastapi import FastAPI
 
 from app.db import EmbeddedMongo
-from tests.conftest import make_settings, running_app
 from tests.mail.moto_ses import FAKE_CREDENTIALS, REGION, SENDER, reset, ses_url  # noqa: F401 (fixture)
+from tests.support.app import make_settings, running_app
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 
-from tests.items.factories import verified_account
 from tests.mail.moto_ses import sent_emails
 from tests.sharing.shares import wait_for_share
+from tests.support.accounts import verified_account
 from tests.suppression.conftest import FeedbackPath
 
 

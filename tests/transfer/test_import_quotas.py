@@ -11,8 +11,9 @@ import pytest
 from fastapi import FastAPI
 
 from app.db import EmbeddedMongo
-from tests.conftest import make_settings, running_app
-from tests.items.factories import add_item, fast_account
+from tests.support.accounts import fast_account
+from tests.support.app import make_settings, running_app
+from tests.support.factories import add_item
 
 ITEM_QUOTA = 3
 CART_QUOTA = 2  # the default cart counts

@@ -9,8 +9,8 @@ import json
 import httpx
 import pytest
 
-from tests.helpers import Account
-from tests.items.factories import add_item, create_cart
+from tests.support.accounts import Account
+from tests.support.factories import add_item, create_cart
 
 HOSTILE = "=cmd|' /C calc'!A0"
 IMPORT = "/api/v1/carts/import"

@@ -1,4 +1,5 @@
-"""The API as a real process: `uvicorn --factory main:create_app` on 127.0.0.1, stoppable politely or by SIGKILL."""
+"""The API as a real process: `uvicorn --factory main:create_app` on 127.0.0.1, stoppable politely or by SIGKILL
+(tests/faults), or run for a whole session (tests/e2e)."""
 
 from __future__ import annotations
 
@@ -12,20 +13,36 @@ from pathlib import Path
 import httpx
 
 from app.db import free_port
+from tests.support import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 # Settings a developer's shell may carry that must not leak into a test server.
 _DROPPED_PREFIXES = ("GROQ_", "OPENAI_", "SENTRY_", "MONGO_", "RATE_LIMIT_", "GOOGLE_", "EMAIL_", "CLIP_", "URL_MODEL")
 
 
 class LiveApi:
-    """One Uvicorn worker with the given settings (as environment variables), logging to `data_dir/api.log`."""
+    """One Uvicorn worker with the given settings (as environment variables), logging to `data_dir/api.log`.
 
-    def __init__(self, *, mongo_url: str, mongo_db: str, data_dir: Path, port: int | None = None, **env: str) -> None:
+    It runs in `cwd` (the repository by default; a directory without a .env file to read none) and is started once
+    `ready_path` answers 200."""
+
+    def __init__(
+        self,
+        *,
+        mongo_url: str,
+        mongo_db: str,
+        data_dir: Path,
+        port: int | None = None,
+        cwd: Path = REPO_ROOT,
+        ready_path: str = "/health/live",
+        **env: str,
+    ) -> None:
         self.port = port or free_port()
         self.data_dir = data_dir
+        self.cwd = cwd
+        self.ready_path = ready_path
         self.env = {key: value for key, value in os.environ.items() if not key.startswith(_DROPPED_PREFIXES)}
         self.env.update(
+            PYTHONPATH=str(REPO_ROOT),
             MONGO_URL=mongo_url,
             MONGO_DB=mongo_db,
             DATA_DIR=str(data_dir),
@@ -50,13 +67,13 @@ class LiveApi:
             "--port", str(self.port), "--no-access-log", "--log-level", "warning",
         ]  # fmt: skip
         with (self.data_dir / "api.log").open("ab") as log:
-            self._process = subprocess.Popen(command, cwd=REPO_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+            self._process = subprocess.Popen(command, cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise RuntimeError(f"the API exited with {self._process.returncode}: {self.log_tail()}")
             try:
-                if httpx.get(f"{self.base_url}/health/live", timeout=1).status_code == 200:
+                if httpx.get(f"{self.base_url}{self.ready_path}", timeout=1).status_code == 200:
                     return self
             except httpx.HTTPError:
                 pass
