@@ -3,6 +3,7 @@
 
 import { accountHandlers } from "./lib/account.js";
 import { ApiError, pathId } from "./lib/api.js";
+import { collaborationHandlers } from "./lib/collaboration.js";
 import { signInWithGoogle } from "./lib/google.js";
 import { priceWatchHandlers } from "./lib/pricewatch.js";
 import { authedRequest, loadAuth, signInWithPassword, signOut } from "./lib/session.js";
@@ -88,6 +89,7 @@ const handlers = {
   "invitations.accept": async ({ token }) =>
     (await authedRequest("/invitations/accept", { method: "POST", body: { token } })).data,
   ...accountHandlers,
+  ...collaborationHandlers,
   ...priceWatchHandlers,
 };
 

@@ -5,6 +5,7 @@ import { busy, el, safeWebUrl, show } from "./lib/dom.js";
 import { formatPrice } from "./lib/format.js";
 import { ask, onSignedOut } from "./lib/messages.js";
 import { renderAccount } from "./screens/account.js";
+import { membersSection, reservationLine, reservationsOf } from "./screens/collaboration.js";
 import { setUpForgotPassword } from "./screens/forgot-password.js";
 import { priceWatchSection } from "./screens/price-watch.js";
 import { setUpInvitation } from "./screens/invitation.js";
@@ -93,6 +94,7 @@ function plural(count, word) {
 
 function showSignIn(message) {
   state.user = null;
+  state.openCarts.clear(); // the next person to sign in starts with their carts closed
   show($("account"), false);
   showView("signin");
   notify(message || "");
@@ -473,12 +475,13 @@ async function fillCart(cart, body) {
   const list = el("ul", { class: "items" });
   const totals = el("p", { class: "totals small", "aria-label": "Totals" });
   const search = el("input", { type: "search", class: "cart-search", placeholder: "Search this cart", "aria-label": "Search this cart" });
+  const reservations = reservationsOf(cart);
   let searching = null;
   search.addEventListener("input", () => {
     clearTimeout(searching);
     searching = setTimeout(() => {
       list.replaceChildren();
-      loadItems(cart, list, null, search.value.trim());
+      loadItems(cart, list, null, search.value.trim(), reservations);
     }, 250);
   });
   const actions = el("div", { class: "cart-actions" });
@@ -493,11 +496,11 @@ async function fillCart(cart, body) {
     linkButton.addEventListener("click", () => showShareLink(cart, linkButton, shareSlot));
     actions.append(shareButton, linkButton);
   }
-  body.replaceChildren(totals, search, list, actions, shareSlot);
+  body.replaceChildren(totals, search, list, actions, shareSlot, membersSection(cart));
   ask("carts.get", { cartId: cart.id }).then((detail) => {
     totals.textContent = detail.totals.map((total) => formatPrice(total.amount, total.currency)).join(" · ");
   }).catch(() => {});
-  await loadItems(cart, list, null, "");
+  await loadItems(cart, list, null, "", reservations);
 }
 
 async function showShareLink(cart, button, slot) {
@@ -524,18 +527,19 @@ async function showShareLink(cart, button, slot) {
   }
 }
 
-async function loadItems(cart, list, cursor, q) {
+/** `reservations`: the cart's, by item id (see screens/collaboration.js). */
+async function loadItems(cart, list, cursor, q, reservations) {
   try {
     const page = await ask("carts.items", { cartId: cart.id, cursor, q });
     if (!cursor && page.items.length === 0) {
       list.append(el("li", { class: "muted small", text: q ? "No item matches." : "Nothing here yet." }));
     }
-    list.append(...page.items.map(itemRow));
+    list.append(...page.items.map((item) => itemRow(item, reservations)));
     if (page.next_cursor) {
       const more = el("li", {}, el("button", { class: "link", text: "Show more" }));
       more.firstChild.addEventListener("click", () => {
         more.remove();
-        loadItems(cart, list, page.next_cursor, q);
+        loadItems(cart, list, page.next_cursor, q, reservations);
       });
       list.append(more);
     }
@@ -544,13 +548,14 @@ async function loadItems(cart, list, cursor, q) {
   }
 }
 
-function itemRow(item) {
+function itemRow(item, reservations) {
   const href = safeWebUrl(item.url);
   const title = href
     ? el("a", { href, target: "_blank", rel: "noopener noreferrer", class: "item-name", text: item.name })
     : el("span", { class: "item-name", text: item.name });
   return el("li", { class: "item" }, thumbnail(item.image_url),
     el("div", { class: "item-text" }, title, el("span", { class: "price", text: formatPrice(item.price, item.currency) }),
+      reservationLine(item, reservations),
       priceWatchSection(item, { watches: state.watches, onNeedsVerification: showVerificationNotice })));
 }
 

@@ -23,9 +23,9 @@ class Person:
         return {"Authorization": f"Bearer {self.access_token}"}
 
 
-async def register_person(api_client: httpx.AsyncClient) -> Person:
+async def register_person(api_client: httpx.AsyncClient, name: str = "Shopper") -> Person:
     email = f"shopper-{uuid.uuid4().hex[:8]}@example.com"
-    answer = await api_client.post("/auth/register", json={"email": email, "password": PASSWORD, "name": "Shopper"})
+    answer = await api_client.post("/auth/register", json={"email": email, "password": PASSWORD, "name": name})
     assert answer.status_code == 201, answer.text
     pair = answer.json()
     carts = (await api_client.get("/carts", headers={"Authorization": f"Bearer {pair['access_token']}"})).json()[
