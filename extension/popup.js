@@ -534,7 +534,7 @@ async function loadItems(cart, list, cursor, q, reservations) {
     if (!cursor && page.items.length === 0) {
       list.append(el("li", { class: "muted small", text: q ? "No item matches." : "Nothing here yet." }));
     }
-    list.append(...page.items.map((item) => itemRow(item, reservations)));
+    list.append(...page.items.map((item) => itemRow(item, reservations, cart)));
     if (page.next_cursor) {
       const more = el("li", {}, el("button", { class: "link", text: "Show more" }));
       more.firstChild.addEventListener("click", () => {
@@ -548,7 +548,11 @@ async function loadItems(cart, list, cursor, q, reservations) {
   }
 }
 
-function itemRow(item, reservations) {
+function isOwner(cart) {
+  return !cart.role || cart.role === "owner";
+}
+
+function itemRow(item, reservations, cart) {
   const href = safeWebUrl(item.url);
   const title = href
     ? el("a", { href, target: "_blank", rel: "noopener noreferrer", class: "item-name", text: item.name })
@@ -556,7 +560,8 @@ function itemRow(item, reservations) {
   return el("li", { class: "item" }, thumbnail(item.image_url),
     el("div", { class: "item-text" }, title, el("span", { class: "price", text: formatPrice(item.price, item.currency) }),
       reservationLine(item, reservations),
-      priceWatchSection(item, { watches: state.watches, onNeedsVerification: showVerificationNotice })));
+      // A watch is one's own alert on one's own item: members of someone else's cart are not offered one (403).
+      isOwner(cart) ? priceWatchSection(item, { watches: state.watches, onNeedsVerification: showVerificationNotice }) : null));
 }
 
 /** Brings up the "Confirm your email address" banner and its "Send the link again" button (price alerts need it). */
