@@ -75,6 +75,7 @@ async def touch_if_unchanged(
 
 def _new_product(canonical_url: str, host: str, now: datetime) -> dict[str, Any]:
     return {
+        "_id": ObjectId(),
         "host": host,
         "status": None,
         "watch_count": 0,
@@ -91,19 +92,17 @@ def _new_product(canonical_url: str, host: str, now: datetime) -> dict[str, Any]
 
 async def replace_latest(
     db: AsyncDatabase, *, canonical_url: str, host: str, latest: dict[str, Any], now: datetime
-) -> dict[str, Any]:
-    """Make `latest` the product's latest observation (creating the product); returns the product as it was before
-    (an empty dict for a new one)."""
-    update = {
-        "$set": {"latest": latest, "last_seen_at": now, "updated_at": now},
-        "$setOnInsert": _new_product(canonical_url, host, now),
-    }
+) -> tuple[dict[str, Any], ObjectId]:
+    """Make `latest` the product's latest observation (creating the product, its last change now); returns the
+    product as it was before (an empty dict for a new one) and its id, in one round trip."""
+    created = {**_new_product(canonical_url, host, now), "last_change_at": now}
+    update = {"$set": {"latest": latest, "last_seen_at": now, "updated_at": now}, "$setOnInsert": created}
     for attempt in range(2):
         try:
             before = await db[PRODUCTS].find_one_and_update(
                 {"canonical_url": canonical_url}, update, upsert=True, return_document=ReturnDocument.BEFORE
             )
-            return before or {}
+            return (before, before["_id"]) if before else ({}, created["_id"])
         except DuplicateKeyError:  # two first observations raced to create it: the loser updates the winner's
             if attempt:
                 raise

@@ -135,19 +135,21 @@ async def record_price(
         "source": source,
         "signature": signature,
     }
-    before = await repository.replace_latest(
+    before, product_id = await repository.replace_latest(
         db, canonical_url=canonical, host=host_of(canonical), latest=latest, now=now
     )
     previous = before.get("latest") or {}
     if previous.get("signature") == signature and previous.get("at", now) >= _day_start(now):
         return None  # another request recorded the same thing a moment ago
-    product_id = before.get("_id") or (await repository.find_product(db, canonical_url=canonical) or {})["_id"]
-    if await repository.count_observations(db, product_id=product_id, since=_day_start(now)) < MAX_POINTS_PER_DAY:
+    # A new product has no points yet and was created with its last change now: three round trips fewer.
+    if not before or (
+        await repository.count_observations(db, product_id=product_id, since=_day_start(now)) < MAX_POINTS_PER_DAY
+    ):
         await repository.insert_observation(
             db, {"_id": ObjectId(), "product_id": product_id, **{k: v for k, v in latest.items() if k != "signature"}}
         )
     changed = previous.get("signature") != signature
-    if changed:
+    if changed and before:
         await repository.set_last_change(db, product_id=product_id, at=now)
         if source == "page" and previous:
             await repository.check_sooner(db, product_id=product_id, at=now + CONFIRM_CHANGE_AFTER)
