@@ -26,7 +26,9 @@ async def extract(
     """Decide whether a page is a product page and extract the product from it."""
     allowed = normalize_hosts(settings.fetch_allow_private_hosts)  # the fetcher's tests-only allow-list
     response = await pipeline.extract(body, caller=str(user.user_id))
-    if response.is_product:  # the price this person's browser saw joins the product's shared history
+    # The price this person's browser saw joins the product's shared history; a cached answer is this person's same
+    # page again, already recorded (the history keeps one unchanged point a day anyway).
+    if response.is_product and not response.cached:
         product = response.product
         await pricewatch.record_price(
             db, url=body.url, price=product.price, currency=product.currency, regular_price=product.regular_price,
