@@ -53,21 +53,24 @@ def run_api(
         port=port,
         cwd=workdir,
         ready_path="/health/ready",
-        JWT_SECRET_KEY=JWT_SECRET,
-        PUBLIC_APP_URL=f"http://127.0.0.1:{port}",  # emailed links open the pages this API serves
-        ALLOWED_ORIGINS=extension_origin,
-        OUTBOX_POLL_SECONDS="0.2",
-        # Limits stay on, as in production, with room for the tests' sign-ins; /extract keeps a small budget
-        # so that one test can run into it.
-        RATE_LIMIT_ENABLED="true",
-        RATE_LIMIT_AUTH="1000/minute",
-        RATE_LIMIT_SHARE="1000/hour",
-        RATE_LIMIT_ACCOUNT_CREATION="1000/hour",  # every test signs up from 127.0.0.1
-        RATE_LIMIT_EXTRACT="5/minute",
-        # The shop runs on 127.0.0.1: its image links are private addresses, which items and /extract refuse
-        # unless the host is on this tests-only allow-list.
-        FETCH_ALLOW_PRIVATE_HOSTS="127.0.0.1",
-        **extra_env,
+        # extra_env (a caller's own settings, e.g. eval_popup's /extract budget) wins over these.
+        **{
+            "JWT_SECRET_KEY": JWT_SECRET,
+            "PUBLIC_APP_URL": f"http://127.0.0.1:{port}",  # emailed links open the pages this API serves
+            "ALLOWED_ORIGINS": extension_origin,
+            "OUTBOX_POLL_SECONDS": "0.2",
+            # Limits stay on, as in production, with room for the tests' sign-ins; /extract keeps a small budget
+            # so that one test can run into it.
+            "RATE_LIMIT_ENABLED": "true",
+            "RATE_LIMIT_AUTH": "1000/minute",
+            "RATE_LIMIT_SHARE": "1000/hour",
+            "RATE_LIMIT_ACCOUNT_CREATION": "1000/hour",  # every test signs up from 127.0.0.1
+            "RATE_LIMIT_EXTRACT": "5/minute",
+            # The shop runs on 127.0.0.1: its image links are private addresses, which items and /extract refuse
+            # unless the host is on this tests-only allow-list.
+            "FETCH_ALLOW_PRIVATE_HOSTS": "127.0.0.1",
+            **extra_env,
+        },
     ).start()
     try:
         yield ApiServer(api.base_url, data_dir, mongo_url, mongo_db)
