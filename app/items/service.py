@@ -287,9 +287,10 @@ async def iter_items(db: AsyncDatabase, *, user_id: ObjectId, batch_size: int = 
             for item in batch:
                 yield item
             batch = []
-    await with_price_tracking(db, batch)
-    for item in batch:
-        yield item
+    if batch:  # the last, partial batch (no query for an empty one)
+        await with_price_tracking(db, batch)
+        for item in batch:
+            yield item
 
 
 async def delete_all_items(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
