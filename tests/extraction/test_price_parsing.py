@@ -33,6 +33,11 @@ US = PageLocale(language="en", country="US")
         ("423.923 KD", "423.923", "KWD"),  # a three-decimal currency: 1.500 is one and a half
         ("34.000 kr", "34000", None),  # thousands; kr alone could be SEK, NOK, DKK or ISK
         ("Free", "0", None),
+        ("通常(10/26～31の間1万円以上で送料無料) 3,209円 (税込)", "3209", "JPY"),  # a date's number is not the price
+        ("R$ 359,75 ou 10x de R$ 35,97 sem juros", "359.75", "BRL"),
+        ("$199.99 or $17/mo with Affirm", "199.99", "USD"),  # the instalment is not the price
+        ("Price: $15.95/mo", "15.95", "USD"),  # a subscription's monthly price is its price
+        ("2 x 12,99 €", "12.99", "EUR"),
     ],
 )
 def test_visible_price_strings(text: str, amount: str, currency: str | None) -> None:
@@ -43,6 +48,13 @@ def test_visible_price_strings(text: str, amount: str, currency: str | None) -> 
 
 @pytest.mark.parametrize("text", ["15.08.2017", "July, 2004", "16.00 ft", "50% off", "", "   ", "no digits here"])
 def test_dates_measures_and_words_are_not_prices(text: str) -> None:
+    assert parse_price(text).amount is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Oder 1,17 € mtl. in 12 Raten", "12x de R$ 29,90", "12 cuotas de $ 1.000", "as low as $45/mo"]
+)
+def test_an_instalment_alone_is_not_the_price(text: str) -> None:
     assert parse_price(text).amount is None
 
 

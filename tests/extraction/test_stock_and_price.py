@@ -436,6 +436,21 @@ def test_an_auctions_current_bid_not_its_estimate() -> None:
     assert result.price == Decimal("450")
 
 
+def test_cents_in_their_own_element_after_the_whole_amount() -> None:
+    price = '<span class="sign">$</span> <span class="whole">64</span> <span class="small">90</span>'
+    result = extract_structured(price_page(f'<span id="priceblock_ourprice">{price}</span>'), URL)
+    assert result.price == Decimal("64.90")
+
+
+def test_a_monthly_instalment_beside_the_price_is_not_the_price() -> None:
+    html = """<html lang="de"><body><main><h1>Rundhalsshirt</h1>
+      <div class="pdp_price">inkl. MwSt. Oder 1,17 € mtl. in 12 Raten</div>
+      <div class="pdp_price__value">12,99 €</div><button class="add-to-cart">In den Warenkorb</button>
+      </main></body></html>"""
+    result = extract_structured(html, "https://www.shop.example.de/p/1")
+    assert (result.price, result.currency) == (Decimal("12.99"), "EUR")
+
+
 # ---- currencies written without minor units ----
 
 WHOLE_UNIT_PRICES = [

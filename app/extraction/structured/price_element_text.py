@@ -16,6 +16,7 @@ FORMER = re.compile(
 HIDDEN = re.compile(r" (?:hidden|hide|none|invisible|offscreen|sr only|visually hidden|screen reader) ")
 _CENTS = re.compile(r" (?:cents?|fraction|decimals?) ")
 STRUCK_TAGS = {"del", "s", "strike"}
+_WHOLE_AMOUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})*|\d{1,7}")
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}
 _MAX_PRICE_NODES = 40
 
@@ -33,12 +34,14 @@ def shown_price_text(element: etree._Element, *, keep_old_prices: bool = False) 
             return False
         if node.text:
             parts.append(node.text)
+        previous: etree._Element | None = None
         for child in node:
             if isinstance(child.tag, str) and not _left_out_of_price(child, keep_old_prices):
-                if _is_cents(child) and "".join(parts).rstrip()[-1:].isdigit():
-                    parts.append(".")
+                if _is_cents(child, previous) and "".join(parts).rstrip()[-1:].isdigit():
+                    parts[:] = ["".join(parts).rstrip(), "."]
                 if not walk(child, depth + 1):
                     return False
+                previous = child
             if child.tail:
                 parts.append(child.tail)
         return True
@@ -63,8 +66,13 @@ def _left_out_of_price(element: etree._Element, keep_old_prices: bool) -> bool:
     )
 
 
-def _is_cents(element: etree._Element) -> bool:
+def _is_cents(element: etree._Element, previous: etree._Element | None) -> bool:
+    """Two digits set apart as cents: a <sup>, a "cents"/"fraction" class, or a bare two-digit element right
+    after an element holding only the whole amount ("<span>64</span> <span>90</span>")."""
     text = (element.text or "").strip()
-    if not (len(text) == 2 and text.isdigit()):
+    if not (len(text) == 2 and text.isdigit() and len(element) == 0):
         return False
-    return element.tag == "sup" or _CENTS.search(attribute_words(element, "class")) is not None
+    if element.tag == "sup" or _CENTS.search(attribute_words(element, "class")) is not None:
+        return True
+    whole = (previous.text or "").strip() if previous is not None and len(previous) == 0 else ""
+    return _WHOLE_AMOUNT.fullmatch(whole) is not None

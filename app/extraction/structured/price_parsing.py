@@ -50,9 +50,30 @@ _FORMER = re.compile(
 _SAVING = re.compile(r"\b(?:save|saving|savings|off|discount)\b", re.I)
 _NOT_A_PRICE_AFTER = re.compile(
     r"^\s*(?:%|percent|x\b|(?-i:ft)\b|feet|in\b|inch|cm\b|mm\b|m\b|km\b|kg\b|g\b|lbs?\b|oz\b|ml\b|liter|litre|"
-    r"items?\b|pcs\b|pieces|pack\b|reviews?|ratings?|stars?|sold|left\b|in stock|available)",
+    r"items?\b|pcs\b|pieces|pack\b|reviews?|ratings?|stars?|sold|left\b|in stock|available"
+    r"|raten\b|rate\b|cuotas|parcelas|installments?|instalments?|payments|mensualités|meses\b|months?\b)",
     re.I,
 )
+# A monthly amount ("1,17 € mtl.", "$45/mo", "29 000 ₫/tháng"): a subscription's price, or an instalment when
+# the text speaks of financing.
+_MONTHLY_AFTER = re.compile(
+    r"^\s*(?:[^\w\s]{1,3}|[A-Za-z]{1,3}\b)?\s*(?:mtl\b|monatl|/\s*monat|im monat|pro monat|per month|a month|/\s*mo\b"
+    r"|/\s*month|monthly|/\s*mth|par mois|/\s*mois|al mese|/\s*mese|al mes\b|/\s*mes\b|por mes|ao mês|/\s*mês"
+    r"|в месяц|/\s*мес|/\s*月|/\s*월|/\s*bulan|/\s*tháng|/\s*ay\b|aylık|miesięcznie|/\s*mies|měsíčně|havonta)",
+    re.I,
+)
+_FINANCING = re.compile(
+    r"raten|\brate\b|cuotas|parcelas|\d\s*x\s*(?:de|of)\b|installments?|instalments?|financ|affirm|klarna|afterpay"
+    r"|\bapr\b|zinsen|juros|inter[eé]s|mensualités|\boder\b|\bor\b|\bou\b|\bo\b|\bab\b|from\b|as low as|starting at",
+    re.I,
+)
+# Instalments, not the price: "10x de R$ 35,97", "12 cuotas de $ 1.000"
+_INSTALMENT_BEFORE = re.compile(
+    r"(?:(?:^|\b)x\s*(?:de|of)|(?:raten|rate|cuotas|parcelas|installments?|instalments?|payments|mensualités)"
+    r"\s*(?:de|of|à|a|von|da|je)?)\s*(?:[^\d\s]{1,4}\s*)?$",
+    re.I,
+)
+_RANGE_TO_NEXT = re.compile(r"\s*(?:-|–|—|~|～|to|bis|à|a|al|até|do|до)\s*", re.I)
 _DATE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}-\d{1,2}\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b",
@@ -140,22 +161,32 @@ def _amounts(text: str) -> list[_Amount]:
     """Each amount in the text with the currency symbol beside it and a rank (lower = more likely current)."""
     matches = list(_NUMBER.finditer(text))
     found: list[tuple[re.Match[str], str | None, bool, int]] = []
+    financing = _FINANCING.search(text) is not None
     for index, match in enumerate(matches):
         before = text[matches[index - 1].end() if index else 0 : match.start()]
         after = text[match.end() : matches[index + 1].start() if index + 1 < len(matches) else len(text)]
         symbol_before, symbol_after = _symbol_before(before), _symbol_after(after)
         if not symbol_after and _NOT_A_PRICE_AFTER.match(after):
             continue
-        if _SAVING.search(before[-20:]):
+        if _SAVING.search(before[-20:]) or _INSTALMENT_BEFORE.search(before[-30:]):
             continue
+        if financing and _MONTHLY_AFTER.match(after):
+            continue  # "oder 1,17 € mtl. in 12 Raten"; a plain "$15.95/mo" is a subscription's price
         label = before[-25:]
         rank = 2 if _FORMER.search(label) else 0 if _CURRENT.search(label) else 1
         found.append((match, _prefer_code(symbol_before, symbol_after), bool(symbol_before), rank))
     prefix_style = any(symbol_first for _, _, symbol_first, _ in found)
     amounts = []
-    for match, symbol, symbol_first, label_rank in found:
-        # With prefix symbols ("50 - $2.00") a bare number is a quantity; a suffix symbol ("26 to 50 €") is shared.
-        rank = label_rank * 2 + (1 if prefix_style and not symbol else 0)
+    for index, (match, symbol, symbol_first, label_rank) in enumerate(found):
+        # With prefix symbols ("50 - $2.00") a bare number is a quantity. A suffix symbol is shared by the start
+        # of a range ("26 to 50 €"), not by a number in other words ("10/26 … 3,209円").
+        following = found[index + 1] if index + 1 < len(found) else None
+        shares_suffix = (
+            following is not None
+            and following[1] is not None
+            and _RANGE_TO_NEXT.fullmatch(text[match.end() : following[0].start()]) is not None
+        )
+        rank = label_rank * 2 + (1 if not symbol and (prefix_style or not shares_suffix) else 0)
         if not re.search(r"[1-9]", match.group(0)):
             rank += 10  # "Now: $0.00" is a placeholder, not the price
         amounts.append(_Amount(match.group(0), symbol, symbol_first, rank))
