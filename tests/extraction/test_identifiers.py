@@ -393,10 +393,22 @@ def test_the_first_labelled_code_wins_over_a_second() -> None:
     assert extract_structured(page(body), SHOP_URL).sku == "MUG-100"
 
 
-def test_markup_and_url_beat_the_visible_text() -> None:
-    body = "<p>SKU: TXT-100</p>"
+def test_markup_the_page_shows_and_the_url_beat_another_labelled_code() -> None:
+    body = "<p>SKU: TXT-100</p><p>Mug MUG-1, blue</p>"
     assert extract_structured(page(body, jsonld=product(sku="MUG-1")), SHOP_URL).sku == "MUG-1"
     assert extract_structured(page(body), "https://www.ebay.com/itm/256123456789").sku == "256123456789"
+
+
+def test_the_code_the_page_labels_beats_a_markup_sku_it_never_shows() -> None:
+    # the markup's sku is the selected variant's; the page labels the product's own code
+    body = "<p>Cod produs: 5011101268</p>"
+    result = extract_structured(page(body, jsonld=product(sku="DRB0K2MBM")), SHOP_URL)
+    assert (result.sku, result.sources["sku"]) == ("5011101268", "heuristic")
+
+
+def test_a_shown_variant_code_extending_the_markup_sku_keeps_the_markup_sku() -> None:
+    body = "<p>Artikelnummer: 59041479</p>"
+    assert extract_structured(page(body, jsonld=product(sku="590414")), SHOP_URL).sku == "590414"
 
 
 def test_the_text_fills_what_the_markup_lacks() -> None:

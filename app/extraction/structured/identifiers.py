@@ -419,13 +419,27 @@ def page_identifiers(
         if (in_url := from_url.get(kind)) and kind not in chosen:
             chosen[kind] = (in_url, "url")
     weak = {kind for kind, (value, _) in chosen.items() if kind != "gtin" and len(value) < _MIN_MARKUP_CODE}
-    if len(chosen) < len(IDENTIFIER_FIELDS) or weak:
+    unseen_sku = "sku" in chosen and chosen["sku"][1] != "url" and not _written(chosen["sku"][0], text)
+    if len(chosen) < len(IDENTIFIER_FIELDS) or weak or unseen_sku:
         from_text = labelled_identifiers(text, name)
         for kind in IDENTIFIER_FIELDS:
             labelled = from_text.get(kind)
-            if labelled and (kind not in chosen or kind in weak) and _acceptable(kind, labelled, name):
+            if not labelled or not _acceptable(kind, labelled, name):
+                continue
+            if kind not in chosen or kind in weak or (kind == "sku" and unseen_sku and _other_code(labelled, chosen)):
                 chosen[kind] = (labelled, "heuristic")
     return chosen
+
+
+def _written(code: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text) is not None
+
+
+def _other_code(labelled: str, chosen: dict[IdentifierKind, tuple[str, Source]]) -> bool:
+    """A code the page shows under a SKU label beats a markup sku the person never sees (often the selected
+    variant's, or an internal part number), unless one extends the other (product 590414, variant 59041479)."""
+    markup = chosen["sku"][0]
+    return not (labelled.startswith(markup) or markup.startswith(labelled))
 
 
 def _acceptable(kind: IdentifierKind, value: str, name: str | None) -> bool:
