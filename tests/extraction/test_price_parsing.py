@@ -38,6 +38,7 @@ US = PageLocale(language="en", country="US")
         ("$199.99 or $17/mo with Affirm", "199.99", "USD"),  # the instalment is not the price
         ("Price: $15.95/mo", "15.95", "USD"),  # a subscription's monthly price is its price
         ("2 x 12,99 €", "12.99", "EUR"),
+        ("2 999,000 DT Économisez 640,000 DT", "2999.000", "TND"),  # space-grouped, three decimals
     ],
 )
 def test_visible_price_strings(text: str, amount: str, currency: str | None) -> None:

@@ -410,6 +410,24 @@ def test_list_price_in_the_markups_price_specification() -> None:
     )
 
 
+def test_a_was_label_in_its_own_element_beside_the_old_amount() -> None:
+    block = """<section class="price-set"><div class="price-comparison"><button>Was:</button> <span>$34.99</span>
+      </div><div><span class="badge">Sale</span><span id="product-price">$31.49</span></div></section>"""
+    result = extract_structured(price_page(block), URL)
+    assert (result.price, result.regular_price) == (Decimal("31.49"), Decimal("34.99"))
+
+
+def test_the_regular_price_beside_the_markup_price_when_an_options_price_comes_first() -> None:
+    markup = jsonld(
+        {"@type": "Product", "name": "Desk Lamp Nova", "offers": {"price": "2189.00", "priceCurrency": "EUR"}}
+    )
+    block = """<div class="options"><span class="option-price">85,00 €</span> Montage</div>
+      <div class="pdp-price"><span class="price-strike-through">2.899,00 €</span>
+      <div class="price">2.189,00 €</div></div>"""
+    result = extract_structured(price_page(block, lang="de", head=markup), "https://www.shop.example.de/p/1")
+    assert (result.price, result.regular_price) == (Decimal("2189.00"), Decimal("2899.00"))
+
+
 def test_no_regular_price_without_a_sale() -> None:
     markup = jsonld(
         {"@type": "Product", "name": "Desk Lamp Nova", "offers": {"price": "49.00", "priceCurrency": "USD"}}

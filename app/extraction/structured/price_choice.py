@@ -110,6 +110,8 @@ def choose_price(
         regular = offer.regular_price
         if regular is None and shown is not None and shown.candidate.amount == price:
             regular = shown_regular
+        elif regular is None:
+            regular = _regular_beside(price, page, locale or PageLocale())
         return PriceChoice(price, offer.currency, record.source, offer.availability, regular)
     if shown is not None:
         return PriceChoice(shown.candidate.amount, shown.candidate.currency, "heuristic", regular=shown_regular)
@@ -184,6 +186,13 @@ def _offer_shown(
             return price, offer
     in_stock = [(price, offer) for price, offer in priced if offer.availability != "OutOfStock"] or priced
     return min(in_stock, key=lambda pair: pair[0])
+
+
+def _regular_beside(amount: Decimal, page: VisiblePage, locale: PageLocale) -> Decimal | None:
+    """The old price shown beside the page's own display of the markup's price, when the page's main price
+    element was some other amount (an option's or a service's price)."""
+    showing = next((c for c in page.prices if c.amount == amount and not c.former), None)
+    return regular_price_near(showing, locale) if showing is not None else None
 
 
 def _struck_through(amount: Decimal, page: VisiblePage) -> bool:

@@ -28,10 +28,11 @@ MAX_AMOUNT = Decimal("1000000000")
 _MONEY_PLACES = 4
 _MAX_TEXT = 300
 
-# One amount: "119. 95" (a stray space after the point), "1 298,00" (space-grouped), else digits with . , '.
+# One amount: "119. 95" (a stray space after the point), "1 298,00" or "2 999,000" (space-grouped; three decimals
+# in TND, KWD…), else digits with . , '.
 _NUMBER = re.compile(
     r"\d[\d.,']*[.,] \d{2}(?![\d.,])"
-    r"|\d{1,3}(?:[ ]\d{3})+(?:[.,]\d{1,2})?(?![\d.,])"
+    r"|\d{1,3}(?:[ ]\d{3})+(?:[.,]\d{1,3})?(?![\d.,])"
     r"|\.?\d(?:[\d.,']*\d)?"
 )
 # Labels right before an amount (a currency symbol may sit between): "Now $52", "por R$ 149,90", "Current bid $450".
@@ -232,6 +233,8 @@ def _decimal_separator(number: str, currency: str | None) -> str | None:
     separators = [char for char in number if char in ".,"]
     if len(set(separators)) == 2:
         return separators[-1]  # "123,456.789": the last kind is the decimal point
+    if len(separators) == 1 and " " in number:
+        return separators[0]  # "2 999,000": grouped by spaces, so the comma is the decimal point
     if len(separators) == 1 and len(number.rpartition(separators[0])[2].strip()) == 3:
         # "1.500": thousands, unless the currency counts in thousandths
         return separators[0] if minor_unit_digits(currency) == 3 else None

@@ -67,6 +67,7 @@ _MAX_STOCK_NODES = 2000
 _MAX_NOTIFY_CONTROLS = 300
 _MAX_STOCK_ELEMENT_NODES = 30  # an element named for the stock status holds a short message, not a page
 _MAX_PRICE_PARTS = 4
+_MAX_LABELLED_PRICE_PARTS = 3  # a label and an amount in their own elements, maybe a currency sign
 _MAX_PRICE_PIECE = 4  # characters of "79." or "$": a piece of a price split over several elements
 _MAX_DISCOUNT_FACTOR = 10  # a "regular price" ten times the sale price is some other number
 
@@ -197,6 +198,8 @@ def _former_amount(element: etree._Element, locale: PageLocale) -> Decimal | Non
         return None
     marked = element.tag in STRUCK_TAGS or "line-through" in (element.get("style") or "")
     own_text = (element.text or "").strip()
+    if not own_text and 0 < len(element) <= _MAX_LABELLED_PRICE_PARTS:
+        own_text = element_text(element, MAX_PRICE_TEXT)  # "<button>Was:</button> <span>$34.99</span>"
     marked = marked or bool(own_text and FORMER_PRICE_LABEL.match(own_text))
     words = (
         attribute_words(element, "class", "id", "data-price-type")
