@@ -298,6 +298,10 @@ def test_markup_beats_the_url() -> None:
         ("<p>UPC Code: 036000291452</p>", ("gtin", "036000291452")),
         ("<p>Style: DD1391-100</p>", ("sku", "DD1391-100")),
         ("<p>Catalog #: 11-2233</p>", ("sku", "11-2233")),
+        # auctions and classified ads: the lot's or the ad's number
+        ("<p>Lot #252987</p>", ("sku", "252987")),
+        ("<p>Numer oferty: 6051072358</p>", ("sku", "6051072358")),
+        ("<p>Ad ID: 99887766</p>", ("sku", "99887766")),
         # German, Dutch, Scandinavian, Finnish, Hungarian
         ("<p>Art.-Nr.: 4711-0815</p>", ("sku", "4711-0815")),
         ("<p>Artikelnummer 123456</p>", ("sku", "123456")),

@@ -469,6 +469,13 @@ def test_a_monthly_instalment_beside_the_price_is_not_the_price() -> None:
     assert (result.price, result.currency) == (Decimal("12.99"), "EUR")
 
 
+def test_a_page_writing_no_currency_prices_in_its_countrys() -> None:
+    block = '<div class="product-price"><span class="price">69.99</span></div>'
+    german = extract_structured(price_page(block, lang="de"), "https://www.shop.example.de/p/1")
+    assert (german.price, german.currency) == (Decimal("69.99"), "EUR")
+    assert extract_structured(price_page(block), "https://www.shop.example.com/p/1").currency is None
+
+
 # ---- currencies written without minor units ----
 
 WHOLE_UNIT_PRICES = [

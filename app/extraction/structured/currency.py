@@ -129,6 +129,29 @@ def page_locale(url: str, *locale_tags: str | None) -> PageLocale:
     return PageLocale(language=language, country=country)
 
 
+# The currency a country's shops price in, for a page that writes its prices without any sign or code.
+_EURO_COUNTRIES = (
+    "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR",
+    "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PT", "SI", "SK",
+)  # fmt: skip
+_COUNTRY_CURRENCY = {country: "EUR" for country in _EURO_COUNTRIES} | {
+    "GB": "GBP", "CH": "CHF", "LI": "CHF", "PL": "PLN", "CZ": "CZK", "HU": "HUF", "RO": "RON", "BG": "BGN",
+    "SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK", "RU": "RUB", "UA": "UAH", "BY": "BYN", "KZ": "KZT",
+    "TR": "TRY", "IL": "ILS", "AE": "AED", "SA": "SAR", "EG": "EGP", "MA": "MAD", "TN": "TND", "DZ": "DZD",
+    "ZA": "ZAR", "NG": "NGN", "KE": "KES", "IN": "INR", "PK": "PKR", "BD": "BDT", "LK": "LKR", "CN": "CNY",
+    "HK": "HKD", "TW": "TWD", "JP": "JPY", "KR": "KRW", "TH": "THB", "VN": "VND", "ID": "IDR", "MY": "MYR",
+    "SG": "SGD", "PH": "PHP", "AU": "AUD", "NZ": "NZD", "CA": "CAD", "US": "USD", "MX": "MXN", "BR": "BRL",
+    "AR": "ARS", "CL": "CLP", "CO": "COP", "PE": "PEN", "UY": "UYU", "GE": "GEL", "AM": "AMD", "RS": "RSD",
+    "MD": "MDL",
+}  # fmt: skip
+
+
+def local_currency(url: str) -> str | None:
+    """The currency of the country the page's domain names (".de" -> EUR), when it names one."""
+    country = _country_from_url(url)
+    return _COUNTRY_CURRENCY.get(country) if country else None
+
+
 def _country_from_url(url: str) -> str | None:
     try:
         host = urlsplit(url).hostname or ""

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from app.extraction.structured.currency import local_currency
 from app.extraction.structured.document import PageFacts, parse_html, read_page_facts
 from app.extraction.structured.heading_price import price_after_heading
 from app.extraction.structured.identifiers import page_identifiers
@@ -80,7 +81,9 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     price = choose_price(main, opengraph, visible, shown, text, page_url=url, locale=facts.locale)
     if price is not None:
         put("price", to_money(price.amount), price.source)
-        put("currency", price.currency or page_currency(visible, [*records, opengraph]), price.source)
+        # a page that writes no currency anywhere prices in its country's
+        currency = price.currency or page_currency(visible, [*records, opengraph]) or local_currency(url)
+        put("currency", currency, price.source)
         if price.regular is not None and price.regular > price.amount:
             put("regular_price", to_money(price.regular), price.source)
 
