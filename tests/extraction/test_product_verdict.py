@@ -51,6 +51,16 @@ def test_product_page_with_price_beside_add_to_cart() -> None:
     assert verdict(PRODUCT_PAGE)
 
 
+def test_a_script_link_titled_add_to_cart_is_the_buy_control() -> None:
+    html = """<html><head><title>Smart Watch G2</title></head><body><h1>Smart Watch G2</h1>
+      <div class="info"><span class="price">US$ 55.99</span>
+      <a class="add_to_Card db" title="Add to Cart" href="javascript:void(0);" onclick="AddSKUToCart('MT0607B')">
+      </a></div></body></html>"""
+    evidence = extract_structured(html, "http://www.shop.example.com/MT0607B/Smart_Watch.html").evidence
+    assert {"add_to_cart", "price_near_cart"} <= evidence.signals
+    assert verdict(html)
+
+
 def test_article_embedding_product_markup_is_not_a_product_page() -> None:
     evidence = extract_structured(ARTICLE_WITH_PRODUCT_MARKUP, "https://example.com/news/1").evidence
     assert "article_markup" in evidence.signals

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from app.extraction.structured.buy_controls import BUY_CONTROL
+
 MAX_ANCHORS = 5000
 MAX_ELEMENTS = 150_000  # a 4 MB shop page has ~30k; past this a page is hostile or broken
 MAX_STOCK_ELEMENTS = 60
@@ -15,6 +17,7 @@ _CART_WORDS = (
     "cart", "bag", "basket", "buy", "trolley", "purchase", "panier", "warenkorb", "carrito", "carrello", "btn",
     "button", "bid", "checkout", "contact", "reply",
 )  # fmt: skip
+_MAX_CONTROL_LABEL = 100
 _BUTTON_INPUT_TYPES = {"submit", "button", "image"}
 _TAGS_OF_INTEREST = {"script", "img", "h1", "button", "input", "form", "a"}
 
@@ -95,4 +98,10 @@ def _is_control(element: etree._Element, tag: str) -> bool:
     if element.get("role") == "button":
         return True
     words = ((element.get("class") or "") + " " + (element.get("id") or "")).lower()
-    return any(word in words for word in _CART_WORDS)  # a link styled as a cart button
+    if any(word in words for word in _CART_WORDS):
+        return True  # a link styled as a cart button
+    # a script link titled as one: <a title="Add to Cart" onclick="AddSKUToCart('MT0607B')">
+    label = element.get("title") or element.get("aria-label")
+    return bool(label and len(label) < _MAX_CONTROL_LABEL and BUY_CONTROL.search(label)) or (
+        "cart" in (element.get("onclick") or "").lower()
+    )
