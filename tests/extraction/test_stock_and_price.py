@@ -59,6 +59,8 @@ SOLD_OUT_MESSAGES = [
     ("id", "Stok habis"),
     ("ar", "نفدت الكمية"),
     ("he", "אזל מהמלאי"),
+    ("en", "Sales Ended"),  # a ticket page
+    ("de", "Angebot beendet"),  # an auction
 ]
 
 

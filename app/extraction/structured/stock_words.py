@@ -18,6 +18,9 @@ _SOLD_OUT = (
     "out of stock", "sold out", "soldout", "currently unavailable", "temporarily unavailable",
     "no longer available", "currently not available", "temporarily not available", "item not available",
     "product not available", "unavailable online", "discontinued", "no stock", "not in stock",
+    "sales ended", "sales have ended", "sale has ended", "ticket sales ended", "auction ended", "bidding has ended",
+    "bidding closed", "this listing has ended", "listing has ended", "angebot beendet", "verkauf beendet",
+    "auktion beendet", "enchère terminée", "vente terminée", "subasta finalizada", "asta terminata",
     # German, Dutch, Scandinavian, Finnish
     "ausverkauft", "nicht lieferbar", "nicht mehr lieferbar", "nicht vorrätig", "nicht auf lager",
     "nicht mehr verfügbar", "vergriffen", "derzeit nicht verfügbar", "zurzeit nicht verfügbar",
