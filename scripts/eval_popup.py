@@ -610,9 +610,12 @@ def print_report(report: dict[str, Any]) -> None:
         )
         for label, row in report["payload"].items():
             build = f"{row['build_ms_p50']}/{row['build_ms_p95']}" if "build_ms_p50" in row else ""
+            recalls = "".join(
+                f"{'—' if row[key] is None else format(row[key], '.3f'):>8}"
+                for key in ("name_recall", "price_recall", "image_recall")
+            )  # devpages label no images: no recall to show
             print(
-                f"{label:<26}{row['bytes_median']:>10}{row['bytes_p95']:>10}{row['bytes_max']:>10}"
-                f"{row['name_recall']:>8.3f}{row['price_recall']:>8.3f}{row['image_recall']:>8.3f}"
+                f"{label:<26}{row['bytes_median']:>10}{row['bytes_p95']:>10}{row['bytes_max']:>10}{recalls}"
                 f"{row['is_product_recall']:>10.3f}{row['non_product_called_product']:>9}{build:>18}"
             )
             if "stages" in row:
