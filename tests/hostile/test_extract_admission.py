@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 
-from tests.llm.fake_provider import GROQ_PATH, Reply, ScriptedLlmServer
+from tests.llm.fake_provider import (
+    GROQ_PATH,
+    Reply,
+    module_llm_server,  # noqa: F401 (fixture)
+)
 from tests.support.accounts import register_account
 from tests.support.app import make_settings, running_app
 
@@ -17,14 +21,6 @@ SLOW_PAGE = """<html lang="en"><head><title>Trail Runner 3 | Peak</title>
 <meta property="og:type" content="product"><meta property="og:title" content="Trail Runner 3"></head>
 <body><h1>Trail Runner 3</h1><p>Yours for $129.00 with free shipping.</p><button>Add to cart</button></body></html>"""
 LLM_DELAY_SECONDS = 1.5
-
-
-@pytest.fixture(scope="module")
-def llm_server() -> Iterator[ScriptedLlmServer]:
-    server = ScriptedLlmServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -34,11 +34,9 @@ class ManualClock:
 
 @pytest.fixture(scope="session")
 async def scripted_server() -> AsyncIterator[ScriptedLlmServer]:
-    server = ScriptedLlmServer()
-    server.start()
-    await _warm_up_sdks(server)
-    yield server
-    server.stop()
+    with ScriptedLlmServer() as server:
+        await _warm_up_sdks(server)
+        yield server
 
 
 async def _warm_up_sdks(server: ScriptedLlmServer) -> None:

@@ -6,8 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 
-from tests.net.conftest import LocalServer, respond
 from tests.pricewatch.pages import product_page
+from tests.support.servers import StubServer, respond
 
 
 @dataclass
@@ -22,7 +22,7 @@ class ShopPage:
 
 class Shop:
     def __init__(self) -> None:
-        self.server = LocalServer()
+        self.server = StubServer()
         self.pages: dict[str, ShopPage] = {}
         self.robots: str | None = None  # None: /robots.txt answers 404
 
