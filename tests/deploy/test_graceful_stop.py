@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -109,12 +110,12 @@ def _wait_until_ready(process: subprocess.Popen[bytes], base_url: str, log: Path
 def _queue_emails(mongo_url: str, mongo_db: str, count: int) -> None:
     now = datetime.now(UTC)
     email = {"to": ["friend@example.com"], "subject": "A cart", "text": "Have a look.", "html": None}
-    with MongoClient(mongo_url) as client:
+    with MongoClient[dict[str, Any]](mongo_url) as client:
         client[mongo_db][OUTBOX].insert_many([new_entry(SHARE, now=now, email=email) for _ in range(count)])
 
 
 def _sent_count(mongo_url: str, mongo_db: str) -> int:
-    with MongoClient(mongo_url) as client:
+    with MongoClient[dict[str, Any]](mongo_url) as client:
         return client[mongo_db][OUTBOX].count_documents({"status": "sent"})
 
 

@@ -85,7 +85,7 @@ async def test_product_page_is_added_once_to_two_carts(
 
 def expired_access_token(person: Account) -> str:
     """A real access token for this person, signed by the API's key, that expired an hour ago."""
-    settings = Settings(_env_file=None, jwt_secret_key=JWT_SECRET)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, jwt_secret_key=JWT_SECRET)
     token, _ = create_access_token(
         ObjectId(person.user_id), settings, session_id=ObjectId(), now=datetime.now(UTC) - timedelta(hours=1)
     )

@@ -70,7 +70,7 @@ def llm_settings(server: ScriptedLlmServer, **overrides: Any) -> Settings:
         "llm_max_retries": 1,
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @pytest.fixture

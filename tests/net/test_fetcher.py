@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Collection
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 
@@ -22,7 +24,15 @@ from tests.net.conftest import TRUSTED_HOST, FixedDns, make_certificate, png_byt
 from tests.support.servers import StubServer, redirect, respond, stream
 
 IMAGES = {"image/*"}
-LIMITS = {"max_bytes": 1_000_000, "accept_types": IMAGES, "deadline_s": 5.0}
+
+
+class Limits(TypedDict):
+    max_bytes: int
+    accept_types: Collection[str]
+    deadline_s: float
+
+
+LIMITS: Limits = {"max_bytes": 1_000_000, "accept_types": IMAGES, "deadline_s": 5.0}
 
 
 async def test_fetches_an_image_from_the_vetted_address_with_the_original_host(
@@ -154,13 +164,13 @@ async def test_refuses_a_declared_oversize_body(fetcher: SafeFetcher, server: St
     server.routes["/big.png"] = respond(200, b"x" * 2001, "image/png")
 
     with pytest.raises(TooLarge, match="2001 bytes"):
-        await fetcher.fetch(server.url("/big.png", host=TRUSTED_HOST), **{**LIMITS, "max_bytes": 2000})
+        await fetcher.fetch(server.url("/big.png", host=TRUSTED_HOST), **(LIMITS | {"max_bytes": 2000}))
 
 
 async def test_accepts_a_body_of_exactly_the_limit(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/ok.png"] = stream("image/png", [b"x" * 1000, b"x" * 1000])
 
-    result = await fetcher.fetch(server.url("/ok.png", host=TRUSTED_HOST), **{**LIMITS, "max_bytes": 2000})
+    result = await fetcher.fetch(server.url("/ok.png", host=TRUSTED_HOST), **(LIMITS | {"max_bytes": 2000}))
 
     assert len(result.body) == 2000
 
@@ -169,7 +179,7 @@ async def test_aborts_an_endless_body_without_content_length(fetcher: SafeFetche
     server.routes["/endless.png"] = stream("image/png", itertools.repeat(b"x" * 65536, 10_000))
 
     with pytest.raises(TooLarge):
-        await fetcher.fetch(server.url("/endless.png", host=TRUSTED_HOST), **{**LIMITS, "max_bytes": 200_000})
+        await fetcher.fetch(server.url("/endless.png", host=TRUSTED_HOST), **(LIMITS | {"max_bytes": 200_000}))
 
 
 async def test_a_slowly_dripping_body_hits_the_total_deadline(fetcher: SafeFetcher, server: StubServer) -> None:
@@ -177,7 +187,7 @@ async def test_a_slowly_dripping_body_hits_the_total_deadline(fetcher: SafeFetch
     server.routes["/drip.png"] = stream("image/png", [b"x"] * 100, interval_s=0.05)
 
     with pytest.raises(FetchTimeout):
-        await fetcher.fetch(server.url("/drip.png", host=TRUSTED_HOST), **{**LIMITS, "deadline_s": 0.4})
+        await fetcher.fetch(server.url("/drip.png", host=TRUSTED_HOST), **(LIMITS | {"deadline_s": 0.4}))
 
 
 @pytest.mark.parametrize(
@@ -190,13 +200,13 @@ async def test_refuses_a_content_type_not_asked_for(
     server.routes["/thing"] = respond(200, b"<html></html>", content_type)
 
     with pytest.raises(BadContentType):
-        await fetcher.fetch(server.url("/thing", host=TRUSTED_HOST), **{**LIMITS, "accept_types": accept_types})
+        await fetcher.fetch(server.url("/thing", host=TRUSTED_HOST), **(LIMITS | {"accept_types": accept_types}))
 
 
 async def test_any_type_is_accepted_when_asked_for(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/page"] = respond(200, b"<html></html>", "text/html")
 
-    result = await fetcher.fetch(server.url("/page", host=TRUSTED_HOST), **{**LIMITS, "accept_types": {"*/*"}})
+    result = await fetcher.fetch(server.url("/page", host=TRUSTED_HOST), **(LIMITS | {"accept_types": {"*/*"}}))
 
     assert (result.content_type, result.body) == ("text/html", b"<html></html>")
 

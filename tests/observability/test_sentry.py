@@ -5,10 +5,12 @@ from __future__ import annotations
 import gzip
 import json
 import zlib
+from pathlib import Path
 
 import sentry_sdk
 from fastapi import APIRouter
 
+from app.db import EmbeddedMongo
 from main import create_app
 from tests.support.app import make_settings
 from tests.support.servers import ReceivedRequest, StubServer, respond
@@ -26,7 +28,7 @@ def _decompressed(request: ReceivedRequest) -> bytes:
     return request.body
 
 
-async def test_unhandled_error_reported_without_secrets(mongo_server, tmp_path):
+async def test_unhandled_error_reported_without_secrets(mongo_server: EmbeddedMongo, tmp_path: Path) -> None:
     server = StubServer(fallback=respond(200, b"{}"))  # Sentry's ingest endpoint
     dsn = f"http://publickey@127.0.0.1:{server.port}/1"
     settings = make_settings(mongo_server.url, tmp_path, sentry_dsn=dsn, release="abc123")
