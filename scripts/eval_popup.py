@@ -60,10 +60,10 @@ from playwright.async_api import TimeoutError as PlaywrightTimeoutError  # noqa:
 
 from app.db import EmbeddedMongo  # noqa: E402
 from app.extraction.structured import combine_product_confidence, extract_structured  # noqa: E402
-from tests.e2e.accounts import register_person  # noqa: E402
 from tests.e2e.browser import CHROMIUM, CHROMIUM_FLAGS, ExtensionBrowser, install_extension  # noqa: E402
 from tests.e2e.popup import Popup  # noqa: E402
 from tests.e2e.servers import run_api  # noqa: E402
+from tests.support.accounts import register_account  # noqa: E402
 
 DEFAULT_EVAL_DIR = REPO_ROOT / ".." / "shared" / "eval"
 URL_MODEL_DIR = REPO_ROOT / "models" / "url-classifier"
@@ -541,7 +541,7 @@ async def evaluate(args: argparse.Namespace, eval_dir: Path) -> dict[str, Any]:
                 context = await start_browser(playwright, extension_dir, workdir / "profile")
                 browser = await ExtensionBrowser.attach(context, extension_dir, workdir / "screenshots")
                 async with httpx.AsyncClient(base_url=f"{api}/api/v1", timeout=120) as client:
-                    person = await register_person(client)
+                    person = await register_account(client)
                     # Models load on first use: that first answer is not what a person waits for later.
                     warm_up = {"url": "https://warm-up.invalid/p/1", "html": "<h1>Warm-up</h1>"}
                     await client.post("/extract", json=warm_up, headers=person.headers)

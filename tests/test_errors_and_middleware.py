@@ -108,7 +108,7 @@ async def test_a_sane_incoming_request_id_is_kept(client: httpx.AsyncClient, inc
     ["", "has spaces", "a" * 129, "<script>alert(1)</script>", "new\\nline", "semi;colon", "caf\u00e9"],
 )
 async def test_an_insane_incoming_request_id_is_replaced(client: httpx.AsyncClient, incoming: str) -> None:
-    response = await client.get("/api/v1/auth/me", headers={"X-Request-ID": incoming.encode("latin-1")})
+    response = await client.get("/api/v1/auth/me", headers={b"X-Request-ID": incoming.encode("latin-1")})
 
     assert GENERATED_ID.match(response.headers["X-Request-ID"])
     assert response.json()["error"]["request_id"] == response.headers["X-Request-ID"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import httpx
 from bson import ObjectId
+from fastapi import FastAPI
 
 from app.auth.tokens import create_access_token
 from app.db import EmbeddedMongo
@@ -22,7 +23,7 @@ async def test_ready_when_the_database_answers(client: httpx.AsyncClient) -> Non
     assert (response.status_code, response.json()) == (200, {"status": "ok"})
 
 
-async def test_health_reports_components_without_secrets(client: httpx.AsyncClient, app) -> None:
+async def test_health_reports_components_without_secrets(client: httpx.AsyncClient, app: FastAPI) -> None:
     response = await client.get("/health")
 
     assert response.status_code == 200

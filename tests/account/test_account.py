@@ -114,7 +114,9 @@ async def _all_items(client: httpx.AsyncClient, account: Account) -> list[dict[s
     items: list[dict[str, Any]] = []
     cursor: str | None = None
     while True:
-        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        params: dict[str, str | int] = {"limit": 2}
+        if cursor:
+            params["cursor"] = cursor
         page = (await client.get("/api/v1/items", params=params, headers=account.headers)).json()
         items += page["items"]
         cursor = page["next_cursor"]

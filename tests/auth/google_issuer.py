@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
+
+from tests.support.servers import StubHandler, StubServer, respond
 
 ISSUER = "https://accounts.google.com"
 CLIENT_ID = "buyhive-extension.apps.googleusercontent.com"
@@ -41,7 +41,7 @@ class FakeGoogle:
     jwks_hits: int = 0
     token_requests: list[dict[str, str]] = field(default_factory=list)
     _grants: dict[str, _Grant] = field(default_factory=dict)
-    _server: ThreadingHTTPServer | None = None
+    _server: StubServer | None = None
 
     def add_key(self, kid: str, *, publish: bool = True) -> None:
         self.keys[kid] = new_rsa_key()
@@ -51,7 +51,7 @@ class FakeGoogle:
     @property
     def base_url(self) -> str:
         assert self._server is not None
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return self._server.base_url
 
     @property
     def jwks_url(self) -> str:
@@ -116,40 +116,19 @@ class FakeGoogle:
         }
 
     def start(self) -> None:
-        google = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                if self.path != "/jwks":
-                    self._reply(404, {"error": "not_found"})
-                    return
-                self._reply(200, google._jwks(), {"Cache-Control": "public, max-age=19000, must-revalidate"})
-
-            def do_POST(self) -> None:
-                if self.path != "/token":
-                    self._reply(404, {"error": "not_found"})
-                    return
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0"))).decode()
-                form = {name: values[0] for name, values in parse_qs(body).items()}
-                self._reply(*google._redeem(form))
-
-            def _reply(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._server = StubServer({"/jwks": self._serve_jwks, "/token": self._serve_token})
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+            self._server.close()
+
+    def _serve_jwks(self, handler: StubHandler) -> None:
+        _reply_json(handler, 200, self._jwks(), {"Cache-Control": "public, max-age=19000, must-revalidate"})
+
+    def _serve_token(self, handler: StubHandler) -> None:
+        form = {name: values[0] for name, values in parse_qs(handler.body.decode()).items()}
+        _reply_json(handler, *self._redeem(form))
+
+
+def _reply_json(handler: StubHandler, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
+    respond(status, json.dumps(body).encode(), "application/json", headers)(handler)

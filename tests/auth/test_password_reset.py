@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import uuid
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
@@ -18,11 +17,11 @@ from fastapi import FastAPI
 from app.auth.password_reset import compose_password_reset_email
 from app.config import Settings
 from tests.support.accounts import PASSWORD, Account, fast_account
+from tests.support.inbox import body_text, code_in
 
 RESET = "/api/v1/auth/password-reset"
 CONFIRM = "/api/v1/auth/password-reset/confirm"
 NEW_PASSWORD = "a brand new passphrase"
-_CODE = re.compile(r"Or enter this code: (\S+)")
 
 
 async def new_account(app: FastAPI, client: httpx.AsyncClient) -> Account:
@@ -50,8 +49,8 @@ async def _reset_token(client: httpx.AsyncClient, db: Any, settings: Settings, a
     assert response.status_code == 202
     assert (await _settled(db, account.email))["status"] == "sent"
     [email] = _emails_to(settings, account.email)
-    text = email.get_body(("plain",)).get_content()
-    token = _CODE.search(text).group(1)  # type: ignore[union-attr]
+    text = body_text(email)
+    token = code_in(email)
     assert f"{settings.public_app_url}/reset-password#token={token}" in text
     return token
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
+from pymongo.asynchronous.database import AsyncDatabase
 
 from tests.support.accounts import PASSWORD, Account
 
@@ -86,14 +87,16 @@ async def test_malformed_refresh_request_is_422(client: httpx.AsyncClient, body:
     assert response.status_code == 422
 
 
-async def test_an_expired_refresh_token_is_401(client: httpx.AsyncClient, db, alice: Account) -> None:
+async def test_an_expired_refresh_token_is_401(client: httpx.AsyncClient, db: AsyncDatabase, alice: Account) -> None:
     # The TTL sweeper may not have run yet: expiry must be enforced at use time too.
     await db.refresh_tokens.update_many({}, {"$set": {"expires_at": datetime.now(UTC) - timedelta(seconds=1)}})
 
     assert (await _refresh(client, alice.refresh_token)).status_code == 401
 
 
-async def test_refresh_tokens_are_stored_hashed_with_a_ttl(client: httpx.AsyncClient, db, alice: Account) -> None:
+async def test_refresh_tokens_are_stored_hashed_with_a_ttl(
+    client: httpx.AsyncClient, db: AsyncDatabase, alice: Account
+) -> None:
     [record] = await db.refresh_tokens.find({}).to_list(None)
     assert alice.refresh_token not in str(record)
     assert record["token_hash"] == hashlib.sha256(alice.refresh_token.encode()).hexdigest()

@@ -6,6 +6,7 @@ import asyncio
 
 import httpx
 import pytest
+from pymongo.asynchronous.database import AsyncDatabase
 
 from tests.support.accounts import PASSWORD, Account
 
@@ -14,7 +15,7 @@ LOGIN = "/api/v1/auth/login"
 ME = "/api/v1/auth/me"
 
 
-async def test_register_returns_token_pair_user_and_default_cart(client: httpx.AsyncClient, db) -> None:
+async def test_register_returns_token_pair_user_and_default_cart(client: httpx.AsyncClient, db: AsyncDatabase) -> None:
     response = await client.post(REGISTER, json={"email": "Carol@Example.com", "password": PASSWORD, "name": " Carol "})
 
     assert response.status_code == 201
@@ -40,6 +41,7 @@ async def test_register_returns_token_pair_user_and_default_cart(client: httpx.A
     assert me.json() == user  # timestamps included: what register answered is what is stored
 
     stored = await db.users.find_one({"email": "carol@example.com"})
+    assert stored is not None
     assert stored["password_hash"].startswith("$argon2")
     assert PASSWORD not in str(stored)
 
@@ -50,7 +52,9 @@ async def test_register_without_name(client: httpx.AsyncClient) -> None:
     assert response.json()["user"]["name"] is None
 
 
-async def test_duplicate_email_is_409_whatever_the_case(client: httpx.AsyncClient, db, alice: Account) -> None:
+async def test_duplicate_email_is_409_whatever_the_case(
+    client: httpx.AsyncClient, db: AsyncDatabase, alice: Account
+) -> None:
     for second_email in ("alice@example.com", "ALICE@example.com", "Alice@EXAMPLE.COM"):
         response = await client.post(REGISTER, json={"email": second_email, "password": "another password"})
 
@@ -60,7 +64,9 @@ async def test_duplicate_email_is_409_whatever_the_case(client: httpx.AsyncClien
     assert await db.carts.count_documents({}) == 1
 
 
-async def test_concurrent_registrations_of_one_email_make_one_account(client: httpx.AsyncClient, db) -> None:
+async def test_concurrent_registrations_of_one_email_make_one_account(
+    client: httpx.AsyncClient, db: AsyncDatabase
+) -> None:
     body = {"email": "twice@example.com", "password": PASSWORD}
 
     responses = await asyncio.gather(*(client.post(REGISTER, json=body) for _ in range(3)))
@@ -95,7 +101,9 @@ async def test_concurrent_registrations_of_one_email_make_one_account(client: ht
         "unknown-field",
     ],
 )
-async def test_invalid_registration_is_422_and_creates_nothing(client: httpx.AsyncClient, db, body: dict) -> None:
+async def test_invalid_registration_is_422_and_creates_nothing(
+    client: httpx.AsyncClient, db: AsyncDatabase, body: dict
+) -> None:
     response = await client.post(REGISTER, json=body)
 
     assert response.status_code == 422
@@ -153,7 +161,7 @@ async def test_me_without_a_token_is_401(client: httpx.AsyncClient) -> None:
     assert response.json()["error"]["code"] == "unauthorized"
 
 
-async def test_me_for_a_deleted_account_is_404(client: httpx.AsyncClient, db, alice: Account) -> None:
+async def test_me_for_a_deleted_account_is_404(client: httpx.AsyncClient, db: AsyncDatabase, alice: Account) -> None:
     await db.users.delete_many({})
 
     response = await client.get(ME, headers=alice.headers)

@@ -67,6 +67,10 @@ def _expired(app: FastAPI) -> str:
     return _sign(app, _claims(app, iat=past - timedelta(minutes=15), exp=past))
 
 
+def _without(claim: str) -> Callable[[FastAPI], str]:
+    return lambda app: _sign(app, _claims(app, **{claim: None}))
+
+
 FORGERIES: dict[str, Callable[[FastAPI], str]] = {
     "alg-none": lambda app: _unsigned(_claims(app)),
     "alg-none-with-signature": lambda app: _unsigned(_claims(app)) + _b64(b"sig"),
@@ -83,10 +87,7 @@ FORGERIES: dict[str, Callable[[FastAPI], str]] = {
     "garbage": lambda app: "not-a-jwt",
     "three-garbage-parts": lambda app: "abc.def.ghi",
     "empty-signature": lambda app: _sign(app, _claims(app)).rsplit(".", 1)[0] + ".",
-    **{
-        f"missing-{claim}": lambda app, claim=claim: _sign(app, _claims(app, **{claim: None}))
-        for claim in ("sub", "exp", "iat", "jti", "iss", "aud", "sid")
-    },
+    **{f"missing-{claim}": _without(claim) for claim in ("sub", "exp", "iat", "jti", "iss", "aud", "sid")},
 }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Awaitable
 
 import httpx
 from bson import ObjectId
+from pymongo.asynchronous.database import AsyncDatabase
 
 from tests.support.accounts import Account
 from tests.support.factories import add_item, create_cart
@@ -14,7 +15,9 @@ from tests.support.factories import add_item, create_cart
 CARTS = "/api/v1/carts"
 
 
-async def test_delete_cart_unlinks_items_and_deletes_orphans(client: httpx.AsyncClient, db, alice: Account) -> None:
+async def test_delete_cart_unlinks_items_and_deletes_orphans(
+    client: httpx.AsyncClient, db: AsyncDatabase, alice: Account
+) -> None:
     gifts = await create_cart(client, alice, "Gifts")
     only_in_gifts = await add_item(client, alice, url="https://shop.example/only", cart_ids=[gifts["id"]])
     in_both = await add_item(
@@ -36,7 +39,7 @@ async def test_delete_cart_unlinks_items_and_deletes_orphans(client: httpx.Async
 
 
 async def test_delete_cart_leaves_other_users_alone(
-    client: httpx.AsyncClient, db, alice: Account, bob: Account
+    client: httpx.AsyncClient, db: AsyncDatabase, alice: Account, bob: Account
 ) -> None:
     gifts = await create_cart(client, alice, "Gifts")
     await add_item(client, alice, cart_ids=[gifts["id"]])
@@ -54,7 +57,9 @@ async def test_deleting_twice_is_404(client: httpx.AsyncClient, alice: Account) 
     assert (await client.delete(f"{CARTS}/{gifts['id']}", headers=alice.headers)).status_code == 404
 
 
-async def test_concurrent_adds_never_point_at_a_deleted_cart(client: httpx.AsyncClient, db, alice: Account) -> None:
+async def test_concurrent_adds_never_point_at_a_deleted_cart(
+    client: httpx.AsyncClient, db: AsyncDatabase, alice: Account
+) -> None:
     """Adds, links and a delete of the same cart race; afterwards no item references the deleted cart,
     none is left in no cart, and every add into the default cart too that succeeded is still there."""
     doomed = await create_cart(client, alice, "Doomed")

@@ -8,17 +8,18 @@ from typing import Any
 import httpx
 import pytest
 from bson import ObjectId
+from pymongo.asynchronous.database import AsyncDatabase
 
 from tests.support.accounts import Account
 from tests.support.factories import add_item, create_cart
 
 
-async def _snapshot(db) -> dict[str, list[dict[str, Any]]]:
+async def _snapshot(db: AsyncDatabase) -> dict[str, list[dict[str, Any]]]:
     return {name: await db[name].find({}).sort("_id").to_list(None) for name in ("carts", "items")}
 
 
 async def test_bobs_resources_are_invisible_to_alice(
-    client: httpx.AsyncClient, db, alice: Account, bob: Account
+    client: httpx.AsyncClient, db: AsyncDatabase, alice: Account, bob: Account
 ) -> None:
     bobs_cart = (await create_cart(client, bob, "Bob's"))["id"]
     bobs_item = (await add_item(client, bob, cart_ids=[bobs_cart, bob.default_cart_id]))["id"]
@@ -105,7 +106,9 @@ async def test_malformed_ids_in_paths_are_404(client: httpx.AsyncClient, alice: 
 
 
 @pytest.mark.parametrize("bad", [["nope"], ["0" * 25], [123], [None], [{"$oid": "0" * 24}], [], "0" * 24])
-async def test_malformed_ids_in_bodies_are_422(client: httpx.AsyncClient, db, alice: Account, bad: Any) -> None:
+async def test_malformed_ids_in_bodies_are_422(
+    client: httpx.AsyncClient, db: AsyncDatabase, alice: Account, bad: Any
+) -> None:
     created = await client.post(
         "/api/v1/items", json={"url": "https://shop.example/x", "name": "X", "cart_ids": bad}, headers=alice.headers
     )

@@ -52,7 +52,9 @@ async def _walk(client: httpx.AsyncClient, account: Account, sort: str, limit: i
     names: list[str] = []
     cursor = None
     while True:
-        query = {"sort": sort, "limit": limit, **params} | ({"cursor": cursor} if cursor else {})
+        query: dict[str, str | int] = {"sort": sort, "limit": limit, **params}
+        if cursor:
+            query["cursor"] = cursor
         response = await client.get(f"{CARTS}/{account.default_cart_id}/items", params=query, headers=account.headers)
         assert response.status_code == 200, response.text
         names += [item["name"] for item in response.json()["items"]]

@@ -98,12 +98,12 @@ def forwarded_scheme(port: int, source: str) -> str:
         connection.close()
 
 
-def test_proxy_headers_count_only_from_trusted_proxies(server):
+def test_proxy_headers_count_only_from_trusted_proxies(server: Server) -> None:
     assert forwarded_scheme(server.port, source=TRUSTED_PROXY) == "https"
     assert forwarded_scheme(server.port, source="127.0.0.1") == "http"
 
 
-def test_sigterm_shuts_down_cleanly_and_the_health_check_then_fails(server):
+def test_sigterm_shuts_down_cleanly_and_the_health_check_then_fails(server: Server) -> None:
     server.process.send_signal(signal.SIGTERM)
     output = server.process.communicate(timeout=60)[0]
     # Uvicorn re-raises SIGTERM once it has shut down, so "killed by SIGTERM" is its normal exit status.

@@ -19,9 +19,8 @@ import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -33,6 +32,7 @@ from app.outbox.schemas import new_entry
 from app.sharing.compose import SHARE
 from tests.deploy.artifacts import REPO_ROOT
 from tests.support.models import TINY_CLIP, png_bytes, save_tiny_bert, save_tiny_clip
+from tests.support.servers import StubHandler, StubServer, respond
 
 EXIT_BUDGET_SECONDS = 10.0
 SLOW_IMAGE_SECONDS = 3.0
@@ -47,29 +47,17 @@ _LAUNCH = (
 )
 
 
-class _SlowImages(SimpleHTTPRequestHandler):
-    """Serves PNGs; a path containing "slow" answers only after SLOW_IMAGE_SECONDS, keeping a request in flight."""
-
-    def do_GET(self) -> None:
-        if "slow" in self.path:
-            time.sleep(SLOW_IMAGE_SECONDS)
-        super().do_GET()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def image_server(tmp_path: Path) -> Iterator[str]:
-    root = tmp_path / "images"
-    root.mkdir()
-    for name in ("warm.png", "slow.png"):
-        (root / name).write_bytes(png_bytes((200, 40, 40)))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_SlowImages, directory=str(root)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def image_server() -> Iterator[str]:
+    """Serves a PNG at /warm.png, and at /slow.png only after SLOW_IMAGE_SECONDS, keeping a request in flight."""
+    image = respond(200, png_bytes((200, 40, 40)), "image/png")
+
+    def slow_image(handler: StubHandler) -> None:
+        time.sleep(SLOW_IMAGE_SECONDS)
+        image(handler)
+
+    with StubServer({"/warm.png": image, "/slow.png": slow_image}) as server:
+        yield server.base_url
 
 
 def _start_service(
@@ -122,12 +110,12 @@ def _wait_until_ready(process: subprocess.Popen[bytes], base_url: str, log: Path
 def _queue_emails(mongo_url: str, mongo_db: str, count: int) -> None:
     now = datetime.now(UTC)
     email = {"to": ["friend@example.com"], "subject": "A cart", "text": "Have a look.", "html": None}
-    with MongoClient(mongo_url) as client:
+    with MongoClient[dict[str, Any]](mongo_url) as client:
         client[mongo_db][OUTBOX].insert_many([new_entry(SHARE, now=now, email=email) for _ in range(count)])
 
 
 def _sent_count(mongo_url: str, mongo_db: str) -> int:
-    with MongoClient(mongo_url) as client:
+    with MongoClient[dict[str, Any]](mongo_url) as client:
         return client[mongo_db][OUTBOX].count_documents({"status": "sent"})
 
 

@@ -63,7 +63,7 @@ def dockerfile() -> Dockerfile:
     return load_dockerfile()
 
 
-def test_dockerfile_is_multi_stage_on_a_pinned_python_311_slim(dockerfile):
+def test_dockerfile_is_multi_stage_on_a_pinned_python_311_slim(dockerfile: Dockerfile) -> None:
     assert {"builder", "models", "runtime"} <= set(dockerfile.stages)
     assert dockerfile.final.name == "runtime" and dockerfile.final.base == "base"
     image = dockerfile.global_args["PYTHON_IMAGE"]
@@ -71,7 +71,7 @@ def test_dockerfile_is_multi_stage_on_a_pinned_python_311_slim(dockerfile):
     assert dockerfile.stages["base"].base == "${PYTHON_IMAGE}"
 
 
-def test_torch_comes_from_the_cpu_index_at_the_pinned_versions(dockerfile):
+def test_torch_comes_from_the_cpu_index_at_the_pinned_versions(dockerfile: Dockerfile) -> None:
     builder = dockerfile.stages["builder"]
     install = " ".join(builder.args_of("RUN"))
     build_args = dict(arg.partition("=")[::2] for arg in builder.args_of("ARG"))
@@ -85,7 +85,7 @@ def test_torch_comes_from_the_cpu_index_at_the_pinned_versions(dockerfile):
     assert sorted(pins) == ["torch", "torchvision"], "the builder reads exactly these two pins"
 
 
-def test_models_are_baked_where_the_settings_point(dockerfile):
+def test_models_are_baked_where_the_settings_point(dockerfile: Dockerfile) -> None:
     models_run = " ".join(dockerfile.stages["models"].args_of("RUN"))
     assert "python scripts/download_models.py" in models_run
     assert dockerfile.stages["models"].args_of("ARG") == ["BAKE_CLIP=1"], "release images bake CLIP in"
@@ -95,7 +95,7 @@ def test_models_are_baked_where_the_settings_point(dockerfile):
     assert env["HF_HUB_OFFLINE"] == "1", "never download at request time"
 
 
-def test_runtime_runs_as_a_non_root_user_with_production_settings(dockerfile):
+def test_runtime_runs_as_a_non_root_user_with_production_settings(dockerfile: Dockerfile) -> None:
     final = dockerfile.final
     users = final.args_of("USER")
     assert users and users[-1].split(":")[0] not in {"root", "0"}
@@ -109,7 +109,7 @@ def test_runtime_runs_as_a_non_root_user_with_production_settings(dockerfile):
         assert name in settings_fields, f"{name} is not a setting"
 
 
-def test_tini_is_pid_1_so_uvicorns_re_raised_sigterm_ends_the_process(dockerfile):
+def test_tini_is_pid_1_so_uvicorns_re_raised_sigterm_ends_the_process(dockerfile: Dockerfile) -> None:
     (entrypoint,) = dockerfile.final.args_of("ENTRYPOINT")
     assert json.loads(entrypoint)[:2] == ["tini", "-s"]
     assert "tini" in " ".join(dockerfile.final.args_of("RUN"))
@@ -117,7 +117,7 @@ def test_tini_is_pid_1_so_uvicorns_re_raised_sigterm_ends_the_process(dockerfile
     assert task_container()["linuxParameters"]["initProcessEnabled"] is True, "ECS's init, tini runs under it"
 
 
-def test_every_copied_path_exists_and_survives_dockerignore(dockerfile):
+def test_every_copied_path_exists_and_survives_dockerignore(dockerfile: Dockerfile) -> None:
     patterns = [line.strip() for line in DOCKERIGNORE.read_text().splitlines() if line.strip() and line[0] != "#"]
     for stage in dockerfile.stages.values():
         for args in stage.args_of("COPY"):
@@ -146,7 +146,7 @@ def is_docker_ignored(path: str, patterns: list[str]) -> bool:
     return ignored
 
 
-def test_healthcheck_probes_liveness_with_python_not_curl(dockerfile):
+def test_healthcheck_probes_liveness_with_python_not_curl(dockerfile: Dockerfile) -> None:
     command = dockerfile.healthcheck_command()
     assert command[:2] == ["python", "-c"] and HEALTH_LIVE_URL in command[2] and "urllib" in command[2]
     assert not any(tool in " ".join(command) for tool in ("curl", "wget"))
@@ -164,7 +164,7 @@ def option(arguments: list[str], name: str) -> str:
     return arguments[arguments.index(name) + 1]
 
 
-def test_uvicorn_trusts_proxy_headers_only_from_trusted_proxies_and_drains_on_sigterm(dockerfile):
+def test_uvicorn_trusts_proxy_headers_only_from_trusted_proxies_and_drains_on_sigterm(dockerfile: Dockerfile) -> None:
     arguments = uvicorn_arguments(dockerfile)
     assert arguments[0] == "main:create_app" and "--factory" in arguments
     assert re.search(r"^def create_app\(", (REPO_ROOT / "main.py").read_text(), re.MULTILINE)
@@ -191,13 +191,13 @@ def rendered_task_definition() -> dict[str, Any]:
     return definition
 
 
-def test_task_definition_matches_the_ecs_register_api_schema():
+def test_task_definition_matches_the_ecs_register_api_schema() -> None:
     ecs = botocore.session.get_session().get_service_model("ecs")
     shape = ecs.operation_model("RegisterTaskDefinition").input_shape
     validate_parameters(rendered_task_definition(), shape)  # raises ParamValidationError on any mismatch
 
 
-def test_placeholders_are_exactly_those_the_deploy_workflow_fills():
+def test_placeholders_are_exactly_those_the_deploy_workflow_fills() -> None:
     placeholders = set(re.findall(r"\$\{([A-Z_]+)\}", task_definition_text()))
     assert placeholders == {"AWS_ACCOUNT_ID", "AWS_REGION"}
     deploy_script = "\n".join(step.get("run", "") for step in deploy_steps())
@@ -205,7 +205,7 @@ def test_placeholders_are_exactly_those_the_deploy_workflow_fills():
         assert f"s|\\${{{name}}}|" in deploy_script, name
 
 
-def test_task_runs_on_fargate_sized_for_clip_on_cpu():
+def test_task_runs_on_fargate_sized_for_clip_on_cpu() -> None:
     definition = rendered_task_definition()
     assert definition["requiresCompatibilities"] == ["FARGATE"] and definition["networkMode"] == "awsvpc"
     cpu, memory = int(definition["cpu"]), int(definition["memory"])
@@ -215,7 +215,7 @@ def test_task_runs_on_fargate_sized_for_clip_on_cpu():
     assert definition["taskRoleArn"].endswith(":role/buyhive-task")
 
 
-def test_secrets_come_from_parameter_store_never_plain_environment():
+def test_secrets_come_from_parameter_store_never_plain_environment() -> None:
     container = task_container()
     secrets = {secret["name"]: secret["valueFrom"] for secret in container["secrets"]}
     assert set(secrets) >= SECRET_SETTINGS
@@ -228,7 +228,7 @@ def test_secrets_come_from_parameter_store_never_plain_environment():
     assert {"name": "ENVIRONMENT", "value": "production"} in container["environment"]
 
 
-def test_container_health_check_logging_and_shutdown():
+def test_container_health_check_logging_and_shutdown() -> None:
     container = task_container()
     command = container["healthCheck"]["command"]
     assert command[0] == "CMD" and command[1:] == load_dockerfile().healthcheck_command()
@@ -258,7 +258,7 @@ def step_using(steps: list[dict[str, Any]], action: str) -> dict[str, Any]:
     return step
 
 
-def test_ci_runs_lint_types_tests_and_deploy_checks_on_every_change():
+def test_ci_runs_lint_types_tests_and_deploy_checks_on_every_change() -> None:
     workflow = load_workflow(CI_WORKFLOW)
     assert {"pull_request", "push"} <= set(workflow["on"])
     assert workflow["concurrency"]["cancel-in-progress"] is True
@@ -291,7 +291,7 @@ def image_checks_then_push(steps: list[dict[str, Any]]) -> tuple[int, int, int]:
     return position("scripts/test_image.sh"), position("aquasec/trivy"), position("docker push")
 
 
-def test_ci_builds_smoke_tests_and_scans_the_image():
+def test_ci_builds_smoke_tests_and_scans_the_image() -> None:
     steps = load_workflow(CI_WORKFLOW)["jobs"]["image"]["steps"]
     build = step_using(steps, "docker/build-push-action")["with"]
     assert build["load"] is True and build["push"] is False
@@ -304,7 +304,7 @@ def test_ci_builds_smoke_tests_and_scans_the_image():
     assert "--format docker" in (REPO_ROOT / "scripts" / "test_image.sh").read_text(), "podman keeps HEALTHCHECK"
 
 
-def test_deploy_pushes_only_an_image_that_passed_the_smoke_checks_and_scan():
+def test_deploy_pushes_only_an_image_that_passed_the_smoke_checks_and_scan() -> None:
     steps = load_workflow(DEPLOY_WORKFLOW)["jobs"]["deploy"]["steps"]
     build = step_using(steps, "docker/build-push-action")["with"]
     assert build["push"] is False and build["load"] is True
@@ -312,7 +312,7 @@ def test_deploy_pushes_only_an_image_that_passed_the_smoke_checks_and_scan():
     assert 0 < smoke < push and 0 < scan < push
 
 
-def test_deploy_runs_after_ci_passes_on_main_with_oidc_and_approval():
+def test_deploy_runs_after_ci_passes_on_main_with_oidc_and_approval() -> None:
     workflow = load_workflow(DEPLOY_WORKFLOW)
     trigger = workflow["on"]["workflow_run"]
     assert trigger["workflows"] == [load_workflow(CI_WORKFLOW)["name"]]
@@ -330,7 +330,7 @@ def test_deploy_runs_after_ci_passes_on_main_with_oidc_and_approval():
     assert "role-to-assume" in credentials["with"]
 
 
-def test_deploy_ships_the_tested_commit_tagged_with_its_sha_and_waits_for_stability():
+def test_deploy_ships_the_tested_commit_tagged_with_its_sha_and_waits_for_stability() -> None:
     job = load_workflow(DEPLOY_WORKFLOW)["jobs"]["deploy"]
     assert job["env"]["IMAGE_TAG"] == "${{ github.event.workflow_run.head_sha }}"
     steps = job["steps"]
@@ -346,7 +346,7 @@ def test_deploy_ships_the_tested_commit_tagged_with_its_sha_and_waits_for_stabil
     assert deploy["with"]["wait-for-service-stability"] is True
 
 
-def test_every_action_is_pinned_to_a_version():
+def test_every_action_is_pinned_to_a_version() -> None:
     for path in (CI_WORKFLOW, DEPLOY_WORKFLOW):
         for uses in all_uses(load_workflow(path)):
             assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})", uses), uses
@@ -365,14 +365,14 @@ def linter(name: str) -> str:
     return found
 
 
-def test_hadolint_finds_nothing_in_the_dockerfile():
+def test_hadolint_finds_nothing_in_the_dockerfile() -> None:
     result = subprocess.run(
         [linter("hadolint"), "--no-color", str(DOCKERFILE)], capture_output=True, text=True, timeout=60, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_actionlint_finds_nothing_in_the_workflows():
+def test_actionlint_finds_nothing_in_the_workflows() -> None:
     result = subprocess.run(
         [linter("actionlint"), "-no-color", str(CI_WORKFLOW), str(DEPLOY_WORKFLOW)],
         capture_output=True,
@@ -396,7 +396,7 @@ def recheck_deploy_step(steps: list[dict[str, Any]]) -> dict[str, Any]:
     return step
 
 
-def test_deploy_registers_the_recheck_worker_with_the_new_image_after_the_api(tmp_path):
+def test_deploy_registers_the_recheck_worker_with_the_new_image_after_the_api(tmp_path: Path) -> None:
     steps = deploy_steps()
     step = recheck_deploy_step(steps)
     api_deploy = step_using(steps, "aws-actions/amazon-ecs-deploy-task-definition")
@@ -428,7 +428,7 @@ def test_deploy_registers_the_recheck_worker_with_the_new_image_after_the_api(tm
     assert queue_url == "https://sqs.eu-west-1.amazonaws.com/111111111111/buyhive-recheck"
 
 
-def test_recheck_autoscaling_tracks_queue_backlog_per_worker_task():
+def test_recheck_autoscaling_tracks_queue_backlog_per_worker_task() -> None:
     autoscaling = botocore.session.get_session().get_service_model("application-autoscaling")
     target = json.loads(RECHECK_SCALABLE_TARGET.read_text())
     policy = json.loads(RECHECK_SCALING_POLICY.read_text())

@@ -23,7 +23,6 @@ from playwright.async_api import Playwright, async_playwright, expect
 from app.db import EmbeddedMongo
 from tests.auth.google_issuer import CLIENT_ID as GOOGLE_CLIENT_ID
 from tests.auth.google_issuer import CLIENT_SECRET as GOOGLE_CLIENT_SECRET
-from tests.e2e.accounts import Person, register_person
 from tests.e2e.browser import (
     CHROMIUM,
     REPO_ROOT,
@@ -35,6 +34,7 @@ from tests.e2e.browser import (
 )
 from tests.e2e.google import LocalGoogle
 from tests.e2e.servers import ApiServer, FixtureShop, run_api
+from tests.support.accounts import Account, register_account
 
 SCREENSHOTS = REPO_ROOT / "test-output" / "e2e"
 
@@ -130,6 +130,6 @@ async def api_client(api: ApiServer) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
-async def person(api_client: httpx.AsyncClient) -> Person:
+async def person(api_client: httpx.AsyncClient) -> Account:
     """A freshly registered account (the tests sign in with it from the popup)."""
-    return await register_person(api_client)
+    return await register_account(api_client, name="Shopper")

@@ -1,18 +1,18 @@
-"""Google's sign-in, played locally: a consent page that answers at once, and the token/JWKS endpoints of
-tests/auth's FakeGoogle, which here also checks the PKCE verifier against the challenge the page received."""
+"""Google's sign-in, played locally: tests/auth's FakeGoogle with a consent page that answers at once beside its
+token and JWKS endpoints; the token endpoint here also checks the PKCE verifier against the challenge the page
+received."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import secrets
-import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from tests.auth.google_issuer import CLIENT_ID, FakeGoogle
+from tests.support.servers import StubHandler, respond
 
 
 def s256(verifier: str) -> str:
@@ -30,12 +30,10 @@ class LocalGoogle(FakeGoogle):
     email: str = "carol@gmail.com"
     authorize_requests: list[dict[str, str]] = field(default_factory=list)
     _consents: dict[str, _Consent] = field(default_factory=dict)
-    _consent_server: ThreadingHTTPServer | None = None
 
     @property
     def authorize_url(self) -> str:
-        assert self._consent_server is not None
-        return f"http://127.0.0.1:{self._consent_server.server_address[1]}/authorize"
+        return f"{self.base_url}/authorize"
 
     def _authorize(self, query: dict[str, str]) -> tuple[int, str]:
         """The person consents at once: redirect back with a code bound to the PKCE challenge."""
@@ -68,30 +66,10 @@ class LocalGoogle(FakeGoogle):
 
     def start(self) -> None:
         super().start()
-        google = self
+        assert self._server is not None
+        self._server.routes["/authorize"] = self._serve_consent
 
-        class ConsentPage(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                parts = urlsplit(self.path)
-                status, location = (
-                    google._authorize({name: values[0] for name, values in parse_qs(parts.query).items()})
-                    if parts.path == "/authorize"
-                    else (404, "")
-                )
-                self.send_response(status)
-                if location:
-                    self.send_header("Location", location)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self._consent_server = ThreadingHTTPServer(("127.0.0.1", 0), ConsentPage)
-        threading.Thread(target=self._consent_server.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        super().stop()
-        if self._consent_server is not None:
-            self._consent_server.shutdown()
-            self._consent_server.server_close()
+    def _serve_consent(self, handler: StubHandler) -> None:
+        query = {name: values[0] for name, values in parse_qs(urlsplit(handler.path).query).items()}
+        status, location = self._authorize(query)
+        respond(status, headers={"Location": location} if location else None)(handler)

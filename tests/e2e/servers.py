@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 from PIL import Image, ImageDraw
 
 from app.db import free_port
 from tests.support.live_api import LiveApi
+from tests.support.servers import StubHandler, StubServer, respond
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 JWT_SECRET = "e2e-secret-key-that-is-long-enough-0123456789"
@@ -126,12 +124,12 @@ class FixtureShop:
             "/img/descaling.png": _product_photo("#dfe6e9", "#74b9ff"),
             "/img/gadget.png": _product_photo("#2d3436", "#d63031"),
         }
-        self._server: ThreadingHTTPServer | None = None
+        self._server: StubServer | None = None
 
     @property
     def origin(self) -> str:
         assert self._server is not None
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return self._server.base_url
 
     def url(self, path: str) -> str:
         return f"{self.origin}{path}"
@@ -150,37 +148,20 @@ class FixtureShop:
         return page
 
     def start(self) -> None:
-        shop = self
+        self._server = StubServer(fallback=self._serve)
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                path = self.path.split("?", 1)[0]
-                if path in shop.images:
-                    self._reply(200, "image/png", shop.images[path])
-                    return
-                page = shop._page(path)
-                if page is None:
-                    self._reply(404, "text/plain", b"not found")
-                    return
-                self._reply(200, "text/html; charset=utf-8", page)
-
-            def _reply(self, status: int, content_type: str, body: bytes) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("Cache-Control", "no-store")
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+    def _serve(self, handler: StubHandler) -> None:
+        path = handler.path.split("?", 1)[0]
+        no_store = {"Cache-Control": "no-store"}
+        if path in self.images:
+            respond(200, self.images[path], "image/png", no_store)(handler)
+            return
+        page = self._page(path)
+        if page is None:
+            respond(404, b"not found", "text/plain", no_store)(handler)
+            return
+        respond(200, page, "text/html; charset=utf-8", no_store)(handler)
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+            self._server.close()

@@ -10,9 +10,9 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.e2e.accounts import Person
 from tests.e2e.browser import ExtensionBrowser
 from tests.e2e.servers import ApiServer
+from tests.support.accounts import Account
 from tests.support.inbox import body_text, wait_for_emails
 
 pytestmark = pytest.mark.e2e
@@ -38,7 +38,7 @@ async def _emailed_link(api: ApiServer, address: str, subject: str, path: str) -
 
 
 async def test_reset_password_through_the_page_then_sign_in(
-    page: Page, api: ApiServer, api_client: httpx.AsyncClient, person: Person, browser: ExtensionBrowser
+    page: Page, api: ApiServer, api_client: httpx.AsyncClient, person: Account, browser: ExtensionBrowser
 ) -> None:
     assert (await api_client.post("/auth/password-reset", json={"email": person.email})).status_code == 202
     link = await _emailed_link(api, person.email, "Reset your BuyHive password", "/reset-password")
@@ -73,7 +73,7 @@ async def test_reset_password_through_the_page_then_sign_in(
 
 
 async def test_verify_email_through_the_page(
-    page: Page, api: ApiServer, api_client: httpx.AsyncClient, person: Person, browser: ExtensionBrowser
+    page: Page, api: ApiServer, api_client: httpx.AsyncClient, person: Account, browser: ExtensionBrowser
 ) -> None:
     link = await _emailed_link(api, person.email, "Confirm your BuyHive email address", "/verify-email")
     before = await api_client.get("/auth/me", headers=person.headers)

@@ -15,10 +15,10 @@ from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
 
 from app.carts.members import add_member
-from tests.e2e.accounts import Person, register_person
 from tests.e2e.browser import ExtensionBrowser
 from tests.e2e.popup import Popup
 from tests.e2e.servers import ApiServer, FixtureShop
+from tests.support.accounts import Account, register_account
 
 pytestmark = pytest.mark.e2e
 
@@ -35,12 +35,12 @@ async def test_owner_sees_members_and_a_member_sees_who_reserved_a_gift(
     browser: ExtensionBrowser,
     api: ApiServer,
     shop: FixtureShop,
-    person: Person,
+    person: Account,
     api_client: httpx.AsyncClient,
     api_db: AsyncDatabase[dict[str, Any]],
 ) -> None:
-    viewer = await register_person(api_client, name="Bea Viewer")
-    giver = await register_person(api_client, name="Cal Giver")
+    viewer = await register_account(api_client, name="Bea Viewer")
+    giver = await register_account(api_client, name="Cal Giver")
     created = await api_client.post("/carts", json={"name": "Birthday list"}, headers=person.headers)
     assert created.status_code == 201, created.text
     cart_id = created.json()["id"]

@@ -20,30 +20,30 @@ from app.config import Settings
 from app.outbox.repository import OUTBOX
 from app.sharing.compose import SHARE
 from tests.auth.google_issuer import CLIENT_ID as GOOGLE_CLIENT_ID
-from tests.e2e.accounts import Person
 from tests.e2e.browser import ExtensionBrowser
 from tests.e2e.google import LocalGoogle
 from tests.e2e.popup import Popup
 from tests.e2e.servers import HOSTILE_FILLER_BYTES, JWT_SECRET, ApiServer, FixtureShop
+from tests.support.accounts import Account
 
 pytestmark = pytest.mark.e2e
 
 
-async def signed_in_popup(browser: ExtensionBrowser, api: ApiServer, person: Person, tab_id: int) -> Popup:
+async def signed_in_popup(browser: ExtensionBrowser, api: ApiServer, person: Account, tab_id: int) -> Popup:
     popup = Popup(await browser.open_popup(tab_id))
     await popup.point_at(api.base_url)
     await popup.sign_in(person.email, person.password)
     return popup
 
 
-async def items_of(api_client: httpx.AsyncClient, person: Person) -> list[dict]:
+async def items_of(api_client: httpx.AsyncClient, person: Account) -> list[dict]:
     answer = await api_client.get("/items", params={"limit": 100}, headers=person.headers)
     assert answer.status_code == 200, answer.text
     return answer.json()["items"]
 
 
 async def test_product_page_is_added_once_to_two_carts(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     product_url = shop.url("/product.html")
     _, tab_id = await browser.open_tab(product_url)
@@ -83,9 +83,9 @@ async def test_product_page_is_added_once_to_two_carts(
     await browser.screenshot(popup.page, "4-carts")
 
 
-def expired_access_token(person: Person) -> str:
+def expired_access_token(person: Account) -> str:
     """A real access token for this person, signed by the API's key, that expired an hour ago."""
-    settings = Settings(_env_file=None, jwt_secret_key=JWT_SECRET)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, jwt_secret_key=JWT_SECRET)
     token, _ = create_access_token(
         ObjectId(person.user_id), settings, session_id=ObjectId(), now=datetime.now(UTC) - timedelta(hours=1)
     )
@@ -93,7 +93,7 @@ def expired_access_token(person: Person) -> str:
 
 
 async def test_expired_access_token_is_refreshed_silently_and_the_add_happens_once(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     _, tab_id = await browser.open_tab(shop.url("/product.html"))
     popup = await signed_in_popup(browser, api, person, tab_id)
@@ -129,7 +129,7 @@ async def test_expired_access_token_is_refreshed_silently_and_the_add_happens_on
 
 
 async def test_failed_refresh_signs_out_cleanly(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     _, tab_id = await browser.open_tab(shop.url("/product.html"))
     popup = await signed_in_popup(browser, api, person, tab_id)
@@ -150,7 +150,7 @@ async def test_failed_refresh_signs_out_cleanly(
 
 
 async def test_page_that_is_not_a_product_adds_nothing(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     _, tab_id = await browser.open_tab(shop.url("/article.html"))
     popup = await signed_in_popup(browser, api, person, tab_id)
@@ -168,7 +168,7 @@ async def test_page_that_is_not_a_product_adds_nothing(
 
 
 async def test_big_page_gets_the_price_that_sits_past_its_first_million_characters(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     page_url = shop.url("/big-product.html")
     shop_page, tab_id = await browser.open_tab(page_url)
@@ -203,7 +203,7 @@ async def test_big_page_gets_the_price_that_sits_past_its_first_million_characte
 
 
 async def test_page_that_may_be_a_product_shows_the_form_with_a_caution(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     # A classified ad: a heading, a price and product price meta tags, no buy button and no schema.org. The API is
     # not sure (0.38, below its product threshold); the person still gets the filled form, with a caution.
@@ -224,7 +224,7 @@ async def test_page_that_may_be_a_product_shows_the_form_with_a_caution(
 
 
 async def test_add_it_anyway_keeps_what_was_extracted(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     page_url = shop.url("/deal-post.html")
     _, tab_id = await browser.open_tab(page_url)
@@ -244,7 +244,7 @@ async def test_add_it_anyway_keeps_what_was_extracted(
 
 
 async def test_hostile_page_renders_as_text_and_stores_nothing_unsafe(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     page_url = shop.url("/hostile.html")
     shop_page, tab_id = await browser.open_tab(page_url)
@@ -280,7 +280,7 @@ async def test_hostile_page_renders_as_text_and_stores_nothing_unsafe(
 
 
 async def test_shared_cart_is_sent_to_its_recipients(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     added = await api_client.post(
         "/items",
@@ -327,7 +327,7 @@ async def test_shared_cart_is_sent_to_its_recipients(
 
 
 async def test_rate_limited_extraction_says_when_to_retry(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     for _ in range(20):  # the API runs with 5 extractions a minute per person
         spent = await api_client.post("/extract", headers=person.headers, json={"url": shop.url("/x")})

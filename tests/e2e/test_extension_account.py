@@ -14,11 +14,11 @@ from playwright.async_api import expect
 from pymongo import AsyncMongoClient
 
 from app.outbox.repository import OUTBOX
-from tests.e2e.accounts import Person
 from tests.e2e.browser import ExtensionBrowser
 from tests.e2e.popup import Popup
 from tests.e2e.servers import ApiServer, FixtureShop
-from tests.support.inbox import code_in, emails_to, wait_for_emails
+from tests.support.accounts import Account
+from tests.support.inbox import body_text, code_in, emails_to, wait_for_emails
 
 pytestmark = pytest.mark.e2e
 
@@ -34,7 +34,7 @@ async def popup_on(browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop)
     return popup
 
 
-async def signed_in(browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person) -> Popup:
+async def signed_in(browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account) -> Popup:
     popup = await popup_on(browser, api, shop)
     await popup.sign_in(person.email, person.password)
     return popup
@@ -45,7 +45,7 @@ async def login(api_client: httpx.AsyncClient, email: str, password: str) -> htt
 
 
 async def test_sign_up_then_confirm_the_address(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     popup = await popup_on(browser, api, shop)
     page = popup.page
@@ -108,7 +108,7 @@ async def test_sign_up_then_confirm_the_address(
 
 
 async def test_forgot_password_mails_a_link_and_says_the_same_for_any_address(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account
 ) -> None:
     popup = await popup_on(browser, api, shop)
     page = popup.page
@@ -130,7 +130,7 @@ async def test_forgot_password_mails_a_link_and_says_the_same_for_any_address(
     await browser.screenshot(page, "forgot-password-sent")
 
     [email] = await wait_for_emails(api.outbox_dir, person.email, RESET_SUBJECT)
-    assert f"{api.base_url}/reset-password#token=" in email.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert f"{api.base_url}/reset-password#token=" in body_text(email)
     assert emails_to(api.outbox_dir, unknown) == []
     await page.get_by_role("button", name="Back to sign in").click()
     await expect(page.locator("#signin-form")).to_be_visible()
@@ -149,7 +149,7 @@ async def sign_out_everywhere(popup: Popup, browser: ExtensionBrowser) -> dict[s
 
 
 async def test_sign_out_everywhere_ends_every_session(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     elsewhere = (await login(api_client, person.email, person.password)).json()  # another device
     popup = await signed_in(browser, api, shop, person)
@@ -165,7 +165,7 @@ async def test_sign_out_everywhere_ends_every_session(
 
 
 async def test_sign_out_everywhere_ends_the_access_tokens_at_once(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     popup = await signed_in(browser, api, shop, person)
 
@@ -177,7 +177,7 @@ async def test_sign_out_everywhere_ends_the_access_tokens_at_once(
 
 
 async def test_export_downloads_the_persons_data_as_json(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     cart = (await api_client.post("/carts", json={"name": "Birthday ideas"}, headers=person.headers)).json()
     item = {"url": "https://shop.example/kettle", "name": "Aurora Kettle", "price": "49.99", "currency": "EUR"}
@@ -212,7 +212,7 @@ async def test_export_downloads_the_persons_data_as_json(
 
 
 async def test_delete_asks_for_the_password_then_the_account_is_gone(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     popup = await signed_in(browser, api, shop, person)
     account = await popup.open_account()

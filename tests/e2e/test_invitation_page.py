@@ -11,11 +11,11 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.e2e.accounts import Person, register_person
 from tests.e2e.browser import ExtensionBrowser
 from tests.e2e.popup import Popup
 from tests.e2e.servers import ApiServer, FixtureShop
 from tests.e2e.test_extension_account import signed_in
+from tests.support.accounts import Account, register_account
 from tests.support.inbox import body_text, code_in, wait_for_emails
 
 pytestmark = pytest.mark.e2e
@@ -31,14 +31,14 @@ async def page(browser: ExtensionBrowser) -> AsyncIterator[Page]:
     assert [e for e in errors if "Failed to load resource" not in e] == []
 
 
-async def _verified(api: ApiServer, api_client: httpx.AsyncClient) -> Person:
-    person = await register_person(api_client)
+async def _verified(api: ApiServer, api_client: httpx.AsyncClient) -> Account:
+    person = await register_account(api_client)
     [email] = await wait_for_emails(api.outbox_dir, person.email, "Confirm your BuyHive email address")
     assert (await api_client.post("/auth/verify-email/confirm", json={"token": code_in(email)})).status_code == 204
     return person
 
 
-async def _invitation_link(api: ApiServer, api_client: httpx.AsyncClient, owner: Person, guest: Person) -> str:
+async def _invitation_link(api: ApiServer, api_client: httpx.AsyncClient, owner: Account, guest: Account) -> str:
     body = {"email": guest.email, "role": "editor"}
     invited = await api_client.post(f"/carts/{owner.default_cart_id}/invitations", json=body, headers=owner.headers)
     assert invited.status_code == 202, invited.text
@@ -51,7 +51,7 @@ async def _invitation_link(api: ApiServer, api_client: httpx.AsyncClient, owner:
 async def test_the_emailed_link_shows_the_code_the_extension_accepts(
     page: Page, browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, api_client: httpx.AsyncClient
 ) -> None:
-    owner, guest = await _verified(api, api_client), await register_person(api_client)
+    owner, guest = await _verified(api, api_client), await register_account(api_client)
     link = await _invitation_link(api, api_client, owner, guest)
     code = link.split("#token=", 1)[1]
 

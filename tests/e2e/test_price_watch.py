@@ -17,10 +17,10 @@ from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
 
 from app.pricewatch import service
-from tests.e2e.accounts import Person
 from tests.e2e.browser import ExtensionBrowser
 from tests.e2e.popup import Popup
 from tests.e2e.servers import FIXTURES, ApiServer, FixtureShop
+from tests.support.accounts import Account
 
 pytestmark = pytest.mark.e2e
 
@@ -38,7 +38,7 @@ def product_url(shop: FixtureShop) -> str:
     return shop.url(f"/product.html?colour={uuid.uuid4().hex[:8]}")
 
 
-async def open_popup_on_carts(browser: ExtensionBrowser, api: ApiServer, person: Person, url: str) -> Popup:
+async def open_popup_on_carts(browser: ExtensionBrowser, api: ApiServer, person: Account, url: str) -> Popup:
     _, tab_id = await browser.open_tab(url)
     popup = Popup(await browser.open_popup(tab_id))
     await popup.point_at(api.base_url)
@@ -46,7 +46,7 @@ async def open_popup_on_carts(browser: ExtensionBrowser, api: ApiServer, person:
     return popup
 
 
-async def watches_of(api_client: httpx.AsyncClient, person: Person) -> list[dict[str, Any]]:
+async def watches_of(api_client: httpx.AsyncClient, person: Account) -> list[dict[str, Any]]:
     answer = await api_client.get("/watches", headers=person.headers)
     assert answer.status_code == 200, answer.text
     return answer.json()["items"]
@@ -56,7 +56,7 @@ async def test_item_shows_its_price_history_and_is_watched(
     browser: ExtensionBrowser,
     api: ApiServer,
     shop: FixtureShop,
-    person: Person,
+    person: Account,
     api_client: httpx.AsyncClient,
     api_db: AsyncDatabase[dict[str, Any]],
 ) -> None:
@@ -157,7 +157,7 @@ async def test_item_shows_its_price_history_and_is_watched(
 
 
 async def test_unverified_person_is_told_to_confirm_the_address_first(
-    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Person, api_client: httpx.AsyncClient
+    browser: ExtensionBrowser, api: ApiServer, shop: FixtureShop, person: Account, api_client: httpx.AsyncClient
 ) -> None:
     url = product_url(shop)
     added = await api_client.post(

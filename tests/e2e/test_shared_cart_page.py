@@ -11,10 +11,10 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.e2e.accounts import Person
 from tests.e2e.browser import ExtensionBrowser
 from tests.e2e.popup import Popup
 from tests.e2e.servers import ApiServer, FixtureShop
+from tests.support.accounts import Account
 
 pytestmark = pytest.mark.e2e
 
@@ -31,7 +31,7 @@ async def page(browser: ExtensionBrowser) -> AsyncIterator[Page]:
     assert [e for e in errors if "Failed to load resource" not in e] == []
 
 
-async def _add(api_client: httpx.AsyncClient, person: Person, **fields: object) -> None:
+async def _add(api_client: httpx.AsyncClient, person: Account, **fields: object) -> None:
     body = {"cart_ids": [person.default_cart_id], **fields}
     response = await api_client.post("/items", json=body, headers=person.headers)
     assert response.status_code == 201, response.text
@@ -41,7 +41,7 @@ async def test_a_shared_link_opens_the_live_cart_and_dies_when_revoked(
     page: Page,
     api: ApiServer,
     api_client: httpx.AsyncClient,
-    person: Person,
+    person: Account,
     shop: FixtureShop,
     browser: ExtensionBrowser,
 ) -> None:
@@ -86,7 +86,7 @@ async def test_a_shared_link_opens_the_live_cart_and_dies_when_revoked(
 
 
 async def test_the_popup_shows_totals_searches_and_hands_out_the_share_link(
-    browser: ExtensionBrowser, api: ApiServer, api_client: httpx.AsyncClient, person: Person, shop: FixtureShop
+    browser: ExtensionBrowser, api: ApiServer, api_client: httpx.AsyncClient, person: Account, shop: FixtureShop
 ) -> None:
     for path, name, price in [
         ("/product.html", "Aurora Electric Kettle", "49.99"),

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+
+from app.db import EmbeddedMongo
+from tests.support.accounts import Account
 from tests.support.app import make_settings, running_app
 
 EXTENSION = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
 
 
-async def test_cors_preflight_allows_the_extension_and_refuses_others(mongo_server, tmp_path):
+async def test_cors_preflight_allows_the_extension_and_refuses_others(
+    mongo_server: EmbeddedMongo, tmp_path: Path
+) -> None:
     settings = make_settings(mongo_server.url, tmp_path, allowed_origins=[EXTENSION])
     preflight = {
         "Access-Control-Request-Method": "POST",
@@ -26,7 +35,9 @@ async def test_cors_preflight_allows_the_extension_and_refuses_others(mongo_serv
     assert "x-request-id" in simple.headers["access-control-expose-headers"].lower()
 
 
-async def test_security_headers_and_hsts_only_in_production(client, mongo_server, tmp_path):
+async def test_security_headers_and_hsts_only_in_production(
+    client: httpx.AsyncClient, mongo_server: EmbeddedMongo, tmp_path: Path
+) -> None:
     response = await client.get("/health/live")
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.headers["x-frame-options"] == "DENY"
@@ -41,12 +52,14 @@ async def test_security_headers_and_hsts_only_in_production(client, mongo_server
     assert docs.status_code == 404
 
 
-async def test_docs_served_outside_production(client):
+async def test_docs_served_outside_production(client: httpx.AsyncClient) -> None:
     assert (await client.get("/docs")).status_code == 200
     assert (await client.get("/openapi.json")).status_code == 200
 
 
-async def test_oversized_bodies_get_413_envelope_and_extract_allows_more(client, alice):
+async def test_oversized_bodies_get_413_envelope_and_extract_allows_more(
+    client: httpx.AsyncClient, alice: Account
+) -> None:
     big = {"url": "https://shop.example/p", "name": "x", "notes": "n" * 70_000, "cart_ids": [alice.default_cart_id]}
     response = await client.post("/api/v1/items", json=big, headers=alice.headers)
     assert response.status_code == 413
@@ -55,7 +68,7 @@ async def test_oversized_bodies_get_413_envelope_and_extract_allows_more(client,
     assert (await client.get("/api/v1/items", headers=alice.headers)).json()["items"] == []
 
     # Streamed without Content-Length: counted as it arrives.
-    async def chunks():
+    async def chunks() -> AsyncIterator[bytes]:
         for _ in range(80):
             yield b"x" * 1024
 

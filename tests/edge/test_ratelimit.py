@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
+import httpx
+
+from app.db import EmbeddedMongo
 from tests.support.app import make_settings, running_app
 
 
-async def test_two_instances_share_one_login_budget(mongo_server, tmp_path):
+async def test_two_instances_share_one_login_budget(mongo_server: EmbeddedMongo, tmp_path: Path) -> None:
     shared_db = f"rl_{uuid.uuid4().hex[:8]}"
     settings = make_settings(
         mongo_server.url, tmp_path, mongo_db=shared_db, rate_limit_enabled=True, rate_limit_auth="3/minute"
@@ -29,7 +33,7 @@ async def test_two_instances_share_one_login_budget(mongo_server, tmp_path):
     assert limited.headers["x-ratelimit-remaining"] == "0"
 
 
-async def test_limit_headers_on_allowed_requests_and_health_exempt(mongo_server, tmp_path):
+async def test_limit_headers_on_allowed_requests_and_health_exempt(mongo_server: EmbeddedMongo, tmp_path: Path) -> None:
     settings = make_settings(mongo_server.url, tmp_path, rate_limit_enabled=True, rate_limit_auth="2/minute")
     async with running_app(settings) as (_, client):
         response = await client.post("/api/v1/auth/login", json={"email": "a@example.com", "password": "x"})
@@ -38,7 +42,7 @@ async def test_limit_headers_on_allowed_requests_and_health_exempt(mongo_server,
             assert (await client.get("/health/live")).status_code == 200
 
 
-async def test_forwarded_for_trusted_only_from_configured_proxies(mongo_server, tmp_path):
+async def test_forwarded_for_trusted_only_from_configured_proxies(mongo_server: EmbeddedMongo, tmp_path: Path) -> None:
     # The ASGI test client connects from 127.0.0.1: trusted here, so each X-Forwarded-For client has its own budget.
     settings = make_settings(
         mongo_server.url, tmp_path, rate_limit_enabled=True, rate_limit_auth="1/minute", trusted_proxies=["127.0.0.1"]
@@ -61,7 +65,7 @@ async def test_forwarded_for_trusted_only_from_configured_proxies(mongo_server, 
         assert spoofed.status_code == 429  # the header is ignored: same peer, same budget
 
 
-async def test_disabled_rate_limit_never_limits(client):
+async def test_disabled_rate_limit_never_limits(client: httpx.AsyncClient) -> None:
     for n in range(15):  # each address its own: one address would meet the per-account failed-login throttle
         response = await client.post("/api/v1/auth/login", json={"email": f"a{n}@example.com", "password": "x"})
         assert response.status_code == 401

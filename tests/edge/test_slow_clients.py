@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import socket
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
@@ -17,7 +18,9 @@ from tests.support.app import make_settings
 LOGIN = "/api/v1/auth/login"
 
 
-def test_a_body_that_does_not_arrive_in_time_gets_408_and_the_envelope(mongo_server: EmbeddedMongo, tmp_path) -> None:
+def test_a_body_that_does_not_arrive_in_time_gets_408_and_the_envelope(
+    mongo_server: EmbeddedMongo, tmp_path: Path
+) -> None:
     settings = make_settings(mongo_server.url, tmp_path, body_read_timeout_seconds=0.5)
     with serve_in_thread(create_app(settings)) as base_url:
         address = urlsplit(base_url)

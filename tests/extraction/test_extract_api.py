@@ -3,15 +3,19 @@ a scripted OpenAI-compatible server behind the real SDKs, and images served from
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
-from tests.llm.fake_provider import GROQ_PATH, OPENAI_PATH, Reply, ScriptedLlmServer, answer
+from tests.llm.fake_provider import (
+    GROQ_PATH,
+    OPENAI_PATH,
+    Reply,
+    answer,
+    module_llm_server,  # noqa: F401 (fixture)
+)
 from tests.support.accounts import register_account
 from tests.support.app import make_settings, running_app
 from tests.support.models import TINY_CLIP, png_bytes, save_tiny_bert, save_tiny_clip
-from tests.support.servers import StaticServer
+from tests.support.servers import StubServer, serve_directory
 
 PRODUCT_PAGE = """<html lang="en"><head><title>Acme Kettle 1.7L | Acme Store</title>
 <meta property="og:type" content="product"><meta property="og:image" content="{images}/kettle.png">
@@ -36,12 +40,12 @@ ARTICLE_PAGE = """<html lang="en"><head><title>Ten tips for better sleep - The D
 
 
 @pytest.fixture(scope="module")
-def image_host(tmp_path_factory: pytest.TempPathFactory) -> StaticServer:
+def image_host(tmp_path_factory: pytest.TempPathFactory) -> StubServer:
     root = tmp_path_factory.mktemp("images")
     (root / "kettle.png").write_bytes(png_bytes((200, 30, 30), (256, 256)))
     (root / "logo.png").write_bytes(png_bytes((0, 0, 0), (40, 40)))
     (root / "not-an-image.png").write_bytes(b"<html>nope</html>")
-    server = StaticServer(root)
+    server = StubServer(fallback=serve_directory(root))
     yield server
     server.close()
 
@@ -50,14 +54,6 @@ def image_host(tmp_path_factory: pytest.TempPathFactory) -> StaticServer:
 def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     root = tmp_path_factory.mktemp("models")
     return {"clip": save_tiny_clip(root / "clip"), "bert": save_tiny_bert(root / "bert")}
-
-
-@pytest.fixture(scope="module")
-def llm_server() -> AsyncIterator[ScriptedLlmServer]:
-    server = ScriptedLlmServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 async def test_product_page_from_structured_data_without_models_or_llm(client, alice):
@@ -269,7 +265,7 @@ async def test_models_missing_answer_503_and_ssrf_is_refused(client, alice):
 async def test_private_image_urls_are_never_fetched(mongo_server, tmp_path, image_host, models):
     # CLIP is loaded, but the fetcher has no allow-list: 127.0.0.1 is refused before any connection.
     settings = make_settings(mongo_server.url, tmp_path, clip_model=TINY_CLIP, clip_pretrained=models["clip"])
-    before = len(image_host.requested)
+    before = len(image_host.received)
     async with running_app(settings) as (_, client):
         account = await register_account(client)
         html = PRODUCT_PAGE.format(images=image_host.base_url)
@@ -290,7 +286,7 @@ async def test_private_image_urls_are_never_fetched(mongo_server, tmp_path, imag
     assert response.status_code == 200
     assert response.json()["sources"].get("image_url") != "clip"
     assert verify.status_code == 422 and verify.json()["error"]["code"]
-    assert len(image_host.requested) == before
+    assert len(image_host.received) == before
 
 
 async def test_extract_is_rate_limited_per_user(mongo_server, tmp_path):

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import threading
 from collections import deque
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Literal
 
 import httpx
+
+from tests.support.servers import StubHandler, StubServer, respond
 
 SEND_PATH = "/v2/email/outbound-emails"
 Action = Literal["throttle", "reject", "forward", "hold"]
@@ -34,13 +35,11 @@ class SesFaultProxy:
         self._script: deque[Action] = deque()
         self._then: Action = "forward"
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
+        self._server = StubServer(fallback=self._serve)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return self._server.base_url
 
     def script(self, *actions: Action, then: Action = "forward") -> None:
         """SendEmail calls take these actions in order, then `then` for every later call."""
@@ -58,62 +57,34 @@ class SesFaultProxy:
 
     def close(self) -> None:
         self._release.set()
-        self._server.shutdown()
-        self._server.server_close()
+        self._server.close()
 
     def _next_action(self) -> Action:
         with self._lock:
             self.send_attempts += 1
             return self._script.popleft() if self._script else self._then
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        proxy = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _serve(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                if self.command == "POST" and self.path.split("?")[0] == SEND_PATH:
-                    action = proxy._next_action()
-                    if action in _FAULTS:
-                        self._fault(*_FAULTS[action])
-                        return
-                    if action == "hold":
-                        proxy.held.set()
-                        proxy._release.wait(60)
-                        if not proxy._forward_held:
-                            self.close_connection = True
-                            return
-                    with proxy._lock:
-                        proxy.forwarded_sends += 1
-                self._forward(body)
-
-            do_GET = do_POST = do_PUT = do_DELETE = _serve
-
-            def _forward(self, body: bytes) -> None:
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
-                upstream = httpx.request(
-                    self.command, f"{proxy.upstream}{self.path}", headers=headers, content=body, timeout=30
-                )
-                self._reply(upstream.status_code, upstream.content, upstream.headers.get("content-type"), {})
-
-            def _fault(self, status: int, code: str, message: str) -> None:
+    def _serve(self, handler: StubHandler) -> None:
+        if handler.command == "POST" and handler.path.split("?")[0] == SEND_PATH:
+            action = self._next_action()
+            if action in _FAULTS:
+                status, code, message = _FAULTS[action]
                 payload = json.dumps({"message": message}).encode()
-                self._reply(status, payload, "application/json", {"x-amzn-ErrorType": code})
+                respond(status, payload, "application/json", {"x-amzn-ErrorType": code})(handler)
+                return
+            if action == "hold":
+                self.held.set()
+                self._release.wait(60)
+                if not self._forward_held:
+                    handler.close_connection = True
+                    return
+            with self._lock:
+                self.forwarded_sends += 1
+        self._forward(handler)
 
-            def _reply(self, status: int, payload: bytes, content_type: str | None, headers: dict[str, str]) -> None:
-                try:
-                    self.send_response(status)
-                    if content_type:
-                        self.send_header("Content-Type", content_type)
-                    self.send_header("Content-Length", str(len(payload)))
-                    for name, value in headers.items():
-                        self.send_header(name, value)
-                    self.end_headers()
-                    self.wfile.write(payload)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client is gone (killed mid-send): that is what some tests do
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        return Handler
+    def _forward(self, handler: StubHandler) -> None:
+        headers = {k: v for k, v in handler.headers.items() if k.lower() not in ("host", "content-length")}
+        upstream = httpx.request(
+            handler.command, f"{self.upstream}{handler.path}", headers=headers, content=handler.body, timeout=30
+        )
+        respond(upstream.status_code, upstream.content, upstream.headers.get("content-type"))(handler)

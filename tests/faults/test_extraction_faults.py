@@ -20,11 +20,19 @@ from PIL import Image
 
 from app.db import EmbeddedMongo
 from app.extraction.images import IMAGE_DEADLINE_SECONDS
-from tests.llm.fake_provider import GROQ_PATH, OPENAI_PATH, Reply, ScriptedLlmServer, answer
-from tests.net.conftest import LocalServer, png_bytes, respond, stream
+from tests.llm.fake_provider import (
+    GROQ_PATH,
+    OPENAI_PATH,
+    Reply,
+    ScriptedLlmServer,
+    answer,
+    module_llm_server,  # noqa: F401 (fixture)
+)
+from tests.net.conftest import png_bytes
 from tests.support.accounts import register_account
 from tests.support.app import make_settings, running_app
 from tests.support.models import TINY_CLIP, save_tiny_clip
+from tests.support.servers import StubServer, respond, stream
 
 # The price is only in the visible text: structured data cannot supply it, an LLM can.
 PAGE = """<html lang="en"><head><title>Trail Runner 3 | Peak Outfitters</title>
@@ -40,14 +48,6 @@ GROQ_FAILURES = {
     "429": Reply(status=429, headers={"retry-after": "30"}),
     "500": Reply(status=500),
 }
-
-
-@pytest.fixture(scope="module")
-def llm_server() -> Iterator[ScriptedLlmServer]:
-    server = ScriptedLlmServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 def _llm_settings(mongo_server: EmbeddedMongo, data_dir: Path, llm_server: ScriptedLlmServer) -> Any:
@@ -116,22 +116,22 @@ def _bomb_png() -> bytes:
 
 
 @pytest.fixture(scope="module")
-def image_host() -> Iterator[LocalServer]:
-    server = LocalServer()
-    server.routes = {
-        "/good.png": respond(200, png_bytes(64, 64), "image/png"),
-        # One byte every 0.5 s: the body would take minutes.
-        "/slow.png": stream("image/png", [png_bytes(64, 64)[i : i + 1] for i in range(200)], interval_s=0.5),
-        "/bomb.png": respond(200, _bomb_png(), "image/png"),
-        "/huge.png": stream("image/png", (b"\x89PNG" + b"\x00" * 65_532 for _ in range(200))),  # 13 MB, no length
-    }
-    yield server
-    server.close()
+def image_host() -> Iterator[StubServer]:
+    with StubServer(
+        {
+            "/good.png": respond(200, png_bytes(64, 64), "image/png"),
+            # One byte every 0.5 s: the body would take minutes.
+            "/slow.png": stream("image/png", [png_bytes(64, 64)[i : i + 1] for i in range(200)], interval_s=0.5),
+            "/bomb.png": respond(200, _bomb_png(), "image/png"),
+            "/huge.png": stream("image/png", (b"\x89PNG" + b"\x00" * 65_532 for _ in range(200))),  # 13 MB, no length
+        }
+    ) as server:
+        yield server
 
 
 @pytest.mark.slow
 async def test_slow_and_hostile_image_hosts_do_not_hold_up_the_answer(
-    mongo_server: EmbeddedMongo, tmp_path: Path, image_host: LocalServer
+    mongo_server: EmbeddedMongo, tmp_path: Path, image_host: StubServer
 ) -> None:
     settings = make_settings(
         mongo_server.url, tmp_path, clip_model=TINY_CLIP, clip_pretrained=save_tiny_clip(tmp_path / "clip"),

@@ -24,7 +24,7 @@ from app.mail.ses import SesEmailSender
 from app.outbox.worker import OutboxWorker, RetryPolicy
 from app.sharing import service as sharing_service
 from app.sharing.schemas import ShareOut
-from tests.faults.ses_proxy import SesFaultProxy
+from tests.faults.ses_proxy import Action, SesFaultProxy
 from tests.mail.moto_ses import REGION, SENDER, sent_emails
 from tests.support.app import make_settings
 
@@ -140,7 +140,8 @@ async def test_two_workers_under_throttling_send_each_share_at_most_once_and_los
 ) -> None:
     user_id, cart_id, share_ids = await _shares(db, settings, 8)
     # Half the sends are throttled, in an order the two workers interleave unpredictably.
-    ses_proxy.script(*(["throttle", "forward", "throttle"] * 6), then="forward")
+    order: list[Action] = ["throttle", "forward", "throttle"] * 6
+    ses_proxy.script(*order, then="forward")
 
     shares = await _settle([_worker(db, settings, "w1"), _worker(db, settings, "w2")], db, user_id, cart_id, share_ids)
 

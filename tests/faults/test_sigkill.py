@@ -54,7 +54,8 @@ async def _seeded_carts(client: httpx.AsyncClient, headers: dict[str, str]) -> d
     """A cart to delete holding ITEMS_PER_CART items; every third item is also in a second cart."""
     doomed = (await client.post("/api/v1/carts", json={"name": uuid.uuid4().hex}, headers=headers)).json()["id"]
     keeper = (await client.post("/api/v1/carts", json={"name": uuid.uuid4().hex}, headers=headers)).json()["id"]
-    only, both = [], []
+    only: list[str] = []
+    both: list[str] = []
     for n in range(ITEMS_PER_CART):
         carts = [doomed, keeper] if n % 3 == 0 else [doomed]
         response = await client.post(
@@ -69,7 +70,7 @@ async def _seeded_carts(client: httpx.AsyncClient, headers: dict[str, str]) -> d
 
 def _state_after_crash(mongo_url: str, seeded: dict[str, Any]) -> str:
     """'intact' or 'deleted'; fails on anything in between."""
-    with MongoClient(mongo_url) as client:
+    with MongoClient[dict[str, Any]](mongo_url) as client:
         db = client["sigkill"]
         doomed, keeper = ObjectId(seeded["doomed"]), ObjectId(seeded["keeper"])
         cart_exists = db.carts.find_one({"_id": doomed}) is not None
@@ -137,18 +138,26 @@ async def test_killed_during_cart_deletion_leaves_all_or_nothing(database: Embed
 async def test_killed_while_sending_a_share_is_taken_over_and_recorded_sent(
     ses_accepted_it: bool, database: EmbeddedMongo, ses_proxy: SesFaultProxy, moto_url: str, tmp_path: Path
 ) -> None:
-    settings = {
-        "email_backend": "ses", "ses_from_email": SENDER, "aws_region": REGION,
-        "outbox_lease_seconds": "2", "outbox_poll_seconds": "0.05",
-    }  # fmt: skip
+    def start_api() -> LiveApi:
+        return LiveApi(
+            mongo_url=database.url,
+            mongo_db="sigkill",
+            data_dir=tmp_path / "api",
+            email_backend="ses",
+            ses_from_email=SENDER,
+            aws_region=REGION,
+            outbox_lease_seconds="2",
+            outbox_poll_seconds="0.05",
+        ).start()
+
     ses_proxy.script("forward")
-    api = LiveApi(mongo_url=database.url, mongo_db="sigkill", data_dir=tmp_path / "api", **settings).start()
+    api = start_api()
     try:
         async with httpx.AsyncClient(base_url=api.base_url, timeout=20) as client:
             already_sent = len(sent_emails(moto_url))
             headers = await _sign_up(client)
             me = (await client.get("/api/v1/auth/me", headers=headers)).json()
-            with MongoClient(database.url) as mongo:  # sharing needs a proven address
+            with MongoClient[dict[str, Any]](database.url) as mongo:  # sharing needs a proven address
                 verified = {"$set": {"email_verified_at": datetime.now(UTC)}}
                 mongo["sigkill"].users.update_one({"_id": ObjectId(me["id"])}, verified)
             for _ in range(300):  # the sign-up's verification email goes first; the share's send is the one held
@@ -165,7 +174,7 @@ async def test_killed_while_sending_a_share_is_taken_over_and_recorded_sent(
             api.kill()
             ses_proxy.release(forward=ses_accepted_it)
 
-        api = LiveApi(mongo_url=database.url, mongo_db="sigkill", data_dir=tmp_path / "api", **settings).start()
+        api = start_api()
         async with httpx.AsyncClient(base_url=api.base_url, timeout=20) as client:
             for _ in range(300):
                 share = (await client.get(f"/api/v1/carts/{cart['id']}/shares/{share_id}", headers=headers)).json()

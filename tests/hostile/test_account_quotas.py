@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.support.accounts import register_account
+from app.config import Settings
+from app.db import EmbeddedMongo
+from tests.support.accounts import Account, register_account
 from tests.support.app import make_settings, running_app
 
 CARTS = "/api/v1/carts"
@@ -15,7 +18,7 @@ ITEMS = "/api/v1/items"
 
 
 @pytest.fixture
-async def small_quotas(mongo_server, tmp_path) -> AsyncIterator[httpx.AsyncClient]:
+async def small_quotas(mongo_server: EmbeddedMongo, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     settings = make_settings(mongo_server.url, tmp_path, quota_carts_per_user=3, quota_items_per_user=2)
     async with running_app(settings) as (_, client):
         yield client
@@ -29,7 +32,7 @@ def assert_quota_exceeded(response: httpx.Response, resource: str, limit: int) -
     assert error["request_id"] == response.headers["x-request-id"]
 
 
-async def test_cart_quota_counts_the_default_cart_and_frees_on_delete(small_quotas):
+async def test_cart_quota_counts_the_default_cart_and_frees_on_delete(small_quotas: httpx.AsyncClient) -> None:
     client = small_quotas
     alice = await register_account(client)
     bob = await register_account(client)
@@ -45,7 +48,7 @@ async def test_cart_quota_counts_the_default_cart_and_frees_on_delete(small_quot
     assert (await client.post(CARTS, json={"name": "Room again"}, headers=alice.headers)).status_code == 201
 
 
-async def test_item_quota_refuses_new_items_but_still_files_saved_ones(small_quotas):
+async def test_item_quota_refuses_new_items_but_still_files_saved_ones(small_quotas: httpx.AsyncClient) -> None:
     client = small_quotas
     alice = await register_account(client)
     second_cart = (await client.post(CARTS, json={"name": "Gifts"}, headers=alice.headers)).json()["id"]
@@ -68,7 +71,7 @@ async def test_item_quota_refuses_new_items_but_still_files_saved_ones(small_quo
     assert cart["item_count"] == 2
 
 
-async def test_get_carts_pages_by_cursor_oldest_first(client, alice):
+async def test_get_carts_pages_by_cursor_oldest_first(client: httpx.AsyncClient, alice: Account) -> None:
     names = [f"Cart {n:02d}" for n in range(24)]
     for name in names:
         assert (await client.post(CARTS, json={"name": name}, headers=alice.headers)).status_code == 201
@@ -90,6 +93,6 @@ async def test_get_carts_pages_by_cursor_oldest_first(client, alice):
     assert (await client.get(CARTS, params={"cursor": "not a cursor!"}, headers=alice.headers)).status_code == 422
 
 
-def test_quota_defaults_are_sensible(settings):
+def test_quota_defaults_are_sensible(settings: Settings) -> None:
     assert settings.quota_carts_per_user == 100  # GET /carts?limit=100 always holds them all
     assert settings.quota_items_per_user == 5000

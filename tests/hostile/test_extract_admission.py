@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
+from pathlib import Path
 
+import httpx
 import pytest
 
-from tests.llm.fake_provider import GROQ_PATH, Reply, ScriptedLlmServer
+from app.config import Settings
+from app.db import EmbeddedMongo
+from tests.llm.fake_provider import (
+    GROQ_PATH,
+    Reply,
+    ScriptedLlmServer,
+    module_llm_server,  # noqa: F401 (fixture)
+)
 from tests.support.accounts import register_account
 from tests.support.app import make_settings, running_app
 
@@ -19,16 +28,10 @@ SLOW_PAGE = """<html lang="en"><head><title>Trail Runner 3 | Peak</title>
 LLM_DELAY_SECONDS = 1.5
 
 
-@pytest.fixture(scope="module")
-def llm_server() -> Iterator[ScriptedLlmServer]:
-    server = ScriptedLlmServer()
-    server.start()
-    yield server
-    server.stop()
-
-
 @pytest.fixture
-async def one_slot_app(mongo_server, tmp_path, llm_server) -> AsyncIterator:
+async def one_slot_app(
+    mongo_server: EmbeddedMongo, tmp_path: Path, llm_server: ScriptedLlmServer
+) -> AsyncIterator[httpx.AsyncClient]:
     llm_server.reset()
     llm_server.script(GROQ_PATH, then=Reply(content='{"price": "129.00", "currency": "USD"}', delay_seconds=1.5))
     settings = make_settings(
@@ -45,11 +48,13 @@ async def one_slot_app(mongo_server, tmp_path, llm_server) -> AsyncIterator:
         yield client
 
 
-async def test_extraction_beyond_the_bound_waits_then_answers_503_with_retry_after(one_slot_app):
+async def test_extraction_beyond_the_bound_waits_then_answers_503_with_retry_after(
+    one_slot_app: httpx.AsyncClient,
+) -> None:
     client = one_slot_app
     account = await register_account(client)
 
-    async def extract(n: int):
+    async def extract(n: int) -> httpx.Response:
         body = {"url": f"https://peak.example/products/trail-runner-{n}", "html": SLOW_PAGE}
         return await client.post("/api/v1/extract", json=body, headers=account.headers)
 
@@ -71,7 +76,7 @@ async def test_extraction_beyond_the_bound_waits_then_answers_503_with_retry_aft
     assert (await extract(3)).status_code == 200  # the slot was given back
 
 
-async def test_a_client_sending_its_page_slowly_holds_no_slot(one_slot_app):
+async def test_a_client_sending_its_page_slowly_holds_no_slot(one_slot_app: httpx.AsyncClient) -> None:
     client = one_slot_app
     account = await register_account(client)
     body_sent = asyncio.Event()
@@ -94,6 +99,6 @@ async def test_a_client_sending_its_page_slowly_holds_no_slot(one_slot_app):
     assert (await stalled).status_code == 200
 
 
-def test_bound_defaults_are_sensible(settings):
+def test_bound_defaults_are_sensible(settings: Settings) -> None:
     assert settings.extract_max_concurrent == 4
     assert settings.extract_queue_wait_seconds == 2.0

@@ -5,11 +5,13 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import httpx
 import pytest
 
 from app.config import REFERENCE_EXTENSION_ORIGIN, Settings
+from app.db import EmbeddedMongo
 from tests.support import REPO_ROOT
-from tests.support.accounts import register_account
+from tests.support.accounts import Account, register_account
 from tests.support.app import make_settings, running_app
 
 CARTS = "/api/v1/carts"
@@ -19,7 +21,9 @@ BREAKING = ["\x00", "\t", "\n", "\x85", "\u2028", "\u2029", "\u202e", "\u200b", 
 
 
 @pytest.mark.parametrize("character", BREAKING)
-async def test_names_with_control_or_separator_characters_are_refused(client, alice, character):
+async def test_names_with_control_or_separator_characters_are_refused(
+    client: httpx.AsyncClient, alice: Account, character: str
+) -> None:
     name = f"Gifts{character}Bcc: everyone@example.com"
     created = await client.post(CARTS, json={"name": name}, headers=alice.headers)
     assert created.status_code == 422 and created.json()["error"]["code"] == "validation_error"
@@ -32,26 +36,26 @@ async def test_names_with_control_or_separator_characters_are_refused(client, al
     assert [cart["name"] for cart in (await client.get(CARTS, headers=alice.headers)).json()["items"]] == ["My Cart"]
 
 
-async def test_names_people_really_use_are_kept(client, alice):
+async def test_names_people_really_use_are_kept(client: httpx.AsyncClient, alice: Account) -> None:
     for name in ["Cadeaux d’anniversaire", "👨‍👩‍👧 family", "می‌خواهم", "Ünïcødé  spaced", "日本の お土産"]:
         response = await client.post(CARTS, json={"name": name}, headers=alice.headers)
         assert response.status_code == 201, name
         assert response.json()["name"] == name
 
 
-def test_outside_production_the_jwt_secret_is_random_per_data_dir_and_private(tmp_path):
-    first = Settings(_env_file=None, data_dir=tmp_path / "one")  # type: ignore[call-arg]
-    again = Settings(_env_file=None, data_dir=tmp_path / "one")  # type: ignore[call-arg]
-    other = Settings(_env_file=None, data_dir=tmp_path / "two")  # type: ignore[call-arg]
+def test_outside_production_the_jwt_secret_is_random_per_data_dir_and_private(tmp_path: Path) -> None:
+    first = Settings(_env_file=None, data_dir=tmp_path / "one")
+    again = Settings(_env_file=None, data_dir=tmp_path / "one")
+    other = Settings(_env_file=None, data_dir=tmp_path / "two")
     assert len(first.jwt_secret_key) >= 32
     assert first.jwt_secret_key == again.jwt_secret_key != other.jwt_secret_key
     assert stat.S_IMODE((tmp_path / "one" / "jwt_secret").stat().st_mode) == 0o600
     for published in ("dev-insecure-change-me-0123456789abcdef", "change-me"):
         with pytest.raises(ValueError, match="placeholder"):
-            Settings(_env_file=None, data_dir=tmp_path, jwt_secret_key=published)  # type: ignore[call-arg]
+            Settings(_env_file=None, data_dir=tmp_path, jwt_secret_key=published)
 
 
-async def test_ipv6_clients_share_one_budget_per_64(mongo_server, tmp_path):
+async def test_ipv6_clients_share_one_budget_per_64(mongo_server: EmbeddedMongo, tmp_path: Path) -> None:
     settings = make_settings(mongo_server.url, tmp_path, rate_limit_enabled=True, rate_limit_auth="2/minute")
     body = {"email": "a@example.com", "password": "wrong-password"}
     async with running_app(settings) as (_, client):
@@ -66,7 +70,9 @@ async def test_ipv6_clients_share_one_budget_per_64(mongo_server, tmp_path):
     assert neighbour.status_code == 401  # another /64 is another subscriber
 
 
-async def test_classify_url_and_verify_image_have_their_own_budgets(mongo_server, tmp_path):
+async def test_classify_url_and_verify_image_have_their_own_budgets(
+    mongo_server: EmbeddedMongo, tmp_path: Path
+) -> None:
     settings = make_settings(
         mongo_server.url,
         tmp_path,
@@ -107,7 +113,9 @@ async def test_classify_url_and_verify_image_have_their_own_budgets(mongo_server
         "http://intranet/a.png",
     ],
 )
-async def test_item_image_links_into_private_networks_are_refused(client, alice, image_url):
+async def test_item_image_links_into_private_networks_are_refused(
+    client: httpx.AsyncClient, alice: Account, image_url: str
+) -> None:
     item = {"url": "https://shop.example/p/1", "name": "Kettle", "image_url": image_url}
     created = await client.post(ITEMS, json={**item, "cart_ids": [alice.default_cart_id]}, headers=alice.headers)
     assert created.status_code == 422
@@ -118,7 +126,7 @@ async def test_item_image_links_into_private_networks_are_refused(client, alice,
     assert edited.status_code == 422
 
 
-async def test_extract_does_not_echo_private_image_links(client, alice):
+async def test_extract_does_not_echo_private_image_links(client: httpx.AsyncClient, alice: Account) -> None:
     page = """<html><head><meta property="og:type" content="product"><meta property="og:image"
     content="http://169.254.169.254/latest/meta-data/kettle.png"></head><body><h1>Acme Kettle</h1>
     <img src="http://10.0.0.7/kettle.png" width="600" height="600"><span class="price">$39.99</span>
@@ -133,11 +141,13 @@ async def test_extract_does_not_echo_private_image_links(client, alice):
     assert "169.254" not in str(body) and "10.0.0.7" not in str(body)
 
 
-def test_a_copied_env_example_starts_in_development_with_defaults(tmp_path, monkeypatch):
+def test_a_copied_env_example_starts_in_development_with_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env_file = tmp_path / ".env"
     env_file.write_text((REPO_ROOT / ".env.example").read_text())
     monkeypatch.chdir(tmp_path)  # DATA_DIR=./data lands here
-    settings = Settings(_env_file=env_file)  # type: ignore[call-arg]
+    settings = Settings(_env_file=env_file)
     assert settings.mongo_url is None  # empty means unset: the embedded database, reported as embedded
     assert settings.docs_enabled is None and settings.show_docs is True
     assert settings.metrics_enabled is None and settings.emit_metrics is False
@@ -145,7 +155,7 @@ def test_a_copied_env_example_starts_in_development_with_defaults(tmp_path, monk
     assert (Path("data") / "jwt_secret").exists() and len(settings.jwt_secret_key) >= 32
 
 
-async def test_development_cors_lets_the_reference_extension_in(mongo_server, tmp_path):
+async def test_development_cors_lets_the_reference_extension_in(mongo_server: EmbeddedMongo, tmp_path: Path) -> None:
     settings = make_settings(mongo_server.url, tmp_path, environment="development", allowed_origins=[])
     preflight = {"Origin": REFERENCE_EXTENSION_ORIGIN, "Access-Control-Request-Method": "POST"}
     async with running_app(settings) as (_, client):

@@ -19,11 +19,12 @@ from fastapi import FastAPI
 
 from app.db import EmbeddedMongo
 from tests.hostile.snapshot import snapshot
-from tests.net.conftest import LocalServer, png_bytes, redirect, respond
+from tests.net.conftest import png_bytes
 from tests.sharing.shares import wait_for_share
 from tests.support.accounts import mark_email_verified, register_account
 from tests.support.app import make_settings, running_app
 from tests.support.models import TINY_CLIP, save_tiny_clip
+from tests.support.servers import StubServer, redirect, respond
 
 PRODUCT_PAGE = """<html><head><title>Acme Kettle</title><script type="application/ld+json">
 {"@context": "https://schema.org", "@type": "Product", "name": "Acme Kettle",
@@ -32,31 +33,30 @@ PRODUCT_PAGE = """<html><head><title>Acme Kettle</title><script type="applicatio
 
 
 @pytest.fixture(scope="module")
-def trap() -> Iterator[LocalServer]:
-    server = LocalServer()
-    server.routes = {"/": respond(200, png_bytes(), "image/png")}  # it would answer, if anyone got through
-    yield server
-    server.close()
+def trap() -> Iterator[StubServer]:
+    # It would answer, if anyone got through.
+    with StubServer({"/": respond(200, png_bytes(), "image/png")}) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
-def redirector(trap: LocalServer) -> Iterator[LocalServer]:
-    server = LocalServer()
-    server.routes = {
-        "/ok.png": respond(200, png_bytes(64, 64), "image/png"),
-        "/to-trap": redirect(trap.url("/redirected")),
-        "/to-trap-decimal": redirect(f"http://2130706433:{trap.port}/redirected"),
-        "/to-metadata": redirect("http://169.254.169.254/latest/meta-data/"),
-        "/to-file": redirect("file:///etc/passwd"),
-        "/to-trap-307": redirect(trap.url("/redirected"), 307),
-    }
-    yield server
-    server.close()
+def redirector(trap: StubServer) -> Iterator[StubServer]:
+    with StubServer(
+        {
+            "/ok.png": respond(200, png_bytes(64, 64), "image/png"),
+            "/to-trap": redirect(trap.url("/redirected")),
+            "/to-trap-decimal": redirect(f"http://2130706433:{trap.port}/redirected"),
+            "/to-metadata": redirect("http://169.254.169.254/latest/meta-data/"),
+            "/to-file": redirect("file:///etc/passwd"),
+            "/to-trap-307": redirect(trap.url("/redirected"), 307),
+        }
+    ) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
 async def ssrf_app(
-    mongo_server: EmbeddedMongo, redirector: LocalServer, tmp_path_factory: pytest.TempPathFactory
+    mongo_server: EmbeddedMongo, redirector: StubServer, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
     root = Path(tmp_path_factory.mktemp("ssrf"))
     settings = make_settings(
@@ -69,7 +69,7 @@ async def ssrf_app(
         yield pair
 
 
-def attacks(trap: LocalServer, redirector: LocalServer) -> dict[str, str]:
+def attacks(trap: StubServer, redirector: StubServer) -> dict[str, str]:
     port = trap.port
     return {
         "loopback": f"http://127.0.0.1:{port}/a.png",
@@ -99,7 +99,7 @@ NOT_HTTP = ["file:///etc/passwd", f"gopher://127.0.0.1:{70}/_", "ftp://127.0.0.1
 
 
 async def test_fetching_works_here_so_refusals_below_are_the_rules(
-    ssrf_app: tuple[FastAPI, httpx.AsyncClient], redirector: LocalServer
+    ssrf_app: tuple[FastAPI, httpx.AsyncClient], redirector: StubServer
 ) -> None:
     client = ssrf_app[1]
     account = await register_account(client)
@@ -112,7 +112,7 @@ async def test_fetching_works_here_so_refusals_below_are_the_rules(
 
 
 async def test_verify_image_refuses_every_internal_target(
-    ssrf_app: tuple[FastAPI, httpx.AsyncClient], trap: LocalServer, redirector: LocalServer
+    ssrf_app: tuple[FastAPI, httpx.AsyncClient], trap: StubServer, redirector: StubServer
 ) -> None:
     app, client = ssrf_app
     account = await register_account(client)
@@ -134,7 +134,7 @@ async def test_verify_image_refuses_every_internal_target(
 
 
 async def test_extract_never_fetches_internal_image_urls(
-    ssrf_app: tuple[FastAPI, httpx.AsyncClient], trap: LocalServer, redirector: LocalServer
+    ssrf_app: tuple[FastAPI, httpx.AsyncClient], trap: StubServer, redirector: StubServer
 ) -> None:
     client = ssrf_app[1]
     account = await register_account(client)
@@ -165,7 +165,7 @@ async def test_extract_never_fetches_internal_image_urls(
 
 
 async def test_item_links_are_stored_not_fetched_even_when_the_cart_is_emailed(
-    ssrf_app: tuple[FastAPI, httpx.AsyncClient], trap: LocalServer, redirector: LocalServer
+    ssrf_app: tuple[FastAPI, httpx.AsyncClient], trap: StubServer, redirector: StubServer
 ) -> None:
     app, client = ssrf_app
     account = await register_account(client)

@@ -34,11 +34,9 @@ class ManualClock:
 
 @pytest.fixture(scope="session")
 async def scripted_server() -> AsyncIterator[ScriptedLlmServer]:
-    server = ScriptedLlmServer()
-    server.start()
-    await _warm_up_sdks(server)
-    yield server
-    server.stop()
+    with ScriptedLlmServer() as server:
+        await _warm_up_sdks(server)
+        yield server
 
 
 async def _warm_up_sdks(server: ScriptedLlmServer) -> None:
@@ -72,7 +70,7 @@ def llm_settings(server: ScriptedLlmServer, **overrides: Any) -> Settings:
         "llm_max_retries": 1,
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @pytest.fixture

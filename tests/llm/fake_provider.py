@@ -10,9 +10,13 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+import pytest
+
+from tests.support.servers import StubHandler, StubServer, respond
 
 GROQ_PATH = "/openai/v1/chat/completions"
 OPENAI_PATH = "/chat/completions"
@@ -59,7 +63,7 @@ class ReceivedCall:
     body: dict[str, Any]
 
 
-class ScriptedLlmServer:
+class ScriptedLlmServer(StubServer):
     """Replies are consumed in order per path; the last `then` reply repeats once the script runs out."""
 
     def __init__(self) -> None:
@@ -67,21 +71,7 @@ class ScriptedLlmServer:
         self._scripts: dict[str, deque[Reply]] = {}
         self._repeat: dict[str, Reply] = {}
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        port = self._server.server_address[1]
-        return f"http://127.0.0.1:{port}"
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        super().__init__(fallback=self._serve)
 
     def reset(self) -> None:
         with self._lock:
@@ -107,29 +97,15 @@ class ScriptedLlmServer:
                 return queue.popleft()
             return self._repeat.get(call.path, UNSCRIPTED)
 
-    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
-        server = self
+    def _serve(self, handler: StubHandler) -> None:
+        headers = {name.lower(): value for name, value in handler.headers.items()}
+        reply = self._next_reply(ReceivedCall(handler.path, headers, json.loads(handler.body or b"{}")))
+        time.sleep(reply.delay_seconds)  # the client may have given up: that is the point
+        respond(reply.status, reply.body(), "application/json", reply.headers)(handler)
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length", "0"))
-                body = json.loads(self.rfile.read(length) or b"{}")
-                headers = {name.lower(): value for name, value in self.headers.items()}
-                reply = server._next_reply(ReceivedCall(self.path, headers, body))
-                time.sleep(reply.delay_seconds)  # the client may have given up: that is the point
-                payload = reply.body()
-                try:
-                    self.send_response(reply.status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(payload)))
-                    for name, value in reply.headers.items():
-                        self.send_header(name, value)
-                    self.end_headers()
-                    self.wfile.write(payload)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        return Handler
+@pytest.fixture(name="llm_server", scope="module")
+def module_llm_server() -> Iterator[ScriptedLlmServer]:
+    """One scripted server for a module's tests; each test calls `reset()` before it scripts."""
+    with ScriptedLlmServer() as server:
+        yield server

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from app.db import free_port
+from tests.support.inbox import body_text
 
 SENDER = "no-reply@buyhive.test"
 REGION = "us-east-1"
@@ -31,11 +32,11 @@ class SentEmail:
 
     @property
     def html(self) -> str:
-        return self.message.get_body(("html",)).get_content()
+        return body_text(self.message, "html")
 
     @property
     def text(self) -> str:
-        return self.message.get_body(("plain",)).get_content()
+        return body_text(self.message)
 
 
 @contextmanager

@@ -5,16 +5,18 @@ from __future__ import annotations
 import logging
 from email import message_from_bytes
 from email.policy import default
+from pathlib import Path
 
 import pytest
 
 from app.mail import OutgoingEmail
 from app.mail.local import ConsoleEmailSender, FileEmailSender
+from tests.support.inbox import body_text
 
 RESET_LINK = "https://app.example/reset?token=secret-token-value"
 
 
-async def test_file_backend_writes_a_complete_eml(tmp_path) -> None:
+async def test_file_backend_writes_a_complete_eml(tmp_path: Path) -> None:
     outbox = tmp_path / "outbox"
     sender = FileEmailSender(outbox, "no-reply@buyhive.test")
 
@@ -26,11 +28,11 @@ async def test_file_backend_writes_a_complete_eml(tmp_path) -> None:
     assert message_id == f"file:{written.stem}"
     parsed = message_from_bytes(written.read_bytes(), policy=default)
     assert parsed["To"] == "ann@example.com"
-    assert RESET_LINK in parsed.get_body(("plain",)).get_content()
-    assert RESET_LINK in parsed.get_body(("html",)).get_content()
+    assert RESET_LINK in body_text(parsed)
+    assert RESET_LINK in body_text(parsed, "html")
 
 
-async def test_console_backend_logs_the_envelope_but_never_the_body(caplog) -> None:
+async def test_console_backend_logs_the_envelope_but_never_the_body(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="app.mail.local")
 
     message_id = await ConsoleEmailSender().send(
@@ -39,7 +41,7 @@ async def test_console_backend_logs_the_envelope_but_never_the_body(caplog) -> N
 
     assert message_id.startswith("console:")
     [record] = caplog.records
-    assert record.subject == "Reset your password"
+    assert record.__dict__["subject"] == "Reset your password"
     assert "secret-token-value" not in caplog.text
     assert "secret-token-value" not in str(record.__dict__)
 

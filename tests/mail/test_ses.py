@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from botocore.exceptions import ClientError
 
@@ -10,13 +13,16 @@ from app.db import free_port
 from app.mail import EmailDeliveryError, OutgoingEmail, build_email_sender
 from app.mail.base import IDEMPOTENCY_HEADER
 from app.mail.ses import SesEmailSender, classify_ses_error
+from tests.mail.moto_ses import SentEmail
 
 
 def _ses(sender: str) -> SesEmailSender:
     return SesEmailSender(region="us-east-1", sender=sender, configuration_set="buyhive-test")
 
 
-async def test_send_delivers_text_and_html_to_every_recipient(verified_sender, sent_mail) -> None:
+async def test_send_delivers_text_and_html_to_every_recipient(
+    verified_sender: str, sent_mail: Callable[[], list[SentEmail]]
+) -> None:
     email = OutgoingEmail(
         to=("ann@example.com", "bob@example.org"),
         subject="Café list\r\nBcc: victim@example.com",
@@ -39,7 +45,9 @@ async def test_send_delivers_text_and_html_to_every_recipient(verified_sender, s
     assert delivered.html.strip() == "<p>HTML café</p>"
 
 
-async def test_unverified_sender_is_a_permanent_failure(verified_sender, sent_mail) -> None:
+async def test_unverified_sender_is_a_permanent_failure(
+    verified_sender: str, sent_mail: Callable[[], list[SentEmail]]
+) -> None:
     with pytest.raises(EmailDeliveryError) as failure:
         await _ses(sender="someone@unverified.test").send(OutgoingEmail(to=("ann@example.com",), subject="s", text="t"))
 
@@ -48,7 +56,9 @@ async def test_unverified_sender_is_a_permanent_failure(verified_sender, sent_ma
     assert sent_mail() == []
 
 
-async def test_unreachable_endpoint_is_a_transient_failure(verified_sender, monkeypatch, sent_mail) -> None:
+async def test_unreachable_endpoint_is_a_transient_failure(
+    verified_sender: str, monkeypatch: pytest.MonkeyPatch, sent_mail: Callable[[], list[SentEmail]]
+) -> None:
     monkeypatch.setenv("AWS_ENDPOINT_URL_SESV2", f"http://127.0.0.1:{free_port()}")
 
     with pytest.raises(EmailDeliveryError) as failure:
@@ -83,7 +93,7 @@ def test_provider_errors_are_classified(code: str, status: int, transient: bool)
     assert classified.reason == f"{code}: why"
 
 
-def test_factory_builds_the_configured_backend(tmp_path) -> None:
+def test_factory_builds_the_configured_backend(tmp_path: Path) -> None:
     assert build_email_sender(Settings(email_backend="ses", aws_region="eu-west-1")).name == "ses"
     assert build_email_sender(Settings(email_backend="file", data_dir=tmp_path)).name == "file"
     assert build_email_sender(Settings(email_backend="console")).name == "console"

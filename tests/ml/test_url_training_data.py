@@ -7,6 +7,7 @@ import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import urlsplit
 
 from tests.support import REPO_ROOT
@@ -14,7 +15,7 @@ from tests.support import REPO_ROOT
 SCRIPT = REPO_ROOT / "scripts" / "train_url_classifier.py"
 
 
-def _load_script():
+def _load_script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("train_url_classifier", SCRIPT)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -82,7 +83,7 @@ def test_training_without_the_shared_data_exits_with_a_clear_message(tmp_path: P
     assert not (tmp_path / "out").exists()
 
 
-def _load_synthesiser():
+def _load_synthesiser() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
         "synthesise_url_labels", REPO_ROOT / "scripts" / "synthesise_url_labels.py"
     )

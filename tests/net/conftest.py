@@ -1,4 +1,4 @@
-"""Local HTTP(S) servers on 127.0.0.1 that record every request they receive, and a fixed DNS for the fetcher."""
+"""Stub servers for the fetcher (`server`, and a `trap` no fetch may reach), a fixed DNS, and certificates."""
 
 from __future__ import annotations
 
@@ -6,104 +6,18 @@ import datetime
 import io
 import socket
 import ssl
-import threading
-import time
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from app.net import DEFAULT_ALLOWED_PORTS, SafeFetcher
+from tests.support.servers import StubServer, respond
+from tests.support.servers import stub_server as server  # noqa: F401 (fixture)
 
-Route = Callable[[BaseHTTPRequestHandler], None]
 TRUSTED_HOST = "shop.test"  # on the fetcher's allow-list, resolves to 127.0.0.1
-
-
-@dataclass
-class ReceivedRequest:
-    path: str
-    headers: dict[str, str]
-
-
-class LocalServer:
-    """A threaded HTTP server on a free 127.0.0.1 port; unknown paths answer 404."""
-
-    def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
-        self.routes: dict[str, Route] = {}
-        self.received: list[ReceivedRequest] = []
-        self.server_names: list[str | None] = []  # TLS SNI of each handshake
-        recorder = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True  # headers and body go out as separate writes
-
-            def do_GET(self) -> None:
-                recorder.received.append(ReceivedRequest(self.path, {k.lower(): v for k, v in self.headers.items()}))
-                route = recorder.routes.get(self.path.split("?")[0], respond(404, b"not found", "text/plain"))
-                try:
-                    route(self)
-                except (BrokenPipeError, ConnectionResetError):
-                    self.close_connection = True  # the client gave up, which several tests want
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        if ssl_context is not None:
-            ssl_context.sni_callback = lambda _sock, name, _ctx: self.server_names.append(name)
-            self._httpd.socket = ssl_context.wrap_socket(self._httpd.socket, server_side=True)
-        self.port: int = self._httpd.server_address[1]
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,), daemon=True)
-        self._thread.start()
-
-    def url(self, path: str = "/", *, host: str = "127.0.0.1", scheme: str = "http") -> str:
-        return f"{scheme}://{host}:{self.port}{path}"
-
-    def close(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-
-def respond(
-    status: int = 200, body: bytes = b"", content_type: str | None = None, headers: dict[str, str] | None = None
-) -> Route:
-    def route(handler: BaseHTTPRequestHandler) -> None:
-        handler.send_response(status)
-        if content_type is not None:
-            handler.send_header("Content-Type", content_type)
-        for name, value in (headers or {}).items():
-            handler.send_header(name, value)
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-
-    return route
-
-
-def redirect(location: str, status: int = 302) -> Route:
-    return respond(status, headers={"Location": location})
-
-
-def stream(content_type: str, chunks: Sequence[bytes] | Iterator[bytes], interval_s: float = 0.0) -> Route:
-    """A body without Content-Length, delimited by closing the connection, sent chunk by chunk."""
-
-    def route(handler: BaseHTTPRequestHandler) -> None:
-        handler.close_connection = True
-        handler.send_response(200)
-        handler.send_header("Content-Type", content_type)
-        handler.send_header("Connection", "close")
-        handler.end_headers()
-        for chunk in chunks:
-            handler.wfile.write(chunk)
-            handler.wfile.flush()
-            time.sleep(interval_s)
-
-    return route
 
 
 def png_bytes(width: int = 4, height: int = 3) -> bytes:
@@ -127,19 +41,11 @@ class FixedDns:
 
 
 @pytest.fixture
-def server() -> Iterator[LocalServer]:
-    local = LocalServer()
-    yield local
-    local.close()
-
-
-@pytest.fixture
-def trap() -> Iterator[LocalServer]:
+def trap() -> Iterator[StubServer]:
     """A server no fetch may reach: every test that uses it asserts it received nothing."""
-    local = LocalServer()
-    local.routes["/"] = local.routes["/latest/meta-data/"] = respond(200, png_bytes(), "image/png")
-    yield local
-    local.close()
+    answer = respond(200, png_bytes(), "image/png")
+    with StubServer({"/": answer, "/latest/meta-data/": answer}) as local:
+        yield local
 
 
 @pytest.fixture
@@ -163,7 +69,7 @@ def default_tls() -> ssl.SSLContext:
 
 
 @pytest.fixture
-async def fetcher(dns: FixedDns, trap: LocalServer, default_tls: ssl.SSLContext) -> AsyncIterator[SafeFetcher]:
+async def fetcher(dns: FixedDns, trap: StubServer, default_tls: ssl.SSLContext) -> AsyncIterator[SafeFetcher]:
     # The trap's port is allowed so that a refusal can only come from the address rules.
     async with SafeFetcher(
         allowed_private_hosts={TRUSTED_HOST},

@@ -109,7 +109,7 @@ def test_accepts_other_ports_when_configured() -> None:
 
 
 def test_allow_list_exempts_exactly_the_named_hosts() -> None:
-    allowed = {"Shop.Test", "127.0.0.1"}
+    allowed = frozenset({"Shop.Test", "127.0.0.1"})
     assert validate_public_url("http://shop.test:5000/a.png", allowed_private_hosts=allowed)
     assert validate_public_url("http://127.0.0.1:5000/a.png", allowed_private_hosts=allowed)
     with pytest.raises(BlockedAddress):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Collection
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 
@@ -18,23 +20,23 @@ from app.net import (
     TooLarge,
     TooManyRedirects,
 )
-from tests.net.conftest import (
-    TRUSTED_HOST,
-    FixedDns,
-    LocalServer,
-    make_certificate,
-    png_bytes,
-    redirect,
-    respond,
-    stream,
-)
+from tests.net.conftest import TRUSTED_HOST, FixedDns, make_certificate, png_bytes
+from tests.support.servers import StubServer, redirect, respond, stream
 
 IMAGES = {"image/*"}
-LIMITS = {"max_bytes": 1_000_000, "accept_types": IMAGES, "deadline_s": 5.0}
+
+
+class Limits(TypedDict):
+    max_bytes: int
+    accept_types: Collection[str]
+    deadline_s: float
+
+
+LIMITS: Limits = {"max_bytes": 1_000_000, "accept_types": IMAGES, "deadline_s": 5.0}
 
 
 async def test_fetches_an_image_from_the_vetted_address_with_the_original_host(
-    fetcher: SafeFetcher, server: LocalServer, dns: FixedDns
+    fetcher: SafeFetcher, server: StubServer, dns: FixedDns
 ) -> None:
     server.routes["/a.png"] = respond(200, png_bytes(), "image/png; charset=binary")
     url = server.url("/a.png", host=TRUSTED_HOST)
@@ -52,7 +54,7 @@ async def test_fetches_an_image_from_the_vetted_address_with_the_original_host(
     assert "authorization" not in headers
 
 
-async def test_follows_redirects_and_checks_each_hop(fetcher: SafeFetcher, server: LocalServer, dns: FixedDns) -> None:
+async def test_follows_redirects_and_checks_each_hop(fetcher: SafeFetcher, server: StubServer, dns: FixedDns) -> None:
     server.routes["/start"] = redirect("/middle", 301)
     server.routes["/middle"] = redirect(server.url("/img.png", host=TRUSTED_HOST), 307)
     server.routes["/img.png"] = respond(200, png_bytes(), "image/png")
@@ -84,7 +86,7 @@ async def test_follows_redirects_and_checks_each_hop(fetcher: SafeFetcher, serve
     ],
 )
 async def test_refuses_a_redirect_to_a_forbidden_target_even_from_a_trusted_host(
-    fetcher: SafeFetcher, server: LocalServer, trap: LocalServer, location: str, error: type[Exception]
+    fetcher: SafeFetcher, server: StubServer, trap: StubServer, location: str, error: type[Exception]
 ) -> None:
     server.routes["/go"] = redirect(location.format(trap=trap.port, host=TRUSTED_HOST))
 
@@ -115,9 +117,7 @@ async def test_refuses_a_redirect_to_a_forbidden_target_even_from_a_trusted_host
         "file:///etc/passwd",
     ],
 )
-async def test_never_sends_a_request_to_a_forbidden_first_url(
-    fetcher: SafeFetcher, trap: LocalServer, url: str
-) -> None:
+async def test_never_sends_a_request_to_a_forbidden_first_url(fetcher: SafeFetcher, trap: StubServer, url: str) -> None:
     with pytest.raises((BlockedAddress, InvalidUrl)):
         await fetcher.fetch(url.format(trap=trap.port, host=TRUSTED_HOST), **LIMITS)
 
@@ -140,7 +140,7 @@ async def test_refuses_ports_outside_the_allowed_set(fetcher: SafeFetcher, dns: 
     assert dns.lookups == []  # refused before any DNS lookup
 
 
-async def test_system_resolver_vets_localhost(server: LocalServer) -> None:
+async def test_system_resolver_vets_localhost(server: StubServer) -> None:
     server.routes["/a.png"] = respond(200, png_bytes(), "image/png")
     async with SafeFetcher() as strict, SafeFetcher(allowed_private_hosts={"localhost"}) as for_tests:
         with pytest.raises(BlockedAddress):
@@ -151,7 +151,7 @@ async def test_system_resolver_vets_localhost(server: LocalServer) -> None:
     assert result.body == png_bytes()
 
 
-async def test_stops_after_the_redirect_limit(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_stops_after_the_redirect_limit(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/loop"] = redirect("/loop")
 
     with pytest.raises(TooManyRedirects):
@@ -160,34 +160,34 @@ async def test_stops_after_the_redirect_limit(fetcher: SafeFetcher, server: Loca
     assert len(server.received) == 4  # the first request and max_redirects=3 hops
 
 
-async def test_refuses_a_declared_oversize_body(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_refuses_a_declared_oversize_body(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/big.png"] = respond(200, b"x" * 2001, "image/png")
 
     with pytest.raises(TooLarge, match="2001 bytes"):
-        await fetcher.fetch(server.url("/big.png", host=TRUSTED_HOST), **{**LIMITS, "max_bytes": 2000})
+        await fetcher.fetch(server.url("/big.png", host=TRUSTED_HOST), **(LIMITS | {"max_bytes": 2000}))
 
 
-async def test_accepts_a_body_of_exactly_the_limit(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_accepts_a_body_of_exactly_the_limit(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/ok.png"] = stream("image/png", [b"x" * 1000, b"x" * 1000])
 
-    result = await fetcher.fetch(server.url("/ok.png", host=TRUSTED_HOST), **{**LIMITS, "max_bytes": 2000})
+    result = await fetcher.fetch(server.url("/ok.png", host=TRUSTED_HOST), **(LIMITS | {"max_bytes": 2000}))
 
     assert len(result.body) == 2000
 
 
-async def test_aborts_an_endless_body_without_content_length(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_aborts_an_endless_body_without_content_length(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/endless.png"] = stream("image/png", itertools.repeat(b"x" * 65536, 10_000))
 
     with pytest.raises(TooLarge):
-        await fetcher.fetch(server.url("/endless.png", host=TRUSTED_HOST), **{**LIMITS, "max_bytes": 200_000})
+        await fetcher.fetch(server.url("/endless.png", host=TRUSTED_HOST), **(LIMITS | {"max_bytes": 200_000}))
 
 
-async def test_a_slowly_dripping_body_hits_the_total_deadline(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_a_slowly_dripping_body_hits_the_total_deadline(fetcher: SafeFetcher, server: StubServer) -> None:
     # Each byte arrives well within any per-read timeout; only the total deadline can stop this.
     server.routes["/drip.png"] = stream("image/png", [b"x"] * 100, interval_s=0.05)
 
     with pytest.raises(FetchTimeout):
-        await fetcher.fetch(server.url("/drip.png", host=TRUSTED_HOST), **{**LIMITS, "deadline_s": 0.4})
+        await fetcher.fetch(server.url("/drip.png", host=TRUSTED_HOST), **(LIMITS | {"deadline_s": 0.4}))
 
 
 @pytest.mark.parametrize(
@@ -195,23 +195,23 @@ async def test_a_slowly_dripping_body_hits_the_total_deadline(fetcher: SafeFetch
     [("text/html; charset=utf-8", IMAGES), (None, IMAGES), ("image/png", {"application/json"})],
 )
 async def test_refuses_a_content_type_not_asked_for(
-    fetcher: SafeFetcher, server: LocalServer, content_type: str | None, accept_types: set[str]
+    fetcher: SafeFetcher, server: StubServer, content_type: str | None, accept_types: set[str]
 ) -> None:
     server.routes["/thing"] = respond(200, b"<html></html>", content_type)
 
     with pytest.raises(BadContentType):
-        await fetcher.fetch(server.url("/thing", host=TRUSTED_HOST), **{**LIMITS, "accept_types": accept_types})
+        await fetcher.fetch(server.url("/thing", host=TRUSTED_HOST), **(LIMITS | {"accept_types": accept_types}))
 
 
-async def test_any_type_is_accepted_when_asked_for(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_any_type_is_accepted_when_asked_for(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/page"] = respond(200, b"<html></html>", "text/html")
 
-    result = await fetcher.fetch(server.url("/page", host=TRUSTED_HOST), **{**LIMITS, "accept_types": {"*/*"}})
+    result = await fetcher.fetch(server.url("/page", host=TRUSTED_HOST), **(LIMITS | {"accept_types": {"*/*"}}))
 
     assert (result.content_type, result.body) == ("text/html", b"<html></html>")
 
 
-async def test_refuses_a_compressed_body(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_refuses_a_compressed_body(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/z.png"] = respond(200, b"\x1f\x8b...", "image/png", {"Content-Encoding": "gzip"})
 
     with pytest.raises(BadContentType, match="Compressed"):
@@ -219,14 +219,14 @@ async def test_refuses_a_compressed_body(fetcher: SafeFetcher, server: LocalServ
 
 
 @pytest.mark.parametrize("status", [404, 500, 304])
-async def test_reports_an_error_status(fetcher: SafeFetcher, server: LocalServer, status: int) -> None:
+async def test_reports_an_error_status(fetcher: SafeFetcher, server: StubServer, status: int) -> None:
     server.routes["/gone.png"] = respond(status, b"", "image/png")
 
     with pytest.raises(BadStatus, match=str(status)):
         await fetcher.fetch(server.url("/gone.png", host=TRUSTED_HOST), **LIMITS)
 
 
-async def test_keeps_no_cookies_between_fetches(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_keeps_no_cookies_between_fetches(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/set.png"] = respond(200, png_bytes(), "image/png", {"Set-Cookie": "session=abc; Path=/"})
     server.routes["/next.png"] = respond(200, png_bytes(), "image/png")
 
@@ -238,15 +238,12 @@ async def test_keeps_no_cookies_between_fetches(fetcher: SafeFetcher, server: Lo
 
 async def test_https_connects_to_the_vetted_address_with_the_host_name_for_sni(tmp_path: Path, dns: FixedDns) -> None:
     certificate = make_certificate(tmp_path, TRUSTED_HOST)
-    tls_server = LocalServer(ssl_context=certificate.server_context())
-    tls_server.routes["/a.png"] = respond(200, png_bytes(), "image/png")
-    try:
+    routes = {"/a.png": respond(200, png_bytes(), "image/png")}
+    with StubServer(routes, ssl_context=certificate.server_context()) as tls_server:
         async with SafeFetcher(
             allowed_private_hosts={TRUSTED_HOST}, resolver=dns, ssl_context=certificate.client_context()
         ) as tls_fetcher:
-            result = await tls_fetcher.fetch(tls_server.url("/a.png", host=TRUSTED_HOST, scheme="https"), **LIMITS)
-    finally:
-        tls_server.close()
+            result = await tls_fetcher.fetch(tls_server.url("/a.png", host=TRUSTED_HOST), **LIMITS)
 
     assert result.body == png_bytes()
     assert tls_server.server_names == [TRUSTED_HOST]
@@ -255,14 +252,11 @@ async def test_https_connects_to_the_vetted_address_with_the_host_name_for_sni(t
 
 async def test_https_verifies_the_certificate_against_the_host_name(tmp_path: Path, dns: FixedDns) -> None:
     certificate = make_certificate(tmp_path, "other.test")
-    tls_server = LocalServer(ssl_context=certificate.server_context())
-    try:
+    with StubServer(ssl_context=certificate.server_context()) as tls_server:
         async with SafeFetcher(
             allowed_private_hosts={TRUSTED_HOST}, resolver=dns, ssl_context=certificate.client_context()
         ) as tls_fetcher:
             with pytest.raises(ConnectionFailed):
-                await tls_fetcher.fetch(tls_server.url("/a.png", host=TRUSTED_HOST, scheme="https"), **LIMITS)
-    finally:
-        tls_server.close()
+                await tls_fetcher.fetch(tls_server.url("/a.png", host=TRUSTED_HOST), **LIMITS)
 
     assert tls_server.received == []

@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 
 from app.net import BadContentType, BadImage, SafeFetcher, decode_image, fetch_image
-from tests.net.conftest import TRUSTED_HOST, LocalServer, png_bytes, respond
+from tests.net.conftest import TRUSTED_HOST, png_bytes
+from tests.support.servers import StubServer, respond
 
 
 def png_declaring(width: int, height: int) -> bytes:
@@ -73,7 +74,7 @@ def test_refuses_bodies_that_are_not_web_images(body: bytes) -> None:
         decode_image(body)
 
 
-async def test_fetch_image_returns_a_decoded_image(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_fetch_image_returns_a_decoded_image(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/a.png"] = respond(200, png_bytes(5, 7), "image/png")
 
     image = await fetch_image(fetcher, server.url("/a.png", host=TRUSTED_HOST))
@@ -81,14 +82,14 @@ async def test_fetch_image_returns_a_decoded_image(fetcher: SafeFetcher, server:
     assert image.size == (5, 7)
 
 
-async def test_fetch_image_refuses_a_served_bomb(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_fetch_image_refuses_a_served_bomb(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/bomb.png"] = respond(200, png_declaring(100_000, 100_000), "image/png")
 
     with pytest.raises(BadImage):
         await fetch_image(fetcher, server.url("/bomb.png", host=TRUSTED_HOST))
 
 
-async def test_fetch_image_accepts_only_image_types(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_fetch_image_accepts_only_image_types(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/a.png"] = respond(200, png_bytes(), "text/html")
 
     with pytest.raises(BadContentType):

@@ -6,10 +6,11 @@ import pytest
 
 from app.net import BadContentType, BlockedAddress, SafeFetcher
 from app.net.pages import fetch_page, fetch_robots, page_text
-from tests.net.conftest import TRUSTED_HOST, LocalServer, redirect, respond
+from tests.net.conftest import TRUSTED_HOST
+from tests.support.servers import StubServer, redirect, respond
 
 
-async def test_conditional_request_and_statuses_are_returned(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_conditional_request_and_statuses_are_returned(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/p"] = respond(304, headers={"ETag": '"v1"'})
     server.routes["/busy"] = respond(429, b"slow down", "text/html", {"Retry-After": "120"})
     server.routes["/gone"] = respond(410, b"", "text/html")
@@ -23,7 +24,7 @@ async def test_conditional_request_and_statuses_are_returned(fetcher: SafeFetche
     assert (await fetch_page(fetcher, server.url("/gone", host=TRUSTED_HOST))).status == 410
 
 
-async def test_html_only_in_its_charset(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_html_only_in_its_charset(fetcher: SafeFetcher, server: StubServer) -> None:
     server.routes["/latin"] = respond(200, "<p>Café 9,99 €</p>".encode("cp1252"), "text/html; charset=windows-1252")
     server.routes["/json"] = respond(200, b"{}", "application/json")
     page = await fetch_page(fetcher, server.url("/latin", host=TRUSTED_HOST))
@@ -33,7 +34,7 @@ async def test_html_only_in_its_charset(fetcher: SafeFetcher, server: LocalServe
 
 
 async def test_redirects_to_private_addresses_are_still_refused(
-    fetcher: SafeFetcher, server: LocalServer, trap: LocalServer
+    fetcher: SafeFetcher, server: StubServer, trap: StubServer
 ) -> None:
     server.routes["/p"] = redirect(trap.url("/"))
     with pytest.raises(BlockedAddress):
@@ -41,7 +42,7 @@ async def test_redirects_to_private_addresses_are_still_refused(
     assert trap.received == []
 
 
-async def test_robots_rules(fetcher: SafeFetcher, server: LocalServer) -> None:
+async def test_robots_rules(fetcher: SafeFetcher, server: StubServer) -> None:
     base = server.url("/", host=TRUSTED_HOST)
     server.routes["/robots.txt"] = respond(
         200, b"User-agent: BuyHiveBot\nDisallow: /private/\nCrawl-delay: 3\n", "text/plain"

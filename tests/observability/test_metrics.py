@@ -1,10 +1,13 @@
 import io
 import json
 
+import httpx
+
 from app.observability.metrics import MetricsRegistry, metrics
+from tests.support.accounts import Account
 
 
-def test_emf_lines_aggregate_values_per_dimension_set():
+def test_emf_lines_aggregate_values_per_dimension_set() -> None:
     registry = MetricsRegistry()
     for value in (10.04, 10.01, 25.0):
         registry.record("Latency", value, "Milliseconds", Route="/api/v1/items")
@@ -22,7 +25,7 @@ def test_emf_lines_aggregate_values_per_dimension_set():
     assert registry.flush(io.StringIO()) == 0  # drained
 
 
-async def test_requests_are_counted_per_route(client, alice):
+async def test_requests_are_counted_per_route(client: httpx.AsyncClient, alice: Account) -> None:
     metrics.drain()
     await client.get("/api/v1/carts", headers=alice.headers)
     out = io.StringIO()

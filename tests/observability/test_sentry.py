@@ -4,43 +4,33 @@ from __future__ import annotations
 
 import gzip
 import json
-import threading
 import zlib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import sentry_sdk
 from fastapi import APIRouter
 
+from app.db import EmbeddedMongo
 from main import create_app
 from tests.support.app import make_settings
+from tests.support.servers import ReceivedRequest, StubServer, respond
 
 SECRET_PASSWORD = "hunter2-super-secret"
 BEARER = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"
 
 
-class _Collector(BaseHTTPRequestHandler):
-    received: list[bytes] = []
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        encoding = self.headers.get("Content-Encoding", "")
-        if encoding == "gzip":
-            body = gzip.decompress(body)
-        elif encoding == "deflate":
-            body = zlib.decompress(body)
-        _Collector.received.append(body)
-        self.send_response(200)
-        self.end_headers()
-        self.wfile.write(b"{}")
-
-    def log_message(self, *args: object) -> None:
-        pass
+def _decompressed(request: ReceivedRequest) -> bytes:
+    encoding = request.headers.get("content-encoding", "")
+    if encoding == "gzip":
+        return gzip.decompress(request.body)
+    if encoding == "deflate":
+        return zlib.decompress(request.body)
+    return request.body
 
 
-async def test_unhandled_error_reported_without_secrets(mongo_server, tmp_path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Collector)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    dsn = f"http://publickey@127.0.0.1:{server.server_address[1]}/1"
+async def test_unhandled_error_reported_without_secrets(mongo_server: EmbeddedMongo, tmp_path: Path) -> None:
+    server = StubServer(fallback=respond(200, b"{}"))  # Sentry's ingest endpoint
+    dsn = f"http://publickey@127.0.0.1:{server.port}/1"
     settings = make_settings(mongo_server.url, tmp_path, sentry_dsn=dsn, release="abc123")
     app = create_app(settings)
     boom = APIRouter()
@@ -64,7 +54,7 @@ async def test_unhandled_error_reported_without_secrets(mongo_server, tmp_path):
         assert response.status_code == 500
         assert response.json()["error"]["code"] == "internal_error"
         sentry_sdk.flush(timeout=5)
-        payload = b"\n".join(_Collector.received).decode("utf-8", "replace")
+        payload = b"\n".join(_decompressed(request) for request in server.received).decode("utf-8", "replace")
         assert "RuntimeError" in payload
         assert '"release":"abc123"' in payload.replace(" ", "") or '"release": "abc123"' in payload
         assert SECRET_PASSWORD not in payload
@@ -74,4 +64,4 @@ async def test_unhandled_error_reported_without_secrets(mongo_server, tmp_path):
     finally:
         sentry_sdk.get_client().close()
         sentry_sdk.init(dsn=None)
-        server.shutdown()
+        server.close()

@@ -61,7 +61,9 @@ async def _make_due_now(db: AsyncDatabase, entry_id: ObjectId, field: str) -> No
     await db["outbox"].update_one({"_id": entry_id}, {"$set": {field: datetime.now(UTC) - timedelta(seconds=1)}})
 
 
-async def test_due_entry_is_sent_once_with_its_outbox_key(outbox, worker_settings: Settings, ses: str) -> None:
+async def test_due_entry_is_sent_once_with_its_outbox_key(
+    outbox: AsyncDatabase, worker_settings: Settings, ses: str
+) -> None:
     entry_id = await _queue_share(outbox)
     worker = OutboxWorker(outbox, _ses_sender(), worker_settings)
 
@@ -78,7 +80,7 @@ async def test_due_entry_is_sent_once_with_its_outbox_key(outbox, worker_setting
 
 
 async def test_transient_failure_backs_off_then_is_sent(
-    outbox, worker_settings: Settings, ses: str, monkeypatch: pytest.MonkeyPatch
+    outbox: AsyncDatabase, worker_settings: Settings, ses: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     entry_id = await _queue_share(outbox)
     retry = RetryPolicy(max_attempts=3, base_seconds=30)
@@ -114,7 +116,7 @@ async def test_backoff_grows_exponentially_within_its_jitter() -> None:
 
 
 async def test_transient_failures_end_failed_with_the_last_reason(
-    outbox, worker_settings: Settings, ses: str, monkeypatch: pytest.MonkeyPatch
+    outbox: AsyncDatabase, worker_settings: Settings, ses: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     entry_id = await _queue_share(outbox)
     down = OutboxWorker(
@@ -130,7 +132,9 @@ async def test_transient_failures_end_failed_with_the_last_reason(
     assert sent_emails(ses) == []
 
 
-async def test_rejected_sender_fails_at_once_without_retrying(outbox, worker_settings: Settings, ses: str) -> None:
+async def test_rejected_sender_fails_at_once_without_retrying(
+    outbox: AsyncDatabase, worker_settings: Settings, ses: str
+) -> None:
     entry_id = await _queue_share(outbox)
     worker = OutboxWorker(outbox, _ses_sender("someone@unverified.test"), worker_settings)
 
@@ -143,7 +147,7 @@ async def test_rejected_sender_fails_at_once_without_retrying(outbox, worker_set
 
 
 async def test_entry_abandoned_mid_send_is_taken_over_once_its_lease_runs_out(
-    outbox, worker_settings: Settings, ses: str
+    outbox: AsyncDatabase, worker_settings: Settings, ses: str
 ) -> None:
     entry_id = await _queue_share(outbox)
     # A worker claims the entry and dies before recording anything.
@@ -163,7 +167,7 @@ async def test_entry_abandoned_mid_send_is_taken_over_once_its_lease_runs_out(
 
 
 async def test_entry_whose_workers_keep_dying_is_failed_not_retried_forever(
-    outbox, worker_settings: Settings, ses: str
+    outbox: AsyncDatabase, worker_settings: Settings, ses: str
 ) -> None:
     entry_id = await _queue_share(outbox)
     for attempt in range(3):
@@ -180,7 +184,9 @@ async def test_entry_whose_workers_keep_dying_is_failed_not_retried_forever(
     assert sent_emails(ses) == []
 
 
-async def test_concurrent_workers_send_each_entry_exactly_once(outbox, worker_settings: Settings, ses: str) -> None:
+async def test_concurrent_workers_send_each_entry_exactly_once(
+    outbox: AsyncDatabase, worker_settings: Settings, ses: str
+) -> None:
     entry_ids = {str(await _queue_share(outbox, f"friend{n}@example.com")) for n in range(12)}
     workers = [OutboxWorker(outbox, _ses_sender(), worker_settings, worker_id=f"w{n}") for n in range(3)]
 
@@ -196,7 +202,7 @@ async def test_concurrent_workers_send_each_entry_exactly_once(outbox, worker_se
 
 
 async def test_started_worker_sends_in_the_background_and_stops_cleanly(
-    outbox, worker_settings: Settings, ses: str
+    outbox: AsyncDatabase, worker_settings: Settings, ses: str
 ) -> None:
     worker = OutboxWorker(outbox, _ses_sender(), worker_settings.model_copy(update={"outbox_poll_seconds": 0.05}))
     worker.start()
@@ -213,7 +219,7 @@ async def test_started_worker_sends_in_the_background_and_stops_cleanly(
     assert worker.health() == {"status": "stopped", "backend": "ses", "sent": 1, "failed": 0, "retried": 0}
 
 
-async def test_every_send_asks_the_suppression_list(outbox, worker_settings: Settings, ses: str) -> None:
+async def test_every_send_asks_the_suppression_list(outbox: AsyncDatabase, worker_settings: Settings, ses: str) -> None:
     await suppression.suppress(outbox, reason="bounced", address="Gone@Example.com")
     await suppression.suppress(outbox, reason="unsubscribed", address="quiet@example.com")
     plain = OutgoingEmail(to=("gone@example.com", "quiet@example.com", "ann@example.com"), subject="s", text="t")

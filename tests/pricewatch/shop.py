@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
 
-from tests.net.conftest import LocalServer, respond
 from tests.pricewatch.pages import product_page
+from tests.support.servers import StubHandler, StubServer, respond
 
 
 @dataclass
@@ -22,7 +21,7 @@ class ShopPage:
 
 class Shop:
     def __init__(self) -> None:
-        self.server = LocalServer()
+        self.server = StubServer()
         self.pages: dict[str, ShopPage] = {}
         self.robots: str | None = None  # None: /robots.txt answers 404
 
@@ -39,7 +38,7 @@ class Shop:
     def requests_for(self, path: str) -> list[dict[str, str]]:
         return [request.headers for request in self.server.received if request.path == path]
 
-    def _serve(self, handler: BaseHTTPRequestHandler) -> None:
+    def _serve(self, handler: StubHandler) -> None:
         page = self.pages[handler.path.split("?")[0]]
         if page.status != 200:
             respond(page.status, b"", "text/html", page.headers)(handler)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 
@@ -41,7 +42,7 @@ def _parse(html: str) -> _Tags:
     return parser
 
 
-def _share(**overrides) -> tuple[str, str]:
+def _share(**overrides: Any) -> tuple[str, str]:
     arguments = {
         "recipient": "ann@example.com",
         "sender_name": "Bob",

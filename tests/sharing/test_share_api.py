@@ -8,7 +8,7 @@ from app.config import Settings
 from tests.sharing.shares import wait_for_share
 from tests.support.accounts import Account
 from tests.support.factories import add_item
-from tests.support.inbox import emails_to
+from tests.support.inbox import body_text, emails_to
 
 
 def _share_url(cart_id: str) -> str:
@@ -40,7 +40,7 @@ async def test_share_is_queued_then_sent_by_the_background_worker(
     # One email per recipient: nobody sees who else got it.
     for recipient in share["recipients"]:
         [written] = emails_to(settings.data_dir / "outbox", recipient)
-        assert "24.50 EUR" in written.get_body(("plain",)).get_content()
+        assert "24.50 EUR" in body_text(written)
 
 
 async def test_another_users_cart_or_share_is_404(client: httpx.AsyncClient, alice: Account, bob: Account) -> None:

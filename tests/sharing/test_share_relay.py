@@ -17,7 +17,7 @@ from tests.sharing.relay import run_relay_attack
 from tests.support.accounts import verified_account
 from tests.support.factories import create_cart
 
-DEFAULTS = Settings(_env_file=None)  # type: ignore[call-arg]
+DEFAULTS = Settings(_env_file=None)
 
 
 def test_the_defaults_are_the_documented_budgets() -> None:

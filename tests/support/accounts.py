@@ -38,13 +38,15 @@ class Account:
         return {"Authorization": f"Bearer {self.access_token}"}
 
 
-async def register_account(client: httpx.AsyncClient, email: str | None = None) -> Account:
+async def register_account(client: httpx.AsyncClient, email: str | None = None, *, name: str = "Test") -> Account:
+    """Signs up through the API, as a person does, with the app in process or a live API (tests/e2e)."""
     email = email or f"user-{uuid.uuid4().hex[:10]}@example.com"
     password = PASSWORD
-    response = await client.post("/api/v1/auth/register", json={"email": email, "password": password, "name": "Test"})
+    body = {"email": email, "password": password, "name": name}
+    response = await client.post(_api_url(client, "/auth/register"), json=body)
     assert response.status_code == 201, response.text
     pair = response.json()
-    carts = await client.get("/api/v1/carts", headers={"Authorization": f"Bearer {pair['access_token']}"})
+    carts = await client.get(_api_url(client, "/carts"), headers={"Authorization": f"Bearer {pair['access_token']}"})
     return Account(
         email=email,
         password=password,
@@ -53,6 +55,11 @@ async def register_account(client: httpx.AsyncClient, email: str | None = None) 
         user_id=pair["user"]["id"],
         default_cart_id=carts.json()["items"][0]["id"],
     )
+
+
+def _api_url(client: httpx.AsyncClient, path: str) -> httpx.URL:
+    """`path` of the API from the server's root: an e2e client's base URL already ends in /api/v1, the others' not."""
+    return client.base_url.copy_with(path=f"/api/v1{path}")
 
 
 _password_hash: str | None = None

@@ -28,7 +28,7 @@ def make_settings(mongo_url: str, data_dir: Path, **overrides: Any) -> Settings:
         "metrics_enabled": False,
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @asynccontextmanager

@@ -19,10 +19,11 @@ def emails_to(outbox_dir: Path, address: str, subject: str = "") -> list[EmailMe
     return [m for m in messages if m["To"] == address and subject in str(m["Subject"])]
 
 
-def body_text(message: EmailMessage) -> str:
-    part = message.get_body(("plain",))
-    assert part is not None
-    return str(part.get_content())  # type: ignore[attr-defined]
+def body_text(message: EmailMessage, kind: str = "plain") -> str:
+    """The text of the message's plain (or "html") body."""
+    part = message.get_body((kind,))
+    assert part is not None, f"no {kind} body"
+    return str(part.get_content())
 
 
 async def wait_for_emails(outbox_dir: Path, address: str, subject: str, count: int = 1) -> list[EmailMessage]:

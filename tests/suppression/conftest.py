@@ -27,7 +27,7 @@ class FeedbackPath:
             aws_secret_access_key=FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
             region_name=REGION,
         )
-        return session.client(service, endpoint_url=self.moto_url)  # type: ignore[call-overload]
+        return session.client(service, endpoint_url=self.moto_url)
 
 
 @pytest.fixture(scope="module")
