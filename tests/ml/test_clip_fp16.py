@@ -3,13 +3,14 @@ CLIP_PRETRAINED path into a float32 model that scores like the float32 weights (
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from app.ml.clip_verifier import ClipVerifier
-from scripts.download_models import check_same_embeddings, save_fp16_checkpoint
+from scripts.download_models import check_same_embeddings, download_clip, save_fp16_checkpoint
 from tests.support.models import TINY_CLIP
 
 COLOURS = ["red", "green", "blue", "yellow", "black", "white", "orange", "purple"]
@@ -60,3 +61,32 @@ def test_the_build_check_accepts_float16_weights_and_rejects_other_weights(
     other = open_clip.create_model(TINY_CLIP, pretrained=None).eval()
     with pytest.raises(ValueError, match="change the embeddings"):
         check_same_embeddings(TINY_CLIP, reference, other)
+
+
+@pytest.mark.slow
+def test_the_image_build_step_bakes_vit_b_32_as_half_the_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """download_models.download_clip on the production architecture; only open_clip's download is replaced (Hugging
+    Face is unreachable here) by a local file of random float32 weights."""
+    import open_clip
+    import torch
+    from safetensors.torch import save_file
+
+    torch.manual_seed(0)
+    original = tmp_path / "open_clip_model.safetensors"
+    save_file(
+        {name: value.contiguous() for name, value in open_clip.create_model("ViT-B-32").state_dict().items()}, original
+    )
+
+    def local_download(config: dict[str, str], cache_dir: str, **_: object) -> str:
+        target = Path(cache_dir) / original.name
+        shutil.copyfile(original, target)
+        return str(target)
+
+    monkeypatch.setattr(open_clip, "download_pretrained", local_download)
+    checkpoint = download_clip("ViT-B-32", "laion2b_s34b_b79k", tmp_path / "clip")
+
+    assert checkpoint.name == "ViT-B-32-laion2b_s34b_b79k.safetensors"  # where the Dockerfile's CLIP_PRETRAINED points
+    assert [path.name for path in checkpoint.parent.iterdir()] == [checkpoint.name]  # the download is gone
+    assert 0.49 < checkpoint.stat().st_size / original.stat().st_size < 0.51
+    scores = ClipVerifier("ViT-B-32", str(checkpoint), threshold=0.2).score_images(_images()[:2], "red kettle")
+    assert scores is not None and len(scores) == 2
