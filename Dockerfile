@@ -25,9 +25,11 @@ ARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu
 ARG REQUIRE_CPU_TORCH=1
 WORKDIR /build
 RUN python -m venv "$VIRTUAL_ENV"
-COPY requirements.txt ./
+COPY requirements.txt scripts/slim_venv.py ./
 # requirements.txt pins torch/torchvision; PyPI's builds of those carry CUDA (GBs). Take the CPU builds of the
 # same versions from the PyTorch CPU index first, then constrain the full install to exactly what is installed.
+# slim_venv.py removes what the service never runs (torch's C++ headers and test binaries, packages' test suites,
+# unused transformers models: ~0.3 GB; the models stage below then loads both models from this venv).
 # pip, setuptools and wheel leave the venv afterwards: the runtime installs nothing, and they only add CVEs.
 RUN set -eux; \
     grep -E '^(torch|torchvision)==' requirements.txt > torch-pins.txt; \
@@ -38,11 +40,13 @@ RUN set -eux; \
     pip install --constraint torch-cpu.txt -r requirements.txt; \
     if [ "$REQUIRE_CPU_TORCH" = 1 ]; then \
         python -c "import torch, torchvision; assert torch.version.cuda is None, torch.version.cuda"; fi; \
+    python slim_venv.py "$VIRTUAL_ENV"; \
     pip uninstall --yes pip setuptools wheel
 
 # Only the script and the trained URL classifier enter this stage, so code changes do not re-download the weights.
-# The script writes <target>/clip/<model>-<tag>.<ext> and <target>/url-classifier; the tests below fail the build
-# if those are not where $CLIP_PRETRAINED and $URL_MODEL_PATH point.
+# The script writes <target>/clip/<model>-<tag>.safetensors (float16, checked against the float32 download) and
+# <target>/url-classifier, loading each from the slimmed venv; the tests below fail the build if those are not where
+# $CLIP_PRETRAINED and $URL_MODEL_PATH point.
 # BAKE_CLIP=0 (a local proof without network access to Hugging Face) leaves CLIP out: the verifier then reports
 # itself unavailable on /health and images are ranked by heuristics. Release images always bake it.
 FROM builder AS models

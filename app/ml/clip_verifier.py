@@ -76,7 +76,11 @@ class ClipVerifier(LazyModel):
         import open_clip
 
         weights = resolve_weights(self.model_name, source)
-        model, _, preprocess = open_clip.create_model_and_transforms(self.model_name, pretrained=weights)
+        # The image stores the weights as float16 (scripts/download_models.py); open_clip copies them into the
+        # float32 model asked for here, and CPU inference runs in float32.
+        model, _, preprocess = open_clip.create_model_and_transforms(
+            self.model_name, pretrained=weights, precision="fp32"
+        )
         tokenizer = open_clip.get_tokenizer(self.model_name)
         model.eval()
         self._preprocess, self._tokenizer, self._model = preprocess, tokenizer, model
