@@ -7,7 +7,7 @@ import { ask, onSignedOut } from "./lib/messages.js";
 import { renderAccount } from "./screens/account.js";
 import { membersSection, reservationLine, reservationsOf } from "./screens/collaboration.js";
 import { setUpForgotPassword } from "./screens/forgot-password.js";
-import { priceWatchSection } from "./screens/price-watch.js";
+import { priceWatchSection, rangeLine } from "./screens/price-watch.js";
 import { setUpInvitation } from "./screens/invitation.js";
 import { setUpSignUp } from "./screens/signup.js";
 import { showVerificationBanner } from "./screens/verification.js";
@@ -374,6 +374,8 @@ function productForm(page, extraction) {
     el("div", { class: "row" },
       field("Price", priceBadge, priceInput, "product-price"),
       field("Currency", null, currencyInput, "product-currency")),
+    // What BuyHive has seen of this product lately: is the page's price a good one?
+    extraction.price_tracking ? rangeLine(extraction.price_tracking, { seen: false }) : null,
     carts.node,
     addButton,
     status);

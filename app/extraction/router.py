@@ -34,6 +34,9 @@ async def extract(
             db, url=body.url, price=product.price, currency=product.currency, regular_price=product.regular_price,
             availability=product.availability, source="page",
         )  # fmt: skip
+    if response.is_product:  # the form shows the lowest price seen lately beside the one on the page
+        tracking = await pricewatch.page_price_tracking(db, url=body.url)
+        response = response.model_copy(update={"price_tracking": tracking})
     return public_images_only(response, allowed)
 
 

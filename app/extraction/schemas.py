@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.money import Price
+from app.pricewatch.schemas import PriceTracking
 from app.weburl import WebUrl
 
 MAX_HTML_CHARS = 3_000_000
@@ -51,6 +52,11 @@ class ExtractResponse(BaseModel):
         default=None, description="What the URL classifier says (null when it is not available)"
     )
     product: ExtractedProduct
+    price_tracking: PriceTracking | None = Field(
+        default=None,
+        description="What BuyHive has seen of this product's price (lowest and highest over 30/90 days); null for "
+        "a page that is not a product page",
+    )
     sources: dict[str, str] = Field(description="Stage that supplied each field: jsonld, llm:groq, clip, …")
     timings_ms: dict[str, float]
     cached: bool

@@ -222,6 +222,12 @@ async def price_tracking_for(db: AsyncDatabase, canonical_urls: list[str]) -> di
     return {p["canonical_url"]: _tracking(p, points[p["_id"]], now) for p in products}
 
 
+async def page_price_tracking(db: AsyncDatabase, *, url: str) -> PriceTracking | None:
+    """What the product record of the page at `url` says, for the product form (None when nobody saw a price)."""
+    canonical = canonical_url(url)
+    return (await price_tracking_for(db, [canonical])).get(canonical)
+
+
 async def price_history(db: AsyncDatabase, *, url: str, days: int) -> PriceHistoryOut:
     """The product's observations over the last `days` days, oldest first, with the period's extremes."""
     product = await repository.find_product(db, canonical_url=canonical_url(url))

@@ -27,8 +27,9 @@ function nowLine(item, current) {
   return parts.length ? el("div", { class: "price-line" }, parts) : null;
 }
 
-/** "Last 30 days: lowest €39.99, highest €59.99 · seen 2 hours ago". */
-function rangeLine(tracking) {
+/** "Last 30 days: lowest €39.99, highest €59.99 · seen 2 hours ago" (without "seen" in the product form, where
+ * the page is open now). */
+export function rangeLine(tracking, { seen = true } = {}) {
   const parts = [];
   const { lowest_30d: low, highest_30d: high } = tracking;
   if (low && high) {
@@ -36,7 +37,7 @@ function rangeLine(tracking) {
       ? `Last 30 days: ${formatPrice(low.price, low.currency)}`
       : `Last 30 days: lowest ${formatPrice(low.price, low.currency)}, highest ${formatPrice(high.price, high.currency)}`);
   }
-  if (tracking.last_seen_at) parts.push(`seen ${timeAgo(tracking.last_seen_at)}`);
+  if (seen && tracking.last_seen_at) parts.push(`seen ${timeAgo(tracking.last_seen_at)}`);
   if (!parts.length) return null;
   const text = parts.join(" · ");
   return el("p", { class: "price-range small muted", text: text[0].toUpperCase() + text.slice(1) });

@@ -71,6 +71,9 @@ async def test_item_shows_its_price_history_and_is_watched(
 
     popup = await open_popup_on_carts(browser, api, person, url)
     await expect(popup.page.locator("#product-price")).to_have_value("49.99")
+    # The form says how the page's price compares with what was seen lately (the 60-day-old 59.99 is out of it).
+    lately = popup.page.locator("#product-form .price-range")
+    await expect(lately).to_have_text("Last 30 days: lowest €49.99, highest €54.99")
     await expect(await popup.add()).to_contain_text("Saved to My Cart")
     # Then the shop's page is seen with a lower price.
     cheaper = (FIXTURES / "product.html").read_text().replace("49.99", "39.99")
