@@ -3,16 +3,22 @@ a scripted OpenAI-compatible server behind the real SDKs, and images served from
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
 import pytest
 
+from app.db import EmbeddedMongo
 from tests.llm.fake_provider import (
     GROQ_PATH,
     OPENAI_PATH,
     Reply,
+    ScriptedLlmServer,
     answer,
     module_llm_server,  # noqa: F401 (fixture)
 )
-from tests.support.accounts import register_account
+from tests.support.accounts import Account, register_account
 from tests.support.app import make_settings, running_app
 from tests.support.models import TINY_CLIP, png_bytes, save_tiny_bert, save_tiny_clip
 from tests.support.servers import StubServer, serve_directory
@@ -40,7 +46,7 @@ ARTICLE_PAGE = """<html lang="en"><head><title>Ten tips for better sleep - The D
 
 
 @pytest.fixture(scope="module")
-def image_host(tmp_path_factory: pytest.TempPathFactory) -> StubServer:
+def image_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StubServer]:
     root = tmp_path_factory.mktemp("images")
     (root / "kettle.png").write_bytes(png_bytes((200, 30, 30), (256, 256)))
     (root / "logo.png").write_bytes(png_bytes((0, 0, 0), (40, 40)))
@@ -56,7 +62,9 @@ def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return {"clip": save_tiny_clip(root / "clip"), "bert": save_tiny_bert(root / "bert")}
 
 
-async def test_product_page_from_structured_data_without_models_or_llm(client, alice):
+async def test_product_page_from_structured_data_without_models_or_llm(
+    client: httpx.AsyncClient, alice: Account
+) -> None:
     html = PRODUCT_PAGE.format(images="https://img.example")
     response = await client.post(
         "/api/v1/extract", json={"url": "https://shop.example/p/kettle", "html": html}, headers=alice.headers
@@ -76,7 +84,9 @@ async def test_product_page_from_structured_data_without_models_or_llm(client, a
     assert body["cached"] is False
 
 
-async def test_same_page_again_is_served_from_cache_and_changed_content_is_not(client, alice):
+async def test_same_page_again_is_served_from_cache_and_changed_content_is_not(
+    client: httpx.AsyncClient, alice: Account
+) -> None:
     html = PRODUCT_PAGE.format(images="https://img.example")
     request = {"url": "https://shop.example/p/kettle?utm_source=mail", "html": html}
     first = await client.post("/api/v1/extract", json=request, headers=alice.headers)
@@ -93,7 +103,9 @@ async def test_same_page_again_is_served_from_cache_and_changed_content_is_not(c
     assert set(again.json()["timings_ms"]) == {"cache", "total"}
 
 
-async def test_another_person_is_not_told_that_someone_had_the_same_page_open(client, alice, bob):
+async def test_another_person_is_not_told_that_someone_had_the_same_page_open(
+    client: httpx.AsyncClient, alice: Account, bob: Account
+) -> None:
     request = {
         "url": "https://shop.example/p/kettle-private",
         "html": PRODUCT_PAGE.format(images="https://img.example"),
@@ -106,7 +118,7 @@ async def test_another_person_is_not_told_that_someone_had_the_same_page_open(cl
     assert bobs_again.json()["cached"] is True and bobs_again.json()["product"] == alices.json()["product"]
 
 
-async def test_answer_says_what_the_page_and_the_url_each_said(client, alice):
+async def test_answer_says_what_the_page_and_the_url_each_said(client: httpx.AsyncClient, alice: Account) -> None:
     html = PRODUCT_PAGE.format(images="https://img.example")
     body = (
         await client.post(
@@ -121,7 +133,7 @@ async def test_answer_says_what_the_page_and_the_url_each_said(client, alice):
     assert without_page["page_probability"] is None and without_page["is_product"] is False
 
 
-async def test_article_is_not_a_product_and_nothing_is_fetched(client, alice):
+async def test_article_is_not_a_product_and_nothing_is_fetched(client: httpx.AsyncClient, alice: Account) -> None:
     response = await client.post(
         "/api/v1/extract",
         json={
@@ -136,7 +148,7 @@ async def test_article_is_not_a_product_and_nothing_is_fetched(client, alice):
     assert body["product"]["price"] is None and body["product"]["images"] == []
 
 
-async def test_extract_requires_auth_and_validates_input(client, alice):
+async def test_extract_requires_auth_and_validates_input(client: httpx.AsyncClient, alice: Account) -> None:
     assert (await client.post("/api/v1/extract", json={"url": "https://shop.example/p"})).status_code == 401
     for bad in ({"url": "javascript:alert(1)"}, {"url": "https://x.example", "image_urls": ["file:///etc/passwd"]},
                 {"url": "https://x.example", "image_urls": ["https://x.example/i.png"] * 21}, {}):  # fmt: skip
@@ -145,7 +157,9 @@ async def test_extract_requires_auth_and_validates_input(client, alice):
         assert response.json()["error"]["code"] == "validation_error"
 
 
-async def test_llm_fills_the_missing_price_and_says_so(mongo_server, tmp_path, llm_server):
+async def test_llm_fills_the_missing_price_and_says_so(
+    mongo_server: EmbeddedMongo, tmp_path: Path, llm_server: ScriptedLlmServer
+) -> None:
     llm_server.reset()
     llm_server.script(GROQ_PATH, answer(price="129.00", currency="USD", description="Lightweight trail shoe."))
     settings = make_settings(
@@ -167,8 +181,8 @@ async def test_llm_fills_the_missing_price_and_says_so(mongo_server, tmp_path, l
 
 
 async def test_groq_garbage_falls_back_to_openai_and_both_down_keeps_structured_result(
-    mongo_server, tmp_path, llm_server
-):
+    mongo_server: EmbeddedMongo, tmp_path: Path, llm_server: ScriptedLlmServer
+) -> None:
     base = {"groq_api_key": "k", "groq_base_url": llm_server.base_url, "openai_api_key": "k",
             "openai_base_url": llm_server.base_url, "llm_timeout_seconds": 5.0, "llm_max_retries": 0}  # fmt: skip
     page = {"url": "https://peak.example/products/trail-runner-3", "html": NO_MARKUP_PRICE_PAGE}
@@ -191,7 +205,9 @@ async def test_groq_garbage_falls_back_to_openai_and_both_down_keeps_structured_
     assert not any(source.startswith("llm:") for source in body["sources"].values())
 
 
-async def test_clip_ranks_fetched_images_in_one_batch(mongo_server, tmp_path, image_host, models):
+async def test_clip_ranks_fetched_images_in_one_batch(
+    mongo_server: EmbeddedMongo, tmp_path: Path, image_host: StubServer, models: dict[str, str]
+) -> None:
     port = int(image_host.base_url.rsplit(":", 1)[1])
     settings = make_settings(
         mongo_server.url, tmp_path, clip_model=TINY_CLIP, clip_pretrained=models["clip"], clip_threshold=-1.0,
@@ -219,7 +235,9 @@ async def test_clip_ranks_fetched_images_in_one_batch(mongo_server, tmp_path, im
     assert health["components"]["models"]["clip"]["loaded"] is True
 
 
-async def test_verify_image_and_classify_url(mongo_server, tmp_path, image_host, models):
+async def test_verify_image_and_classify_url(
+    mongo_server: EmbeddedMongo, tmp_path: Path, image_host: StubServer, models: dict[str, str]
+) -> None:
     port = int(image_host.base_url.rsplit(":", 1)[1])
     settings = make_settings(
         mongo_server.url, tmp_path, clip_model=TINY_CLIP, clip_pretrained=models["clip"], clip_threshold=0.0,
@@ -249,7 +267,7 @@ async def test_verify_image_and_classify_url(mongo_server, tmp_path, image_host,
     assert result["is_product"] is (result["confidence"] >= 0.5)
 
 
-async def test_models_missing_answer_503_and_ssrf_is_refused(client, alice):
+async def test_models_missing_answer_503_and_ssrf_is_refused(client: httpx.AsyncClient, alice: Account) -> None:
     verify = await client.post(
         "/api/v1/extract/verify-image",
         json={"image_url": "https://img.example/a.png", "product_name": "kettle"},
@@ -262,7 +280,9 @@ async def test_models_missing_answer_503_and_ssrf_is_refused(client, alice):
     assert classify.status_code == 503
 
 
-async def test_private_image_urls_are_never_fetched(mongo_server, tmp_path, image_host, models):
+async def test_private_image_urls_are_never_fetched(
+    mongo_server: EmbeddedMongo, tmp_path: Path, image_host: StubServer, models: dict[str, str]
+) -> None:
     # CLIP is loaded, but the fetcher has no allow-list: 127.0.0.1 is refused before any connection.
     settings = make_settings(mongo_server.url, tmp_path, clip_model=TINY_CLIP, clip_pretrained=models["clip"])
     before = len(image_host.received)
@@ -289,7 +309,7 @@ async def test_private_image_urls_are_never_fetched(mongo_server, tmp_path, imag
     assert len(image_host.received) == before
 
 
-async def test_extract_is_rate_limited_per_user(mongo_server, tmp_path):
+async def test_extract_is_rate_limited_per_user(mongo_server: EmbeddedMongo, tmp_path: Path) -> None:
     settings = make_settings(mongo_server.url, tmp_path, rate_limit_enabled=True, rate_limit_extract="2/minute")
     page = {"url": "https://news.example/a", "html": ARTICLE_PAGE}
     async with running_app(settings) as (_, client):

@@ -8,9 +8,11 @@ import json
 from collections.abc import Mapping
 from decimal import Decimal
 
+import httpx
 import pytest
 
 from app.extraction.structured import extract_structured, page_locale, parse_price
+from tests.support.accounts import Account
 
 URL = "https://shop.example.com/products/lamp"
 
@@ -515,7 +517,9 @@ def test_markup_number_that_lost_its_grouping_in_a_whole_unit_currency() -> None
 # ---- over HTTP: product.regular_price ----
 
 
-async def test_the_api_reports_the_regular_price_beside_the_sale_price(client, alice) -> None:
+async def test_the_api_reports_the_regular_price_beside_the_sale_price(
+    client: httpx.AsyncClient, alice: Account
+) -> None:
     on_sale = price_page('<div class="price"><del>$120.00</del> <span>$89.00</span></div>')
     response = await client.post(
         "/api/v1/extract", json={"url": "https://shop.example.com/p/nova", "html": on_sale}, headers=alice.headers
