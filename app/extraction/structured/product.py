@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from app.extraction.structured.brand import labelled_brand
 from app.extraction.structured.currency import local_currency
 from app.extraction.structured.document import PageFacts, parse_html, read_page_facts
 from app.extraction.structured.heading_price import price_after_heading
@@ -105,6 +106,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
             continue
         put("description", record.description, record.source)
         put("brand", record.brand, record.source)
+    put("brand", labelled_brand(text, fields.get("name")), "heuristic")
     same_product = [record for record in records if main is not None and record.name == main.name]
     for kind, (value, source) in page_identifiers(same_product, opengraph, url, text, fields.get("name")).items():
         put(kind, value, source)

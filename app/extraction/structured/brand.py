@@ -1,0 +1,50 @@
+"""The product's brand as the visible text labels it, for pages whose markup names none: "Brand: WMF",
+"Marca: HIKA", "ブランド: 任天堂", a "Brand" cell above its value, or Amazon's "Visit the Bosch Store"."""
+
+from __future__ import annotations
+
+import re
+
+_LABELS = (
+    r"brand|brand name|marca|marke|marque|merk|märke|merke|marka|značka|znacka|márka|бренд|торговая марка|марка"
+    r"|thương hiệu|merek|แบรนด์|ブランド|品牌|브랜드|manufacturer|hersteller|fabricante|fabricant|producent|výrobce"
+    r"|производитель|виробник"
+)
+_LABELLED = re.compile(rf"^[ \t]*(?:{_LABELS})[ \t]*[:：][ \t]*(\S[^\n]{{0,39}}?)[ \t]*$", re.I | re.M)
+_LABEL_LINE = re.compile(rf"^[ \t]*(?:{_LABELS})[ \t]*[:：]?[ \t]*\n[ \t]*(\S[^\n]{{0,39}}?)[ \t]*$", re.I | re.M)
+_STORE_LINK = re.compile(
+    r"^[ \t]*(?:visit the (.{1,40}?) store|besuche den (.{1,40}?)-store|visiter la boutique (.{1,40}?)"
+    r"|visita la tienda de (.{1,40}?)|visita lo store di (.{1,40}?)|visite a loja (?:da |de )?(.{1,40}?))[ \t]*$",
+    re.I | re.M,
+)
+_MAX_WORDS = 4
+_NOT_A_BRAND = {"n/a", "na", "none", "other", "others", "generic", "unbranded", "no brand", "sonstige", "otros"}
+
+
+def labelled_brand(text: str, name: str | None) -> str | None:
+    """The brand the text labels: the one the product's name contains when several are labelled (related
+    products carry their own), else the only one."""
+    found: list[str] = []
+    for pattern in (_LABELLED, _LABEL_LINE, _STORE_LINK):
+        for match in pattern.finditer(text):
+            value = next(group for group in match.groups() if group)
+            if _brand_like(value):
+                found.append(value.strip())
+    if not found:
+        return None
+    lowered_name = (name or "").casefold()
+    in_name = [brand for brand in found if brand.casefold() in lowered_name]
+    if in_name:
+        return in_name[0]
+    distinct = list(dict.fromkeys(found))
+    return distinct[0] if len(distinct) == 1 else None
+
+
+def _brand_like(value: str) -> bool:
+    words = value.split()
+    return (
+        0 < len(words) <= _MAX_WORDS
+        and value.strip().casefold() not in _NOT_A_BRAND
+        and any(char.isalpha() for char in value)
+        and not (len(words) > 1 and value.rstrip().endswith((".", ":", "?", "!")))  # a sentence, not "Think!"
+    )
