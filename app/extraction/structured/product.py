@@ -106,7 +106,8 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
             continue
         put("description", record.description, record.source)
         put("brand", record.brand, record.source)
-    put("brand", labelled_brand(text, fields.get("name")), "heuristic")
+    if "brand" not in fields:
+        put("brand", labelled_brand(text, fields.get("name")), "heuristic")
     same_product = [record for record in records if main is not None and record.name == main.name]
     for kind, (value, source) in page_identifiers(same_product, opengraph, url, text, fields.get("name")).items():
         put(kind, value, source)
