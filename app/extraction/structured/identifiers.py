@@ -258,7 +258,7 @@ _SKU_STRONG = (
     r"|bestell-?nummer|best\.?-?nr\.?|vare-?nummer|vare-?nr\.?|tuotenumero|tuotekoodi|cikksz[áa]m"
     r"|[üu]r[üu]n\s+kodu|stok\s+kodu|артикул|item\s*(?:#|no\.|nr\.)|product\s*(?:#|no\.)|style\s*(?:#|no\.)"
     r"|internet\s*#|art\.\s*no\.|cat(?:alog)?\.?\s*(?:#|no\.)|r[ée]f\.|cod\.\s*(?:art(?:icolo)?|prodotto)\.?"
-    r"|c[óo]d\.|מק[\"״]ט|lot\s*(?:#|no\.)"
+    r"|c[óo]d\.|מק[\"״]ט"
 )
 _SKU_WEAK = (
     r"product\s+(?:code|number|id)|item\s+(?:code|number|id)|article\s+(?:number|code)|stock\s+code|style"
@@ -269,9 +269,12 @@ _SKU_WEAK = (
     r"|objednac[íi]\s+k[óo]d|katalogov[ée]\s+[čc][íi]slo|(?:nr|numer)\s+katalogowy|indeks|symbol|term[ée]kk[óo]d"
     r"|код(?:\s+товар[аy])?|κωδικός(?:\s+προϊόντος)?|m[ãa]\s+s[ảa]n\s+ph[ẩa]m|kode\s+produk|kod\s+produk"
     r"|رمز\s+المنتج|كود\s+المنتج|رقم\s+المنتج"
-    # classified ads and auctions: the ad's or the lot's number is the item's code
-    r"|ad\s+(?:id|number)|(?:numer|nr|id)\s+(?:ogłoszenia|oferty)|anzeigen-?(?:nr\.?|nummer|id)|номер\s+объявления"
-    r"|№\s+объявления|ilan\s+(?:no|numarası)|num[ée]ro\s+d['’]annonce|lot\s+number"
+)
+# Classified ads and auctions: the ad's or the lot's number is the item's code. A rule of its own: each
+# alternative added to the long patterns above costs a try at every position, one short pattern a scan.
+_SKU_AD = (
+    r"ad\s+(?:id|number)|(?:numer|nr|id)\s+(?:ogłoszenia|oferty)|anzeigen-?(?:nr\.?|nummer|id)|номер\s+объявления"
+    r"|№\s+объявления|ilan\s+(?:no|numarası)|num[ée]ro\s+d['’]annonce|lot\s+(?:number|#|no\.)"
 )
 _SKU_SCRIPT = (
     r"商品編號|商品编号|商品號碼|商品番号|商品コード|品番|品号|品號|货号|貨號|产品编号|產品編號|商品代码|製品番号"
@@ -322,6 +325,7 @@ _LABEL_RULES = (
     _LabelRule("sku", _labelled(_SKU_STRONG, _SEPARATOR_OPTIONAL, _CODE_TOKEN), False),
     _LabelRule("sku", _labelled(_SKU_SCRIPT, _SEPARATOR_OPTIONAL, _CODE_TOKEN, script=True), False, True),
     _LabelRule("sku", _labelled(_SKU_WEAK, _SEPARATOR_REQUIRED, _CODE_TOKEN), True),
+    _LabelRule("sku", _labelled(_SKU_AD, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True),
     _LabelRule("mpn", _labelled(_MPN_STRONG, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True),
     _LabelRule("mpn", _labelled(_MPN_SCRIPT, _SEPARATOR_OPTIONAL, _CODE_TOKEN, script=True), True, True),
     _LabelRule("mpn", _labelled(_MPN_WEAK, _SEPARATOR_REQUIRED, _CODE_TOKEN), True),
