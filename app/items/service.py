@@ -83,6 +83,22 @@ def _unique(ids: list[ObjectId]) -> list[ObjectId]:
     return list(dict.fromkeys(ids))
 
 
+class _NotCounted(Exception):
+    """The user's item counter does not exist yet: count their items once, then save again."""
+
+
+async def _count_items(db: AsyncDatabase, *, user_id: ObjectId) -> None:
+    """Start the user's item counter from a count of their items. Its own transaction writes the counter, so a delete
+    racing the count (which also writes it) makes one of them retry: the count is never off by a deleted item."""
+
+    async def count(session: AsyncClientSession) -> None:
+        if await repository.find_item_count(db, user_id=user_id, session=session) is None:
+            counted = await repository.count_items(db, user_id=user_id, session=session)
+            await repository.set_item_count(db, user_id=user_id, count=counted, session=session)
+
+    await in_transaction(db, count)
+
+
 async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate, quota: int) -> tuple[ItemOut, bool]:
     """Save a product into carts; the same canonical URL again merges carts. Returns (item, created).
 
@@ -105,20 +121,23 @@ async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate, qu
 
     async def save(session: AsyncClientSession) -> tuple[dict[str, Any], bool]:
         await carts.lock_carts(db, user_id=user_id, cart_ids=cart_ids, now=now, session=session)
-        if await repository.count_items(db, user_id=user_id, up_to=quota, session=session) >= quota:
-            saved = await repository.find_by_canonical_url(
-                db, user_id=user_id, canonical_url=canonical, session=session
-            )
-            if saved is None:  # raised inside: the transaction aborts and the carts' lock writes are undone
-                raise QuotaExceeded("items", quota)
         before = await repository.upsert_by_canonical_url(
             db, user_id=user_id, canonical_url=canonical, new_item=new_item, cart_ids=cart_ids, session=session
         )
-        if before is None:
-            return {**new_item, "cart_ids": cart_ids}, True
-        return {**before, "cart_ids": _unique(before["cart_ids"] + cart_ids)}, False
+        if before is not None:  # saved already: filed into more carts, whatever the quota
+            return {**before, "cart_ids": _unique(before["cart_ids"] + cart_ids)}, False
+        # Raised inside: the transaction aborts, and the insert and the carts' lock writes are undone.
+        if not await repository.take_item_slot(db, user_id=user_id, quota=quota, session=session):
+            if await repository.find_item_count(db, user_id=user_id, session=session) is None:
+                raise _NotCounted()
+            raise QuotaExceeded("items", quota)
+        return {**new_item, "cart_ids": cart_ids}, True
 
-    doc, created = await in_transaction(db, save)
+    try:
+        doc, created = await in_transaction(db, save)
+    except _NotCounted:  # the first new item since item counters exist: count the user's items once, save again
+        await _count_items(db, user_id=user_id)
+        doc, created = await in_transaction(db, save)
     # What the person's browser saw goes into the product's shared price history.
     await pricewatch.record_price(db, url=canonical, price=data.price, currency=data.currency, source="page")
     visible = None if caller == user_id else await member_roles(db, user_id=caller, owner_id=user_id)
@@ -229,7 +248,11 @@ async def delete_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId
     if doc is not None and doc["user_id"] != user_id:
         await _item_access(db, user_id=user_id, item_id=item_id, role="viewer")  # 404 unless they can see it
         raise Forbidden("Only the owner deletes an item from every cart; remove it from this cart instead")
-    if not await repository.delete_item(db, user_id=user_id, item_id=item_id):
+
+    async def delete(session: AsyncClientSession) -> bool:
+        return await repository.delete_item(db, user_id=user_id, item_id=item_id, session=session)
+
+    if not await in_transaction(db, delete):
         raise NotFound(_ITEM_NOT_FOUND)
 
 
