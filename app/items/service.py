@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -21,6 +22,8 @@ from app.items.schemas import ItemCreate, ItemOut, ItemUpdate
 from app.money import from_decimal128, to_decimal128
 from app.pagination import Page, decode_cursor, encode_cursor
 from app.pricewatch import service as pricewatch
+
+logger = logging.getLogger(__name__)
 
 _ITEM_NOT_FOUND = "Item not found"
 
@@ -124,24 +127,37 @@ async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate, qu
         before = await repository.upsert_by_canonical_url(
             db, user_id=user_id, canonical_url=canonical, new_item=new_item, cart_ids=cart_ids, session=session
         )
-        if before is not None:  # saved already: filed into more carts, whatever the quota
-            return {**before, "cart_ids": _unique(before["cart_ids"] + cart_ids)}, False
-        # Raised inside: the transaction aborts, and the insert and the carts' lock writes are undone.
-        if not await repository.take_item_slot(db, user_id=user_id, quota=quota, session=session):
+        # A new item takes a slot of the quota. Raised inside: the transaction aborts, the insert and locks with it.
+        if before is None and not await repository.take_item_slot(db, user_id=user_id, quota=quota, session=session):
             if await repository.find_item_count(db, user_id=user_id, session=session) is None:
                 raise _NotCounted()
             raise QuotaExceeded("items", quota)
-        return {**new_item, "cart_ids": cart_ids}, True
+        # What the person's browser saw goes into the product's shared price history after the response
+        # (`record_seen_prices`): kept here, it is recorded if and only if the save is.
+        await pricewatch.queue_price(
+            db, url=canonical, price=data.price, currency=data.currency, source="page", now=now, session=session
+        )
+        if before is None:
+            return {**new_item, "cart_ids": cart_ids}, True
+        return {**before, "cart_ids": _unique(before["cart_ids"] + cart_ids)}, False  # filed into more carts
 
     try:
         doc, created = await in_transaction(db, save)
     except _NotCounted:  # the first new item since item counters exist: count the user's items once, save again
         await _count_items(db, user_id=user_id)
         doc, created = await in_transaction(db, save)
-    # What the person's browser saw goes into the product's shared price history.
-    await pricewatch.record_price(db, url=canonical, price=data.price, currency=data.currency, source="page")
     visible = None if caller == user_id else await member_roles(db, user_id=caller, owner_id=user_id)
     return item_out(doc, visible), created
+
+
+async def record_seen_prices(db: AsyncDatabase, *, limit: int = 100) -> None:
+    """Record the prices saves have seen into the products' shared history: run after a save's response (an import's:
+    `limit` its rows). A failure leaves them queued for the next save or the re-check worker
+    (app/pricewatch/service.py `record_queued_prices`)."""
+    try:
+        await pricewatch.record_queued_prices(db, limit=limit)
+    except Exception:
+        logger.warning("seen prices left queued: recording them failed", exc_info=True)
 
 
 async def get_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -> ItemOut:

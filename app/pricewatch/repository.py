@@ -22,6 +22,8 @@ HOSTS = "price_hosts"
 WATCHES = "price_watches"
 ALERTS = "price_alerts"
 OPT_OUTS = "price_alert_opt_outs"
+# Prices seen at a save, written in the save's transaction and recorded into the history after the response.
+SEEN_QUEUE = "price_seen_queue"
 # "Never leased": compares below any real time, so a claim needs no $or over a missing field.
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Bounded history: observations are swept after this long (the longest history the API serves is 365 days).
@@ -44,6 +46,7 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
             IndexModel([("at", ASCENDING)], expireAfterSeconds=HISTORY_RETENTION_DAYS * 86400, name="history_ttl"),
         ]
     )
+    await db[SEEN_QUEUE].create_indexes([IndexModel([("at", ASCENDING)], name="oldest_first")])
     await db[WATCHES].create_indexes(
         [
             IndexModel([("user_id", ASCENDING), ("item_id", ASCENDING)], unique=True, name="user_item_unique"),
@@ -166,6 +169,27 @@ async def observations_since(
     """Oldest first."""
     query = {"product_id": {"$in": product_ids}, "at": {"$gte": since}}
     return await db[OBSERVATIONS].find(query).sort("at", ASCENDING).to_list(None)
+
+
+# --- prices seen at a save, waiting to be recorded ---
+
+
+async def queue_seen_price(db: AsyncDatabase, seen: dict[str, Any], session: AsyncClientSession) -> None:
+    await db[SEEN_QUEUE].insert_one({**seen, "lease_until": EPOCH}, session=session)
+
+
+async def claim_seen_price(db: AsyncDatabase, *, now: datetime, lease: timedelta) -> dict[str, Any] | None:
+    """Take the oldest queued price nobody is recording (or whose recorder died: its lease ran out)."""
+    return await db[SEEN_QUEUE].find_one_and_update(
+        {"lease_until": {"$lte": now}},
+        {"$set": {"lease_until": now + lease}},
+        sort=[("at", ASCENDING)],
+        return_document=ReturnDocument.AFTER,
+    )
+
+
+async def delete_seen_price(db: AsyncDatabase, seen_id: ObjectId) -> None:
+    await db[SEEN_QUEUE].delete_one({"_id": seen_id})
 
 
 # --- re-check scheduling ---

@@ -45,6 +45,8 @@ CONFIRM_CHANGE_AFTER = timedelta(minutes=1)
 # Bounded history even for a page that flaps (or a person sending /extract a different price every few seconds):
 # beyond this many points a day the product's latest still moves, but no further point is stored that day.
 MAX_POINTS_PER_DAY = 24
+# How long a recorder holds a queued price: one that died with it leaves it to the next after this.
+SEEN_LEASE = timedelta(minutes=1)
 
 
 class EmailNotVerified(Forbidden):
@@ -154,6 +156,48 @@ async def record_price(
         if source == "page" and previous:
             await repository.check_sooner(db, product_id=product_id, at=now + CONFIRM_CHANGE_AFTER)
     return Recorded(product_id=product_id, before=before, latest=latest, changed=changed)
+
+
+async def queue_price(
+    db: AsyncDatabase,
+    *,
+    url: str,
+    price: Decimal | None,
+    currency: str | None,
+    source: ObservationSource,
+    now: datetime,
+    session: AsyncClientSession,
+) -> None:
+    """Keep a price a person's browser saw, in the caller's transaction, for `record_queued_prices` to record after
+    the response: one insert instead of the history's reads and writes (several round trips, and a count for a
+    changed price), and it commits or aborts with the save itself. Only what `record_price` would record is kept."""
+    if price is None or currency is None:
+        return
+    seen = {"_id": ObjectId(), "url": canonical_url(url), "price": to_decimal128(price), "currency": currency,
+            "source": source, "at": now}  # fmt: skip
+    await repository.queue_seen_price(db, seen, session)
+
+
+async def record_queued_prices(db: AsyncDatabase, *, limit: int = 100) -> int:
+    """Record queued prices into the history, oldest first, at the time they were seen; returns how many were taken.
+
+    Run after each save's response, and by the re-check worker's scheduler for any a crash left behind (a price is
+    held for SEEN_LEASE while it is recorded, and deleted only once it is). Recording one twice adds no point: it is
+    an unchanged observation the same day. A price older than what the product shows already (someone saw the page
+    since) is dropped: the history is kept in order."""
+    taken = 0
+    while taken < limit:
+        seen = await repository.claim_seen_price(db, now=utc_now(), lease=SEEN_LEASE)
+        if seen is None:
+            break
+        taken += 1
+        product = await repository.find_product(db, canonical_url=seen["url"])
+        latest_at = ((product or {}).get("latest") or {}).get("at")
+        if latest_at is None or latest_at <= seen["at"]:
+            await record_price(db, url=seen["url"], price=from_decimal128(seen["price"]), currency=seen["currency"],
+                               source=seen["source"], now=seen["at"])  # fmt: skip
+        await repository.delete_seen_price(db, seen["_id"])
+    return taken
 
 
 def _point(doc: dict[str, Any]) -> PricePoint:

@@ -30,7 +30,7 @@ from app.db import close_database, open_database
 from app.indexes import ensure_indexes
 from app.logs import configure_logging
 from app.net import SafeFetcher
-from app.pricewatch import alerts
+from app.pricewatch import alerts, service
 from app.pricewatch.queue import Delivery, RecheckQueue, ScheduledCheck, make_queue
 from app.pricewatch.recheck import Rechecker
 from app.pricewatch.schedule import BATCH as SCHEDULE_BATCH
@@ -42,8 +42,9 @@ STOP_TIMEOUT_SECONDS = 30.0
 
 
 class RecheckWorker:
-    """A scheduler loop (due products to the queue, and the daily digest sweep) and PRICE_RECHECK_CONCURRENCY lanes
-    draining the queue. Many instances are safe: the leases in MongoDB decide who checks what."""
+    """A scheduler loop (due products to the queue, the daily digest sweep, prices saves left queued) and
+    PRICE_RECHECK_CONCURRENCY lanes draining the queue. Many instances are safe: the leases in MongoDB decide who
+    checks what."""
 
     def __init__(
         self,
@@ -121,6 +122,8 @@ class RecheckWorker:
             try:
                 await alerts.send_digests(self.db, now=utc_now())
                 await self.schedule_once()
+                # Prices saves queued whose recording after the response failed or died with its process.
+                await service.record_queued_prices(self.db)
             except (ConnectionFailure, ExecutionTimeout) as exc:
                 logger.warning("recheck scheduling skipped, database unavailable: %s", type(exc).__name__)
             except Exception:

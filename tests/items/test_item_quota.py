@@ -28,7 +28,8 @@ async def small_quota(mongo_server, tmp_path) -> AsyncIterator[tuple[FastAPI, ht
 
 
 def _item(n: int | str, cart_id: str) -> dict[str, Any]:
-    return {"url": f"https://shop.example/p/{n}", "name": f"Thing {n}", "cart_ids": [cart_id]}
+    return {"url": f"https://shop.example/p/{n}", "name": f"Thing {n}", "price": "9.99", "currency": "EUR",
+            "cart_ids": [cart_id]}  # fmt: skip
 
 
 async def _save(client: httpx.AsyncClient, account: Account, n: int | str, cart_id: str | None = None) -> int:
@@ -68,6 +69,9 @@ async def test_saves_racing_for_the_last_slot_let_exactly_one_in(small_quota) ->
 
     assert sorted(statuses) == [201, 409, 409, 409]
     assert await _item_count(client, alice) == QUOTA
+    # Only the save that went through put its price into a product's history: the refused ones left nothing.
+    db = app.state.database.db
+    assert await db.price_products.count_documents({"canonical_url": {"$regex": "/p/race-"}}) == 1
 
 
 async def test_every_delete_gives_its_slot_back(small_quota) -> None:
