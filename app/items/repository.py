@@ -24,6 +24,8 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
             IndexModel([("user_id", ASCENDING), ("canonical_url", ASCENDING)], unique=True, name="user_url_unique"),
             IndexModel([("user_id", ASCENDING), ("cart_ids", ASCENDING), ("_id", DESCENDING)], name="user_cart_page"),
             IndexModel([("user_id", ASCENDING), ("_id", DESCENDING)], name="user_page"),
+            # Whether anyone saved a product: price watch keeps such products however old (`saved_canonical_urls`).
+            IndexModel([("canonical_url", ASCENDING)], name="canonical_url"),
         ]
     )
 
@@ -56,6 +58,13 @@ async def find_item(
 async def existing_item_ids(db: AsyncDatabase, user_id: ObjectId, item_ids: list[ObjectId]) -> set[ObjectId]:
     cursor = db[ITEMS].find({"_id": {"$in": item_ids}, "user_id": user_id}, projection={"_id": 1})
     return {doc["_id"] async for doc in cursor}
+
+
+async def saved_canonical_urls(db: AsyncDatabase, canonical_urls: list[str]) -> set[str]:
+    """Which of these product URLs anyone has an item for (never who)."""
+    if not canonical_urls:
+        return set()
+    return set(await db[ITEMS].distinct("canonical_url", {"canonical_url": {"$in": canonical_urls}}))
 
 
 async def item_ids_in_cart(

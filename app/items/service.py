@@ -31,6 +31,8 @@ _ITEM_NOT_FOUND = "Item not found"
 carts.register_contents(repository)
 # Price watches drop themselves when their item is gone, however it went.
 pricewatch.register_item_lookup(repository.existing_item_ids)
+# A product someone saved is kept, however long nobody has seen its page.
+pricewatch.register_saved_lookup(repository.saved_canonical_urls)
 
 
 def item_out(doc: dict[str, Any], visible: dict[ObjectId, Role] | None = None) -> ItemOut:

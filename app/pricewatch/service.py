@@ -192,10 +192,18 @@ async def record_queued_prices(db: AsyncDatabase, *, limit: int = 100) -> int:
             break
         taken += 1
         product = await repository.find_product(db, canonical_url=seen["url"])
-        latest_at = ((product or {}).get("latest") or {}).get("at")
-        if latest_at is None or latest_at <= seen["at"]:
-            await record_price(db, url=seen["url"], price=from_decimal128(seen["price"]), currency=seen["currency"],
-                               source=seen["source"], now=seen["at"])  # fmt: skip
+        latest = (product or {}).get("latest") or {}
+        if latest.get("at") is None or latest["at"] <= seen["at"]:
+            # A save shows no stock state: as the product had it (read here already, so record_price need not).
+            await record_price(
+                db,
+                url=seen["url"],
+                price=from_decimal128(seen["price"]),
+                currency=seen["currency"],
+                availability=latest.get("availability"),
+                source=seen["source"],
+                now=seen["at"],
+            )
         await repository.delete_seen_price(db, seen["_id"])
     return taken
 
@@ -387,6 +395,42 @@ async def list_watches(db: AsyncDatabase, *, user_id: ObjectId) -> list[WatchOut
     products = await repository.find_products_by_ids(db, list({watch["product_id"] for watch in watches}))
     by_id = {product["_id"]: product for product in products}
     return [watch_out(watch, by_id.get(watch["product_id"])) for watch in watches]
+
+
+# --- forgotten products ---
+
+# A product nobody saves or watches and nobody has seen for this long is deleted with its history: by then every
+# observation has expired (HISTORY_RETENTION_DAYS) and its latest price is too old to show anyone.
+PRODUCT_RETENTION = timedelta(days=repository.HISTORY_RETENTION_DAYS)
+SWEEP_BATCH = 500
+
+# Which product URLs someone has saved: asked of the items domain, which registers how (nothing here reads items).
+SavedLookup = Callable[[AsyncDatabase, list[str]], Awaitable[set[str]]]
+_saved_lookup: list[SavedLookup] = []
+
+
+def register_saved_lookup(lookup: SavedLookup) -> None:
+    """`lookup(db, canonical_urls)` answers which of these URLs anyone has an item for."""
+    if lookup not in _saved_lookup:
+        _saved_lookup.append(lookup)
+
+
+async def sweep_forgotten_products(db: AsyncDatabase, *, now: datetime) -> int:
+    """Delete the products nobody saves or watches and nobody has seen for PRODUCT_RETENTION; returns how many.
+    A product someone still has an item for stays, however old (their item shows when its price was last seen)."""
+    if not _saved_lookup:  # a wiring bug: never delete what someone may have saved
+        raise RuntimeError("nothing registered which products are saved: import app.items.service")
+    before = now - PRODUCT_RETENTION
+    swept, after = 0, None
+    while True:
+        candidates = await repository.forgotten_products(db, before=before, after=after, limit=SWEEP_BATCH)
+        saved = await _saved_lookup[0](db, [product["canonical_url"] for product in candidates])
+        for product in candidates:
+            if product["canonical_url"] not in saved:
+                swept += await repository.delete_forgotten_product(db, product_id=product["_id"], before=before)
+        if len(candidates) < SWEEP_BATCH:
+            return swept
+        after = candidates[-1]
 
 
 # Items are deleted in several ways (one by one, with their last cart, with the account): rather than each
