@@ -14,7 +14,8 @@ from pymongo.asynchronous.database import AsyncDatabase
 ITEMS = "items"
 # One record per user who saved anything: {"_id": user_id, "count": how many items they have}. Written in the same
 # transaction as every insert and delete of their items, so the quota check is one conditional update instead of a
-# count (SecantusDB counts by scanning). A record without "count" (or none) is not counted yet: see app/items/quota.py.
+# count (SecantusDB counts by scanning). No record, or one without "count": not counted yet (`_count_items` in
+# app/items/service.py).
 ITEM_COUNTS = "item_counts"
 
 
@@ -77,12 +78,6 @@ async def item_ids_in_cart(
 async def find_item_by_id(db: AsyncDatabase, *, item_id: ObjectId) -> dict[str, Any] | None:
     """Any user's item: only for deciding whether the caller may see it (app/items/service.py `_item_access`)."""
     return await db[ITEMS].find_one({"_id": item_id})
-
-
-async def find_by_canonical_url(
-    db: AsyncDatabase, *, user_id: ObjectId, canonical_url: str, session: AsyncClientSession | None = None
-) -> dict[str, Any] | None:
-    return await db[ITEMS].find_one({"user_id": user_id, "canonical_url": canonical_url}, session=session)
 
 
 async def count_items(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> int:
