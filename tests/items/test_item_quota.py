@@ -13,6 +13,7 @@ import pytest
 from bson import ObjectId
 from fastapi import FastAPI
 
+from app.carts.members import add_member
 from tests.support.accounts import PASSWORD, Account, fast_account
 from tests.support.app import make_settings, running_app
 from tests.support.factories import add_item, create_cart
@@ -159,3 +160,20 @@ async def test_a_deleted_account_leaves_no_counter(small_quota) -> None:
 
     assert deleted.status_code == 204, deleted.text
     assert await db.item_counts.count_documents({}) == 0
+
+
+async def test_what_an_editor_saves_counts_against_the_owners_quota(small_quota) -> None:
+    app, client = small_quota
+    db = app.state.database.db
+    alice = await fast_account(app, client, "alice@example.com")
+    bob = await fast_account(app, client, "bob@example.com")
+    gifts = (await create_cart(client, alice, "Gifts"))["id"]
+    # As accepting an invitation does (app/collaboration): bob becomes an editor of alice's Gifts.
+    await add_member(db, cart_id=ObjectId(gifts), user_id=ObjectId(bob.user_id), role="editor")
+    await add_item(client, alice, **_item("alices", alice.default_cart_id))
+
+    statuses = [await _save(client, bob, f"from-bob-{n}", gifts) for n in range(QUOTA)]
+
+    assert statuses == [201] * (QUOTA - 1) + [409]  # alice's quota, which her own item shares
+    assert await _room(client, alice) == 0
+    assert await _room(client, bob) == QUOTA  # bob's own account holds nothing
