@@ -146,6 +146,8 @@ class Settings(BaseSettings):
     price_recheck_lease_seconds: int = Field(default=120, ge=10)
     price_recheck_poll_seconds: float = Field(default=5.0, gt=0)
     price_recheck_max_backoff_hours: float = Field(default=24.0, gt=0)
+    # Checks of one host per UTC day, across instances; beyond it, its products wait for the next day
+    price_recheck_host_daily_budget: int = Field(default=5000, ge=1)
     # SQS queue of scheduled checks (production; README "Price watch"); empty: an in-process queue
     price_recheck_queue_url: str | None = None
     # SQS long polling of the re-check queue; shutting down waits for the receive in flight

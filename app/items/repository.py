@@ -12,6 +12,11 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
 ITEMS = "items"
+# One record per user who saved anything: {"_id": user_id, "count": how many items they have}. Written in the same
+# transaction as every insert and delete of their items, so the quota check is one conditional update instead of a
+# count (SecantusDB counts by scanning). No record, or one without "count": not counted yet (`_count_items` in
+# app/items/service.py).
+ITEM_COUNTS = "item_counts"
 
 
 async def ensure_indexes(db: AsyncDatabase) -> None:
@@ -20,6 +25,8 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
             IndexModel([("user_id", ASCENDING), ("canonical_url", ASCENDING)], unique=True, name="user_url_unique"),
             IndexModel([("user_id", ASCENDING), ("cart_ids", ASCENDING), ("_id", DESCENDING)], name="user_cart_page"),
             IndexModel([("user_id", ASCENDING), ("_id", DESCENDING)], name="user_page"),
+            # Whether anyone saved a product: price watch keeps such products however old (`saved_canonical_urls`).
+            IndexModel([("canonical_url", ASCENDING)], name="canonical_url"),
         ]
     )
 
@@ -54,6 +61,13 @@ async def existing_item_ids(db: AsyncDatabase, user_id: ObjectId, item_ids: list
     return {doc["_id"] async for doc in cursor}
 
 
+async def saved_canonical_urls(db: AsyncDatabase, canonical_urls: list[str]) -> set[str]:
+    """Which of these product URLs anyone has an item for (never who)."""
+    if not canonical_urls:
+        return set()
+    return set(await db[ITEMS].distinct("canonical_url", {"canonical_url": {"$in": canonical_urls}}))
+
+
 async def item_ids_in_cart(
     db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, item_ids: list[ObjectId]
 ) -> set[ObjectId]:
@@ -66,17 +80,42 @@ async def find_item_by_id(db: AsyncDatabase, *, item_id: ObjectId) -> dict[str, 
     return await db[ITEMS].find_one({"_id": item_id})
 
 
-async def find_by_canonical_url(
-    db: AsyncDatabase, *, user_id: ObjectId, canonical_url: str, session: AsyncClientSession | None = None
-) -> dict[str, Any] | None:
-    return await db[ITEMS].find_one({"user_id": user_id, "canonical_url": canonical_url}, session=session)
+async def count_items(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> int:
+    """How many items the user has, by counting them (once per user: the counter holds it from then on)."""
+    return await db[ITEMS].count_documents({"user_id": user_id}, session=session)
 
 
-async def count_items(
-    db: AsyncDatabase, *, user_id: ObjectId, up_to: int, session: AsyncClientSession | None = None
-) -> int:
-    """How many items the user has, counting no further than `up_to`."""
-    return await db[ITEMS].count_documents({"user_id": user_id}, limit=up_to, session=session)
+async def take_item_slot(db: AsyncDatabase, *, user_id: ObjectId, quota: int, session: AsyncClientSession) -> bool:
+    """Count one more item if the user's counter is below `quota`; False when it is not (or not counted yet).
+    Two saves racing for the last slot write the same record: the transaction of one conflicts and retries."""
+    result = await db[ITEM_COUNTS].update_one(
+        {"_id": user_id, "count": {"$lt": quota}}, {"$inc": {"count": 1}}, session=session
+    )
+    return result.modified_count == 1
+
+
+async def find_item_count(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> int | None:
+    """The user's counter; None when they are not counted yet."""
+    found = await db[ITEM_COUNTS].find_one({"_id": user_id}, session=session)
+    return None if found is None else found.get("count")
+
+
+async def set_item_count(db: AsyncDatabase, *, user_id: ObjectId, count: int, session: AsyncClientSession) -> None:
+    await db[ITEM_COUNTS].update_one({"_id": user_id}, {"$set": {"count": count}}, upsert=True, session=session)
+
+
+async def release_item_slots(db: AsyncDatabase, *, user_id: ObjectId, n: int, session: AsyncClientSession) -> None:
+    """Count `n` items fewer. A user not counted yet stays so, but their record is written all the same: a first
+    count running at the same moment (which may have seen the deleted items) then conflicts and counts again."""
+    if n == 0:
+        return
+    result = await db[ITEM_COUNTS].update_one(
+        {"_id": user_id, "count": {"$exists": True}}, {"$inc": {"count": -n}}, session=session
+    )
+    if result.matched_count == 0:
+        await db[ITEM_COUNTS].update_one(
+            {"_id": user_id}, {"$inc": {"deleted_before_counted": n}}, upsert=True, session=session
+        )
 
 
 async def list_page(
@@ -157,19 +196,20 @@ async def remove_from_cart(
     )
 
 
-async def delete_item(
-    db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId, session: AsyncClientSession | None = None
-) -> bool:
+async def delete_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId, session: AsyncClientSession) -> bool:
+    """Delete the item and count it out, inside the caller's transaction."""
     result = await db[ITEMS].delete_one({"_id": item_id, "user_id": user_id}, session=session)
+    await release_item_slots(db, user_id=user_id, n=result.deleted_count, session=session)
     return result.deleted_count == 1
 
 
 async def unlink_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_id: ObjectId, session: AsyncClientSession) -> None:
-    """Take a deleted cart out of every item, then delete the items left in no cart."""
+    """Take a deleted cart out of every item, then delete (and count out) the items left in no cart."""
     await db[ITEMS].update_many(
         {"user_id": user_id, "cart_ids": cart_id}, {"$pull": {"cart_ids": cart_id}}, session=session
     )
-    await db[ITEMS].delete_many({"user_id": user_id, "cart_ids": {"$size": 0}}, session=session)
+    result = await db[ITEMS].delete_many({"user_id": user_id, "cart_ids": {"$size": 0}}, session=session)
+    await release_item_slots(db, user_id=user_id, n=result.deleted_count, session=session)
 
 
 async def count_by_cart(db: AsyncDatabase, *, user_id: ObjectId, cart_ids: list[ObjectId]) -> dict[ObjectId, int]:
@@ -192,3 +232,4 @@ async def iter_all(db: AsyncDatabase, *, user_id: ObjectId, batch_size: int) -> 
 
 async def delete_all_for_user(db: AsyncDatabase, *, user_id: ObjectId, session: AsyncClientSession) -> None:
     await db[ITEMS].delete_many({"user_id": user_id}, session=session)
+    await db[ITEM_COUNTS].delete_one({"_id": user_id}, session=session)

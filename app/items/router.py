@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, BackgroundTasks, Query, Response, status
 
 from app.config import Settings
 from app.deps import AppSettings, CurrentUser, Db
@@ -32,11 +32,15 @@ def check_image_url(image_url: str | None, settings: Settings) -> None:
     status_code=status.HTTP_201_CREATED,
     responses={200: {"model": ItemOut, "description": "Already saved: carts merged"}},
 )
-async def add_item(body: ItemCreate, user: CurrentUser, db: Db, settings: AppSettings, response: Response) -> ItemOut:
+async def add_item(
+    body: ItemCreate, user: CurrentUser, db: Db, settings: AppSettings, response: Response, after: BackgroundTasks
+) -> ItemOut:
     """Save a product into one or more carts; the same URL again returns the existing item (200).
-    At most QUOTA_ITEMS_PER_USER items (409 `quota_exceeded`)."""
+    At most QUOTA_ITEMS_PER_USER items (409 `quota_exceeded`). The price is added to the product's shared history
+    just after the response: `price_tracking` shows it from the next read (it is null here for a product never seen)."""
     check_image_url(body.image_url, settings)
     item, created = await service.add_item(db, user_id=user.user_id, data=body, quota=settings.quota_items_per_user)
+    after.add_task(service.record_seen_prices, db)
     if not created:
         response.status_code = status.HTTP_200_OK
     await service.with_price_tracking(db, [item])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -22,12 +23,16 @@ from app.money import from_decimal128, to_decimal128
 from app.pagination import Page, decode_cursor, encode_cursor
 from app.pricewatch import service as pricewatch
 
+logger = logging.getLogger(__name__)
+
 _ITEM_NOT_FOUND = "Item not found"
 
 # Items are what carts hold: cart views count them, and a deleted cart lets go of them (app/carts/service.py).
 carts.register_contents(repository)
 # Price watches drop themselves when their item is gone, however it went.
 pricewatch.register_item_lookup(repository.existing_item_ids)
+# A product someone saved is kept, however long nobody has seen its page.
+pricewatch.register_saved_lookup(repository.saved_canonical_urls)
 
 
 def item_out(doc: dict[str, Any], visible: dict[ObjectId, Role] | None = None) -> ItemOut:
@@ -83,6 +88,22 @@ def _unique(ids: list[ObjectId]) -> list[ObjectId]:
     return list(dict.fromkeys(ids))
 
 
+class _NotCounted(Exception):
+    """The user's item counter does not exist yet: count their items once, then save again."""
+
+
+async def _count_items(db: AsyncDatabase, *, user_id: ObjectId) -> None:
+    """Start the user's item counter from a count of their items. Its own transaction writes the counter, so a delete
+    racing the count (which also writes it) makes one of them retry: the count is never off by a deleted item."""
+
+    async def count(session: AsyncClientSession) -> None:
+        if await repository.find_item_count(db, user_id=user_id, session=session) is None:
+            counted = await repository.count_items(db, user_id=user_id, session=session)
+            await repository.set_item_count(db, user_id=user_id, count=counted, session=session)
+
+    await in_transaction(db, count)
+
+
 async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate, quota: int) -> tuple[ItemOut, bool]:
     """Save a product into carts; the same canonical URL again merges carts. Returns (item, created).
 
@@ -105,24 +126,40 @@ async def add_item(db: AsyncDatabase, *, user_id: ObjectId, data: ItemCreate, qu
 
     async def save(session: AsyncClientSession) -> tuple[dict[str, Any], bool]:
         await carts.lock_carts(db, user_id=user_id, cart_ids=cart_ids, now=now, session=session)
-        if await repository.count_items(db, user_id=user_id, up_to=quota, session=session) >= quota:
-            saved = await repository.find_by_canonical_url(
-                db, user_id=user_id, canonical_url=canonical, session=session
-            )
-            if saved is None:  # raised inside: the transaction aborts and the carts' lock writes are undone
-                raise QuotaExceeded("items", quota)
         before = await repository.upsert_by_canonical_url(
             db, user_id=user_id, canonical_url=canonical, new_item=new_item, cart_ids=cart_ids, session=session
         )
+        # A new item takes a slot of the quota. Raised inside: the transaction aborts, the insert and locks with it.
+        if before is None and not await repository.take_item_slot(db, user_id=user_id, quota=quota, session=session):
+            if await repository.find_item_count(db, user_id=user_id, session=session) is None:
+                raise _NotCounted()
+            raise QuotaExceeded("items", quota)
+        # What the person's browser saw goes into the product's shared price history after the response
+        # (`record_seen_prices`): kept here, it is recorded if and only if the save is.
+        await pricewatch.queue_price(
+            db, url=canonical, price=data.price, currency=data.currency, source="page", now=now, session=session
+        )
         if before is None:
             return {**new_item, "cart_ids": cart_ids}, True
-        return {**before, "cart_ids": _unique(before["cart_ids"] + cart_ids)}, False
+        return {**before, "cart_ids": _unique(before["cart_ids"] + cart_ids)}, False  # filed into more carts
 
-    doc, created = await in_transaction(db, save)
-    # What the person's browser saw goes into the product's shared price history.
-    await pricewatch.record_price(db, url=canonical, price=data.price, currency=data.currency, source="page")
+    try:
+        doc, created = await in_transaction(db, save)
+    except _NotCounted:  # the first new item since item counters exist: count the user's items once, save again
+        await _count_items(db, user_id=user_id)
+        doc, created = await in_transaction(db, save)
     visible = None if caller == user_id else await member_roles(db, user_id=caller, owner_id=user_id)
     return item_out(doc, visible), created
+
+
+async def record_seen_prices(db: AsyncDatabase, *, limit: int = 100) -> None:
+    """Record the prices saves have seen into the products' shared history: run after a save's response (an import's:
+    `limit` its rows). A failure leaves them queued for the next save or the re-check worker
+    (app/pricewatch/service.py `record_queued_prices`)."""
+    try:
+        await pricewatch.record_queued_prices(db, limit=limit)
+    except Exception:
+        logger.warning("seen prices left queued: recording them failed", exc_info=True)
 
 
 async def get_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId) -> ItemOut:
@@ -229,7 +266,11 @@ async def delete_item(db: AsyncDatabase, *, user_id: ObjectId, item_id: ObjectId
     if doc is not None and doc["user_id"] != user_id:
         await _item_access(db, user_id=user_id, item_id=item_id, role="viewer")  # 404 unless they can see it
         raise Forbidden("Only the owner deletes an item from every cart; remove it from this cart instead")
-    if not await repository.delete_item(db, user_id=user_id, item_id=item_id):
+
+    async def delete(session: AsyncClientSession) -> bool:
+        return await repository.delete_item(db, user_id=user_id, item_id=item_id, session=session)
+
+    if not await in_transaction(db, delete):
         raise NotFound(_ITEM_NOT_FOUND)
 
 

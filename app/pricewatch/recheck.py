@@ -7,7 +7,9 @@ Polite and honest:
 - robots.txt is read (cached a day) and obeyed for our product token, BuyHiveBot;
 - conditional requests (If-None-Match / If-Modified-Since): an unchanged page costs the shop a 304;
 - 403, 429, 5xx and bot walls back off exponentially per host (Retry-After honoured), up to
-  PRICE_RECHECK_MAX_BACKOFF_HOURS; the product says `blocked`, `gone` or `no_price`, never a made-up price.
+  PRICE_RECHECK_MAX_BACKOFF_HOURS; the product says `blocked`, `gone` or `no_price`, never a made-up price;
+- at most PRICE_RECHECK_HOST_DAILY_BUDGET checks per host a (UTC) day: the rest wait for the next day, their status
+  unchanged (a big shop with many watched products is not fetched all day long).
 """
 
 from __future__ import annotations
@@ -45,6 +47,10 @@ _BOT_WALL = re.compile(
 )
 
 
+def _day_start(moment: datetime) -> datetime:
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What one check found: the product's new status and schedule, and how the host should be treated."""
@@ -68,7 +74,8 @@ class Rechecker:
         self.interval = timedelta(hours=settings.price_recheck_interval_hours)
         self.host_interval = timedelta(seconds=settings.price_recheck_host_interval_seconds)
         self.max_backoff = timedelta(hours=settings.price_recheck_max_backoff_hours)
-        self.counts = {"checked": 0, "unchanged": 0, "blocked": 0, "failed": 0, "alerts": 0, "stale": 0}
+        self.daily_budget = settings.price_recheck_host_daily_budget
+        self.counts = dict.fromkeys(("checked", "unchanged", "blocked", "failed", "alerts", "stale", "over_budget"), 0)
         self._in_hand: set[str] = set()  # hosts this process's lanes are fetching from: not worth claiming
 
     async def process_next(self) -> bool:
@@ -108,12 +115,39 @@ class Rechecker:
             )
             await repository.defer_host(self.db, host=product["host"], until=retry_at, now=now)
             return
+        if self._over_budget(host, now):  # this host had its checks for today: its products wait for tomorrow
+            await self._defer_to_tomorrow(product, now)
+            return
         self._in_hand.add(product["host"])
         try:
             outcome = await self._check(product, host, now)
             await self._finish(product, host, outcome)
         finally:
             self._in_hand.discard(product["host"])
+
+    def _over_budget(self, host: dict[str, Any], now: datetime) -> bool:
+        """Whether the host has had PRICE_RECHECK_HOST_DAILY_BUDGET checks this (UTC) day; if not, count this one
+        (written back with the host's other changes, by this worker, which holds the host)."""
+        today = now.date().isoformat()
+        checks = int(host.get("checks_today") or 0) if host.get("checks_day") == today else 0
+        if checks >= self.daily_budget:
+            return True
+        host.update(checks_day=today, checks_today=checks + 1)
+        return False
+
+    async def _defer_to_tomorrow(self, product: dict[str, Any], now: datetime) -> None:
+        """Put the product, and every other due one of its host, back for the start of the next UTC day, status as it
+        was; the host rests until then, so no worker draws them one by one meanwhile."""
+        tomorrow = _day_start(now) + timedelta(days=1, seconds=random.uniform(0, 60))
+        await repository.release_host(
+            self.db, host=product["host"], worker_id=self.worker_id, changes={"next_allowed_at": tomorrow}
+        )
+        await repository.finish_check(
+            self.db, product_id=product["_id"], worker_id=self.worker_id, changes={"next_check_at": tomorrow}
+        )
+        await repository.defer_host(self.db, host=product["host"], until=tomorrow, now=now)
+        self.counts["over_budget"] += 1
+        logger.info("recheck: host over its daily budget, deferred", extra={"host": product["host"]})
 
     async def _check(self, product: dict[str, Any], host: dict[str, Any], now: datetime) -> Outcome:
         url = product["canonical_url"]
@@ -213,6 +247,8 @@ class Rechecker:
             "robots_text": host.get("robots_text"),
             "robots_disallow_all": host.get("robots_disallow_all", False),
             "robots_fetched_at": host.get("robots_fetched_at"),
+            "checks_day": host.get("checks_day"),
+            "checks_today": host.get("checks_today", 0),
         }
         await repository.release_host(self.db, host=product["host"], worker_id=self.worker_id, changes=host_changes)
         changes: dict[str, Any] = {"next_check_at": outcome.next_check_at, "checked_at": done}

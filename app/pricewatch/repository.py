@@ -22,6 +22,8 @@ HOSTS = "price_hosts"
 WATCHES = "price_watches"
 ALERTS = "price_alerts"
 OPT_OUTS = "price_alert_opt_outs"
+# Prices seen at a save, written in the save's transaction and recorded into the history after the response.
+SEEN_QUEUE = "price_seen_queue"
 # "Never leased": compares below any real time, so a claim needs no $or over a missing field.
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Bounded history: observations are swept after this long (the longest history the API serves is 365 days).
@@ -35,6 +37,8 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
             # Only watched products carry a next_check_at: the re-check claims the most overdue first.
             IndexModel([("next_check_at", ASCENDING)], name="due"),
             IndexModel([("host", ASCENDING), ("next_check_at", ASCENDING)], name="host_due"),
+            # Products nobody has seen, watched or started watching for long are swept (`forgotten_products`).
+            IndexModel([("updated_at", ASCENDING), ("_id", ASCENDING)], name="unseen_since"),
         ]
     )
     await db[OBSERVATIONS].create_indexes(
@@ -44,6 +48,7 @@ async def ensure_indexes(db: AsyncDatabase) -> None:
             IndexModel([("at", ASCENDING)], expireAfterSeconds=HISTORY_RETENTION_DAYS * 86400, name="history_ttl"),
         ]
     )
+    await db[SEEN_QUEUE].create_indexes([IndexModel([("at", ASCENDING)], name="oldest_first")])
     await db[WATCHES].create_indexes(
         [
             IndexModel([("user_id", ASCENDING), ("item_id", ASCENDING)], unique=True, name="user_item_unique"),
@@ -114,7 +119,11 @@ async def ensure_product(db: AsyncDatabase, *, canonical_url: str, host: str, no
     try:
         found = await db[PRODUCTS].find_one_and_update(
             {"canonical_url": canonical_url},
-            {"$setOnInsert": {**_new_product(canonical_url, host, now), "latest": None, "last_seen_at": None}},
+            {
+                # Touched: a product someone just started watching is never swept as forgotten meanwhile.
+                "$set": {"updated_at": now},
+                "$setOnInsert": {**_new_product(canonical_url, host, now), "latest": None, "last_seen_at": None},
+            },
             upsert=True,
             return_document=ReturnDocument.AFTER,
         )
@@ -166,6 +175,52 @@ async def observations_since(
     """Oldest first."""
     query = {"product_id": {"$in": product_ids}, "at": {"$gte": since}}
     return await db[OBSERVATIONS].find(query).sort("at", ASCENDING).to_list(None)
+
+
+async def forgotten_products(
+    db: AsyncDatabase, *, before: datetime, after: dict[str, Any] | None, limit: int
+) -> list[dict[str, Any]]:
+    """Products nobody watches that nothing has touched since `before` (ids, URLs, times), oldest first, from just
+    after the product `after` (a page's last)."""
+    query: dict[str, Any] = {"updated_at": {"$lt": before}, "watch_count": {"$lte": 0}}
+    if after is not None:
+        later = after["updated_at"]
+        query["$or"] = [{"updated_at": {"$gt": later}}, {"updated_at": later, "_id": {"$gt": after["_id"]}}]
+    projection = {"canonical_url": 1, "updated_at": 1}
+    cursor = db[PRODUCTS].find(query, projection).sort([("updated_at", ASCENDING), ("_id", ASCENDING)]).limit(limit)
+    return await cursor.to_list(None)
+
+
+async def delete_forgotten_product(db: AsyncDatabase, *, product_id: ObjectId, before: datetime) -> bool:
+    """Delete the product and its history if it is still unwatched and untouched since `before` (a watch started or
+    a price seen since keeps it)."""
+    query = {"_id": product_id, "updated_at": {"$lt": before}, "watch_count": {"$lte": 0}}
+    result = await db[PRODUCTS].delete_one(query)
+    if result.deleted_count == 0:
+        return False
+    await db[OBSERVATIONS].delete_many({"product_id": product_id})
+    return True
+
+
+# --- prices seen at a save, waiting to be recorded ---
+
+
+async def queue_seen_price(db: AsyncDatabase, seen: dict[str, Any], session: AsyncClientSession) -> None:
+    await db[SEEN_QUEUE].insert_one({**seen, "lease_until": EPOCH}, session=session)
+
+
+async def claim_seen_price(db: AsyncDatabase, *, now: datetime, lease: timedelta) -> dict[str, Any] | None:
+    """Take the oldest queued price nobody is recording (or whose recorder died: its lease ran out)."""
+    return await db[SEEN_QUEUE].find_one_and_update(
+        {"lease_until": {"$lte": now}},
+        {"$set": {"lease_until": now + lease}},
+        sort=[("at", ASCENDING)],
+        return_document=ReturnDocument.AFTER,
+    )
+
+
+async def delete_seen_price(db: AsyncDatabase, seen_id: ObjectId) -> None:
+    await db[SEEN_QUEUE].delete_one({"_id": seen_id})
 
 
 # --- re-check scheduling ---

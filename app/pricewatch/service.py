@@ -45,6 +45,8 @@ CONFIRM_CHANGE_AFTER = timedelta(minutes=1)
 # Bounded history even for a page that flaps (or a person sending /extract a different price every few seconds):
 # beyond this many points a day the product's latest still moves, but no further point is stored that day.
 MAX_POINTS_PER_DAY = 24
+# How long a recorder holds a queued price: one that died with it leaves it to the next after this.
+SEEN_LEASE = timedelta(minutes=1)
 
 
 class EmailNotVerified(Forbidden):
@@ -154,6 +156,56 @@ async def record_price(
         if source == "page" and previous:
             await repository.check_sooner(db, product_id=product_id, at=now + CONFIRM_CHANGE_AFTER)
     return Recorded(product_id=product_id, before=before, latest=latest, changed=changed)
+
+
+async def queue_price(
+    db: AsyncDatabase,
+    *,
+    url: str,
+    price: Decimal | None,
+    currency: str | None,
+    source: ObservationSource,
+    now: datetime,
+    session: AsyncClientSession,
+) -> None:
+    """Keep a price a person's browser saw, in the caller's transaction, for `record_queued_prices` to record after
+    the response: one insert instead of the history's reads and writes (several round trips, and a count for a
+    changed price), and it commits or aborts with the save itself. Only what `record_price` would record is kept."""
+    if price is None or currency is None:
+        return
+    seen = {"_id": ObjectId(), "url": canonical_url(url), "price": to_decimal128(price), "currency": currency,
+            "source": source, "at": now}  # fmt: skip
+    await repository.queue_seen_price(db, seen, session)
+
+
+async def record_queued_prices(db: AsyncDatabase, *, limit: int = 100) -> int:
+    """Record queued prices into the history, oldest first, at the time they were seen; returns how many were taken.
+
+    Run after each save's response, and by the re-check worker's scheduler for any a crash left behind (a price is
+    held for SEEN_LEASE while it is recorded, and deleted only once it is). Recording one twice adds no point: it is
+    an unchanged observation the same day. A price older than what the product shows already (someone saw the page
+    since) is dropped: the history is kept in order."""
+    taken = 0
+    while taken < limit:
+        seen = await repository.claim_seen_price(db, now=utc_now(), lease=SEEN_LEASE)
+        if seen is None:
+            break
+        taken += 1
+        product = await repository.find_product(db, canonical_url=seen["url"])
+        latest = (product or {}).get("latest") or {}
+        if latest.get("at") is None or latest["at"] <= seen["at"]:
+            # A save shows no stock state: as the product had it (read here already, so record_price need not).
+            await record_price(
+                db,
+                url=seen["url"],
+                price=from_decimal128(seen["price"]),
+                currency=seen["currency"],
+                availability=latest.get("availability"),
+                source=seen["source"],
+                now=seen["at"],
+            )
+        await repository.delete_seen_price(db, seen["_id"])
+    return taken
 
 
 def _point(doc: dict[str, Any]) -> PricePoint:
@@ -349,6 +401,42 @@ async def list_watches(db: AsyncDatabase, *, user_id: ObjectId) -> list[WatchOut
     products = await repository.find_products_by_ids(db, list({watch["product_id"] for watch in watches}))
     by_id = {product["_id"]: product for product in products}
     return [watch_out(watch, by_id.get(watch["product_id"])) for watch in watches]
+
+
+# --- forgotten products ---
+
+# A product nobody saves or watches and nobody has seen for this long is deleted with its history: by then every
+# observation has expired (HISTORY_RETENTION_DAYS) and its latest price is too old to show anyone.
+PRODUCT_RETENTION = timedelta(days=repository.HISTORY_RETENTION_DAYS)
+SWEEP_BATCH = 500
+
+# Which product URLs someone has saved: asked of the items domain, which registers how (nothing here reads items).
+SavedLookup = Callable[[AsyncDatabase, list[str]], Awaitable[set[str]]]
+_saved_lookup: list[SavedLookup] = []
+
+
+def register_saved_lookup(lookup: SavedLookup) -> None:
+    """`lookup(db, canonical_urls)` answers which of these URLs anyone has an item for."""
+    if lookup not in _saved_lookup:
+        _saved_lookup.append(lookup)
+
+
+async def sweep_forgotten_products(db: AsyncDatabase, *, now: datetime) -> int:
+    """Delete the products nobody saves or watches and nobody has seen for PRODUCT_RETENTION; returns how many.
+    A product someone still has an item for stays, however old (their item shows when its price was last seen)."""
+    if not _saved_lookup:  # a wiring bug: never delete what someone may have saved
+        raise RuntimeError("nothing registered which products are saved: import app.items.service")
+    before = now - PRODUCT_RETENTION
+    swept, after = 0, None
+    while True:
+        candidates = await repository.forgotten_products(db, before=before, after=after, limit=SWEEP_BATCH)
+        saved = await _saved_lookup[0](db, [product["canonical_url"] for product in candidates])
+        for product in candidates:
+            if product["canonical_url"] not in saved:
+                swept += await repository.delete_forgotten_product(db, product_id=product["_id"], before=before)
+        if len(candidates) < SWEEP_BATCH:
+            return swept
+        after = candidates[-1]
 
 
 # Items are deleted in several ways (one by one, with their last cart, with the account): rather than each

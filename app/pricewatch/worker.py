@@ -19,6 +19,7 @@ import os
 import signal
 import socket
 import uuid
+from datetime import datetime, timedelta
 from typing import Any
 
 from pymongo.asynchronous.database import AsyncDatabase
@@ -28,9 +29,10 @@ from app.clock import utc_now
 from app.config import Settings, get_settings
 from app.db import close_database, open_database
 from app.indexes import ensure_indexes
+from app.items import service as items_service  # noqa: F401 (imported for what it registers with price watch)
 from app.logs import configure_logging
 from app.net import SafeFetcher
-from app.pricewatch import alerts
+from app.pricewatch import alerts, service
 from app.pricewatch.queue import Delivery, RecheckQueue, ScheduledCheck, make_queue
 from app.pricewatch.recheck import Rechecker
 from app.pricewatch.schedule import BATCH as SCHEDULE_BATCH
@@ -39,11 +41,13 @@ from app.pricewatch.schedule import enqueue_due
 logger = logging.getLogger(__name__)
 
 STOP_TIMEOUT_SECONDS = 30.0
+SWEEP_EVERY = timedelta(hours=1)  # products nobody saves, watches or sees any more (app/pricewatch/service.py)
 
 
 class RecheckWorker:
-    """A scheduler loop (due products to the queue, and the daily digest sweep) and PRICE_RECHECK_CONCURRENCY lanes
-    draining the queue. Many instances are safe: the leases in MongoDB decide who checks what."""
+    """A scheduler loop (due products to the queue, the daily digest sweep, prices saves left queued, forgotten
+    products) and PRICE_RECHECK_CONCURRENCY lanes draining the queue. Many instances are safe: the leases in MongoDB
+    decide who checks what."""
 
     def __init__(
         self,
@@ -59,7 +63,8 @@ class RecheckWorker:
         worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.rechecker = Rechecker(db, fetcher, settings, worker_id=worker_id)
         self.queue = queue or make_queue(settings)
-        self.counts = {"enqueued": 0, "unreadable": 0}
+        self.counts = {"enqueued": 0, "unreadable": 0, "forgotten_swept": 0}
+        self._swept_at: datetime | None = None
         self._stopping = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -121,11 +126,23 @@ class RecheckWorker:
             try:
                 await alerts.send_digests(self.db, now=utc_now())
                 await self.schedule_once()
+                # Prices saves queued whose recording after the response failed or died with its process.
+                await service.record_queued_prices(self.db)
+                await self._sweep_forgotten_products()
             except (ConnectionFailure, ExecutionTimeout) as exc:
                 logger.warning("recheck scheduling skipped, database unavailable: %s", type(exc).__name__)
             except Exception:
                 logger.exception("recheck scheduling failed; retrying after the poll interval")
             await self._pause()
+
+    async def _sweep_forgotten_products(self) -> None:
+        """At most once per SWEEP_EVERY per process (several instances sweeping at once is only wasted work)."""
+        now = utc_now()
+        if self._swept_at is not None and now - self._swept_at < SWEEP_EVERY:
+            return
+        self._swept_at = now
+        swept = await service.sweep_forgotten_products(self.db, now=now)
+        self.counts["forgotten_swept"] += swept
 
     async def _consume(self) -> None:
         while not self._stopping.is_set():

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Request, Response
 
 from app.deps import AppSettings, CurrentUser, Db
 from app.errors import UnsupportedMediaType
@@ -32,13 +32,17 @@ async def export_all(user: CurrentUser, db: Db, format: ExportFormat = "json") -
 
 
 @router.post("/import")
-async def import_carts(request: Request, user: CurrentUser, db: Db, settings: AppSettings) -> ImportReport:
+async def import_carts(
+    request: Request, user: CurrentUser, db: Db, settings: AppSettings, after: BackgroundTasks
+) -> ImportReport:
     """Import our own export (CSV or JSON) or a CSV of URLs, up to 1 MB and 1000 rows; a report per row."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind not in ("text/csv", "application/json", "text/plain"):
         raise UnsupportedMediaType("Send the file as text/csv or application/json")
     raw = await request.body()
-    return await service.import_carts(db, settings, user_id=user.user_id, raw=raw, is_json=kind == "application/json")
+    report = await service.import_carts(db, settings, user_id=user.user_id, raw=raw, is_json=kind == "application/json")
+    after.add_task(service.record_seen_prices, db)  # the saved rows' prices go into the price history
+    return report
 
 
 @router.get(

@@ -92,6 +92,11 @@ async def import_carts(
     return ImportReport(**count, rows=report)
 
 
+async def record_seen_prices(db: AsyncDatabase) -> None:
+    """After an import's response: the prices its rows saved go into the products' shared history."""
+    await items.record_seen_prices(db, limit=MAX_IMPORT_ROWS)
+
+
 async def _import_row(
     db: AsyncDatabase,
     settings: Settings,

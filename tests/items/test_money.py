@@ -37,6 +37,9 @@ async def test_prices_round_trip_as_exact_decimal_strings(
     assert stored["price"].to_decimal() == Decimal(sent)
     fetched = await client.get(f"{ITEMS}/{response.json()['id']}", headers=alice.headers)
     assert fetched.json()["price"] == returned
+    # The price tracking, filled in once the save's price is recorded (just after its answer).
+    assert fetched.json()["price_tracking"]["current"]["price"] == returned
+    assert f'"price":{returned}' not in fetched.text
 
 
 async def test_patched_price_is_stored_as_decimal128(client: httpx.AsyncClient, db, alice: Account) -> None:
