@@ -3,8 +3,11 @@ same rules extraction applies."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
+from pymongo.asynchronous.database import AsyncDatabase
 
 from tests.support.accounts import Account
 from tests.support.factories import add_item
@@ -47,7 +50,9 @@ async def test_gtins_are_stored_in_normal_form(
     ],
     ids=lambda fields: f"{next(iter(fields))}-{next(iter(fields.values()))}"[:30],
 )
-async def test_invalid_identifiers_are_422(client: httpx.AsyncClient, db, alice: Account, fields: dict) -> None:
+async def test_invalid_identifiers_are_422(
+    client: httpx.AsyncClient, db: AsyncDatabase[dict[str, Any]], alice: Account, fields: dict
+) -> None:
     body = {"url": "https://shop.example/p/1", "name": "Kettle", "cart_ids": [alice.default_cart_id], **fields}
 
     response = await client.post(ITEMS, json=body, headers=alice.headers)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,6 +15,7 @@ from bson import ObjectId
 from fastapi import FastAPI
 
 from app.carts.members import add_member
+from app.db import EmbeddedMongo
 from tests.support.accounts import PASSWORD, Account, fast_account
 from tests.support.app import make_settings, running_app
 from tests.support.factories import add_item, create_cart
@@ -23,7 +25,7 @@ QUOTA = 3
 
 
 @pytest.fixture
-async def small_quota(mongo_server, tmp_path) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
+async def small_quota(mongo_server: EmbeddedMongo, tmp_path: Path) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
     async with running_app(make_settings(mongo_server.url, tmp_path, quota_items_per_user=QUOTA)) as pair:
         yield pair
 
@@ -48,7 +50,7 @@ async def _item_count(client: httpx.AsyncClient, account: Account) -> int:
 async def _room(client: httpx.AsyncClient, account: Account) -> int:
     """How many new items the account can still save: saves new ones until refused (then deletes them again)."""
     saved = []
-    while (response := await client.post(ITEMS, json=_item(ObjectId(), account.default_cart_id),
+    while (response := await client.post(ITEMS, json=_item(str(ObjectId()), account.default_cart_id),
                                          headers=account.headers)).status_code == 201:  # fmt: skip
         saved.append(response.json()["id"])
         assert len(saved) <= QUOTA, "the quota let more items in than it allows"
@@ -58,7 +60,9 @@ async def _room(client: httpx.AsyncClient, account: Account) -> int:
     return len(saved)
 
 
-async def test_saves_racing_for_the_last_slot_let_exactly_one_in(small_quota) -> None:
+async def test_saves_racing_for_the_last_slot_let_exactly_one_in(
+    small_quota: tuple[FastAPI, httpx.AsyncClient],
+) -> None:
     app, client = small_quota
     alice = await fast_account(app, client, "alice@example.com")
     for n in range(QUOTA - 1):
@@ -75,7 +79,7 @@ async def test_saves_racing_for_the_last_slot_let_exactly_one_in(small_quota) ->
     assert await db.price_products.count_documents({"canonical_url": {"$regex": "/p/race-"}}) == 1
 
 
-async def test_every_delete_gives_its_slot_back(small_quota) -> None:
+async def test_every_delete_gives_its_slot_back(small_quota: tuple[FastAPI, httpx.AsyncClient]) -> None:
     app, client = small_quota
     alice = await fast_account(app, client, "alice@example.com")
     garden = (await create_cart(client, alice, "Garden"))["id"]
@@ -100,7 +104,7 @@ async def test_every_delete_gives_its_slot_back(small_quota) -> None:
     assert [i["id"] for i in (await client.get(ITEMS, headers=alice.headers)).json()["items"]] == [kept["id"]]
 
 
-async def test_moves_and_copies_between_carts_are_no_new_items(small_quota) -> None:
+async def test_moves_and_copies_between_carts_are_no_new_items(small_quota: tuple[FastAPI, httpx.AsyncClient]) -> None:
     app, client = small_quota
     alice = await fast_account(app, client, "alice@example.com")
     garden = (await create_cart(client, alice, "Garden"))["id"]
@@ -116,7 +120,7 @@ async def test_moves_and_copies_between_carts_are_no_new_items(small_quota) -> N
     assert await _room(client, alice) == QUOTA - 1
 
 
-async def test_an_import_counts_what_it_creates(small_quota) -> None:
+async def test_an_import_counts_what_it_creates(small_quota: tuple[FastAPI, httpx.AsyncClient]) -> None:
     app, client = small_quota
     alice = await fast_account(app, client, "alice@example.com")
     body = b"url,name\nhttps://shop.example/1,One\nhttps://shop.example/2,Two\nhttps://shop.example/1,One again\n"
@@ -128,7 +132,9 @@ async def test_an_import_counts_what_it_creates(small_quota) -> None:
     assert await _room(client, alice) == 1
 
 
-async def test_items_saved_before_the_counter_existed_are_counted_once(small_quota) -> None:
+async def test_items_saved_before_the_counter_existed_are_counted_once(
+    small_quota: tuple[FastAPI, httpx.AsyncClient],
+) -> None:
     app, client = small_quota
     db = app.state.database.db
     alice = await fast_account(app, client, "alice@example.com")
@@ -149,7 +155,7 @@ async def test_items_saved_before_the_counter_existed_are_counted_once(small_quo
     assert await _room(client, alice) == 1
 
 
-async def test_a_deleted_account_leaves_no_counter(small_quota) -> None:
+async def test_a_deleted_account_leaves_no_counter(small_quota: tuple[FastAPI, httpx.AsyncClient]) -> None:
     app, client = small_quota
     db = app.state.database.db
     alice = await fast_account(app, client, "alice@example.com")
@@ -162,7 +168,9 @@ async def test_a_deleted_account_leaves_no_counter(small_quota) -> None:
     assert await db.item_counts.count_documents({}) == 0
 
 
-async def test_what_an_editor_saves_counts_against_the_owners_quota(small_quota) -> None:
+async def test_what_an_editor_saves_counts_against_the_owners_quota(
+    small_quota: tuple[FastAPI, httpx.AsyncClient],
+) -> None:
     app, client = small_quota
     db = app.state.database.db
     alice = await fast_account(app, client, "alice@example.com")

@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 import pytest
 from bson import ObjectId
+from pymongo.asynchronous.database import AsyncDatabase
 
 from tests.support.accounts import Account
 
@@ -37,7 +38,9 @@ async def _post(client: httpx.AsyncClient, account: Account, **fields: Any) -> h
     ],
 )
 @pytest.mark.parametrize("field", ["url", "image_url"])
-async def test_non_web_urls_are_422(client: httpx.AsyncClient, db, alice: Account, field: str, url: str) -> None:
+async def test_non_web_urls_are_422(
+    client: httpx.AsyncClient, db: AsyncDatabase[dict[str, Any]], alice: Account, field: str, url: str
+) -> None:
     response = await _post(client, alice, **{field: url})
 
     assert response.status_code == 422
@@ -82,7 +85,9 @@ async def test_urls_at_the_length_limit_are_accepted(client: httpx.AsyncClient, 
     ],
     ids=lambda fields: next(iter(fields)) + f"-{str(next(iter(fields.values())))[:12]}",
 )
-async def test_out_of_bounds_fields_are_422(client: httpx.AsyncClient, db, alice: Account, fields: dict) -> None:
+async def test_out_of_bounds_fields_are_422(
+    client: httpx.AsyncClient, db: AsyncDatabase[dict[str, Any]], alice: Account, fields: dict
+) -> None:
     response = await _post(client, alice, **fields)
 
     assert response.status_code == 422

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import httpx
 import pytest
 from bson import ObjectId
+from pymongo.asynchronous.database import AsyncDatabase
 
 from tests.support.accounts import Account
 from tests.support.factories import add_item, create_cart
@@ -73,7 +75,7 @@ async def test_minimal_item_has_defaults(client: httpx.AsyncClient, alice: Accou
     ],
 )
 async def test_same_canonical_url_returns_the_existing_item_with_carts_merged(
-    client: httpx.AsyncClient, db, alice: Account, again: str
+    client: httpx.AsyncClient, db: AsyncDatabase[dict[str, Any]], alice: Account, again: str
 ) -> None:
     gifts = await create_cart(client, alice, "Gifts")
     first = await add_item(client, alice, url="https://shop.example/p/1", price="5.00", currency="USD")
@@ -90,10 +92,12 @@ async def test_same_canonical_url_returns_the_existing_item_with_carts_merged(
     assert item["cart_ids"] == [alice.default_cart_id, gifts["id"]]
     assert await db.items.count_documents({}) == 1
     stored = await db.items.find_one({})
-    assert stored["cart_ids"] == [ObjectId(alice.default_cart_id), ObjectId(gifts["id"])]
+    assert stored is not None and stored["cart_ids"] == [ObjectId(alice.default_cart_id), ObjectId(gifts["id"])]
 
 
-async def test_concurrent_adds_of_one_url_make_one_item(client: httpx.AsyncClient, db, alice: Account) -> None:
+async def test_concurrent_adds_of_one_url_make_one_item(
+    client: httpx.AsyncClient, db: AsyncDatabase[dict[str, Any]], alice: Account
+) -> None:
     carts = [alice.default_cart_id] + [(await create_cart(client, alice, f"Cart {n}"))["id"] for n in range(3)]
     body = {"url": "https://shop.example/p/1", "name": "Kettle"}
 
@@ -107,7 +111,9 @@ async def test_concurrent_adds_of_one_url_make_one_item(client: httpx.AsyncClien
     assert sorted(map(str, stored["cart_ids"])) == sorted(carts)
 
 
-async def test_query_order_does_not_make_a_new_item(client: httpx.AsyncClient, db, alice: Account) -> None:
+async def test_query_order_does_not_make_a_new_item(
+    client: httpx.AsyncClient, db: AsyncDatabase[dict[str, Any]], alice: Account
+) -> None:
     first = await add_item(client, alice, url="https://shop.example/p?size=m&color=red&utm_campaign=x")
     again = await add_item(client, alice, url="https://shop.example/p?color=red&size=m")
 
@@ -213,7 +219,7 @@ async def test_patch_into_a_missing_cart_is_404_and_changes_nothing(client: http
 
 
 async def test_create_into_a_missing_cart_is_404_and_creates_nothing(
-    client: httpx.AsyncClient, db, alice: Account
+    client: httpx.AsyncClient, db: AsyncDatabase[dict[str, Any]], alice: Account
 ) -> None:
     response = await client.post(
         ITEMS,
@@ -262,7 +268,9 @@ async def test_unlink_keeps_the_item_in_its_other_carts(client: httpx.AsyncClien
     ]
 
 
-async def test_unlinking_the_last_cart_deletes_the_item(client: httpx.AsyncClient, db, alice: Account) -> None:
+async def test_unlinking_the_last_cart_deletes_the_item(
+    client: httpx.AsyncClient, db: AsyncDatabase[dict[str, Any]], alice: Account
+) -> None:
     item = await add_item(client, alice)
 
     response = await client.delete(f"/api/v1/carts/{alice.default_cart_id}/items/{item['id']}", headers=alice.headers)

@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 from bson.decimal128 import Decimal128
+from pymongo.asynchronous.database import AsyncDatabase
 
 from tests.support.accounts import Account
 
@@ -24,7 +25,7 @@ async def _post(client: httpx.AsyncClient, account: Account, **fields: Any) -> h
     [("19.99", "19.99"), ("0", "0"), ("0.5", "0.5"), ("1000000000", "1000000000"), ("19.9999", "19.9999")],
 )
 async def test_prices_round_trip_as_exact_decimal_strings(
-    client: httpx.AsyncClient, db, alice: Account, sent: str, returned: str
+    client: httpx.AsyncClient, db: AsyncDatabase[dict[str, Any]], alice: Account, sent: str, returned: str
 ) -> None:
     response = await _post(client, alice, price=sent, currency="USD")
 
@@ -33,7 +34,7 @@ async def test_prices_round_trip_as_exact_decimal_strings(
     # A JSON string, never a number (the item's own price, and the prices in price_tracking)
     assert f'"price":"{returned}"' in response.text and f'"price":{returned}' not in response.text
     stored = await db.items.find_one({})
-    assert isinstance(stored["price"], Decimal128)
+    assert stored is not None and isinstance(stored["price"], Decimal128)
     assert stored["price"].to_decimal() == Decimal(sent)
     fetched = await client.get(f"{ITEMS}/{response.json()['id']}", headers=alice.headers)
     assert fetched.json()["price"] == returned
@@ -42,13 +43,16 @@ async def test_prices_round_trip_as_exact_decimal_strings(
     assert f'"price":{returned}' not in fetched.text
 
 
-async def test_patched_price_is_stored_as_decimal128(client: httpx.AsyncClient, db, alice: Account) -> None:
+async def test_patched_price_is_stored_as_decimal128(
+    client: httpx.AsyncClient, db: AsyncDatabase[dict[str, Any]], alice: Account
+) -> None:
     item = (await _post(client, alice, price="1.10", currency="GBP")).json()
 
     response = await client.patch(f"{ITEMS}/{item['id']}", json={"price": "0.30"}, headers=alice.headers)
 
     assert response.json()["price"] == "0.30"
-    assert (await db.items.find_one({}))["price"] == Decimal128("0.30")
+    stored = await db.items.find_one({})
+    assert stored is not None and stored["price"] == Decimal128("0.30")
 
 
 @pytest.mark.parametrize(
@@ -76,7 +80,9 @@ async def test_patched_price_is_stored_as_decimal128(client: httpx.AsyncClient, 
         {"amount": "1"},
     ],
 )
-async def test_bad_prices_are_422(client: httpx.AsyncClient, db, alice: Account, price: Any) -> None:
+async def test_bad_prices_are_422(
+    client: httpx.AsyncClient, db: AsyncDatabase[dict[str, Any]], alice: Account, price: Any
+) -> None:
     response = await _post(client, alice, price=price, currency="USD")
 
     assert response.status_code == 422, response.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from typing import Any
 
 import httpx
 import pytest
@@ -12,7 +13,7 @@ from tests.support.accounts import Account
 from tests.support.factories import add_item, create_cart
 
 
-async def _add_many(client: httpx.AsyncClient, account: Account, count: int, **fields) -> list[str]:
+async def _add_many(client: httpx.AsyncClient, account: Account, count: int, **fields: Any) -> list[str]:
     """Ids of new items, newest first (the order pages list them in)."""
     ids = [(await add_item(client, account, url=f"https://shop.example/p/{n}", **fields))["id"] for n in range(count)]
     return ids[::-1]
@@ -22,7 +23,9 @@ async def _walk(client: httpx.AsyncClient, account: Account, path: str, limit: i
     pages: list[list[str]] = []
     cursor = None
     while True:
-        params: dict[str, str | int] = {"limit": limit} | ({"cursor": cursor} if cursor else {})
+        params: dict[str, str | int] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
         response = await client.get(path, params=params, headers=account.headers)
         assert response.status_code == 200, response.text
         page = response.json()

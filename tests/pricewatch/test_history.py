@@ -4,29 +4,36 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
+
+import httpx
+from pymongo.asynchronous.database import AsyncDatabase
 
 from app.clock import utc_now
 from app.pricewatch import service
 from tests.pricewatch.pages import product_page
+from tests.support.accounts import Account
 from tests.support.factories import add_item
 
 URL = "https://shop.example/p/kettle"
 
 
-async def _extract(client, account, html: str, url: str = URL) -> dict:
+async def _extract(client: httpx.AsyncClient, account: Account, html: str, url: str = URL) -> dict:
     response = await client.post("/api/v1/extract", json={"url": url, "html": html}, headers=account.headers)
     assert response.status_code == 200, response.text
     assert response.json()["is_product"] is True
     return response.json()
 
 
-async def _history(client, account, item_id: str, days: int = 90) -> dict:
+async def _history(client: httpx.AsyncClient, account: Account, item_id: str, days: int = 90) -> dict:
     response = await client.get(f"/api/v1/items/{item_id}/price-history?days={days}", headers=account.headers)
     assert response.status_code == 200, response.text
     return response.json()
 
 
-async def test_changes_are_recorded_and_repeats_are_not(client, alice, db):
+async def test_changes_are_recorded_and_repeats_are_not(
+    client: httpx.AsyncClient, alice: Account, db: AsyncDatabase[dict[str, Any]]
+) -> None:
     item = await add_item(client, alice, url=URL + "?utm_source=mail", price="100.00", currency="USD")
     await _extract(client, alice, product_page("100.00"))  # the stock state is news, the price is not
     await _extract(client, alice, product_page("100.00"))  # nothing new: no point
@@ -54,7 +61,9 @@ async def test_changes_are_recorded_and_repeats_are_not(client, alice, db):
     assert listed[0]["price_tracking"]["current"]["price"] == "79.50"
 
 
-async def test_one_unchanged_observation_per_day(client, alice, db):
+async def test_one_unchanged_observation_per_day(
+    client: httpx.AsyncClient, alice: Account, db: AsyncDatabase[dict[str, Any]]
+) -> None:
     item = await add_item(client, alice, url=URL, price="20.00", currency="USD")
     now = utc_now()
     for seconds in (1, 2, 3):  # the same day: only marked seen
@@ -67,7 +76,9 @@ async def test_one_unchanged_observation_per_day(client, alice, db):
     assert await db["price_observations"].count_documents({}) == 3
 
 
-async def test_a_flapping_page_stores_a_bounded_number_of_points_a_day(client, alice, db):
+async def test_a_flapping_page_stores_a_bounded_number_of_points_a_day(
+    client: httpx.AsyncClient, alice: Account, db: AsyncDatabase[dict[str, Any]]
+) -> None:
     item = await add_item(client, alice, url=URL, price="20.00", currency="USD")
     start = utc_now().replace(hour=0, minute=0, second=0, microsecond=0)
     for minute in range(service.MAX_POINTS_PER_DAY + 10):
@@ -79,7 +90,7 @@ async def test_a_flapping_page_stores_a_bounded_number_of_points_a_day(client, a
     assert tracking["current"]["price"] == "19.00"  # the latest still moves
 
 
-async def test_currencies_are_never_mixed(client, alice):
+async def test_currencies_are_never_mixed(client: httpx.AsyncClient, alice: Account) -> None:
     item = await add_item(client, alice, url=URL, price="50.00", currency="USD")
     await _extract(client, alice, product_page("10.00", currency="EUR"))
     await _extract(client, alice, product_page("60.00", currency="EUR"))
@@ -90,7 +101,9 @@ async def test_currencies_are_never_mixed(client, alice):
     assert (history["highest"]["price"], history["highest"]["currency"]) == ("60.00", "EUR")
 
 
-async def test_the_product_record_is_shared_and_names_nobody(client, alice, bob, db):
+async def test_the_product_record_is_shared_and_names_nobody(
+    client: httpx.AsyncClient, alice: Account, bob: Account, db: AsyncDatabase[dict[str, Any]]
+) -> None:
     await add_item(client, alice, url=URL, price="30.00", currency="USD")
     bobs = await add_item(client, bob, url=URL, name="Kettle for mum")
     await _extract(client, alice, product_page("25.00"))
@@ -101,7 +114,9 @@ async def test_the_product_record_is_shared_and_names_nobody(client, alice, bob,
     assert alice.user_id not in stored and bob.user_id not in stored and "alice" not in stored
 
 
-async def test_history_window_and_errors(client, alice, bob, db):
+async def test_history_window_and_errors(
+    client: httpx.AsyncClient, alice: Account, bob: Account, db: AsyncDatabase[dict[str, Any]]
+) -> None:
     item = await add_item(client, alice, url=URL, price="40.00", currency="USD")
     await service.record_price(db, url=URL, price=Decimal("35.00"), currency="USD", source="page",
                                now=utc_now() - timedelta(days=40))  # fmt: skip
@@ -113,7 +128,9 @@ async def test_history_window_and_errors(client, alice, bob, db):
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "validation_error"
 
 
-async def test_a_page_without_price_records_nothing_and_never_drops_to_zero(client, alice):
+async def test_a_page_without_price_records_nothing_and_never_drops_to_zero(
+    client: httpx.AsyncClient, alice: Account
+) -> None:
     item = await add_item(client, alice, url=URL, price="12.00", currency="USD")
     await client.post("/api/v1/extract", json={"url": URL, "html": product_page(None, availability="InStock")},
                       headers=alice.headers)  # fmt: skip

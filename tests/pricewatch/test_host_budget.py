@@ -3,16 +3,24 @@ as it was, against the local shop on 127.0.0.1."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
+
+import httpx
+from pymongo.asynchronous.database import AsyncDatabase
 
 from app.clock import utc_now
+from app.pricewatch.recheck import Rechecker
 from tests.pricewatch.conftest import let_time_pass
+from tests.pricewatch.shop import Shop
+from tests.support.accounts import Account
 from tests.support.factories import add_item
 
 BUDGET = 3
 
 
-async def _watch(client, account, url: str) -> dict:
+async def _watch(client: httpx.AsyncClient, account: Account, url: str) -> dict:
     item = await add_item(client, account, url=url, price="100.00", currency="USD")
     response = await client.put(f"/api/v1/items/{item['id']}/watch", json={"target_price": "80"},
                                 headers=account.headers)  # fmt: skip
@@ -20,11 +28,11 @@ async def _watch(client, account, url: str) -> dict:
     return item
 
 
-async def _tracking(client, account, item) -> dict:
+async def _tracking(client: httpx.AsyncClient, account: Account, item: dict[str, Any]) -> dict:
     return (await client.get(f"/api/v1/items/{item['id']}", headers=account.headers)).json()["price_tracking"]
 
 
-async def _check_all_due(worker) -> int:
+async def _check_all_due(worker: Rechecker) -> int:
     checks = 0
     while await worker.process_next():
         checks += 1
@@ -32,7 +40,13 @@ async def _check_all_due(worker) -> int:
     return checks
 
 
-async def test_a_host_over_its_daily_budget_waits_for_the_next_day(client, alice, shop, rechecker, db):
+async def test_a_host_over_its_daily_budget_waits_for_the_next_day(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    rechecker: Callable[..., Rechecker],
+    db: AsyncDatabase[dict[str, Any]],
+) -> None:
     paths = ["/p/1", "/p/2"]
     items = [await _watch(client, alice, shop.page(path, price="100.00")) for path in paths]
     worker = rechecker(price_recheck_host_daily_budget=BUDGET)

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
+
+import httpx
+from pymongo.asynchronous.database import AsyncDatabase
 
 from app.clock import utc_now
+from app.pricewatch.recheck import Rechecker
 from tests.pricewatch.conftest import let_time_pass
+from tests.pricewatch.shop import Shop
+from tests.support.accounts import Account
 from tests.support.factories import add_item
 
 
-async def _watch(client, account, url: str, **watch) -> dict:
+async def _watch(client: httpx.AsyncClient, account: Account, url: str, **watch: Any) -> dict[str, Any]:
     item = await add_item(client, account, url=url, price="100.00", currency="USD")
     response = await client.put(f"/api/v1/items/{item['id']}/watch", json=watch or {"target_price": "80"},
                                 headers=account.headers)  # fmt: skip
@@ -18,16 +26,22 @@ async def _watch(client, account, url: str, **watch) -> dict:
     return item
 
 
-async def _tracking(client, account, item) -> dict:
+async def _tracking(client: httpx.AsyncClient, account: Account, item: dict[str, Any]) -> dict:
     return (await client.get(f"/api/v1/items/{item['id']}", headers=account.headers)).json()["price_tracking"]
 
 
-async def _points(client, account, item) -> list[tuple]:
+async def _points(client: httpx.AsyncClient, account: Account, item: dict[str, Any]) -> list[tuple]:
     history = (await client.get(f"/api/v1/items/{item['id']}/price-history", headers=account.headers)).json()
     return [(p["price"], p["availability"], p["source"]) for p in history["points"]]
 
 
-async def test_changes_recorded_once_each_and_unchanged_pages_cost_a_304(client, alice, shop, rechecker, db):
+async def test_changes_recorded_once_each_and_unchanged_pages_cost_a_304(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    rechecker: Callable[..., Rechecker],
+    db: AsyncDatabase[dict[str, Any]],
+) -> None:
     url = shop.page("/p/1", price="100.00")
     item = await _watch(client, alice, url)
     worker = rechecker()
@@ -55,7 +69,13 @@ async def test_changes_recorded_once_each_and_unchanged_pages_cost_a_304(client,
     assert await worker.process_next() is False  # nothing due
 
 
-async def test_two_workers_racing_fetch_once_and_alert_once(client, alice, shop, rechecker, db):
+async def test_two_workers_racing_fetch_once_and_alert_once(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    rechecker: Callable[..., Rechecker],
+    db: AsyncDatabase[dict[str, Any]],
+) -> None:
     url = shop.page("/p/1", price="100.00")
     await _watch(client, alice, url, target_price="80.00")
     workers = [rechecker("worker-a"), rechecker("worker-b")]
@@ -72,7 +92,9 @@ async def test_two_workers_racing_fetch_once_and_alert_once(client, alice, shop,
     assert sum(worker.counts["alerts"] for worker in workers) == 1
 
 
-async def test_robots_disallow_is_honoured(client, alice, shop, rechecker):
+async def test_robots_disallow_is_honoured(
+    client: httpx.AsyncClient, alice: Account, shop: Shop, rechecker: Callable[..., Rechecker]
+) -> None:
     shop.set_robots("User-agent: BuyHiveBot\nDisallow: /p/\n\nUser-agent: *\nAllow: /\n")
     item = await _watch(client, alice, shop.page("/p/1"))
     await rechecker().process_next()
@@ -81,7 +103,13 @@ async def test_robots_disallow_is_honoured(client, alice, shop, rechecker):
     assert tracking["status"] == "blocked" and "next time you visit" in tracking["status_message"]
 
 
-async def test_429_backs_off_the_host_and_marks_the_product(client, alice, shop, rechecker, db):
+async def test_429_backs_off_the_host_and_marks_the_product(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    rechecker: Callable[..., Rechecker],
+    db: AsyncDatabase[dict[str, Any]],
+) -> None:
     item = await _watch(client, alice, shop.page("/p/1", status=429, headers={"Retry-After": "600"}))
     other = await _watch(client, alice, shop.page("/p/2"))
     worker = rechecker()
@@ -92,7 +120,7 @@ async def test_429_backs_off_the_host_and_marks_the_product(client, alice, shop,
     assert (await _tracking(client, alice, item))["status"] == "blocked"
     assert (await _tracking(client, alice, other))["status"] is None  # not checked yet
     host = await db["price_hosts"].find_one({})
-    assert host["failures"] == 1 and host["next_allowed_at"] >= utc_now() + timedelta(seconds=590)
+    assert host is not None and host["failures"] == 1 and host["next_allowed_at"] >= utc_now() + timedelta(seconds=590)
     products = await db["price_products"].find({}).to_list(None)
     assert all(product["next_check_at"] >= utc_now() + timedelta(seconds=590) for product in products)
 
@@ -100,10 +128,16 @@ async def test_429_backs_off_the_host_and_marks_the_product(client, alice, shop,
     await let_time_pass(db)
     await worker.process_next()
     host = await db["price_hosts"].find_one({})
-    assert host["failures"] == 2
+    assert host is not None and host["failures"] == 2
 
 
-async def test_bot_wall_missing_price_and_gone_pages(client, alice, shop, rechecker, db):
+async def test_bot_wall_missing_price_and_gone_pages(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    rechecker: Callable[..., Rechecker],
+    db: AsyncDatabase[dict[str, Any]],
+) -> None:
     wall_page = "<html><title>Just a moment...</title><body>Please complete the captcha</body></html>"
     wall = await _watch(client, alice, shop.page("/wall", body=wall_page))
     no_price = await _watch(client, alice, shop.page("/no-price", price=None, availability="OutOfStock"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shlex
+from pathlib import Path
+from typing import Any
 
 import botocore.session
 from botocore.validate import validate_parameters
@@ -15,14 +17,14 @@ RECHECK = REPO_ROOT / "deploy" / "task-definition-recheck.json"
 API = REPO_ROOT / "deploy" / "task-definition.json"
 
 
-def _rendered(path) -> dict:
+def _rendered(path: Path) -> dict[str, Any]:
     text = path.read_text().replace("${AWS_ACCOUNT_ID}", "123456789012").replace("${AWS_REGION}", "eu-west-1")
     definition = json.loads(text)
     definition["containerDefinitions"][0]["image"] = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/buyhive:abc123"
     return definition
 
 
-def test_matches_the_ecs_schema_and_runs_the_worker_module():
+def test_matches_the_ecs_schema_and_runs_the_worker_module() -> None:
     definition = _rendered(RECHECK)
     shape = botocore.session.get_session().get_service_model("ecs").operation_model("RegisterTaskDefinition")
     validate_parameters(definition, shape.input_shape)
@@ -33,7 +35,7 @@ def test_matches_the_ecs_schema_and_runs_the_worker_module():
     assert container["linuxParameters"]["initProcessEnabled"] is True  # SIGTERM reaches Python, as for the API
 
 
-def test_same_roles_and_production_settings_as_the_api():
+def test_same_roles_and_production_settings_as_the_api() -> None:
     recheck, api = _rendered(RECHECK), _rendered(API)
     assert (recheck["executionRoleArn"], recheck["taskRoleArn"]) == (api["executionRoleArn"], api["taskRoleArn"])
     (container,) = recheck["containerDefinitions"]

@@ -6,26 +6,34 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
+import httpx
 from bson import ObjectId
+from pymongo.asynchronous.database import AsyncDatabase
 
 from app.clock import utc_now
+from app.config import Settings
 from app.items import service as items
 from app.items.schemas import ItemCreate
+from app.net import SafeFetcher
 from app.pricewatch import repository, service
 from app.pricewatch.worker import RecheckWorker
 from tests.pricewatch.pages import product_page
+from tests.support.accounts import Account
 from tests.support.factories import add_item
 
 URL = "https://shop.example/p/kettle"
 
 
-async def _points(client, account, item_id: str) -> list[tuple]:
+async def _points(client: httpx.AsyncClient, account: Account, item_id: str) -> list[tuple]:
     history = (await client.get(f"/api/v1/items/{item_id}/price-history", headers=account.headers)).json()
     return [(p["price"], p["availability"], p["source"]) for p in history["points"]]
 
 
-async def _saved_by_a_process_that_died(db, account, url: str, price: str) -> str:
+async def _saved_by_a_process_that_died(
+    db: AsyncDatabase[dict[str, Any]], account: Account, url: str, price: str
+) -> str:
     """The save as the API makes it, without what the API does after its answer (as if it died right then)."""
     data = ItemCreate(url=url, name="Kettle", price=Decimal(price), currency="USD", cart_ids=[account.default_cart_id])
     item, created = await items.add_item(db, user_id=ObjectId(account.user_id), data=data, quota=100)
@@ -33,7 +41,9 @@ async def _saved_by_a_process_that_died(db, account, url: str, price: str) -> st
     return str(item.id)
 
 
-async def test_a_save_records_its_price_once(client, alice, db):
+async def test_a_save_records_its_price_once(
+    client: httpx.AsyncClient, alice: Account, db: AsyncDatabase[dict[str, Any]]
+) -> None:
     item = await add_item(client, alice, url=URL, price="20.00", currency="USD")
     await add_item(client, alice, url=URL, price="20.00", currency="USD")  # the same again: nothing new
 
@@ -41,7 +51,9 @@ async def test_a_save_records_its_price_once(client, alice, db):
     assert await db["price_seen_queue"].count_documents({}) == 0
 
 
-async def test_what_a_dead_process_left_is_recorded_by_the_next_save(client, alice, db):
+async def test_what_a_dead_process_left_is_recorded_by_the_next_save(
+    client: httpx.AsyncClient, alice: Account, db: AsyncDatabase[dict[str, Any]]
+) -> None:
     left = await _saved_by_a_process_that_died(db, alice, URL, "20.00")
     assert await _points(client, alice, left) == []
 
@@ -51,7 +63,13 @@ async def test_what_a_dead_process_left_is_recorded_by_the_next_save(client, ali
     assert await _points(client, alice, other["id"]) == [("5.00", None, "page")]
 
 
-async def test_the_recheck_worker_records_what_was_left(client, alice, db, fetcher, recheck_settings):
+async def test_the_recheck_worker_records_what_was_left(
+    client: httpx.AsyncClient,
+    alice: Account,
+    db: AsyncDatabase[dict[str, Any]],
+    fetcher: SafeFetcher,
+    recheck_settings: Settings,
+) -> None:
     left = await _saved_by_a_process_that_died(db, alice, URL, "20.00")
     worker = RecheckWorker(db, fetcher, recheck_settings.model_copy(update={"price_recheck_poll_seconds": 0.05}))
     worker.start()
@@ -66,7 +84,9 @@ async def test_the_recheck_worker_records_what_was_left(client, alice, db, fetch
     assert await _points(client, alice, left) == [("20.00", None, "page")]
 
 
-async def test_a_price_whose_recorder_died_mid_way_is_taken_again_after_its_lease(client, alice, db):
+async def test_a_price_whose_recorder_died_mid_way_is_taken_again_after_its_lease(
+    client: httpx.AsyncClient, alice: Account, db: AsyncDatabase[dict[str, Any]]
+) -> None:
     left = await _saved_by_a_process_that_died(db, alice, URL, "20.00")
     assert await repository.claim_seen_price(db, now=utc_now(), lease=service.SEEN_LEASE) is not None  # then died
 
@@ -77,7 +97,9 @@ async def test_a_price_whose_recorder_died_mid_way_is_taken_again_after_its_leas
     assert await _points(client, alice, left) == [("20.00", None, "page")]
 
 
-async def test_a_late_price_never_goes_over_a_newer_one(client, alice, db):
+async def test_a_late_price_never_goes_over_a_newer_one(
+    client: httpx.AsyncClient, alice: Account, db: AsyncDatabase[dict[str, Any]]
+) -> None:
     left = await _saved_by_a_process_that_died(db, alice, URL, "20.00")
     seen_since = await client.post("/api/v1/extract", json={"url": URL, "html": product_page("18.00")},
                                    headers=alice.headers)  # fmt: skip

@@ -16,15 +16,19 @@ from pathlib import Path
 from typing import Any
 
 import boto3
+import httpx
 import pytest
 from fastapi import FastAPI
+from pymongo.asynchronous.database import AsyncDatabase
 
 from app.config import Settings
 from app.net import SafeFetcher
 from app.pricewatch.worker import RecheckWorker
 from tests.mail.moto_ses import FAKE_CREDENTIALS, REGION, moto_server
 from tests.pricewatch.conftest import let_time_pass
+from tests.pricewatch.shop import Shop
 from tests.support import REPO_ROOT
+from tests.support.accounts import Account
 from tests.support.factories import add_item
 
 MAX_RECEIVES = 2  # the redrive policy's maxReceiveCount
@@ -85,7 +89,7 @@ def worker(
     return make
 
 
-async def _watch(client, account, url: str, target: str = "80.00") -> dict:
+async def _watch(client: httpx.AsyncClient, account: Account, url: str, target: str = "80.00") -> dict:
     item = await add_item(client, account, url=url, price="100.00", currency="USD")
     response = await client.put(f"/api/v1/items/{item['id']}/watch", json={"target_price": target},
                                 headers=account.headers)  # fmt: skip
@@ -93,7 +97,7 @@ async def _watch(client, account, url: str, target: str = "80.00") -> dict:
     return item
 
 
-async def _tracking(client, account, item) -> dict:
+async def _tracking(client: httpx.AsyncClient, account: Account, item: dict[str, Any]) -> dict:
     return (await client.get(f"/api/v1/items/{item['id']}", headers=account.headers)).json()["price_tracking"]
 
 
@@ -104,7 +108,14 @@ async def _drain(worker: RecheckWorker) -> int:
     return handled
 
 
-async def test_due_products_are_sent_once_per_due_time_and_workers_drain_them(client, alice, shop, db, queues, worker):
+async def test_due_products_are_sent_once_per_due_time_and_workers_drain_them(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    db: AsyncDatabase[dict[str, Any]],
+    queues: Queues,
+    worker: Callable[..., RecheckWorker],
+) -> None:
     items = [await _watch(client, alice, shop.page(f"/p/{n}", price=f"{n}0.00")) for n in (7, 9)]
     schedulers = [worker("worker-a"), worker("worker-b")]
     sent = await asyncio.gather(*(scheduler.schedule_once() for scheduler in schedulers))
@@ -124,7 +135,14 @@ async def test_due_products_are_sent_once_per_due_time_and_workers_drain_them(cl
     assert await schedulers[0].schedule_once() == 2
 
 
-async def test_a_message_delivered_twice_checks_once_and_alerts_once(client, alice, shop, db, queues, worker):
+async def test_a_message_delivered_twice_checks_once_and_alerts_once(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    db: AsyncDatabase[dict[str, Any]],
+    queues: Queues,
+    worker: Callable[..., RecheckWorker],
+) -> None:
     await _watch(client, alice, shop.page("/p/1", price="79.00"), target="80.00")
     scheduler = worker("scheduler")
     assert await scheduler.schedule_once() == 1
@@ -145,7 +163,14 @@ async def test_a_message_delivered_twice_checks_once_and_alerts_once(client, ali
     assert queues.depth() == 0  # the duplicate is deleted too: nothing is left to come back
 
 
-async def test_messages_sqs_refused_are_sent_on_the_next_pass(client, alice, shop, queues, moto_url, worker):
+async def test_messages_sqs_refused_are_sent_on_the_next_pass(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    queues: Queues,
+    moto_url: str,
+    worker: Callable[..., RecheckWorker],
+) -> None:
     await _watch(client, alice, shop.page("/p/1"))
     missing = worker(queue_url=f"{moto_url}/123456789012/buyhive-recheck-missing")
     with pytest.raises(Exception, match="NonExistentQueue"):
@@ -154,7 +179,9 @@ async def test_messages_sqs_refused_are_sent_on_the_next_pass(client, alice, sho
     assert queues.depth() == 1
 
 
-async def test_a_poison_message_lands_in_the_dead_letter_queue(moto_url, worker):
+async def test_a_poison_message_lands_in_the_dead_letter_queue(
+    moto_url: str, worker: Callable[..., RecheckWorker]
+) -> None:
     queues = _queues(moto_url, visibility_timeout=0)  # a failed message is visible again at once
     queues.client.send_message(QueueUrl=queues.url, MessageBody='{"product_id": "not an id"}')
     consumer = worker(queue_url=queues.url)
@@ -167,7 +194,9 @@ async def test_a_poison_message_lands_in_the_dead_letter_queue(moto_url, worker)
     assert dead["Body"] == '{"product_id": "not an id"}'
 
 
-async def test_the_worker_service_drains_the_queue_until_stopped(client, alice, shop, queues, worker):
+async def test_the_worker_service_drains_the_queue_until_stopped(
+    client: httpx.AsyncClient, alice: Account, shop: Shop, queues: Queues, worker: Callable[..., RecheckWorker]
+) -> None:
     item = await _watch(client, alice, shop.page("/p/1", price="55.00"))
     service = worker()
     service.start()
@@ -184,8 +213,15 @@ async def test_the_worker_service_drains_the_queue_until_stopped(client, alice, 
 
 
 async def test_the_worker_process_drains_sqs_as_production_runs_it(
-    client, alice, shop, settings, queues, moto_url, worker, tmp_path
-):
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    settings: Settings,
+    queues: Queues,
+    moto_url: str,
+    worker: Callable[..., RecheckWorker],
+    tmp_path: Path,
+) -> None:
     item = await _watch(client, alice, shop.page("/p/1", price="45.00"))
     # Sent here: the product is marked, so only a process reading this SQS queue can check it.
     assert await worker().schedule_once() == 1

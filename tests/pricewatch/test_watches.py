@@ -3,27 +3,35 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
+import httpx
 from bson import ObjectId
+from pymongo.asynchronous.database import AsyncDatabase
 
 from app.clock import utc_now
+from app.config import Settings
 from app.pricewatch import alerts
+from app.pricewatch.recheck import Rechecker
 from tests.pricewatch.conftest import let_time_pass
 from tests.pricewatch.pages import product_page
+from tests.pricewatch.shop import Shop
+from tests.support.accounts import Account
 from tests.support.factories import add_item
 from tests.support.inbox import body_text, emails_to, wait_for_emails
 
 
-async def _item(client, account, url: str, price: str = "100.00") -> dict:
+async def _item(client: httpx.AsyncClient, account: Account, url: str, price: str = "100.00") -> dict:
     return await add_item(client, account, url=url, price=price, currency="USD")
 
 
-async def _put_watch(client, account, item, **body):
+async def _put_watch(client: httpx.AsyncClient, account: Account, item: dict[str, Any], **body: Any) -> httpx.Response:
     return await client.put(f"/api/v1/items/{item['id']}/watch", json=body, headers=account.headers)
 
 
-async def test_watch_api(client, alice, bob):
+async def test_watch_api(client: httpx.AsyncClient, alice: Account, bob: Account) -> None:
     item = await _item(client, alice, "https://shop.example/p/1")
     created = await _put_watch(client, alice, item, target_price="80.00", drop_percent="10")
     assert created.status_code == 200
@@ -50,16 +58,27 @@ async def test_watch_api(client, alice, bob):
     assert (await client.get("/api/v1/watches", headers=alice.headers)).json()["items"] == []
 
 
-async def test_deleting_the_item_drops_its_watch(client, alice, db):
+async def test_deleting_the_item_drops_its_watch(
+    client: httpx.AsyncClient, alice: Account, db: AsyncDatabase[dict[str, Any]]
+) -> None:
     item = await _item(client, alice, "https://shop.example/p/2")
     assert (await _put_watch(client, alice, item, back_in_stock=True)).status_code == 200
     assert (await client.delete(f"/api/v1/items/{item['id']}", headers=alice.headers)).status_code == 204
     assert (await client.get("/api/v1/watches", headers=alice.headers)).json()["items"] == []
     product = await db["price_products"].find_one({})
-    assert product["watch_count"] == 0 and product["next_check_at"] is None  # off the re-check schedule
+    assert (
+        product is not None and product["watch_count"] == 0 and product["next_check_at"] is None
+    )  # off the re-check schedule
 
 
-async def test_alert_email_and_one_click_unsubscribe(client, alice, shop, rechecker, settings, db):
+async def test_alert_email_and_one_click_unsubscribe(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    rechecker: Callable[..., Rechecker],
+    settings: Settings,
+    db: AsyncDatabase[dict[str, Any]],
+) -> None:
     item = await _item(client, alice, shop.page("/p/1", price="100.00"))
     await _put_watch(client, alice, item, target_price="80.00")
     worker = rechecker()
@@ -69,7 +88,7 @@ async def test_alert_email_and_one_click_unsubscribe(client, alice, shop, rechec
     assert (await client.post("/api/v1/extract", json=extract, headers=alice.headers)).status_code == 200
     assert await db["price_alerts"].count_documents({}) == 0
     product = await db["price_products"].find_one({})  # ... but the watched product is re-checked soon
-    assert product["next_check_at"] <= utc_now() + timedelta(minutes=1)
+    assert product is not None and product["next_check_at"] <= utc_now() + timedelta(minutes=1)
 
     shop.pages["/p/1"].price = "75.00"
     await let_time_pass(db)
@@ -77,7 +96,9 @@ async def test_alert_email_and_one_click_unsubscribe(client, alice, shop, rechec
     (email,) = await wait_for_emails(settings.data_dir / "outbox", alice.email, "Price alert")
     assert "75.00 USD" in str(email["Subject"]) and "at or below your target of 80.00 USD" in body_text(email)
     assert email["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    link = re.fullmatch(r"<(.+)>", str(email["List-Unsubscribe"])).group(1)
+    bracketed = re.fullmatch(r"<(.+)>", str(email["List-Unsubscribe"]))
+    assert bracketed is not None
+    link = bracketed.group(1)
     path = link.removeprefix(settings.public_app_url.rstrip("/"))
 
     page = await client.get(path)  # a mail scanner opening the link changes nothing
@@ -90,7 +111,14 @@ async def test_alert_email_and_one_click_unsubscribe(client, alice, shop, rechec
     assert (await client.post(path + "x")).status_code == 404
 
 
-async def test_unsubscribe_from_all_alerts(client, alice, shop, rechecker, settings, db):
+async def test_unsubscribe_from_all_alerts(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    rechecker: Callable[..., Rechecker],
+    settings: Settings,
+    db: AsyncDatabase[dict[str, Any]],
+) -> None:
     item = await _item(client, alice, shop.page("/p/1", availability="OutOfStock"))
     await _put_watch(client, alice, item, back_in_stock=True)
     worker = rechecker()
@@ -104,7 +132,14 @@ async def test_unsubscribe_from_all_alerts(client, alice, shop, rechecker, setti
     assert emails_to(settings.data_dir / "outbox", alice.email) == []
 
 
-async def test_back_in_stock_alerts_once(client, alice, shop, rechecker, settings, db):
+async def test_back_in_stock_alerts_once(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    rechecker: Callable[..., Rechecker],
+    settings: Settings,
+    db: AsyncDatabase[dict[str, Any]],
+) -> None:
     item = await _item(client, alice, shop.page("/p/1", availability="OutOfStock"))
     await _put_watch(client, alice, item, back_in_stock=True)
     worker = rechecker()
@@ -118,7 +153,14 @@ async def test_back_in_stock_alerts_once(client, alice, shop, rechecker, setting
     assert await db["price_alerts"].count_documents({}) == 1
 
 
-async def test_many_alerts_in_a_day_become_one_digest(client, alice, shop, rechecker, settings, db):
+async def test_many_alerts_in_a_day_become_one_digest(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    rechecker: Callable[..., Rechecker],
+    settings: Settings,
+    db: AsyncDatabase[dict[str, Any]],
+) -> None:
     for path in ("/p/1", "/p/2", "/p/3"):
         item = await _item(client, alice, shop.page(path, price="100.00"))
         await _put_watch(client, alice, item, target_price="50.00")
@@ -142,7 +184,13 @@ async def test_many_alerts_in_a_day_become_one_digest(client, alice, shop, reche
     assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
-async def test_account_deletion_forgets_watches_and_alerts(client, alice, shop, rechecker, db):
+async def test_account_deletion_forgets_watches_and_alerts(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    rechecker: Callable[..., Rechecker],
+    db: AsyncDatabase[dict[str, Any]],
+) -> None:
     item = await _item(client, alice, shop.page("/p/1", price="100.00"))
     await _put_watch(client, alice, item, target_price="90.00")
     await rechecker().process_next()
@@ -151,4 +199,4 @@ async def test_account_deletion_forgets_watches_and_alerts(client, alice, shop, 
     for name in ("price_watches", "price_alerts", "price_alert_opt_outs"):
         assert await db[name].count_documents({}) == 0
     product = await db["price_products"].find_one({})
-    assert product["watch_count"] == 0
+    assert product is not None and product["watch_count"] == 0

@@ -8,18 +8,27 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
+
+import httpx
+from pymongo.asynchronous.database import AsyncDatabase
 
 from app.clock import utc_now
+from app.config import Settings
+from app.db import EmbeddedMongo
 from app.pricewatch import repository
+from app.pricewatch.recheck import Rechecker
+from tests.pricewatch.shop import Shop
 from tests.support import REPO_ROOT
-from tests.support.accounts import register_account
+from tests.support.accounts import Account, register_account
 from tests.support.app import make_settings, running_app
 from tests.support.factories import add_item
 
 
-async def _watched(client, account, url: str) -> dict:
+async def _watched(client: httpx.AsyncClient, account: Account, url: str) -> dict:
     item = await add_item(client, account, url=url, price="100.00", currency="USD")
     response = await client.put(f"/api/v1/items/{item['id']}/watch", json={"target_price": "50"},
                                 headers=account.headers)  # fmt: skip
@@ -27,7 +36,9 @@ async def _watched(client, account, url: str) -> dict:
     return item
 
 
-async def _status_becomes(client, account, item, wanted: str, timeout_s: float = 20.0) -> dict:
+async def _status_becomes(
+    client: httpx.AsyncClient, account: Account, item: dict[str, Any], wanted: str, timeout_s: float = 20.0
+) -> dict:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         tracking = (await client.get(f"/api/v1/items/{item['id']}", headers=account.headers)).json()["price_tracking"]
@@ -37,7 +48,9 @@ async def _status_becomes(client, account, item, wanted: str, timeout_s: float =
     raise AssertionError(f"status never became {wanted!r}")
 
 
-async def test_worker_process_checks_and_stops_on_sigterm(client, alice, shop, settings, tmp_path):
+async def test_worker_process_checks_and_stops_on_sigterm(
+    client: httpx.AsyncClient, alice: Account, shop: Shop, settings: Settings, tmp_path: Path
+) -> None:
     item = await _watched(client, alice, shop.page("/p/1", price="45.00"))
     env = {
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
@@ -63,7 +76,7 @@ async def test_worker_process_checks_and_stops_on_sigterm(client, alice, shop, s
     assert len(shop.requests_for("/p/1")) == 1
 
 
-async def test_inside_the_api_when_configured(mongo_server, tmp_path, shop):
+async def test_inside_the_api_when_configured(mongo_server: EmbeddedMongo, tmp_path: Path, shop: Shop) -> None:
     settings = make_settings(
         mongo_server.url, tmp_path, price_recheck_in_api=True, price_recheck_poll_seconds=0.2,
         fetch_allow_private_hosts=["127.0.0.1"], fetch_allowed_ports=[80, 443, shop.server.port],
@@ -79,7 +92,13 @@ async def test_inside_the_api_when_configured(mongo_server, tmp_path, shop):
     assert not make_settings(mongo_server.url, tmp_path).recheck_in_api  # off by default outside development
 
 
-async def test_a_dead_workers_lease_runs_out_and_another_takes_over(client, alice, shop, rechecker, db):
+async def test_a_dead_workers_lease_runs_out_and_another_takes_over(
+    client: httpx.AsyncClient,
+    alice: Account,
+    shop: Shop,
+    rechecker: Callable[..., Rechecker],
+    db: AsyncDatabase[dict[str, Any]],
+) -> None:
     item = await _watched(client, alice, shop.page("/p/1", price="60.00"))
     # Worker A claims the product and dies before checking it.
     claimed = await repository.claim_due_product(db, worker_id="dead", now=utc_now(), lease=timedelta(seconds=120))
