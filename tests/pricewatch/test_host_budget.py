@@ -14,22 +14,10 @@ from app.clock import utc_now
 from app.pricewatch.recheck import Rechecker
 from tests.pricewatch.conftest import let_time_pass
 from tests.pricewatch.shop import Shop
+from tests.pricewatch.watching import price_tracking, watched_item
 from tests.support.accounts import Account
-from tests.support.factories import add_item
 
 BUDGET = 3
-
-
-async def _watch(client: httpx.AsyncClient, account: Account, url: str) -> dict:
-    item = await add_item(client, account, url=url, price="100.00", currency="USD")
-    response = await client.put(f"/api/v1/items/{item['id']}/watch", json={"target_price": "80"},
-                                headers=account.headers)  # fmt: skip
-    assert response.status_code == 200, response.text
-    return item
-
-
-async def _tracking(client: httpx.AsyncClient, account: Account, item: dict[str, Any]) -> dict:
-    return (await client.get(f"/api/v1/items/{item['id']}", headers=account.headers)).json()["price_tracking"]
 
 
 async def _check_all_due(worker: Rechecker) -> int:
@@ -48,10 +36,10 @@ async def test_a_host_over_its_daily_budget_waits_for_the_next_day(
     db: AsyncDatabase[dict[str, Any]],
 ) -> None:
     paths = ["/p/1", "/p/2"]
-    items = [await _watch(client, alice, shop.page(path, price="100.00")) for path in paths]
+    items = [await watched_item(client, alice, shop.page(path, price="100.00")) for path in paths]
     worker = rechecker(price_recheck_host_daily_budget=BUDGET)
     await _check_all_due(worker)  # two of today's three checks
-    assert [(await _tracking(client, alice, item))["status"] for item in items] == ["ok", "ok"]
+    assert [(await price_tracking(client, alice, item))["status"] for item in items] == ["ok", "ok"]
 
     for path in paths:
         shop.pages[path].price = "90.00"
@@ -60,10 +48,10 @@ async def test_a_host_over_its_daily_budget_waits_for_the_next_day(
 
     assert sum(len(shop.requests_for(path)) for path in paths) == BUDGET
     tomorrow = utc_now().replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-    prices = [(await _tracking(client, alice, item))["current"]["price"] for item in items]
+    prices = [(await price_tracking(client, alice, item))["current"]["price"] for item in items]
     waiting = [item for item, price in zip(items, prices, strict=True) if price == "100.00"]
     assert len(waiting) == 1  # not checked again today ...
-    tracking = await _tracking(client, alice, waiting[0])
+    tracking = await price_tracking(client, alice, waiting[0])
     assert tracking["status"] == "ok" and tracking["status_message"] is None  # ... and not marked for it
     products = await db["price_products"].find({}).to_list(None)
     assert all(product["next_check_at"] >= tomorrow for product in products)
@@ -78,4 +66,4 @@ async def test_a_host_over_its_daily_budget_waits_for_the_next_day(
     await db["price_hosts"].update_many({}, {"$set": {"checks_day": yesterday}})
     await let_time_pass(db)
     await _check_all_due(worker)
-    assert (await _tracking(client, alice, waiting[0]))["current"]["price"] == "90.00"
+    assert (await price_tracking(client, alice, waiting[0]))["current"]["price"] == "90.00"

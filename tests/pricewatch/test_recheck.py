@@ -14,20 +14,8 @@ from app.clock import utc_now
 from app.pricewatch.recheck import Rechecker
 from tests.pricewatch.conftest import let_time_pass
 from tests.pricewatch.shop import Shop
+from tests.pricewatch.watching import price_tracking, watched_item
 from tests.support.accounts import Account
-from tests.support.factories import add_item
-
-
-async def _watch(client: httpx.AsyncClient, account: Account, url: str, **watch: Any) -> dict[str, Any]:
-    item = await add_item(client, account, url=url, price="100.00", currency="USD")
-    response = await client.put(f"/api/v1/items/{item['id']}/watch", json=watch or {"target_price": "80"},
-                                headers=account.headers)  # fmt: skip
-    assert response.status_code == 200, response.text
-    return item
-
-
-async def _tracking(client: httpx.AsyncClient, account: Account, item: dict[str, Any]) -> dict:
-    return (await client.get(f"/api/v1/items/{item['id']}", headers=account.headers)).json()["price_tracking"]
 
 
 async def _points(client: httpx.AsyncClient, account: Account, item: dict[str, Any]) -> list[tuple]:
@@ -43,10 +31,10 @@ async def test_changes_recorded_once_each_and_unchanged_pages_cost_a_304(
     db: AsyncDatabase[dict[str, Any]],
 ) -> None:
     url = shop.page("/p/1", price="100.00")
-    item = await _watch(client, alice, url)
+    item = await watched_item(client, alice, url)
     worker = rechecker()
     assert await worker.process_next() is True
-    assert (await _tracking(client, alice, item))["status"] == "ok"
+    assert (await price_tracking(client, alice, item))["status"] == "ok"
 
     shop.pages["/p/1"].price = "90.00"
     await let_time_pass(db)
@@ -64,7 +52,7 @@ async def test_changes_recorded_once_each_and_unchanged_pages_cost_a_304(
     assert requests[2]["if-none-match"]  # the ETag of the second answer, which the shop matched (304)
     assert requests[0]["user-agent"].startswith("BuyHiveBot/")
     assert len(shop.requests_for("/robots.txt")) == 1  # read once, kept a day
-    tracking = await _tracking(client, alice, item)
+    tracking = await price_tracking(client, alice, item)
     assert tracking["current"]["price"] == "90.00" and tracking["current"]["source"] == "recheck"
     assert await worker.process_next() is False  # nothing due
 
@@ -77,7 +65,7 @@ async def test_two_workers_racing_fetch_once_and_alert_once(
     db: AsyncDatabase[dict[str, Any]],
 ) -> None:
     url = shop.page("/p/1", price="100.00")
-    await _watch(client, alice, url, target_price="80.00")
+    await watched_item(client, alice, url, target_price="80.00")
     workers = [rechecker("worker-a"), rechecker("worker-b")]
     await asyncio.gather(*(worker.process_next() for worker in workers))
     shop.pages["/p/1"].price = "79.00"
@@ -96,10 +84,10 @@ async def test_robots_disallow_is_honoured(
     client: httpx.AsyncClient, alice: Account, shop: Shop, rechecker: Callable[..., Rechecker]
 ) -> None:
     shop.set_robots("User-agent: BuyHiveBot\nDisallow: /p/\n\nUser-agent: *\nAllow: /\n")
-    item = await _watch(client, alice, shop.page("/p/1"))
+    item = await watched_item(client, alice, shop.page("/p/1"))
     await rechecker().process_next()
     assert shop.requests_for("/p/1") == []
-    tracking = await _tracking(client, alice, item)
+    tracking = await price_tracking(client, alice, item)
     assert tracking["status"] == "blocked" and "next time you visit" in tracking["status_message"]
 
 
@@ -110,15 +98,15 @@ async def test_429_backs_off_the_host_and_marks_the_product(
     rechecker: Callable[..., Rechecker],
     db: AsyncDatabase[dict[str, Any]],
 ) -> None:
-    item = await _watch(client, alice, shop.page("/p/1", status=429, headers={"Retry-After": "600"}))
-    other = await _watch(client, alice, shop.page("/p/2"))
+    item = await watched_item(client, alice, shop.page("/p/1", status=429, headers={"Retry-After": "600"}))
+    other = await watched_item(client, alice, shop.page("/p/2"))
     worker = rechecker()
     await worker.process_next()
     await worker.process_next()  # the other product, same host: it waits for the host to rest
 
     assert len(shop.server.received) == 2  # robots.txt and the one 429: nothing after it
-    assert (await _tracking(client, alice, item))["status"] == "blocked"
-    assert (await _tracking(client, alice, other))["status"] is None  # not checked yet
+    assert (await price_tracking(client, alice, item))["status"] == "blocked"
+    assert (await price_tracking(client, alice, other))["status"] is None  # not checked yet
     host = await db["price_hosts"].find_one({})
     assert host is not None and host["failures"] == 1 and host["next_allowed_at"] >= utc_now() + timedelta(seconds=590)
     products = await db["price_products"].find({}).to_list(None)
@@ -139,9 +127,9 @@ async def test_bot_wall_missing_price_and_gone_pages(
     db: AsyncDatabase[dict[str, Any]],
 ) -> None:
     wall_page = "<html><title>Just a moment...</title><body>Please complete the captcha</body></html>"
-    wall = await _watch(client, alice, shop.page("/wall", body=wall_page))
-    no_price = await _watch(client, alice, shop.page("/no-price", price=None, availability="OutOfStock"))
-    gone = await _watch(client, alice, shop.page("/gone", status=404))
+    wall = await watched_item(client, alice, shop.page("/wall", body=wall_page))
+    no_price = await watched_item(client, alice, shop.page("/no-price", price=None, availability="OutOfStock"))
+    gone = await watched_item(client, alice, shop.page("/gone", status=404))
     worker = rechecker()
     for _ in range(3):  # each product once: the host rests between them, those checked are not due again yet
         await db["price_hosts"].update_many({}, {"$set": {"next_allowed_at": utc_now() - timedelta(seconds=1)}})
@@ -150,9 +138,9 @@ async def test_bot_wall_missing_price_and_gone_pages(
         )
         await worker.process_next()
 
-    assert (await _tracking(client, alice, wall))["status"] == "blocked"
-    assert (await _tracking(client, alice, gone))["status"] == "gone"
-    tracking = await _tracking(client, alice, no_price)
+    assert (await price_tracking(client, alice, wall))["status"] == "blocked"
+    assert (await price_tracking(client, alice, gone))["status"] == "gone"
+    tracking = await price_tracking(client, alice, no_price)
     assert tracking["status"] == "no_price"
     assert tracking["lowest_30d"]["price"] == "100.00"  # the price vanished: not a drop to zero
     assert await _points(client, alice, no_price) == [("100.00", None, "page"), (None, "OutOfStock", "recheck")]

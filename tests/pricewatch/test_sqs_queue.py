@@ -27,9 +27,9 @@ from app.pricewatch.worker import RecheckWorker
 from tests.mail.moto_ses import FAKE_CREDENTIALS, REGION, moto_server
 from tests.pricewatch.conftest import let_time_pass
 from tests.pricewatch.shop import Shop
+from tests.pricewatch.watching import price_tracking, watched_item
 from tests.support import REPO_ROOT
 from tests.support.accounts import Account
-from tests.support.factories import add_item
 
 MAX_RECEIVES = 2  # the redrive policy's maxReceiveCount
 
@@ -89,18 +89,6 @@ def worker(
     return make
 
 
-async def _watch(client: httpx.AsyncClient, account: Account, url: str, target: str = "80.00") -> dict:
-    item = await add_item(client, account, url=url, price="100.00", currency="USD")
-    response = await client.put(f"/api/v1/items/{item['id']}/watch", json={"target_price": target},
-                                headers=account.headers)  # fmt: skip
-    assert response.status_code == 200, response.text
-    return item
-
-
-async def _tracking(client: httpx.AsyncClient, account: Account, item: dict[str, Any]) -> dict:
-    return (await client.get(f"/api/v1/items/{item['id']}", headers=account.headers)).json()["price_tracking"]
-
-
 async def _drain(worker: RecheckWorker) -> int:
     handled = 0
     while received := await worker.consume_once():
@@ -116,7 +104,7 @@ async def test_due_products_are_sent_once_per_due_time_and_workers_drain_them(
     queues: Queues,
     worker: Callable[..., RecheckWorker],
 ) -> None:
-    items = [await _watch(client, alice, shop.page(f"/p/{n}", price=f"{n}0.00")) for n in (7, 9)]
+    items = [await watched_item(client, alice, shop.page(f"/p/{n}", price=f"{n}0.00")) for n in (7, 9)]
     schedulers = [worker("worker-a"), worker("worker-b")]
     sent = await asyncio.gather(*(scheduler.schedule_once() for scheduler in schedulers))
     assert sum(sent) == 2  # two schedulers racing: one message per product
@@ -125,7 +113,7 @@ async def test_due_products_are_sent_once_per_due_time_and_workers_drain_them(
 
     assert await _drain(worker("worker-c")) == 2
     for item, price in zip(items, ("70.00", "90.00"), strict=True):
-        tracking = await _tracking(client, alice, item)
+        tracking = await price_tracking(client, alice, item)
         assert tracking["status"] == "ok"
         assert tracking["current"]["price"] == price and tracking["current"]["source"] == "recheck"
     assert queues.depth() == 0  # each deleted once its outcome was recorded
@@ -143,7 +131,7 @@ async def test_a_message_delivered_twice_checks_once_and_alerts_once(
     queues: Queues,
     worker: Callable[..., RecheckWorker],
 ) -> None:
-    await _watch(client, alice, shop.page("/p/1", price="79.00"), target="80.00")
+    await watched_item(client, alice, shop.page("/p/1", price="79.00"), target_price="80.00")
     scheduler = worker("scheduler")
     assert await scheduler.schedule_once() == 1
     # SQS may deliver a message twice: here a second copy of it sits in the queue.
@@ -171,7 +159,7 @@ async def test_messages_sqs_refused_are_sent_on_the_next_pass(
     moto_url: str,
     worker: Callable[..., RecheckWorker],
 ) -> None:
-    await _watch(client, alice, shop.page("/p/1"))
+    await watched_item(client, alice, shop.page("/p/1"))
     missing = worker(queue_url=f"{moto_url}/123456789012/buyhive-recheck-missing")
     with pytest.raises(Exception, match="NonExistentQueue"):
         await missing.schedule_once()
@@ -197,17 +185,17 @@ async def test_a_poison_message_lands_in_the_dead_letter_queue(
 async def test_the_worker_service_drains_the_queue_until_stopped(
     client: httpx.AsyncClient, alice: Account, shop: Shop, queues: Queues, worker: Callable[..., RecheckWorker]
 ) -> None:
-    item = await _watch(client, alice, shop.page("/p/1", price="55.00"))
+    item = await watched_item(client, alice, shop.page("/p/1", price="55.00"))
     service = worker()
     service.start()
     try:
         for _ in range(100):
-            if (await _tracking(client, alice, item))["status"] == "ok":
+            if (await price_tracking(client, alice, item))["status"] == "ok":
                 break
             await asyncio.sleep(0.1)
     finally:
         await service.stop()
-    assert (await _tracking(client, alice, item))["current"]["price"] == "55.00"
+    assert (await price_tracking(client, alice, item))["current"]["price"] == "55.00"
     assert service.health()["enqueued"] == 1 and service.health()["checked"] == 1
     assert queues.depth() == 0
 
@@ -222,7 +210,7 @@ async def test_the_worker_process_drains_sqs_as_production_runs_it(
     worker: Callable[..., RecheckWorker],
     tmp_path: Path,
 ) -> None:
-    item = await _watch(client, alice, shop.page("/p/1", price="45.00"))
+    item = await watched_item(client, alice, shop.page("/p/1", price="45.00"))
     # Sent here: the product is marked, so only a process reading this SQS queue can check it.
     assert await worker().schedule_once() == 1
     env = {
@@ -247,14 +235,14 @@ async def test_the_worker_process_drains_sqs_as_production_runs_it(
     )
     try:
         for _ in range(200):
-            if (await _tracking(client, alice, item))["status"] == "ok":
+            if (await price_tracking(client, alice, item))["status"] == "ok":
                 break
             await asyncio.sleep(0.1)
     finally:
         process.send_signal(signal.SIGTERM)
         exit_code = await asyncio.wait_for(process.wait(), 30)
     assert exit_code == 0
-    tracking = await _tracking(client, alice, item)
+    tracking = await price_tracking(client, alice, item)
     assert tracking["status"] == "ok" and tracking["current"]["source"] == "recheck"
     assert len(shop.requests_for("/p/1")) == 1
     assert queues.depth() == 0  # sent to SQS, received, deleted

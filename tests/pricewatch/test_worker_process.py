@@ -22,18 +22,10 @@ from app.db import EmbeddedMongo
 from app.pricewatch import repository
 from app.pricewatch.recheck import Rechecker
 from tests.pricewatch.shop import Shop
+from tests.pricewatch.watching import watched_item
 from tests.support import REPO_ROOT
 from tests.support.accounts import Account, register_account
 from tests.support.app import make_settings, running_app
-from tests.support.factories import add_item
-
-
-async def _watched(client: httpx.AsyncClient, account: Account, url: str) -> dict:
-    item = await add_item(client, account, url=url, price="100.00", currency="USD")
-    response = await client.put(f"/api/v1/items/{item['id']}/watch", json={"target_price": "50"},
-                                headers=account.headers)  # fmt: skip
-    assert response.status_code == 200
-    return item
 
 
 async def _status_becomes(
@@ -51,7 +43,7 @@ async def _status_becomes(
 async def test_worker_process_checks_and_stops_on_sigterm(
     client: httpx.AsyncClient, alice: Account, shop: Shop, settings: Settings, tmp_path: Path
 ) -> None:
-    item = await _watched(client, alice, shop.page("/p/1", price="45.00"))
+    item = await watched_item(client, alice, shop.page("/p/1", price="45.00"), target_price="50")
     env = {
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
         "ENVIRONMENT": "test",
@@ -84,7 +76,7 @@ async def test_inside_the_api_when_configured(mongo_server: EmbeddedMongo, tmp_p
     async with running_app(settings) as (app, client):
         account = await register_account(client)
         await app.state.database.db["users"].update_one({}, {"$set": {"email_verified_at": utc_now()}})
-        item = await _watched(client, account, shop.page("/p/1", price="70.00"))
+        item = await watched_item(client, account, shop.page("/p/1", price="70.00"), target_price="50")
         await _status_becomes(client, account, item, "ok")
         health = (await client.get("/health")).json()["components"]["price_recheck"]
         await app.state.database.client.drop_database(settings.mongo_db)
@@ -99,7 +91,7 @@ async def test_a_dead_workers_lease_runs_out_and_another_takes_over(
     rechecker: Callable[..., Rechecker],
     db: AsyncDatabase[dict[str, Any]],
 ) -> None:
-    item = await _watched(client, alice, shop.page("/p/1", price="60.00"))
+    item = await watched_item(client, alice, shop.page("/p/1", price="60.00"), target_price="50")
     # Worker A claims the product and dies before checking it.
     claimed = await repository.claim_due_product(db, worker_id="dead", now=utc_now(), lease=timedelta(seconds=120))
     assert claimed is not None
