@@ -2,7 +2,8 @@
 
 Only patterns with one meaning are here: a marketplace's product path on that marketplace's hosts (any country),
 a shop platform's product path, and pages no shop sells from (cart, checkout, sign-in, search, a collection or
-category listing, blog and help pages, dated news paths). Everything else is left to the URL model (`None`).
+category listing, blog and help pages, dated news paths, newsroom sections). Everything else is left to the URL
+model (`None`).
 """
 
 from __future__ import annotations
@@ -130,6 +131,13 @@ OTHER_RULES: tuple[UrlRule, ...] = (
         r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:blog|blogs|news|help|faq|faqs|support|pages|policies)(?:[/.?]|$)",
     ),
     _other("dated-article", r"^/(?:[a-z-]+/)*(?:19|20)\d\d/(?:0?[1-9]|1[0-2]|[a-z]{3})/"),
+    # News sections at any depth, in the words newsrooms use ("/wirtschaft/article229123092/…", "/nouvelle/1022038/…",
+    # Times of India's "/articleshow/"); a shop's product path never has one of these as a whole segment.
+    _other(
+        "news",
+        r"(?:^|/)(?:news|nouvelles?|noticias?|notizie|nachrichten|novosti|berita|tin-tuc|haberler|articleshow|story"
+        r"|stories)(?:[/.?]|$)|/article\d{6,}",
+    ),
     _other("home", r"^/?(?:index\.html?|[a-z]{2}(?:-[a-z]{2})?/?)?$"),
 )
 

@@ -97,6 +97,10 @@ OTHER_URLS = [
     "https://www.example-shop.com/en-us/",
     "https://www.theguardian.com/technology/2017/jul/03/facebook-lawsuit",
     "https://www.bbc.com/news/business-40504764",
+    "https://www.abendblatt.de/wirtschaft/article229123092/Hamburg-Grossmarkt-Obst.html",  # newsroom sections
+    "http://ici.radio-canada.ca/nouvelle/1022038/kpmg-comptables-fiscalite",
+    "https://timesofindia.indiatimes.com/city/delhi/articleshow/61234567.cms",
+    "https://www.elmundo.es/espana/noticias/2024-madrid.html",
 ]
 
 # Paths that resemble a rule but are not the pattern it names: left to the model (None), never a confident answer.
@@ -118,6 +122,8 @@ LOOKALIKE_URLS = [
     "https://www.amazon.com/sspa/click?ie=UTF8&url=%2FArduino-Uno%2Fdp%2FB008GRTSV6%2Fref%3Dsr",  # an ad redirect
     # a product page whose tracking parameter is named `query`: not a search
     "https://www.debijenkorf.nl/sonos-play-1-wifi-speaker-1944090000-194409000000000?query=fh_location%3D%252F",
+    "https://www.hatshop.example/newsboy-cap-tweed-123.html",  # "news" inside a word is no newsroom
+    "https://www.shop.example.fr/article/12345-lampe-de-bureau",  # a French shop's "article" is its product
 ]
 
 
