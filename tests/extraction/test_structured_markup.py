@@ -91,6 +91,18 @@ def test_a_site_wide_og_title_is_not_the_product_name() -> None:
     assert extract_structured(html, "https://www.costco.com/table.html").name == "Inner Strength Massage Table"
 
 
+def test_a_section_label_as_h1_is_not_the_product_name() -> None:
+    html = """<html><head><title>Trevi &amp; Pantheon Walking Tour | Brown Paper Tickets</title></head><body>
+      <h1>Event</h1><p>Sales Ended</p></body></html>"""
+    name = extract_structured(html, "https://www.brownpapertickets.com/event/2391834").name
+    assert name == "Trevi & Pantheon Walking Tour"
+
+
+def test_a_short_h1_naming_the_product_is_its_name() -> None:
+    html = "<html><head><title>Buy the Nova lamp today | Acme</title></head><body><h1>Nova</h1></body></html>"
+    assert extract_structured(html, "https://shop.example/p/nova").name == "Nova"
+
+
 def test_a_logo_as_og_image_is_not_the_product_image() -> None:
     html = """<html><head><meta property="og:image" content="https://cdn.example.com/logo_424x210.png"></head>
       <body><h1>Quad-Core Processor</h1>

@@ -29,6 +29,7 @@ from app.extraction.structured.visible import VisiblePage, read_visible_page, st
 logger = logging.getLogger(__name__)
 
 _MIN_MAIN_RECORD_SIMILARITY = 0.6
+_MAX_LABEL_WORDS = 2
 
 
 def extract_structured(html: str, url: str) -> StructuredExtraction:
@@ -72,9 +73,10 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
         put("name", main.name, main.source)
     if _og_title_names_the_page(opengraph.name, (heading[1] if heading else None, facts.title), site_names):
         put("name", clean_name(opengraph.name, site_names), "opengraph")
-    if heading is not None:
+    title_name = clean_name(facts.title, site_names)
+    if heading is not None and not _section_label(heading[1], title_name):
         put("name", heading[1], "heuristic")
-    put("name", clean_name(facts.title, site_names), "heuristic")
+    put("name", title_name, "heuristic")
 
     shown = main_visible_price(visible, heading[0] if heading else None)
     if shown is None and heading is not None and not scan.price_elements:
@@ -179,6 +181,12 @@ def _og_title_names_the_page(
         return False
     known = [other for other in others if other]
     return not known or any(name_similarity(og_title, other) > 0 for other in known)
+
+
+def _section_label(heading: str, title_name: str | None) -> bool:
+    """An <h1> of a word or two that shares nothing with the page's title ("Event", "Details"): the layout's label
+    for a section, not the product's name, when the title names something."""
+    return bool(title_name) and len(heading.split()) <= _MAX_LABEL_WORDS and name_similarity(heading, title_name) == 0
 
 
 def _site_label(url: str) -> str | None:
