@@ -120,8 +120,6 @@ OTHER_RULES: tuple[UrlRule, ...] = (
         r"|^/(?:(?!\d{5})[^/?])*/?\?(?:[^#]*&)?(?:q|_nkw|query|keyword|keywords|searchterm|search_query)=",
     ),
     _other("collection", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?collections/[^/?]+/?(?:\?|$)"),
-    # PrestaShop's category pages are `/<id>-<name>` at the root (or under a language); its products end in .html.
-    _other("prestashop-category", r"^/(?:[a-z]{2}/)?\d{1,4}-[^/?.]+/?(?:\?|$)"),
     _other(
         "category",
         # Amazon's /b?node= and eBay's /b/<name>/<id>/bn_<id>; a bare /b/ is also a bookshop's product path.
@@ -138,7 +136,7 @@ OTHER_RULES: tuple[UrlRule, ...] = (
     _other(
         "news",
         r"(?:^|/)(?:news|nouvelles?|noticias?|notizie|nachrichten|novosti|berita|tin-tuc|haberler|articleshow|story"
-        r"|stories)(?:[/.?]|$)|/article\d{6,}",
+        r"|stories)(?:[/.?]|$)|/article\d{6,}(?:[/.?]|$)",
     ),
     _other("home", r"^/?(?:index\.html?|[a-z]{2}(?:-[a-z]{2})?/?)?$"),
 )

@@ -20,13 +20,19 @@ def page(body: str, name: str = "Gourmet Strainer 8 cm") -> str:
         ("<p>Marca: HIKA</p>", "HIKA"),
         ("<p>Marke : Think!</p>", "Think!"),
         ("<p>ブランド：任天堂</p>", "任天堂"),
-        ("<table><tr><th>Brand</th></tr><tr><td>Versuni</td></tr></table>", "Versuni"),  # a label cell above it
         ("<a href='/stores/bosch'>Visit the Bosch Store</a>", "Bosch"),
         ("<a href='/stores/candy'>Besuche den Candy-Store</a>", "Candy"),
     ],
 )
 def test_labelled_brands(body: str, brand: str) -> None:
     assert extract_structured(page(body), URL).brand == brand
+
+
+def test_a_label_cell_above_the_brand_the_name_contains() -> None:
+    table = "<table><tr><th>Brand</th></tr><tr><td>Versuni</td></tr></table>"
+    assert extract_structured(page(table, "Versuni Juicer HR1832"), URL).brand == "Versuni"
+    # a bare label above anything else is a filter list or a link, not this product's brand
+    assert extract_structured(page("<p>Brand</p><p>See all</p>", "Versuni Juicer"), URL).brand is None
 
 
 def test_markup_brand_first() -> None:

@@ -37,6 +37,9 @@ US = PageLocale(language="en", country="US")
         ("R$ 359,75 ou 10x de R$ 35,97 sem juros", "359.75", "BRL"),
         ("$199.99 or $17/mo with Affirm", "199.99", "USD"),  # the instalment is not the price
         ("Price: $15.95/mo", "15.95", "USD"),  # a subscription's monthly price is its price
+        ("Plans from $12/month", "12", "USD"),
+        ("Ab 4,99 € / Monat", "4.99", "EUR"),
+        ("Daily rate $49.99", "49.99", "USD"),  # a rate, not instalments
         ("2 x 12,99 €", "12.99", "EUR"),
         ("2 999,000 DT Économisez 640,000 DT", "2999.000", "TND"),  # space-grouped, three decimals
     ],
@@ -53,7 +56,7 @@ def test_dates_measures_and_words_are_not_prices(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Oder 1,17 € mtl. in 12 Raten", "12x de R$ 29,90", "12 cuotas de $ 1.000", "as low as $45/mo"]
+    "text", ["Oder 1,17 € mtl. in 12 Raten", "12x de R$ 29,90", "12 cuotas de $ 1.000", "as low as $45/mo with Affirm"]
 )
 def test_an_instalment_alone_is_not_the_price(text: str) -> None:
     assert parse_price(text).amount is None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from app.extraction.structured import extract_structured
 
 URL = "https://www.example.com/products/anvil"
@@ -98,9 +100,12 @@ def test_a_section_label_as_h1_is_not_the_product_name() -> None:
     assert name == "Trevi & Pantheon Walking Tour"
 
 
-def test_a_short_h1_naming_the_product_is_its_name() -> None:
-    html = "<html><head><title>Buy the Nova lamp today | Acme</title></head><body><h1>Nova</h1></body></html>"
-    assert extract_structured(html, "https://shop.example/p/nova").name == "Nova"
+@pytest.mark.parametrize(
+    ("title", "h1"), [("Buy the Nova lamp today | Acme", "Nova"), ("Sporthaus Müller Online-Shop", "Wanderschuh Alpin")]
+)
+def test_a_short_h1_naming_the_product_is_its_name(title: str, h1: str) -> None:
+    html = f"<html><head><title>{title}</title></head><body><h1>{h1}</h1></body></html>"
+    assert extract_structured(html, "https://shop.example/p/1").name == h1
 
 
 def test_a_logo_as_og_image_is_not_the_product_image() -> None:

@@ -101,8 +101,6 @@ OTHER_URLS = [
     "http://ici.radio-canada.ca/nouvelle/1022038/kpmg-comptables-fiscalite",
     "https://timesofindia.indiatimes.com/city/delhi/articleshow/61234567.cms",
     "https://www.elmundo.es/espana/noticias/2024-madrid.html",
-    "https://skymil-informatique.com/25-processeur-intel",  # PrestaShop categories
-    "https://www.vikatienda.es/59-ninos?page=9",
 ]
 
 # Paths that resemble a rule but are not the pattern it names: left to the model (None), never a confident answer.
@@ -127,6 +125,8 @@ LOOKALIKE_URLS = [
     "https://www.hatshop.example/newsboy-cap-tweed-123.html",  # "news" inside a word is no newsroom
     "https://www.shop.example.fr/article/12345-lampe-de-bureau",  # a French shop's "article" is its product
     "https://tunisiatech.tn/smartphones/1234-samsung-galaxy-a15.html",  # a PrestaShop product
+    "https://shop.example.com/4-pack-usb-c-cable/",  # a number starting a product's slug
+    "https://shop.example.com/product/article1234567-blue-mug",  # "article" inside a segment
 ]
 
 

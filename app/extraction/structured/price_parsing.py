@@ -64,14 +64,14 @@ _MONTHLY_AFTER = re.compile(
     re.I,
 )
 _FINANCING = re.compile(
-    r"raten|\brate\b|cuotas|parcelas|\d\s*x\s*(?:de|of)\b|installments?|instalments?|financ|affirm|klarna|afterpay"
-    r"|\bapr\b|zinsen|juros|inter[eé]s|mensualités|\boder\b|\bor\b|\bou\b|\bo\b|\bab\b|from\b|as low as|starting at",
+    r"raten|cuotas|parcelas|\d\s*x\s*(?:de|of)\b|installments?|instalments?|financ|affirm|klarna|afterpay"
+    r"|\bapr\b|zinsen|juros|inter[eé]s|mensualités|ratenzahlung|a rate\b",
     re.I,
 )
 # Instalments, not the price: "10x de R$ 35,97", "12 cuotas de $ 1.000"
 _INSTALMENT_BEFORE = re.compile(
     r"(?:(?:^|\b)x\s*(?:de|of)|(?:raten|rate|cuotas|parcelas|installments?|instalments?|payments|mensualités)"
-    r"\s*(?:de|of|à|a|von|da|je)?)\s*(?:[^\d\s]{1,4}\s*)?$",
+    r"\s*(?:de|of|à|a|von|da|je))\s*(?:[^\d\s]{1,4}\s*)?$",
     re.I,
 )
 _RANGE_TO_NEXT = re.compile(r"\s*(?:-|–|—|~|～|to|bis|à|a|al|até|do|до)\s*", re.I)

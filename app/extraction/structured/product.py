@@ -29,7 +29,11 @@ from app.extraction.structured.visible import VisiblePage, read_visible_page, st
 logger = logging.getLogger(__name__)
 
 _MIN_MAIN_RECORD_SIMILARITY = 0.6
-_MAX_LABEL_WORDS = 2
+_SECTION_LABELS = frozenset({
+    "event", "events", "details", "product details", "item details", "overview", "description", "product", "item",
+    "listing", "tickets", "produktdetails", "artikeldetails", "beschreibung", "détails", "détails du produit",
+    "detalles", "detalles del producto", "dettagli", "dettagli prodotto", "detalhes", "detalhes do produto",
+})  # fmt: skip
 
 
 def extract_structured(html: str, url: str) -> StructuredExtraction:
@@ -184,9 +188,11 @@ def _og_title_names_the_page(
 
 
 def _section_label(heading: str, title_name: str | None) -> bool:
-    """An <h1> of a word or two that shares nothing with the page's title ("Event", "Details"): the layout's label
-    for a section, not the product's name, when the title names something."""
-    return bool(title_name) and len(heading.split()) <= _MAX_LABEL_WORDS and name_similarity(heading, title_name) == 0
+    """An <h1> that is the layout's label for a section ("Event", "Details"), not the product's name, when the
+    title names something else. Only known labels: many product names are a word or two the title lacks."""
+    return (
+        bool(title_name) and heading.strip().casefold() in _SECTION_LABELS and name_similarity(heading, title_name) == 0
+    )
 
 
 def _site_label(url: str) -> str | None:
