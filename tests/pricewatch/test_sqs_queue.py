@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import sys
 import uuid
@@ -27,7 +26,7 @@ from app.pricewatch.worker import RecheckWorker
 from tests.mail.moto_ses import FAKE_CREDENTIALS, REGION, moto_server
 from tests.pricewatch.conftest import let_time_pass
 from tests.pricewatch.shop import Shop
-from tests.pricewatch.watching import price_tracking, watched_item
+from tests.pricewatch.watching import price_tracking, status_becomes, watched_item, worker_process_env
 from tests.support import REPO_ROOT
 from tests.support.accounts import Account
 
@@ -213,31 +212,15 @@ async def test_the_worker_process_drains_sqs_as_production_runs_it(
     item = await watched_item(client, alice, shop.page("/p/1", price="45.00"))
     # Sent here: the product is marked, so only a process reading this SQS queue can check it.
     assert await worker().schedule_once() == 1
-    env = {
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        "ENVIRONMENT": "test",
-        "DATA_DIR": str(tmp_path),
-        "MONGO_URL": settings.mongo_url or "",
-        "MONGO_DB": settings.mongo_db,
-        "JWT_SECRET_KEY": settings.jwt_secret_key,
-        "FETCH_ALLOW_PRIVATE_HOSTS": "127.0.0.1",
-        "FETCH_ALLOWED_PORTS": f"80,443,{shop.server.port}",
-        "PRICE_RECHECK_POLL_SECONDS": "0.2",
-        "PRICE_RECHECK_QUEUE_URL": queues.url,
-        "PRICE_RECHECK_QUEUE_WAIT_SECONDS": "1",
-        "AWS_ENDPOINT_URL_SQS": moto_url,
-        "AWS_REGION": REGION,
-        **FAKE_CREDENTIALS,
-        "LOG_LEVEL": "WARNING",
-    }
+    env = worker_process_env(
+        settings, tmp_path, shop.server.port, PRICE_RECHECK_QUEUE_URL=queues.url, PRICE_RECHECK_QUEUE_WAIT_SECONDS="1",
+        AWS_ENDPOINT_URL_SQS=moto_url, AWS_REGION=REGION, **FAKE_CREDENTIALS,
+    )  # fmt: skip
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "app.pricewatch.worker", cwd=REPO_ROOT, env=env
     )
     try:
-        for _ in range(200):
-            if (await price_tracking(client, alice, item))["status"] == "ok":
-                break
-            await asyncio.sleep(0.1)
+        await status_becomes(client, alice, item, "ok")
     finally:
         process.send_signal(signal.SIGTERM)
         exit_code = await asyncio.wait_for(process.wait(), 30)

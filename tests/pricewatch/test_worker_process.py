@@ -4,10 +4,8 @@ and leases: a worker that dies holding a product lets another take it over once 
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
-import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -22,44 +20,21 @@ from app.db import EmbeddedMongo
 from app.pricewatch import repository
 from app.pricewatch.recheck import Rechecker
 from tests.pricewatch.shop import Shop
-from tests.pricewatch.watching import watched_item
+from tests.pricewatch.watching import status_becomes, watched_item, worker_process_env
 from tests.support import REPO_ROOT
 from tests.support.accounts import Account, register_account
 from tests.support.app import make_settings, running_app
-
-
-async def _status_becomes(
-    client: httpx.AsyncClient, account: Account, item: dict[str, Any], wanted: str, timeout_s: float = 20.0
-) -> dict:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        tracking = (await client.get(f"/api/v1/items/{item['id']}", headers=account.headers)).json()["price_tracking"]
-        if tracking["status"] == wanted:
-            return tracking
-        await asyncio.sleep(0.2)
-    raise AssertionError(f"status never became {wanted!r}")
 
 
 async def test_worker_process_checks_and_stops_on_sigterm(
     client: httpx.AsyncClient, alice: Account, shop: Shop, settings: Settings, tmp_path: Path
 ) -> None:
     item = await watched_item(client, alice, shop.page("/p/1", price="45.00"), target_price="50")
-    env = {
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        "ENVIRONMENT": "test",
-        "DATA_DIR": str(tmp_path),
-        "MONGO_URL": settings.mongo_url or "",
-        "MONGO_DB": settings.mongo_db,
-        "JWT_SECRET_KEY": settings.jwt_secret_key,
-        "FETCH_ALLOW_PRIVATE_HOSTS": "127.0.0.1",
-        "FETCH_ALLOWED_PORTS": f"80,443,{shop.server.port}",
-        "PRICE_RECHECK_POLL_SECONDS": "0.2",
-        "LOG_LEVEL": "WARNING",
-    }
+    env = worker_process_env(settings, tmp_path, shop.server.port)
     command = (sys.executable, "-m", "app.pricewatch.worker")
     process = await asyncio.create_subprocess_exec(*command, cwd=REPO_ROOT, env=env)
     try:
-        tracking = await _status_becomes(client, alice, item, "ok")
+        tracking = await status_becomes(client, alice, item, "ok")
         assert tracking["current"]["price"] == "45.00" and tracking["current"]["source"] == "recheck"
     finally:
         process.send_signal(signal.SIGTERM)
@@ -77,7 +52,7 @@ async def test_inside_the_api_when_configured(mongo_server: EmbeddedMongo, tmp_p
         account = await register_account(client)
         await app.state.database.db["users"].update_one({}, {"$set": {"email_verified_at": utc_now()}})
         item = await watched_item(client, account, shop.page("/p/1", price="70.00"), target_price="50")
-        await _status_becomes(client, account, item, "ok")
+        await status_becomes(client, account, item, "ok")
         health = (await client.get("/health")).json()["components"]["price_recheck"]
         await app.state.database.client.drop_database(settings.mongo_db)
     assert health["status"] == "running" and health["checked"] == 1
