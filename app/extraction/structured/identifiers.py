@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import parse_qsl, urlsplit
 
 from app.extraction.structured.models import Source
+from app.extraction.structured.text import code_written
 from app.identifiers import clean_code, normalise_gtin
 
 if TYPE_CHECKING:
@@ -426,7 +427,7 @@ def page_identifiers(
         if (in_url := from_url.get(kind)) and kind not in chosen:
             chosen[kind] = (in_url, "url")
     weak = {kind for kind, (value, _) in chosen.items() if kind != "gtin" and len(value) < _MIN_MARKUP_CODE}
-    unseen_sku = "sku" in chosen and chosen["sku"][1] != "url" and not _written(chosen["sku"][0], text)
+    unseen_sku = "sku" in chosen and chosen["sku"][1] != "url" and not code_written(chosen["sku"][0], text)
     if len(chosen) < len(IDENTIFIER_FIELDS) or weak or unseen_sku:
         from_text = labelled_identifiers(text, name)
         for kind in IDENTIFIER_FIELDS:
@@ -436,10 +437,6 @@ def page_identifiers(
             if kind not in chosen or kind in weak or (kind == "sku" and unseen_sku and _other_code(labelled, chosen)):
                 chosen[kind] = (labelled, "heuristic")
     return chosen
-
-
-def _written(code: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text) is not None
 
 
 def _other_code(labelled: str, chosen: dict[IdentifierKind, tuple[str, Source]]) -> bool:

@@ -13,6 +13,7 @@ from lxml import etree
 from app.extraction.structured.currency import PageLocale, minor_unit_digits
 from app.extraction.structured.models import Availability, Source
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord
+from app.extraction.structured.text import code_written
 from app.extraction.structured.visible import PriceCandidate, VisiblePage, regular_price_near
 
 NEAR_CART_LEVELS = 8  # tree distance (price up + cart up to a shared ancestor) that still counts as one buy box
@@ -152,7 +153,7 @@ def _selected_offer(
         if offer.url and distinct_urls and _normalised(offer.url) == _normalised(page_url):
             return price, offer
     skus = {offer.sku for _, offer in priced if offer.sku and len(offer.sku) >= _MIN_SHOWN_SKU}
-    written = [sku for sku in skus if re.search(rf"(?<![\w-]){re.escape(sku)}(?![\w-])", page_text)]
+    written = [sku for sku in skus if code_written(sku, page_text)]
     if len(written) == 1:
         return next((price, offer) for price, offer in priced if offer.sku == written[0])
     return None

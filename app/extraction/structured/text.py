@@ -98,6 +98,11 @@ def _is_site(part: str, sites: set[str]) -> bool:
     )
 
 
+def code_written(code: str, text: str) -> bool:
+    """Whether the text shows the code as a whole token ("AK-17" in "Art. AK-17", not in "AK-170")."""
+    return re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text) is not None
+
+
 def name_similarity(name: str | None, reference: str | None) -> float:
     """Share of the name's words found in the reference (0..1): 'Blue Mug' vs 'Blue Mug | Acme' is 1.0."""
     words = _words(name)
