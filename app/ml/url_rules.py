@@ -48,6 +48,10 @@ def _other(name: str, path: str, host: re.Pattern[str] | None = None) -> UrlRule
     return UrlRule(name, OTHER_PROBABILITY, re.compile(path), host)
 
 
+_PRODUCT_WORDS = (
+    r"product|produkt|produto|producto|prodotto|produit|produkty?|termek|termék|tovar|товар|urun|ürün|sanpham"
+    r"|san-pham|商品|상품|สินค้า"
+)
 # The first rule that matches answers. Marketplace product rules come first: their paths are the most specific.
 PRODUCT_RULES: tuple[UrlRule, ...] = (
     _product(
@@ -104,6 +108,13 @@ PRODUCT_RULES: tuple[UrlRule, ...] = (
     _product("shopify", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:collections/[^/?]+/)?products/[^/?.]*-[^/?.]*(?:\?|$)"),
     _product("wix", r"^/product-page/[^/?]+/?(?:\?|$)"),
     _product("vtex", r"^/[^/?]+-[^/?]+/p/?(?:\?|$)"),
+    # A segment that says "product" in the shop's language, then the product's own last segment: a number of
+    # five or more digits or a slug of three or more words ("/produto/132118431", "/termek/dps_titan_8_wi_fi…/").
+    _product(
+        "product-word",
+        rf"/(?:{_PRODUCT_WORDS})/(?:[^/?]*\d{{5,}}[^/?]*|[^/?_-]+[_-][^/?_-]+[_-][^/?]+)/?(?:\?|$)",
+    ),
+    _product("item-number", r"/(?:item|items|listing|listings)/\d{5,}(?:\.html?)?/?(?:\?|$)"),
 )
 
 _ACCOUNT_WORDS = (
@@ -119,6 +130,8 @@ OTHER_RULES: tuple[UrlRule, ...] = (
         # a search parameter on a one-segment path that carries no product number (`/?q=`, `/search.php?…`)
         r"|^/(?:(?!\d{5})[^/?])*/?\?(?:[^#]*&)?(?:q|_nkw|query|keyword|keywords|searchterm|search_query)=",
     ),
+    # Search and listing hosts ("listado.mercadolibre.com.pe", "lista.mercadolivre.com.br", "search.rakuten.co.jp").
+    _other("search-host", r"", re.compile(r"^(?:listado|lista|search|suche|busca|buscar)\.")),
     _other("collection", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?collections/[^/?]+/?(?:\?|$)"),
     _other(
         "category",

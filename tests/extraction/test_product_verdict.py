@@ -61,6 +61,19 @@ def test_a_script_link_titled_add_to_cart_is_the_buy_control() -> None:
     assert verdict(html)
 
 
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("fr", "Voir le numéro"), ("de", "Nummer anzeigen"), ("pl", "Pokaż numer"), ("ka", "ნომრის ნახვა")],
+)
+def test_a_classified_ads_show_the_number_button_is_its_buy_control(lang: str, label: str) -> None:
+    html = f"""<html lang="{lang}"><head><title>Polo 1,4 tdi cup</title></head><body><h1>Polo 1,4 tdi cup</h1>
+      <div class="ad-price"><span class="price">10 500 €</span></div><p>2004 · 210 000 km · Diesel</p>
+      <div class="seller"><button type="button">{label}</button></div></body></html>"""
+    evidence = extract_structured(html, "https://www.classifieds.example.fr/voitures/1427320207.htm").evidence
+    assert "add_to_cart" in evidence.signals
+    assert combine_product_confidence(0.02, evidence).is_product
+
+
 def test_article_embedding_product_markup_is_not_a_product_page() -> None:
     evidence = extract_structured(ARTICLE_WITH_PRODUCT_MARKUP, "https://example.com/news/1").evidence
     assert "article_markup" in evidence.signals

@@ -340,6 +340,14 @@ SALES = [
         "2980",
         "3300",
     ),
+    (
+        "en-IN",
+        "https://pharmacy.example.in/p/1",
+        '<div class="price-box"><span class="mrp">MRP ₹195.3</span><span class="discount">9% OFF</span>'
+        '<span class="price">₹177</span></div>',
+        "177",
+        "195.3",
+    ),
 ]
 
 
@@ -430,6 +438,39 @@ def test_the_regular_price_beside_the_markup_price_when_an_options_price_comes_f
       <div class="price">2.189,00 €</div></div>"""
     result = extract_structured(price_page(block, lang="de", head=markup), "https://www.shop.example.de/p/1")
     assert (result.price, result.regular_price) == (Decimal("2189.00"), Decimal("2899.00"))
+
+
+def test_a_price_the_page_hides_is_not_the_price() -> None:
+    # A member's coupon price kept in a hidden block until the person opts in, beside the price everyone pays.
+    block = """<div class="pdp-price">
+      <div class="discount pl_hidden"><span class="strike-through-price">12,99 €</span></div>
+      <div class="retail-price"><span>12,99 €</span></div>
+      <div class="sale-box pl_hidden"><div class="retail-price retail-price--sale"><span>9,09 €</span></div></div>
+    </div>"""
+    result = extract_structured(price_page(block, lang="de"), "https://www.shop.example.de/p/590414")
+    assert (result.price, result.regular_price) == (Decimal("12.99"), None)
+
+
+def test_a_price_shown_only_on_larger_screens_still_counts() -> None:
+    block = '<div class="price-box hidden-xs"><del>49,00 €</del> <span class="price">39,00 €</span></div>'
+    result = extract_structured(price_page(block, lang="de"), "https://www.shop.example.de/p/1")
+    assert (result.price, result.regular_price) == (Decimal("39.00"), Decimal("49.00"))
+
+
+def test_substitutes_listed_above_the_buy_box_do_not_give_the_price() -> None:
+    substitutes = "".join(
+        f'<div class="substitute-item"><a href="/drugs/s{index}">Substitute {index}</a>'
+        f'<div class="substitute-price">₹{10 + index}.5/tablet</div></div>'
+        for index in range(5)
+    )
+    html = f"""<html lang="en-IN"><head><title>Augmentin 625 Duo Tablet</title></head><body>
+      <h1>Augmentin 625 Duo Tablet</h1><div class="substitutes">{substitutes}</div>
+      <p>Prescription required. Uses, side effects and more below.</p><p>Manufacturer: GSK</p>
+      <div class="drug-price-box"><span class="slashed-price">₹195.3</span><div class="best-price">₹177</div>
+      <button class="add-to-cart">Add to cart</button></div></body></html>"""
+    result = extract_structured(html, "https://www.pharmacy.example.in/drugs/augmentin-625-duo-tablet-138629")
+    assert result.price == Decimal("177")
+    assert "listing_page" not in result.evidence.signals
 
 
 def test_no_regular_price_without_a_sale() -> None:

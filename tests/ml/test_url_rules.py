@@ -63,6 +63,15 @@ PRODUCT_URLS = [
     "https://mollusksurfshop.com/collections/surfboards/products/christenson-flat-tracker",
     "https://www.lojinha.com.br/tenis-corrida-azul/p",
     "https://www.ceramica-atelier.it/product-page/tazza-blu",
+    # "product" in the shop's language, then the product's number or its slug of three or more words
+    "https://www.submarino.com.br/produto/132118431",
+    "http://www.olcsobbat.hu/termek/dps_titan_8_wi_fi_4gb-534e01528e16d53c3a000322/",
+    "https://www.zappos.com/product/8958197",
+    "https://shop.example.com/product/article1234567-blue-mug",
+    "https://www.example.ru/товар/чайник-электрический-bosch",
+    "https://www.example.com.tr/urun/erkek-kosu-ayakkabisi-siyah",
+    "https://shop.example.pl/produkt/kubek-ceramiczny-niebieski/",
+    "https://www.example-auction.com/item/7754321",
 ]
 
 OTHER_URLS = [
@@ -101,6 +110,9 @@ OTHER_URLS = [
     "http://ici.radio-canada.ca/nouvelle/1022038/kpmg-comptables-fiscalite",
     "https://timesofindia.indiatimes.com/city/delhi/articleshow/61234567.cms",
     "https://www.elmundo.es/espana/noticias/2024-madrid.html",
+    "https://listado.mercadolibre.com.pe/lenovo-ideapad",  # search and listing hosts
+    "https://lista.mercadolivre.com.br/tenis-corrida",
+    "https://search.rakuten.co.jp/search/mall/switch/",
 ]
 
 # Paths that resemble a rule but are not the pattern it names: left to the model (None), never a confident answer.
@@ -126,7 +138,10 @@ LOOKALIKE_URLS = [
     "https://www.shop.example.fr/article/12345-lampe-de-bureau",  # a French shop's "article" is its product
     "https://tunisiatech.tn/smartphones/1234-samsung-galaxy-a15.html",  # a PrestaShop product
     "https://shop.example.com/4-pack-usb-c-cable/",  # a number starting a product's slug
-    "https://shop.example.com/product/article1234567-blue-mug",  # "article" inside a segment
+    "https://www.example.com/product/shoes",  # one word after "product": a family or a listing
+    "https://www.example.com/product/running-shoes/trail",  # "product" not followed by the last segment
+    "https://www.example-news.com/component/k2/item/1234-council-votes-budget",  # a CMS article, not a number
+    "https://www.example.com/listing/2021-ford-f-150",  # "listing" names classified ads and directory entries
 ]
 
 

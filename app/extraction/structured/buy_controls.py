@@ -18,6 +18,12 @@ _PHRASES = (
     r"contact[\s_-]*(?:the[\s_-]*)?(?:seller|dealer|advertiser)", r"message[\s_-]*(?:the[\s_-]*)?seller",
     r"make[\s_-]*(?:an[\s_-]*)?offer", r"reply[\s_-]*to[\s_-]*(?:this[\s_-]*)?ad",
     r"show[\s_-]*(?:phone[\s_-]*)?number",
+    # a classified ad's "show the seller's number", in the languages of the big classifieds sites
+    r"(?:voir|afficher) le num[ée]ro", r"(?:telefon)?nummer anzeigen",
+    r"mostra(?:r)? (?:el |il )?(?:n[úu]mero|tel[ée]fono)",
+    r"ver (?:el )?(?:n[úu]mero|tel[ée]fono)", r"pokaż (?:numer|telefon)", r"zobrazit (?:číslo|telefon)",
+    r"показать (?:номер|телефон)", r"показати (?:номер|телефон)", r"numarayı göster", r"toon (?:telefoon)?nummer",
+    r"ნომრის ნახვა",
     r"add to order", r"buy[\s_-]*button", r"btn[\s_-]*buy",
     # German, Dutch
     r"in den (?:warenkorb|einkaufswagen)", r"zum warenkorb hinzufügen", r"jetzt kaufen", r"sofort-?kaufen",

@@ -14,9 +14,15 @@ from app.extraction.structured.currency import PageLocale, minor_unit_digits
 from app.extraction.structured.models import Availability, Source
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord
 from app.extraction.structured.text import code_written
-from app.extraction.structured.visible import PriceCandidate, VisiblePage, regular_price_near
+from app.extraction.structured.visible import (
+    PriceCandidate,
+    VisiblePage,
+    prices_in_product_grid,
+    regular_price_near,
+)
 
 NEAR_CART_LEVELS = 8  # tree distance (price up + cart up to a shared ancestor) that still counts as one buy box
+_IN_GRID_PENALTY = 3.0  # as much as being the first price after the heading, plus its currency
 _NEAR_HEADING = 15  # anchors between the heading and a price that still count as "right after it"
 # Query parameters that name the variant or SKU a product URL opens on (Shopify ?variant=, BestBuy ?skuId=…).
 _VARIANT_PARAMETERS = {"variant", "variantid", "variant_id", "skuid", "sku", "sku_id", "vid", "selectedsku", "size"}
@@ -37,18 +43,22 @@ class MainVisiblePrice:
     candidate: PriceCandidate
     near_cart: bool
     near_heading: bool
+    in_grid: bool  # it sits in a grid of priced tiles: the page lists products rather than showing one
 
 
 def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisiblePrice | None:
     """The price the page shows for its product: a price element outside related products and footers,
     preferring the current (sale) price, the buy box around the add-to-cart control, and the heading's
-    neighbourhood; the earliest on ties."""
-    candidates = page.prices
+    neighbourhood, and a price of its own over one in a grid of priced tiles (substitutes, related products
+    above the buy box); the earliest on ties."""
+    # A price the page hides (a member or coupon price shown on request) counts only when nothing else is shown.
+    candidates = [candidate for candidate in page.prices if not candidate.hidden] or page.prices
     if not candidates:
         return None
     cart = _ancestor_levels(page.cart_controls[0][1]) if page.cart_controls else {}
     after_heading = [c.order for c in candidates if heading_order is not None and c.order > heading_order]
     rank_after_heading = {order: rank for rank, order in enumerate(after_heading)}
+    in_grid = prices_in_product_grid(page)
 
     def score(candidate: PriceCandidate) -> float:
         value = (2.0 if candidate.current else 0.0) - (2.5 if candidate.former else 0.0)
@@ -60,11 +70,13 @@ def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisi
         distance = _tree_distance(candidate.element, cart)
         if distance is not None:
             value += 2.0 - distance / NEAR_CART_LEVELS
+        if candidate.order in in_grid:
+            value -= _IN_GRID_PENALTY
         return value
 
     best = max(candidates, key=lambda candidate: (score(candidate), -candidate.order))
     near_heading = heading_order is not None and 0 < best.order - heading_order <= _NEAR_HEADING
-    return MainVisiblePrice(best, _tree_distance(best.element, cart) is not None, near_heading)
+    return MainVisiblePrice(best, _tree_distance(best.element, cart) is not None, near_heading, best.order in in_grid)
 
 
 def choose_price(

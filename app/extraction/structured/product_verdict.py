@@ -16,7 +16,7 @@ from app.extraction.structured.models import PageEvidence
 from app.extraction.structured.opengraph import opengraph_type
 from app.extraction.structured.price_choice import MainVisiblePrice
 from app.extraction.structured.schema_org import ProductRecord
-from app.extraction.structured.visible import VisiblePage, in_product_grid
+from app.extraction.structured.visible import VisiblePage
 
 # Signal -> weight in log-odds. Positive signals say "one product for sale here", negative ones say otherwise.
 SIGNAL_WEIGHTS: dict[str, float] = {
@@ -98,7 +98,7 @@ def page_signals(
     several_products = len({record.name for record in records if record.name}) >= 3 or types & _LISTING_TYPES
     if (
         (main is None and several_products)
-        or (shown is not None and in_product_grid(shown.candidate, visible))
+        or (shown is not None and shown.in_grid)
         or _buy_controls_for_many_products(visible)
     ):
         signals.add("listing_page")

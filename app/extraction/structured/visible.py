@@ -50,6 +50,12 @@ _SALE_CLASS = re.compile(r" (?:sale|on sale|onsale|discount|promo\w*) ")  # the 
 _NOTIFY_CONTEXT = re.compile(r" (?:notify\w*|back in stock|restock\w*|waitlist|wait list|bis) ")
 _STOCK_CLASS = re.compile(r" (?:availability|available|stock|inventory|status) ")
 _SOLD_OUT_CLASS = re.compile(r" (?:sold out|soldout|out of stock|outofstock|unavailable|oos) ")
+# A class that hides its element on every screen ("pl_hidden", "is-hidden", "d-none"), not only on some
+# ("hidden-xs", "d-none d-md-block": the desktop copy of a mobile price block).
+_HIDDEN_CLASS = re.compile(
+    r" (?:hidden|hide|d none)(?! (?:xs|sm|md|lg|xl|xxl|mobile|tablet|desktop|phone|print)\b)"
+    r"(?! .*d (?:xs|sm|md|lg|xl) (?:block|flex|inline)) "
+)
 _NOISE_LEVELS = 15
 _GRID_LEVELS = 6
 _GRID_MIN_TILES = 4
@@ -80,6 +86,7 @@ class PriceCandidate:
     former: bool  # struck through or marked as the old price
     current: bool  # marked as the sale / current price
     element: etree._Element
+    hidden: bool = False  # inside an element the page hides (a coupon price shown on request, a template)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +174,7 @@ def _price_candidate(
         former=former and not current,
         current=current,
         element=element,
+        hidden=noise.hidden(element),
     )
 
 
@@ -261,12 +269,31 @@ class _NoiseContext:
 
     def __init__(self) -> None:
         self._noisy: dict[etree._Element, bool] = {}
+        self._hidden: dict[etree._Element, bool] = {}
 
     def around(self, element: etree._Element) -> bool:
         for level, node in enumerate(_ancestors_and_self(element)):
             if level > _NOISE_LEVELS or node.tag in ("body", "html"):
                 return False
             if node.tag in _NOISE_TAGS or (level > 0 and self._is_noisy(node)):
+                return True
+        return False
+
+    def hidden(self, element: etree._Element) -> bool:
+        """Whether an ancestor is hidden by its class ("hidden", not the responsive "hidden-xs"), an inline
+        `display:none` or the `hidden` attribute."""
+        for level, node in enumerate(_ancestors_and_self(element)):
+            if level > _NOISE_LEVELS or node.tag in ("body", "html"):
+                return False
+            verdict = self._hidden.get(node)
+            if verdict is None:
+                style = (node.get("style") or "").replace(" ", "").lower()
+                verdict = self._hidden[node] = (
+                    node.get("hidden") is not None
+                    or "display:none" in style
+                    or _HIDDEN_CLASS.search(attribute_words(node, "class")) is not None
+                )
+            if verdict:
                 return True
         return False
 
@@ -458,16 +485,21 @@ def _left_out_of_stock_check(node: etree._Element) -> bool:
     )
 
 
-def in_product_grid(candidate: PriceCandidate, page: VisiblePage) -> bool:
-    """Whether the price sits in a tile repeated with other priced tiles (same tag and class, side by side),
-    as on category and search pages. A product page's own price block is not repeated."""
+def prices_in_product_grid(page: VisiblePage) -> frozenset[int]:
+    """The `order` of every price that sits in a tile repeated with other priced tiles (same tag and class, side
+    by side), as on category and search pages and in related-product strips. A product page's own price block is
+    not repeated."""
     priced: set[etree._Element] = set()
     for other in page.prices:
         for level, node in enumerate(_ancestors_and_self(other.element)):
             if level > _GRID_LEVELS + 1:
                 break
             priced.add(node)
-    node = candidate.element
+    return frozenset(candidate.order for candidate in page.prices if _repeated_tile(candidate.element, priced))
+
+
+def _repeated_tile(element: etree._Element, priced: set[etree._Element]) -> bool:
+    node = element
     for _ in range(_GRID_LEVELS):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
