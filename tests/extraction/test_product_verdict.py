@@ -92,6 +92,21 @@ def test_category_grid_is_not_a_product_page() -> None:
     assert not verdict(CATEGORY_PAGE)
 
 
+def test_a_category_grid_stays_a_listing_beside_a_featured_deals_buy_box() -> None:
+    tiles = "".join(
+        f'<div class="product-tile"><a href="/p/shoe-{index}">Shoe {index}</a><span class="price">${80 + index}.00</span>'
+        "</div>"
+        for index in range(12)
+    )
+    featured = """<div class="deal-of-the-day"><h2>Deal of the day</h2><span class="price">$59.00</span>
+      <button class="add-to-cart">Add to cart</button></div>"""
+    html = f"""<html><head><title>Running shoes | Example</title></head><body><h1>Running shoes</h1>
+      <div class="grid">{tiles}</div>{featured}</body></html>"""
+    evidence = extract_structured(html, "https://example.com/c/running").evidence
+    assert "listing_page" in evidence.signals
+    assert not verdict(html)
+
+
 def test_several_unrelated_products_in_markup_make_a_listing() -> None:
     blocks = "".join(
         f'<script type="application/ld+json">{json.dumps({"@type": "Product", "name": name})}</script>'

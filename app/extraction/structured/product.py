@@ -173,7 +173,7 @@ def _price_after_heading(scan: PageScan, heading_order: int, facts: PageFacts) -
     """A page with no price element: the amount written just below its heading."""
     element = dict(scan.headings).get(heading_order)
     candidate = price_after_heading(element, heading_order, facts.locale) if element is not None else None
-    return MainVisiblePrice(candidate, near_cart=False, near_heading=True, in_grid=False) if candidate else None
+    return MainVisiblePrice(candidate, near_cart=False, near_heading=True, listed=False) if candidate else None
 
 
 def _og_title_names_the_page(

@@ -98,7 +98,7 @@ def page_signals(
     several_products = len({record.name for record in records if record.name}) >= 3 or types & _LISTING_TYPES
     if (
         (main is None and several_products)
-        or (shown is not None and shown.in_grid)
+        or (shown is not None and shown.listed)
         or _buy_controls_for_many_products(visible)
     ):
         signals.add("listing_page")
