@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from app.extraction.structured import PageLocale, page_locale, to_iso_currency
+from app.extraction.structured import PageLocale, extract_structured, page_locale, to_iso_currency
 
 
 @pytest.mark.parametrize(
@@ -73,3 +75,17 @@ def test_decimal_comma_locales() -> None:
     assert not PageLocale("de", "CH").uses_decimal_comma  # Swiss prices: 1'234.50
     assert not PageLocale("es", "MX").uses_decimal_comma
     assert not PageLocale("en", "US").uses_decimal_comma
+
+
+@pytest.mark.parametrize(
+    ("title", "currency"),
+    [
+        ("乳白亚克力外壳 60%键盘外壳-淘宝网", "CNY"),  # Chinese characters alone: yuan
+        ("マリオカート ライブ ホームサーキット", "JPY"),  # kana: yen
+    ],
+)
+def test_a_page_declaring_no_language_reads_the_yen_sign_by_its_titles_script(title: str, currency: str) -> None:
+    html = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1>
+      <div class="price">¥799.00</div><button class="buy-now">Buy now</button></body></html>"""
+    result = extract_structured(html, "https://item.shop.example.com/item.htm?id=562283240178")
+    assert (result.price, result.currency) == (Decimal("799.00"), currency)

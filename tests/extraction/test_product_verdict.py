@@ -94,8 +94,8 @@ def test_category_grid_is_not_a_product_page() -> None:
 
 def test_a_category_grid_stays_a_listing_beside_a_featured_deals_buy_box() -> None:
     tiles = "".join(
-        f'<div class="product-tile"><a href="/p/shoe-{index}">Shoe {index}</a><span class="price">${80 + index}.00</span>'
-        "</div>"
+        f'<div class="product-tile"><a href="/p/shoe-{index}">Shoe {index}</a>'
+        f'<span class="price">${80 + index}.00</span></div>'
         for index in range(12)
     )
     featured = """<div class="deal-of-the-day"><h2>Deal of the day</h2><span class="price">$59.00</span>

@@ -115,6 +115,27 @@ class PageLocale:
         return self.language in _DECIMAL_COMMA_LANGUAGES and self.country not in _DECIMAL_POINT_REGIONS
 
 
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def language_of_script(text: str | None) -> str | None:
+    """The language a title's script can only be (kana: ja, hangul: ko, Chinese characters alone: zh, Thai: th),
+    for pages that declare none: "¥" then reads as yen or yuan as the page means it."""
+    sample = (text or "")[:200]
+    if _KANA.search(sample):
+        return "ja"
+    if _HANGUL.search(sample):
+        return "ko"
+    if _HAN.search(sample):
+        return "zh"
+    if _THAI.search(sample):
+        return "th"
+    return None
+
+
 def page_locale(url: str, *locale_tags: str | None) -> PageLocale:
     """Language from the first tag naming one (html lang, og:locale, …); country from the ccTLD, else from a tag."""
     language = tag_country = None

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from app.extraction.structured.currency import PageLocale, page_locale
+from app.extraction.structured.currency import PageLocale, language_of_script, page_locale
 
 MAX_HTML_CHARS = 5_000_000  # beyond this the page is cut (the API takes 4 MB bodies; shop pages are ~0.2-4 MB)
 _SECOND_LEVELS = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"}
@@ -137,7 +137,8 @@ def read_page_facts(root: etree._Element, url: str) -> PageFacts:
     return PageFacts(
         url=url,
         base_url=base_url,
-        locale=page_locale(url, language, og_locale, content_language),
+        # the title's script last: for pages that declare no language ("¥" is yen in Japanese, yuan in Chinese)
+        locale=page_locale(url, language, og_locale, content_language, language_of_script(title)),
         language=language,
         title=title or None,
         canonical_url=absolute_url(base_url, canonical),
