@@ -114,6 +114,10 @@ PRODUCT_RULES: tuple[UrlRule, ...] = (
         "product-word",
         rf"/(?:{_PRODUCT_WORDS})/(?:[^/?]*\d{{5,}}[^/?]*|[^/?_-]+[_-][^/?_-]+[_-][^/?]+)/?(?:\?|$)",
     ),
+    # SAP Commerce (Hybris) and shops copying it: `/<slug>/p/<code>`, the code a number or a short coded token.
+    _product("hybris", r"^[^?]*/p/(?=[^/?]*\d{3})[a-z0-9_.]{4,}(?:-[a-z0-9_.]+)?/?(?:\?|$)"),
+    # A book's page: its ISBN-13 as a whole token of the path.
+    _product("isbn", r"^[^?]*(?:/|-|_)97[89]\d{10}(?:[/._-]|\?|$)"),
     _product("item-number", r"/(?:item|items|listing|listings)/\d{5,}(?:\.html?)?/?(?:\?|$)"),
 )
 
@@ -132,6 +136,7 @@ OTHER_RULES: tuple[UrlRule, ...] = (
     ),
     # Search and listing hosts ("listado.mercadolibre.com.pe", "lista.mercadolivre.com.br", "search.rakuten.co.jp").
     _other("search-host", r"", re.compile(r"^(?:listado|lista|search|suche|busca|buscar)\.")),
+    _other("hybris-category", r"^[^?]*/c/(?=[^/?]*\d{3})[a-z0-9_.]{3,}/?(?:\?|$)"),
     _other("collection", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?collections/[^/?]+/?(?:\?|$)"),
     _other(
         "category",

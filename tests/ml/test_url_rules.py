@@ -72,6 +72,10 @@ PRODUCT_URLS = [
     "https://www.example.com.tr/urun/erkek-kosu-ayakkabisi-siyah",
     "https://shop.example.pl/produkt/kubek-ceramiczny-niebieski/",
     "https://www.example-auction.com/item/7754321",
+    "https://www.example-hybris.com/en/power-drill-18v/p/000000000001234567",  # SAP Commerce (Hybris)
+    "https://www.example-hybris.co.uk/kettle-steel/p/BP_123456",
+    "https://www.adlibris.com/se/bok/introduction-to-econometrics-global-edition-9781292264455",  # an ISBN-13
+    "https://adlibriscampus.com/b/9781292264455/introduction-to-econometrics-global-edition",
 ]
 
 OTHER_URLS = [
@@ -113,11 +117,11 @@ OTHER_URLS = [
     "https://listado.mercadolibre.com.pe/lenovo-ideapad",  # search and listing hosts
     "https://lista.mercadolivre.com.br/tenis-corrida",
     "https://search.rakuten.co.jp/search/mall/switch/",
+    "https://www.komus.ru/katalog/tovary-dlya-shkoly/guash/c/7190/",  # a Hybris category
 ]
 
 # Paths that resemble a rule but are not the pattern it names: left to the model (None), never a confident answer.
 LOOKALIKE_URLS = [
-    "https://adlibriscampus.com/b/9781292264455/introduction-to-econometrics-global-edition",  # a book
     "https://www.amazon.com/stores/page/ABCDEF12-3456",  # a brand store, not /dp/
     "https://www.example.com/dp/B0863TXGM3",  # /dp/ on a host that is not Amazon
     "https://www.notebay.com/itm/123",  # a host that only ends in "ebay"
@@ -142,6 +146,8 @@ LOOKALIKE_URLS = [
     "https://www.example.com/product/running-shoes/trail",  # "product" not followed by the last segment
     "https://www.example-news.com/component/k2/item/1234-council-votes-budget",  # a CMS article, not a number
     "https://www.example.com/listing/2021-ford-f-150",  # "listing" names classified ads and directory entries
+    "https://newsletter.example.com/p/the-2024-election-in-review",  # a newsletter post: a slug, not a code
+    "https://www.example-hybris.com/tools/c/drills",  # a category named by a word, left to the model
 ]
 
 
