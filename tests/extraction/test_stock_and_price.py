@@ -451,8 +451,13 @@ def test_a_price_the_page_hides_is_not_the_price() -> None:
     assert (result.price, result.regular_price) == (Decimal("12.99"), None)
 
 
-def test_a_price_shown_only_on_larger_screens_still_counts() -> None:
-    block = '<div class="price-box hidden-xs"><del>49,00 €</del> <span class="price">39,00 €</span></div>'
+@pytest.mark.parametrize("css", ["price-box hidden-xs", "price-box d-none d-md-block", "price-box md:flex hidden"])
+def test_a_price_shown_only_on_larger_screens_still_counts(css: str) -> None:
+    # beside a member price the page keeps hidden until the person signs in
+    block = (
+        '<div class="member-box hidden"><span class="price">29,00 €</span></div>'
+        f'<div class="{css}"><del>49,00 €</del> <span class="price">39,00 €</span></div>'
+    )
     result = extract_structured(price_page(block, lang="de"), "https://www.shop.example.de/p/1")
     assert (result.price, result.regular_price) == (Decimal("39.00"), Decimal("49.00"))
 

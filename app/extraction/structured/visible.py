@@ -50,11 +50,14 @@ _SALE_CLASS = re.compile(r" (?:sale|on sale|onsale|discount|promo\w*) ")  # the 
 _NOTIFY_CONTEXT = re.compile(r" (?:notify\w*|back in stock|restock\w*|waitlist|wait list|bis) ")
 _STOCK_CLASS = re.compile(r" (?:availability|available|stock|inventory|status) ")
 _SOLD_OUT_CLASS = re.compile(r" (?:sold out|soldout|out of stock|outofstock|unavailable|oos) ")
-# A class that hides its element on every screen ("pl_hidden", "is-hidden", "d-none"), not only on some
-# ("hidden-xs", "d-none d-md-block": the desktop copy of a mobile price block).
+# A class that hides its element on every screen ("pl_hidden", "is-hidden", "d-none"), not only on some: Bootstrap's
+# "hidden-xs", Tailwind's "md:hidden", or with a class showing it from some width on ("d-none d-md-block",
+# "hidden md:flex"): the desktop copy of a mobile price block.
 _HIDDEN_CLASS = re.compile(
-    r" (?:hidden|hide|d none)(?! (?:xs|sm|md|lg|xl|xxl|mobile|tablet|desktop|phone|print)\b)"
-    r"(?! .*d (?:xs|sm|md|lg|xl) (?:block|flex|inline)) "
+    r"(?<!xs|sm|md|lg|xl) (?:hidden|hide|d none)(?! (?:xs|sm|md|lg|xl|xxl|mobile|tablet|desktop|phone|print)\b) "
+)
+_SHOWN_FROM_SOME_WIDTH = re.compile(
+    r" (?:d )?(?:xs|sm|md|lg|xl|2xl) (?:block|flex|inline|grid|table|contents) | visible (?:xs|sm|md|lg|xl) "
 )
 _NOISE_LEVELS = 15
 _GRID_LEVELS = 6
@@ -291,7 +294,7 @@ class _NoiseContext:
                 verdict = self._hidden[node] = (
                     node.get("hidden") is not None
                     or "display:none" in style
-                    or _HIDDEN_CLASS.search(attribute_words(node, "class")) is not None
+                    or _hidden_by_class(attribute_words(node, "class"))
                 )
             if verdict:
                 return True
@@ -302,6 +305,10 @@ class _NoiseContext:
         if verdict is None:
             verdict = self._noisy[node] = _NOISE.search(attribute_words(node, "class", "id")) is not None
         return verdict
+
+
+def _hidden_by_class(words: str) -> bool:
+    return _HIDDEN_CLASS.search(words) is not None and _SHOWN_FROM_SOME_WIDTH.search(words) is None
 
 
 def _ancestors_and_self(element: etree._Element) -> Iterator[etree._Element]:
