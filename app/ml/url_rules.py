@@ -136,6 +136,7 @@ OTHER_RULES: tuple[UrlRule, ...] = (
     ),
     # Search and listing hosts ("listado.mercadolibre.com.pe", "lista.mercadolivre.com.br", "search.rakuten.co.jp").
     _other("search-host", r"", re.compile(r"^(?:listado|lista|search|suche|busca|buscar)\.")),
+    _other("reviews", r"^[^?]*/(?:product-reviews|customer-reviews)(?:[/?]|$)"),  # a product's reviews page
     _other("hybris-category", r"^[^?]*/c/(?=[^/?]*\d{3})[a-z0-9_.]{3,}/?(?:\?|$)"),
     _other("collection", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?collections/[^/?]+/?(?:\?|$)"),
     _other(

@@ -118,6 +118,7 @@ OTHER_URLS = [
     "https://lista.mercadolivre.com.br/tenis-corrida",
     "https://search.rakuten.co.jp/search/mall/switch/",
     "https://www.komus.ru/katalog/tovary-dlya-shkoly/guash/c/7190/",  # a Hybris category
+    "http://www.amazon.com/Python-Data-Analysis/product-reviews/1449319793/ref=cm_cr_dp_see_all_btm?ie=UTF8",
 ]
 
 # Paths that resemble a rule but are not the pattern it names: left to the model (None), never a confident answer.
