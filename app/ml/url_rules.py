@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 PRODUCT_PROBABILITY = 0.97
+_MAX_PATH = 2048  # longer paths are no page a person opens; the cap bounds the rules' time
 OTHER_PROBABILITY = 0.03
 
 
@@ -48,10 +49,7 @@ def _other(name: str, path: str, host: re.Pattern[str] | None = None) -> UrlRule
     return UrlRule(name, OTHER_PROBABILITY, re.compile(path), host)
 
 
-_PRODUCT_WORDS = (
-    r"product|produkt|produto|producto|prodotto|produit|produkty?|termek|termék|tovar|товар|urun|ürün|sanpham"
-    r"|san-pham|商品|상품|สินค้า"
-)
+_PRODUCT_WORDS = r"product|produkt|produto|producto|prodotto|produit|termek|termék|tovar|товар|urun|ürün|商品|상품|สินค้า"
 # The first rule that matches answers. Marketplace product rules come first: their paths are the most specific.
 PRODUCT_RULES: tuple[UrlRule, ...] = (
     _product(
@@ -107,18 +105,7 @@ PRODUCT_RULES: tuple[UrlRule, ...] = (
     # Wix `/product-page/<slug>`, VTEX `/<slug>/p`.
     _product("shopify", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:collections/[^/?]+/)?products/[^/?.]*-[^/?.]*(?:\?|$)"),
     _product("wix", r"^/product-page/[^/?]+/?(?:\?|$)"),
-    _product("vtex", r"^/[^/?]+-[^/?]+/p/?(?:\?|$)"),
-    # A segment that says "product" in the shop's language, then the product's own last segment: a number of
-    # five or more digits or a slug of three or more words ("/produto/132118431", "/termek/dps_titan_8_wi_fi…/").
-    _product(
-        "product-word",
-        rf"/(?:{_PRODUCT_WORDS})/(?:[^/?]*\d{{5,}}[^/?]*|[^/?_-]+[_-][^/?_-]+[_-][^/?]+)/?(?:\?|$)",
-    ),
-    # SAP Commerce (Hybris) and shops copying it: `/<slug>/p/<code>`, the code a number or a short coded token.
-    _product("hybris", r"^[^?]*/p/(?=[^/?]*\d{3})[a-z0-9_.]{4,}(?:-[a-z0-9_.]+)?/?(?:\?|$)"),
-    # A book's page: its ISBN-13 as a whole token of the path.
-    _product("isbn", r"^[^?]*(?:/|-|_)97[89]\d{10}(?:[/._-]|\?|$)"),
-    _product("item-number", r"/(?:item|items|listing|listings)/\d{5,}(?:\.html?)?/?(?:\?|$)"),
+    _product("vtex", r"^/(?=[^/?]*-)[^/?]++/p/?(?:\?|$)"),
 )
 
 _ACCOUNT_WORDS = (
@@ -147,7 +134,8 @@ OTHER_RULES: tuple[UrlRule, ...] = (
     ),
     _other(
         "blog-help",
-        r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:blog|blogs|news|help|faq|faqs|support|pages|policies)(?:[/.?]|$)",
+        r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:blog|blogs|news|help|faq|faqs|support|pages|policies|docs|documentation)"
+        r"(?:[/.?]|$)",
     ),
     _other("dated-article", r"^/(?:[a-z-]+/)*(?:19|20)\d\d/(?:0?[1-9]|1[0-2]|[a-z]{3})/"),
     # News sections at any depth, in the words newsrooms use ("/wirtschaft/article229123092/…", "/nouvelle/1022038/…",
@@ -157,10 +145,29 @@ OTHER_RULES: tuple[UrlRule, ...] = (
         r"(?:^|/)(?:news|nouvelles?|noticias?|notizie|nachrichten|novosti|berita|tin-tuc|haberler|articleshow|story"
         r"|stories)(?:[/.?]|$)|/article\d{6,}(?:[/.?]|$)",
     ),
+    # Joomla's article components (K2, com_content): a CMS's article, whatever its number.
+    _other("cms-article", r"(?:^|/)component/(?:k2|content)(?:/|$)|[?&]option=com_(?:k2|content)(?:&|$)"),
     _other("home", r"^/?(?:index\.html?|[a-z]{2}(?:-[a-z]{2})?/?)?$"),
 )
 
-RULES: tuple[UrlRule, ...] = PRODUCT_RULES + OTHER_RULES
+# Product paths of no one platform, on any host: checked after every "other" rule, so a blog's, a newsroom's or a
+# help centre's path ("/blog/product/…", "/news/item/123456", "/2024/01/15/review-978…") never reaches them.
+GENERIC_PRODUCT_RULES: tuple[UrlRule, ...] = (
+    # A segment that says "product" in the shop's language, then the product's own last segment: a number of
+    # five or more digits or a slug of three or more words ("/produto/132118431", "/termek/dps_titan_8_wi_fi…/").
+    _product(
+        "product-word",
+        rf"/(?:{_PRODUCT_WORDS})/(?:[^/?]*\d{{5,}}[^/?]*|[^/?_-]+[_-][^/?_-]+[_-][^/?]+)/?(?:\?|$)",
+    ),
+    # SAP Commerce (Hybris) and shops copying it: `/<slug>/p/<code>`, the code a number of five or more digits or a
+    # coded token with one ("/p/000000000001234567", "/p/BP_123456"); a newsletter post's `/p/<slug>` is no code.
+    _product("hybris", r"^[^?]*/p/(?=[^/?]*\d{5})[a-z0-9_.]{5,}/?(?:\?|$)"),
+    # A book's page: its ISBN-13 as a whole token of the path.
+    _product("isbn", r"^[^?]*(?:/|-|_)97[89]\d{10}(?:[/._-]|\?|$)"),
+    _product("item-number", r"/(?:item|items|listing|listings)/\d{5,}(?:\.html?)?/?(?:\?|$)"),
+)
+
+RULES: tuple[UrlRule, ...] = PRODUCT_RULES + OTHER_RULES + GENERIC_PRODUCT_RULES
 
 
 def url_rule_answer(url: str) -> RuleAnswer | None:
@@ -170,8 +177,9 @@ def url_rule_answer(url: str) -> RuleAnswer | None:
     except ValueError:
         return None
     host = (parts.hostname or "").removeprefix("www.")
-    path = unquote(parts.path or "/").lower()
-    target = f"{path}?{parts.query.lower()}" if parts.query else path  # the query stays encoded: a URL in it is no path
+    path = unquote(parts.path or "/")[:_MAX_PATH].lower()
+    query = parts.query[:_MAX_PATH].lower()  # it stays encoded: a URL in the query is no path
+    target = f"{path}?{query}" if query else path
     for rule in RULES:
         if (rule.host is None or rule.host.search(host)) and rule.path.search(target):
             return RuleAnswer(rule.probability, rule.name)

@@ -82,10 +82,12 @@ def test_decimal_comma_locales() -> None:
     [
         ("乳白亚克力外壳 60%键盘外壳-淘宝网", "CNY"),  # Chinese characters alone: yuan
         ("マリオカート ライブ ホームサーキット", "JPY"),  # kana: yen
+        ("獺祭 純米大吟醸 720ml｜日本酒通販", "JPY"),  # all kanji, but the page's text has kana
     ],
 )
 def test_a_page_declaring_no_language_reads_the_yen_sign_by_its_titles_script(title: str, currency: str) -> None:
+    button = "カートに入れる" if currency == "JPY" else "立即购买"
     html = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1>
-      <div class="price">¥799.00</div><button class="buy-now">Buy now</button></body></html>"""
+      <div class="price">¥799.00</div><button class="buy-now">{button}</button></body></html>"""
     result = extract_structured(html, "https://item.shop.example.com/item.htm?id=562283240178")
     assert (result.price, result.currency) == (Decimal("799.00"), currency)

@@ -74,6 +74,26 @@ def test_a_classified_ads_show_the_number_button_is_its_buy_control(lang: str, l
     assert combine_product_confidence(0.02, evidence).is_product
 
 
+def test_a_shops_phone_number_button_in_its_header_is_no_buy_control() -> None:
+    html = """<html lang="ru"><head><title>Гуашь 12 цветов — блог магазина</title></head><body>
+      <header><button class="phone">Показать телефон</button></header>
+      <h1>Как выбрать гуашь</h1><p>Гуашь 12 цветов стоит около <span class="price">350 ₽</span>.</p></body></html>"""
+    evidence = extract_structured(html, "https://www.shop.example.ru/blog/kak-vybrat-guash").evidence
+    assert "add_to_cart" not in evidence.signals
+
+
+def test_a_cms_default_og_type_article_on_a_shops_product_page_is_no_article() -> None:
+    markup = json.dumps(
+        {"@type": "Product", "name": "Xenoblade", "offers": {"@type": "Offer", "price": "4998", "priceCurrency": "JPY"}}
+    )
+    html = f"""<html lang="ja"><head><meta property="og:type" content="article">
+      <script type="application/ld+json">{markup}</script></head>
+      <body><h1>Xenoblade</h1><span class="price">4,998円</span></body></html>"""
+    evidence = extract_structured(html, "https://www.shop.example.jp/detail/0013104313").evidence
+    assert "article_markup" not in evidence.signals
+    assert combine_product_confidence(None, evidence).is_product
+
+
 def test_article_embedding_product_markup_is_not_a_product_page() -> None:
     evidence = extract_structured(ARTICLE_WITH_PRODUCT_MARKUP, "https://example.com/news/1").evidence
     assert "article_markup" in evidence.signals

@@ -462,6 +462,30 @@ def test_a_price_shown_only_on_larger_screens_still_counts(css: str) -> None:
     assert (result.price, result.regular_price) == (Decimal("39.00"), Decimal("49.00"))
 
 
+def test_a_wrapper_that_only_clips_its_overflow_hides_nothing() -> None:
+    html = """<html lang="de"><head><title>Desk Lamp Nova</title></head><body>
+      <div class="gift-wrap"><span class="price">4,99 €</span> Geschenkverpackung</div>
+      <div class="container overflow-hidden"><h1>Desk Lamp Nova</h1><div class="price">129,00 €</div>
+      <button class="add-to-cart">In den Warenkorb</button></div></body></html>"""
+    result = extract_structured(html, "https://www.shop.example.de/p/nova")
+    assert result.price == Decimal("129.00")
+
+
+def test_a_related_strip_of_sale_tiles_does_not_make_a_listing() -> None:
+    tiles = "".join(
+        f'<div class="lamp-tile"><a href="/p/lamp-{index}">Lamp {index}</a>'
+        f'<span class="price old">{60 + index},00 €</span><span class="price">{40 + index},00 €</span></div>'
+        for index in range(4)
+    )
+    html = f"""<html lang="de"><head><title>Desk Lamp Nova</title></head><body><h1>Desk Lamp Nova</h1>
+      <div class="strip">{tiles}</div><p>Warmes Licht, drei Stufen.</p>
+      <div class="buy-box"><span class="price">129,00 €</span><button class="add-to-cart">In den Warenkorb</button>
+      </div></body></html>"""
+    result = extract_structured(html, "https://www.shop.example.de/p/nova")
+    assert result.price == Decimal("129.00")
+    assert "listing_page" not in result.evidence.signals
+
+
 def test_substitutes_listed_above_the_buy_box_do_not_give_the_price() -> None:
     substitutes = "".join(
         f'<div class="substitute-item"><a href="/drugs/s{index}">Substitute {index}</a>'

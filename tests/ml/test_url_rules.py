@@ -118,6 +118,14 @@ OTHER_URLS = [
     "https://lista.mercadolivre.com.br/tenis-corrida",
     "https://search.rakuten.co.jp/search/mall/switch/",
     "https://www.komus.ru/katalog/tovary-dlya-shkoly/guash/c/7190/",  # a Hybris category
+    # blogs, newsrooms, help centres and CMS articles whose paths also say "product", an item number or an ISBN
+    "https://www.example.com/blog/product/announcing-our-new-dashboard",
+    "https://www.example.com/en/blog/product/whats-new-in-version-3",
+    "https://www.example.com/news/product/apple-unveils-new-iphone",
+    "https://www.example.com/2024/01/15/review-9780143127550",
+    "https://www.example-news.com/component/k2/item/12345",
+    "https://www.example-news.com/index.php?option=com_content&view=article&id=123456",
+    "https://www.example.com/docs/product/getting-started-guide",
     "http://www.amazon.com/Python-Data-Analysis/product-reviews/1449319793/ref=cm_cr_dp_see_all_btm?ie=UTF8",
 ]
 
@@ -145,9 +153,12 @@ LOOKALIKE_URLS = [
     "https://shop.example.com/4-pack-usb-c-cable/",  # a number starting a product's slug
     "https://www.example.com/product/shoes",  # one word after "product": a family or a listing
     "https://www.example.com/product/running-shoes/trail",  # "product" not followed by the last segment
-    "https://www.example-news.com/component/k2/item/1234-council-votes-budget",  # a CMS article, not a number
     "https://www.example.com/listing/2021-ford-f-150",  # "listing" names classified ads and directory entries
     "https://newsletter.example.com/p/the-2024-election-in-review",  # a newsletter post: a slug, not a code
+    "https://example.substack.com/p/issue-142",
+    "https://newsletter.example.com/p/predictions-2025",
+    "https://www.instagram.com/p/cxyz123abc/",
+    "https://sklep.example.pl/produkty/meble-ogrodowe-drewniane",  # Polish "products": a category
     "https://www.example-hybris.com/tools/c/drills",  # a category named by a word, left to the model
 ]
 

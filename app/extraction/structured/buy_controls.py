@@ -15,25 +15,17 @@ _PHRASES = (
     r"addto(?:cart|bag|basket)", r"buy[\s_-]*(?:it[\s_-]*)?now", r"pre-?order now", r"place[\s_-]*(?:a[\s_-]*)?bid",
     r"bid[\s_-]*now", r"(?:buy|get|book)[\s_-]*tickets?", r"get[\s_-]*(?:this[\s_-]*)?deal",
     r"buy[\s_-]*(?:this[\s_-]*)?deal",
-    r"contact[\s_-]*(?:the[\s_-]*)?(?:seller|dealer|advertiser)", r"message[\s_-]*(?:the[\s_-]*)?seller",
-    r"make[\s_-]*(?:an[\s_-]*)?offer", r"reply[\s_-]*to[\s_-]*(?:this[\s_-]*)?ad",
-    r"show[\s_-]*(?:phone[\s_-]*)?number",
-    # a classified ad's "show the seller's number", in the languages of the big classifieds sites
-    r"(?:voir|afficher) le num[ée]ro", r"(?:telefon)?nummer anzeigen",
-    r"mostra(?:r)? (?:el |il )?(?:n[úu]mero|tel[ée]fono)",
-    r"ver (?:el )?(?:n[úu]mero|tel[ée]fono)", r"pokaż (?:numer|telefon)", r"zobrazit (?:číslo|telefon)",
-    r"показать (?:номер|телефон)", r"показати (?:номер|телефон)", r"numarayı göster", r"toon (?:telefoon)?nummer",
-    r"ნომრის ნახვა",
+    r"make[\s_-]*(?:an[\s_-]*)?offer",
     r"add to order", r"buy[\s_-]*button", r"btn[\s_-]*buy",
     # German, Dutch
     r"in den (?:warenkorb|einkaufswagen)", r"zum warenkorb hinzufügen", r"jetzt kaufen", r"sofort-?kaufen",
-    r"in den korb", r"verkäufer kontaktieren", r"anbieter kontaktieren", r"jetzt bieten",
+    r"in den korb", r"jetzt bieten",
     r"(?:toevoegen aan|in) (?:mijn )?(?:winkelwagen|winkelmand|winkelwagentje)", r"in winkelwagen", r"koop nu",
     # French, Italian, Spanish, Portuguese, Catalan
-    r"ajouter au (?:panier|caddie)", r"acheter maintenant", r"contacter le vendeur", r"ajout au panier",
-    r"aggiungi al carrello", r"acquista ora", r"compra ora", r"aggiungi alla borsa", r"contatta il venditore",
+    r"ajouter au (?:panier|caddie)", r"acheter maintenant", r"ajout au panier",
+    r"aggiungi al carrello", r"acquista ora", r"compra ora", r"aggiungi alla borsa",
     r"a[ñn]adir a(?:l)? (?:la )?(?:carrito|cesta|bolsa)", r"agregar al? (?:carrito|la bolsa|bolsa)", r"comprar ahora",
-    r"adicionar (?:ao|à) (?:carrinho|sacola|cesto)", r"comprar agora", r"contactar (?:al )?vendedor",
+    r"adicionar (?:ao|à) (?:carrinho|sacola|cesto)", r"comprar agora",
     r"afegir a la cistella",
     # Nordic, Baltic, Finnish
     r"l[äa]gg i (?:varukorgen|kundvagnen)", r"k[öo]p nu", r"l[æa]g i (?:kurv|indk[øo]bskurv)", r"k[øo]b nu",
@@ -58,4 +50,20 @@ _PHRASES = (
     r"tambah(?:kan)? ke (?:keranjang|troli|troli)", r"masukkan (?:ke )?keranjang", r"beli sekarang",
 )  # fmt: skip
 
-BUY_CONTROL = re.compile("|".join(_PHRASES), re.IGNORECASE)
+# A classified ad has no cart: reaching the seller is how one buys. Shops also put "show our phone number" in their
+# header, so these count only outside the page's header (see visible.py).
+_CONTACT_PHRASES = (
+    r"contact[\s_-]*(?:the[\s_-]*)?(?:seller|dealer|advertiser)", r"message[\s_-]*(?:the[\s_-]*)?seller",
+    r"reply[\s_-]*to[\s_-]*(?:this[\s_-]*)?ad", r"show[\s_-]*(?:phone[\s_-]*)?number",
+    r"verkäufer kontaktieren", r"anbieter kontaktieren", r"contacter le vendeur", r"contatta il venditore",
+    r"contactar (?:al )?vendedor",
+    r"(?:voir|afficher) le num[ée]ro", r"(?:telefon)?nummer anzeigen",
+    r"mostra(?:r)? (?:el |il )?(?:n[úu]mero|tel[ée]fono)",
+    r"ver (?:el )?(?:n[úu]mero|tel[ée]fono)", r"pokaż (?:numer|telefon)", r"zobrazit (?:číslo|telefon)",
+    r"показать (?:номер|телефон)", r"показати (?:номер|телефон)", r"numarayı göster", r"toon (?:telefoon)?nummer",
+    r"ნომრის ნახვა",
+)  # fmt: skip
+
+PURCHASE_CONTROL = re.compile("|".join(_PHRASES), re.IGNORECASE)
+CONTACT_CONTROL = re.compile("|".join(_CONTACT_PHRASES), re.IGNORECASE)
+BUY_CONTROL = re.compile("|".join(_PHRASES + _CONTACT_PHRASES), re.IGNORECASE)

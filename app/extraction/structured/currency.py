@@ -121,17 +121,18 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
-def language_of_script(text: str | None) -> str | None:
-    """The language a title's script can only be (kana: ja, hangul: ko, Chinese characters alone: zh, Thai: th),
-    for pages that declare none: "¥" then reads as yen or yuan as the page means it."""
-    sample = (text or "")[:200]
-    if _KANA.search(sample):
+def language_of_script(title: str | None, text_sample: str = "") -> str | None:
+    """The language a title's script can only be (kana: ja, hangul: ko, Thai: th; Chinese characters: zh, unless
+    kana appear in the page's first text, as on a Japanese shop whose title is all kanji), for pages that declare
+    none: "¥" then reads as yen or yuan as the page means it."""
+    title = (title or "")[:200]
+    if _KANA.search(title):
         return "ja"
-    if _HANGUL.search(sample):
+    if _HANGUL.search(title):
         return "ko"
-    if _HAN.search(sample):
-        return "zh"
-    if _THAI.search(sample):
+    if _HAN.search(title):
+        return "ja" if _KANA.search(text_sample) else "zh"
+    if _THAI.search(title):
         return "th"
     return None
 

@@ -19,6 +19,7 @@ _SPACES = re.compile(r"\s+")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _CONTROLS_TO_SPACES = bytes.maketrans(_CONTROL_BYTES, b" " * len(_CONTROL_BYTES))
 _ATTRIBUTE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_TEXT_SAMPLE = 3000  # characters of a page's first text that tell Japanese from Chinese
 
 
 def parse_html(html: str) -> etree._Element | None:
@@ -114,6 +115,29 @@ def site_of(url: str) -> str:
     return ".".join(labels[-keep:])
 
 
+def _script_language(declared: str | None, title: str | None, root: etree._Element) -> str | None:
+    """For a page declaring no language: the one its title's script says (see currency.language_of_script)."""
+    if declared or not title:
+        return None
+    return language_of_script(title, _text_sample(root))
+
+
+def _text_sample(root: etree._Element, limit: int = _TEXT_SAMPLE) -> str:
+    """The page's first `limit` characters of text outside scripts and styles."""
+    parts: list[str] = []
+    size = 0
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript", "template"):
+            continue
+        for text in (element.text, element.tail):
+            if text and text.strip():
+                parts.append(text)
+                size += len(text)
+        if size >= limit:
+            break
+    return " ".join(parts)[:limit]
+
+
 def read_page_facts(root: etree._Element, url: str) -> PageFacts:
     meta: dict[str, list[str]] = {}
     for tag in root.iter("meta"):
@@ -138,7 +162,7 @@ def read_page_facts(root: etree._Element, url: str) -> PageFacts:
         url=url,
         base_url=base_url,
         # the title's script last: for pages that declare no language ("¥" is yen in Japanese, yuan in Chinese)
-        locale=page_locale(url, language, og_locale, content_language, language_of_script(title)),
+        locale=page_locale(url, language, og_locale, content_language, _script_language(language, title, root)),
         language=language,
         title=title or None,
         canonical_url=absolute_url(base_url, canonical),

@@ -23,7 +23,7 @@ from app.extraction.structured.visible import (
 
 NEAR_CART_LEVELS = 8  # tree distance (price up + cart up to a shared ancestor) that still counts as one buy box
 _IN_GRID_PENALTY = 3.0  # as much as being the first price after the heading, plus its currency
-_LISTING_GRID_PRICES = 8  # priced tiles that make a category page rather than a related-products strip
+_LISTING_GRID_PRICES = 8  # priced tiles (current prices) that make a category page rather than a related-products strip
 _NEAR_HEADING = 15  # anchors between the heading and a price that still count as "right after it"
 # Query parameters that name the variant or SKU a product URL opens on (Shopify ?variant=, BestBuy ?skuId=…).
 _VARIANT_PARAMETERS = {"variant", "variantid", "variant_id", "skuid", "sku", "sku_id", "vid", "selectedsku", "size"}
@@ -83,12 +83,13 @@ def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisi
         ),
     )
     near_cart = _tree_distance(best.element, cart) is not None
+    tiles_priced = sum(1 for candidate in candidates if candidate.order in in_grid and not candidate.former)
     near_heading = heading_order is not None and 0 < best.order - heading_order <= _NEAR_HEADING
     # A listing keeps its verdict when a stray price outside the grid (a banner, a featured deal) outranks the
     # tiles: only a price in the page's own buy box beats the grid, and only a short one (a strip of substitutes or
     # related products, not a category's tiles).
     listed = best.order in in_grid or (
-        first_choice.order in in_grid and (not near_cart or len(in_grid) >= _LISTING_GRID_PRICES)
+        first_choice.order in in_grid and (not near_cart or tiles_priced >= _LISTING_GRID_PRICES)
     )
     return MainVisiblePrice(best, near_cart, near_heading, listed)
 

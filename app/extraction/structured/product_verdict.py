@@ -29,7 +29,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "price_near_cart": 1.5,  # ... next to the add-to-cart control
     "price_near_heading": 0.5,  # ... right after the page's main heading
     "stock_message": 1.0,  # "in stock" / "sold out" beside that price or the add-to-cart control
-    "article_markup": -2.5,  # og:type=article, schema.org Article/NewsArticle/BlogPosting, article:published_time
+    "article_markup": -2.5,  # schema.org Article/NewsArticle/BlogPosting, article:published_time, og:type=article
     "listing_page": -4.5,  # the page's price sits in a grid of priced tiles, or several products and no main one
     "no_price": -1.0,  # no price anywhere in markup or page
     "product_name": 0.0,  # a heading or markup name: no evidence alone (articles have headings), but see below
@@ -93,7 +93,14 @@ def page_signals(
             signals.add("price_near_heading")
     if stock is not None:
         signals.add("stock_message")
-    if og_type == "article" or types & _ARTICLE_TYPES or facts.meta_first("article:published_time"):
+    # og:type "article" alone is many CMSs' default for every page (WordPress shops, Japanese shops): it counts
+    # unless the page's markup sells its product at a price.
+    sold_in_markup = "schema_offer" in signals
+    if (
+        (og_type == "article" and not sold_in_markup)
+        or types & _ARTICLE_TYPES
+        or facts.meta_first("article:published_time")
+    ):
         signals.add("article_markup")
     several_products = len({record.name for record in records if record.name}) >= 3 or types & _LISTING_TYPES
     if (

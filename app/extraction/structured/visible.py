@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from lxml import etree
 
-from app.extraction.structured.buy_controls import BUY_CONTROL
+from app.extraction.structured.buy_controls import BUY_CONTROL, CONTACT_CONTROL, PURCHASE_CONTROL
 from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.document import PageFacts, attribute_words, element_text, site_of
 from app.extraction.structured.models import Availability
@@ -50,14 +50,14 @@ _SALE_CLASS = re.compile(r" (?:sale|on sale|onsale|discount|promo\w*) ")  # the 
 _NOTIFY_CONTEXT = re.compile(r" (?:notify\w*|back in stock|restock\w*|waitlist|wait list|bis) ")
 _STOCK_CLASS = re.compile(r" (?:availability|available|stock|inventory|status) ")
 _SOLD_OUT_CLASS = re.compile(r" (?:sold out|soldout|out of stock|outofstock|unavailable|oos) ")
-# A class that hides its element on every screen ("pl_hidden", "is-hidden", "d-none"), not only on some: Bootstrap's
-# "hidden-xs", Tailwind's "md:hidden", or with a class showing it from some width on ("d-none d-md-block",
-# "hidden md:flex"): the desktop copy of a mobile price block.
-_HIDDEN_CLASS = re.compile(
-    r"(?<!xs|sm|md|lg|xl) (?:hidden|hide|d none)(?! (?:xs|sm|md|lg|xl|xxl|mobile|tablet|desktop|phone|print)\b) "
-)
+# A class that hides its element on every screen ("hidden", "pl_hidden", "is-hidden", "d-none"), not only on some
+# (Bootstrap's "hidden-xs", Tailwind's "md:hidden", Shopify's "small--hide") nor only its overflow
+# ("overflow-hidden", "visually-hidden" keeps the text for screen readers); and not with a class that shows it from
+# some width on ("d-none d-md-block", "hidden md:flex"): the desktop copy of a mobile price block.
+_HIDING_CLASS = re.compile(r"^(?:[a-z0-9]+[_-]{1,2})?(?:hidden|hide|d-none)$")
+_NOT_HIDING_PREFIX = re.compile(r"^(?:overflow|visually|sr|small|medium|large|mobile|tablet|desktop|sm|md|lg|xl)\b")
 _SHOWN_FROM_SOME_WIDTH = re.compile(
-    r" (?:d )?(?:xs|sm|md|lg|xl|2xl) (?:block|flex|inline|grid|table|contents) | visible (?:xs|sm|md|lg|xl) "
+    r"^(?:[a-z0-9]+:(?:block|flex|inline\S*|grid|table|contents)|d-(?:sm|md|lg|xl|xxl)-\S+|visible-\S+)$"
 )
 _NOISE_LEVELS = 15
 _GRID_LEVELS = 6
@@ -108,7 +108,10 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
     cart_controls = [
         (order, element)
         for order, element in scan.controls
-        if _is_cart_control(element) and not noise.around(element) and not _leaves_the_shop(element, facts)
+        if _is_cart_control(element)
+        and not noise.around(element)
+        and not _leaves_the_shop(element, facts)
+        and not _contact_in_header(element)
     ]
     prices = [
         candidate
@@ -139,6 +142,14 @@ def _is_cart_control(element: etree._Element) -> bool:
     # <input type="submit"> labelled by a sibling <span> (aria-labelledby): the label is in the wrapper
     parent = element.getparent()
     return element.tag == "input" and parent is not None and bool(BUY_CONTROL.search(element_text(parent, 100)))
+
+
+def _contact_in_header(element: etree._Element) -> bool:
+    """A "show our number" control in the page's header is the shop's phone line, not a seller's ad."""
+    label = element_text(element, 100)
+    if not CONTACT_CONTROL.search(label) or PURCHASE_CONTROL.search(label):
+        return False
+    return any(node.tag == "header" for node in _ancestors_and_self(element))
 
 
 def _leaves_the_shop(element: etree._Element, facts: PageFacts) -> bool:
@@ -294,7 +305,7 @@ class _NoiseContext:
                 verdict = self._hidden[node] = (
                     node.get("hidden") is not None
                     or "display:none" in style
-                    or _hidden_by_class(attribute_words(node, "class"))
+                    or _hidden_by_class(node.get("class") or "")
                 )
             if verdict:
                 return True
@@ -307,8 +318,10 @@ class _NoiseContext:
         return verdict
 
 
-def _hidden_by_class(words: str) -> bool:
-    return _HIDDEN_CLASS.search(words) is not None and _SHOWN_FROM_SOME_WIDTH.search(words) is None
+def _hidden_by_class(css: str) -> bool:
+    tokens = css.lower().split()[:40]
+    hiding = any(_HIDING_CLASS.match(token) and not _NOT_HIDING_PREFIX.match(token) for token in tokens)
+    return hiding and not any(_SHOWN_FROM_SOME_WIDTH.match(token) for token in tokens)
 
 
 def _ancestors_and_self(element: etree._Element) -> Iterator[etree._Element]:
