@@ -10,7 +10,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 THRESHOLD = 0.5
-REAL_ORIGINS = ("gold", "weak", "public")
+REAL_ORIGINS = ("gold", "weak", "public", "devpages")
 
 
 class LabelledUrl(Protocol):
@@ -54,10 +54,11 @@ def _cell(rows: Sequence[Scored], pick: Callable[[Scored], float | None]) -> str
 
 def origin_table(scored: Sequence[Scored]) -> str:
     groups: dict[str, Callable[[LabelledUrl], bool]] = {
-        "real URLs (gold + weak + public)": lambda e: e.origin in REAL_ORIGINS,
+        "real URLs (gold + weak + public + devpages)": lambda e: e.origin in REAL_ORIGINS,
         "gold (url_labels_dev.csv)": lambda e: e.origin == "gold",
         "weak (same-site links of saved pages)": lambda e: e.origin == "weak",
         "public URL lists": lambda e: e.origin == "public",
+        "devpages (our pages' addresses and their same-site links)": lambda e: e.origin == "devpages",
         "synthetic (platform conventions)": lambda e: e.origin == "synthetic",
         "everything": lambda e: True,
     }
