@@ -80,6 +80,21 @@ def test_product_group_without_a_shown_price_takes_the_lowest_variant() -> None:
     assert extract_structured(page(ld(group)), URL).price == Decimal("10.00")
 
 
+def test_a_new_copys_offer_before_cheaper_used_copies() -> None:
+    book = {
+        "@type": ["Product", "Book"],
+        "name": "Introduction to Econometrics",
+        "offers": [
+            {"@type": "Offer", "price": 1046, "priceCurrency": "SEK", "itemCondition": "https://schema.org/NewCondition"},
+            {"@type": "Offer", "price": 586, "priceCurrency": "SEK", "itemCondition": "https://schema.org/UsedCondition",
+             "availability": "https://schema.org/OutOfStock"},
+            {"@type": "Offer", "price": 913, "priceCurrency": "SEK", "itemCondition": "https://schema.org/UsedCondition",
+             "availability": "https://schema.org/InStock"},
+        ],
+    }  # fmt: skip
+    assert extract_structured(page(ld(book)), URL).price == Decimal("1046")
+
+
 def test_offer_array_prefers_in_stock_and_aggregate_offer_gives_low_price() -> None:
     offers = {
         "@type": "Product",

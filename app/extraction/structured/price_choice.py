@@ -106,7 +106,8 @@ def choose_price(
 ) -> PriceChoice | None:
     """The markup's price, except where the page contradicts it:
     - several offers (variants, sellers): the selected variant's (named by the URL or its SKU shown in the
-      page), else the one the page shows, else the one in the OpenGraph tags, else the lowest in-stock one;
+      page), else the one the page shows, else the one in the OpenGraph tags, else the lowest in-stock one of a
+      new copy;
     - the markup price appears struck through beside a lower current price: the sale price (markup often
       keeps the regular price during a sale);
     - the OpenGraph price (often a stale template value) is written nowhere in the page's text while the buy
@@ -212,8 +213,10 @@ def _offer_shown(
     for price, offer in priced:
         if price in og_amounts:
             return price, offer
+    # The lowest in-stock price, of a new copy when one is offered: used copies are other sellers' alternatives.
     in_stock = [(price, offer) for price, offer in priced if offer.availability != "OutOfStock"] or priced
-    return min(in_stock, key=lambda pair: pair[0])
+    new = [(price, offer) for price, offer in in_stock if not offer.second_hand] or in_stock
+    return min(new, key=lambda pair: pair[0])
 
 
 def _regular_beside(amount: Decimal, page: VisiblePage, locale: PageLocale) -> Decimal | None:

@@ -24,6 +24,7 @@ PRODUCT_TYPES = {
     "car",
     "motorcycle",
 }
+_SECOND_HAND = re.compile(r"used|refurbished|damaged", re.IGNORECASE)
 _REGULAR_PRICE_TYPES = ("strikethrough", "listprice", "msrp", "srp")
 _NOT_CURRENT_PRICE_TYPES = (*_REGULAR_PRICE_TYPES, "invoice", "minimumadvertised")
 _OUT_OF_STOCK = ("outofstock", "soldout", "discontinued", "out of stock", "sold out", "oos")
@@ -49,6 +50,7 @@ class OfferRecord:
     gtin: str | None = None
     mpn: str | None = None
     regular_price: Decimal | None = None  # a ListPrice / StrikethroughPrice above `price`
+    second_hand: bool = False  # itemCondition Used / Refurbished / Damaged: another seller's copy, not the item
 
 
 @dataclass(slots=True)
@@ -203,6 +205,7 @@ def _offers(value: Any, resolve: Callable[[Any], Any], locale: PageLocale) -> It
             gtin=ids.gtin,
             mpn=ids.mpn,
             regular_price=_regular_price(item.get("priceSpecification"), price, currency, resolve, locale),
+            second_hand=_SECOND_HAND.search(as_text(item.get("itemCondition"), 200) or "") is not None,
         )
 
 
