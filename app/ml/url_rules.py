@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 PRODUCT_PROBABILITY = 0.97
-_MAX_PATH = 2048  # longer paths are no page a person opens; the cap bounds the rules' time
+_MAX_PATH = 2048  # a longer path and query is no page a person opens; the cap bounds the rules' time
 OTHER_PROBABILITY = 0.03
 
 
@@ -159,9 +159,14 @@ GENERIC_PRODUCT_RULES: tuple[UrlRule, ...] = (
         "product-word",
         rf"/(?:{_PRODUCT_WORDS})/(?:[^/?]*\d{{5,}}[^/?]*|[^/?_-]+[_-][^/?_-]+[_-][^/?]+)/?(?:\?|$)",
     ),
-    # SAP Commerce (Hybris) and shops copying it: `/<slug>/p/<code>`, the code a number of five or more digits or a
-    # coded token with one ("/p/000000000001234567", "/p/BP_123456"); a newsletter post's `/p/<slug>` is no code.
-    _product("hybris", r"^[^?]*/p/(?=[^/?]*\d{5})[a-z0-9_.]{5,}/?(?:\?|$)"),
+    # SAP Commerce (Hybris) and shops copying it: `/<slug>/p/<code>`, the code with three or more digits
+    # ("/p/094HLEC9LG", "/p/1193138-wheat"); at the path's root only a code with five digits in a row
+    # ("/p/000000000001234567"): a newsletter post's `/p/<slug>` (Substack, beehiiv) is no code.
+    _product(
+        "hybris",
+        r"^/[^?]+/p/(?=[^/?]*\d{3})[a-z0-9_.]{4,}(?:-[a-z0-9_.]+)?/?(?:\?|$)"
+        r"|^/p/(?=[^/?]*\d{5})[a-z0-9_.]{5,}/?(?:\?|$)",
+    ),
     # A book's page: its ISBN-13 as a whole token of the path.
     _product("isbn", r"^[^?]*(?:/|-|_)97[89]\d{10}(?:[/._-]|\?|$)"),
     _product("item-number", r"/(?:item|items|listing|listings)/\d{5,}(?:\.html?)?/?(?:\?|$)"),
@@ -177,8 +182,10 @@ def url_rule_answer(url: str) -> RuleAnswer | None:
     except ValueError:
         return None
     host = (parts.hostname or "").removeprefix("www.")
-    path = unquote(parts.path or "/")[:_MAX_PATH].lower()
-    query = parts.query[:_MAX_PATH].lower()  # it stays encoded: a URL in the query is no path
+    if len(parts.path) + len(parts.query) > _MAX_PATH:
+        return None  # no page a person opens; left to the model, which reads only its start
+    path = unquote(parts.path or "/").lower()
+    query = parts.query.lower()  # it stays encoded: a URL in the query is no path
     target = f"{path}?{query}" if query else path
     for rule in RULES:
         if (rule.host is None or rule.host.search(host)) and rule.path.search(target):

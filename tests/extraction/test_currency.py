@@ -82,11 +82,12 @@ def test_decimal_comma_locales() -> None:
     [
         ("乳白亚克力外壳 60%键盘外壳-淘宝网", "CNY"),  # Chinese characters alone: yuan
         ("マリオカート ライブ ホームサーキット", "JPY"),  # kana: yen
-        ("獺祭 純米大吟醸 720ml｜日本酒通販", "JPY"),  # all kanji, but the page's text has kana
+        ("獺祭 純米大吟醸 720ml｜日本酒通販", "JPY"),  # all kanji, but the page's text is full of kana
+        ("日本进口零食 日本の味 抹茶饼干", "CNY"),  # a Chinese shop quoting a Japanese brand's one kana
     ],
 )
 def test_a_page_declaring_no_language_reads_the_yen_sign_by_its_titles_script(title: str, currency: str) -> None:
-    button = "カートに入れる" if currency == "JPY" else "立即购买"
+    button = "カートに入れる。こちらの商品はお取り寄せとなります" if currency == "JPY" else "立即购买"
     html = f"""<html><head><title>{title}</title></head><body><h1>{title}</h1>
       <div class="price">¥799.00</div><button class="buy-now">{button}</button></body></html>"""
     result = extract_structured(html, "https://item.shop.example.com/item.htm?id=562283240178")

@@ -82,13 +82,39 @@ def test_a_shops_phone_number_button_in_its_header_is_no_buy_control() -> None:
     assert "add_to_cart" not in evidence.signals
 
 
+def test_a_classified_ads_own_header_may_hold_its_show_the_number_button() -> None:
+    html = """<html lang="fr"><head><title>Polo 1,4 tdi cup</title></head><body>
+      <header class="site"><a href="/">Annonces</a></header>
+      <main><article><header><h1>Polo 1,4 tdi cup</h1><p class="price">10 500 €</p>
+      <button type="button">Voir le numéro</button></header><p>2004 · 210 000 km</p></article></main></body></html>"""
+    evidence = extract_structured(html, "https://www.classifieds.example.fr/voitures/1427320207.htm").evidence
+    assert "add_to_cart" in evidence.signals
+
+
+def test_a_review_with_product_markup_and_og_type_article_is_no_product_page() -> None:
+    markup = json.dumps(
+        {
+            "@type": "Product",
+            "name": "Sony WH-1000XM5",
+            "offers": {"@type": "Offer", "price": "349", "priceCurrency": "USD"},
+        }
+    )
+    html = f"""<html lang="en"><head><meta property="og:type" content="article">
+      <script type="application/ld+json">{markup}</script></head>
+      <body><h1>Sony WH-1000XM5 review</h1><p>Six weeks with the best noise cancelling yet.</p></body></html>"""
+    evidence = extract_structured(html, "https://www.reviews.example.com/sony-wh-1000xm5-review").evidence
+    assert "article_markup" in evidence.signals
+    assert not combine_product_confidence(None, evidence).is_product
+
+
 def test_a_cms_default_og_type_article_on_a_shops_product_page_is_no_article() -> None:
     markup = json.dumps(
         {"@type": "Product", "name": "Xenoblade", "offers": {"@type": "Offer", "price": "4998", "priceCurrency": "JPY"}}
     )
     html = f"""<html lang="ja"><head><meta property="og:type" content="article">
       <script type="application/ld+json">{markup}</script></head>
-      <body><h1>Xenoblade</h1><span class="price">4,998円</span></body></html>"""
+      <body><h1>Xenoblade</h1><span class="price">4,998円</span><button class="add-to-cart">カートに入れる</button>
+      </body></html>"""
     evidence = extract_structured(html, "https://www.shop.example.jp/detail/0013104313").evidence
     assert "article_markup" not in evidence.signals
     assert combine_product_confidence(None, evidence).is_product

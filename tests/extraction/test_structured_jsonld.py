@@ -88,7 +88,7 @@ def test_a_new_copys_offer_before_cheaper_used_copies() -> None:
             {"@type": "Offer", "price": 1046, "priceCurrency": "SEK", "itemCondition": "https://schema.org/NewCondition"},
             {"@type": "Offer", "price": 586, "priceCurrency": "SEK", "itemCondition": "https://schema.org/UsedCondition",
              "availability": "https://schema.org/OutOfStock"},
-            {"@type": "Offer", "price": 913, "priceCurrency": "SEK", "itemCondition": "https://schema.org/UsedCondition",
+            {"@type": "Offer", "price": 913, "priceCurrency": "SEK", "itemCondition": {"@id": "schema:UsedCondition"},
              "availability": "https://schema.org/InStock"},
         ],
     }  # fmt: skip

@@ -74,6 +74,8 @@ PRODUCT_URLS = [
     "https://www.example-auction.com/item/7754321",
     "https://www.example-hybris.com/en/power-drill-18v/p/000000000001234567",  # SAP Commerce (Hybris)
     "https://www.example-hybris.co.uk/kettle-steel/p/BP_123456",
+    "https://www.euronics.de/haushalt/waschmaschine-w8/p/094HLEC9LG",
+    "https://www.bigw.com.au/product/wheat-bag/p/1193138-wheat/",
     "https://www.adlibris.com/se/bok/introduction-to-econometrics-global-edition-9781292264455",  # an ISBN-13
     "https://adlibriscampus.com/b/9781292264455/introduction-to-econometrics-global-edition",
 ]
@@ -158,6 +160,7 @@ LOOKALIKE_URLS = [
     "https://example.substack.com/p/issue-142",
     "https://newsletter.example.com/p/predictions-2025",
     "https://www.instagram.com/p/cxyz123abc/",
+    "https://www.example.com/product/" + "1" * 3000 + "x/y",  # no page a person opens: no rule reads it
     "https://sklep.example.pl/produkty/meble-ogrodowe-drewniane",  # Polish "products": a category
     "https://www.example-hybris.com/tools/c/drills",  # a category named by a word, left to the model
 ]

@@ -115,6 +115,7 @@ class PageLocale:
         return self.language in _DECIMAL_COMMA_LANGUAGES and self.country not in _DECIMAL_POINT_REGIONS
 
 
+_KANA_IN_JAPANESE_TEXT = 10  # a Chinese page may quote a Japanese brand ("日本の味"); Japanese text is full of kana
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -122,16 +123,20 @@ _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
 def language_of_script(title: str | None, text_sample: str = "") -> str | None:
-    """The language a title's script can only be (kana: ja, hangul: ko, Thai: th; Chinese characters: zh, unless
-    kana appear in the page's first text, as on a Japanese shop whose title is all kanji), for pages that declare
-    none: "¥" then reads as yen or yuan as the page means it."""
+    """The language a title's script can only be (hangul: ko, kana: ja, Thai: th; Chinese characters: zh, unless
+    the page's first text is full of kana, as on a Japanese shop whose title is all kanji; one kana is a quoted
+    Japanese name on a Chinese page), for pages that declare none: "¥" then reads as yen or yuan as the page means
+    it."""
     title = (title or "")[:200]
-    if _KANA.search(title):
-        return "ja"
     if _HANGUL.search(title):
         return "ko"
+    kana = len(_KANA.findall(title))
+    if kana >= 2 or ((kana or _HAN.search(title)) and len(_KANA.findall(text_sample)) >= _KANA_IN_JAPANESE_TEXT):
+        return "ja"
     if _HAN.search(title):
-        return "ja" if _KANA.search(text_sample) else "zh"
+        return "zh"
+    if kana:
+        return "ja"
     if _THAI.search(title):
         return "th"
     return None

@@ -127,9 +127,8 @@ def _text_sample(root: etree._Element, limit: int = _TEXT_SAMPLE) -> str:
     parts: list[str] = []
     size = 0
     for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript", "template"):
-            continue
-        for text in (element.text, element.tail):
+        skipped = not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript", "template")
+        for text in (None if skipped else element.text, element.tail):
             if text and text.strip():
                 parts.append(text)
                 size += len(text)

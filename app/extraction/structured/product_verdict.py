@@ -94,8 +94,9 @@ def page_signals(
     if stock is not None:
         signals.add("stock_message")
     # og:type "article" alone is many CMSs' default for every page (WordPress shops, Japanese shops): it counts
-    # unless the page's markup sells its product at a price.
-    sold_in_markup = "schema_offer" in signals
+    # unless the page sells its product, at a price in its markup and with its own buy control (a review's plugin
+    # adds Product and Offer markup, never a cart).
+    sold_in_markup = "schema_offer" in signals and "add_to_cart" in signals
     if (
         (og_type == "article" and not sold_in_markup)
         or types & _ARTICLE_TYPES

@@ -24,7 +24,7 @@ PRODUCT_TYPES = {
     "car",
     "motorcycle",
 }
-_SECOND_HAND = re.compile(r"used|refurbished|damaged", re.IGNORECASE)
+_SECOND_HAND = re.compile(r"(?<![a-z])(?:used|refurbished|damaged)", re.IGNORECASE)
 _REGULAR_PRICE_TYPES = ("strikethrough", "listprice", "msrp", "srp")
 _NOT_CURRENT_PRICE_TYPES = (*_REGULAR_PRICE_TYPES, "invoice", "minimumadvertised")
 _OUT_OF_STOCK = ("outofstock", "soldout", "discontinued", "out of stock", "sold out", "oos")
@@ -205,7 +205,7 @@ def _offers(value: Any, resolve: Callable[[Any], Any], locale: PageLocale) -> It
             gtin=ids.gtin,
             mpn=ids.mpn,
             regular_price=_regular_price(item.get("priceSpecification"), price, currency, resolve, locale),
-            second_hand=_SECOND_HAND.search(as_text(item.get("itemCondition"), 200) or "") is not None,
+            second_hand=_second_hand(item.get("itemCondition")),
         )
 
 
@@ -242,3 +242,11 @@ def _current_price_specification(value: Any, resolve: Callable[[Any], Any]) -> d
         if not any(word in price_type for word in _NOT_CURRENT_PRICE_TYPES):
             return item
     return None
+
+
+def _second_hand(condition: Any) -> bool:
+    """itemCondition Used / Refurbished / Damaged, written as text, a URL or a {"@id": …} node."""
+    value = first(condition)
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("name")
+    return _SECOND_HAND.search(as_text(value, 200) or "") is not None

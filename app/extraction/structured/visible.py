@@ -57,8 +57,10 @@ _SOLD_OUT_CLASS = re.compile(r" (?:sold out|soldout|out of stock|outofstock|unav
 _HIDING_CLASS = re.compile(r"^(?:[a-z0-9]+[_-]{1,2})?(?:hidden|hide|d-none)$")
 _NOT_HIDING_PREFIX = re.compile(r"^(?:overflow|visually|sr|small|medium|large|mobile|tablet|desktop|sm|md|lg|xl)\b")
 _SHOWN_FROM_SOME_WIDTH = re.compile(
-    r"^(?:[a-z0-9]+:(?:block|flex|inline\S*|grid|table|contents)|d-(?:sm|md|lg|xl|xxl)-\S+|visible-\S+)$"
+    r"^(?:(?:sm|md|lg|xl|\dxl|min-\S+|max-\S+):!?(?:block|flex|inline\S*|grid|table\S*|contents|flow-root)"
+    r"|d-(?:sm|md|lg|xl|xxl)-\S+|visible-\S+)$"
 )
+_MAX_CLASSES = 200
 _NOISE_LEVELS = 15
 _GRID_LEVELS = 6
 _GRID_MIN_TILES = 4
@@ -133,10 +135,7 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
 def _is_cart_control(element: etree._Element) -> bool:
     if element.tag == "form":
         return True  # the scan only keeps forms that post to a cart or basket
-    words = " ".join(
-        (element.get(attribute) or "")[:_MAX_ATTRIBUTE]
-        for attribute in ("value", "aria-label", "title", "id", "class", "name", "data-action")
-    )
+    words = _control_words(element)
     if BUY_CONTROL.search(words) or BUY_CONTROL.search(element_text(element, 100)):
         return True
     # <input type="submit"> labelled by a sibling <span> (aria-labelledby): the label is in the wrapper
@@ -144,12 +143,22 @@ def _is_cart_control(element: etree._Element) -> bool:
     return element.tag == "input" and parent is not None and bool(BUY_CONTROL.search(element_text(parent, 100)))
 
 
+def _control_words(element: etree._Element) -> str:
+    return " ".join(
+        (element.get(attribute) or "")[:_MAX_ATTRIBUTE]
+        for attribute in ("value", "aria-label", "title", "id", "class", "name", "data-action")
+    )
+
+
 def _contact_in_header(element: etree._Element) -> bool:
-    """A "show our number" control in the page's header is the shop's phone line, not a seller's ad."""
-    label = element_text(element, 100)
+    """A "show our number" control in the page's header is the shop's phone line, not a seller's ad. (The header of
+    an ad's own `<article>` or `<main>` is the ad's.)"""
+    label = f"{_control_words(element)} {element_text(element, 100)}"
     if not CONTACT_CONTROL.search(label) or PURCHASE_CONTROL.search(label):
         return False
-    return any(node.tag == "header" for node in _ancestors_and_self(element))
+    ancestors = list(_ancestors_and_self(element))
+    in_header = any(node.tag == "header" or node.get("role") == "banner" for node in ancestors)
+    return in_header and not any(node.tag in ("article", "main", "section") for node in ancestors)
 
 
 def _leaves_the_shop(element: etree._Element, facts: PageFacts) -> bool:
@@ -319,7 +328,7 @@ class _NoiseContext:
 
 
 def _hidden_by_class(css: str) -> bool:
-    tokens = css.lower().split()[:40]
+    tokens = css.lower().split()[:_MAX_CLASSES]
     hiding = any(_HIDING_CLASS.match(token) and not _NOT_HIDING_PREFIX.match(token) for token in tokens)
     return hiding and not any(_SHOWN_FROM_SOME_WIDTH.match(token) for token in tokens)
 
