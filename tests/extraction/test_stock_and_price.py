@@ -502,6 +502,25 @@ def test_substitutes_listed_above_the_buy_box_do_not_give_the_price() -> None:
     assert "listing_page" not in result.evidence.signals
 
 
+@pytest.mark.parametrize(
+    ("url", "label", "amount", "currency"),
+    [
+        ("https://www.myauto.example.ge/ka/pr/102290443", "ფასი:", "42,000", "GEL"),
+        ("https://www.autos.example.de/anzeige/123456", "Preis:", "10.500 €", "EUR"),
+        ("https://ilan.example.com.tr/ilan/opel-astra-1000004602", "Fiyat", "275.000 TL", "TRY"),
+    ],
+)
+def test_a_price_written_after_its_label_on_a_page_without_price_elements(
+    url: str, label: str, amount: str, currency: str
+) -> None:
+    html = f"""<html><head><title>Toyota Land Cruiser 2001</title></head><body>
+      <div class="card"><div class="row"><span class="muted">{label}</span><div class="flex"><p class="big">{amount}</p>
+      </div></div><p>2001 · 4.2 · 310 000 km</p></div></body></html>"""
+    result = extract_structured(html, url)
+    assert result.currency == currency
+    assert result.price == Decimal(amount.split()[0].replace(",", "").replace(".", ""))
+
+
 def test_no_regular_price_without_a_sale() -> None:
     markup = jsonld(
         {"@type": "Product", "name": "Desk Lamp Nova", "offers": {"price": "49.00", "priceCurrency": "USD"}}

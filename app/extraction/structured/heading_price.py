@@ -1,13 +1,15 @@
-"""The price written just after the product's heading, for pages whose price element has no "price" in its
-class or id (utility-class CSS, hashed CSS-module names, many Asian and marketplace layouts).
+"""The price written in the page's text, for pages whose price element has no "price" in its class or id
+(utility-class CSS, hashed CSS-module names, many Asian, marketplace and classified-ad layouts).
 
 Read only when the page has no price element at all (a page that has some, all rejected as related products or
-shipping costs, keeps no price): the first short text below the <h1> that is an amount
-with a currency, not struck through, within a bounded number of elements.
+shipping costs, keeps no price): the first short text below the <h1> that is an amount with a currency, not struck
+through, within a bounded number of elements. A page that keeps no price element may still label its price: the
+amount right after a "Price:" label.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -23,6 +25,15 @@ _MAX_PRICE_CHARS = 32
 _MAX_LETTERS = 6  # "Price: 19,90 €", "税込 ¥1,980", "19.900원": a few letters at most
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option", "del", "s", "strike", "button"}
 _OUTSIDE_THE_PRODUCT = {"footer", "nav", "aside"}
+# "Price:" as a label of its own, in the languages of the shops and classifieds we read.
+_PRICE_LABEL = re.compile(
+    r"^(?:price|our price|preis|prix|precio|preço|prezzo|prijs|cena|cijena|цена|ціна|fiyat|fiyatı|ár|hinta|pris"
+    r"|τιμή|מחיר|السعر|ფასი|価格|販売価格|价格|價格|售价|售價|가격|판매가|ราคา|giá|giá bán|harga)\s*[:：]?$",
+    re.IGNORECASE,
+)
+_MAX_LABEL_CHARS = 20
+_MAX_ELEMENTS_SCANNED = 20_000
+_MAX_ELEMENTS_AFTER_LABEL = 8
 
 
 def price_after_heading(heading: etree._Element, order: int, locale: PageLocale) -> PriceCandidate | None:
@@ -49,6 +60,39 @@ def price_after_heading(heading: etree._Element, order: int, locale: PageLocale)
                 current=False,
                 element=element,
             )
+    return None
+
+
+def price_after_label(root: etree._Element, locale: PageLocale) -> PriceCandidate | None:
+    """The first amount written right after a "Price:" label, its currency possibly left to the page's country.
+    Read only when the page keeps no price element: classified ads and little-markup pages label their price."""
+    for seen, element in enumerate(root.iter(etree.Element)):
+        if seen >= _MAX_ELEMENTS_SCANNED:
+            return None
+        own = (element.text or "").strip()
+        if not own or len(own) > _MAX_LABEL_CHARS or element.tag in _SKIPPED_TAGS or not _PRICE_LABEL.match(own):
+            continue
+        for step, following in enumerate(_following(element)):
+            if step >= _MAX_ELEMENTS_AFTER_LABEL:
+                break
+            if not isinstance(following.tag, str) or following.tag in _SKIPPED_TAGS:
+                continue
+            text = element_text(following, _MAX_PRICE_CHARS + 1)
+            if not text or len(text) > _MAX_PRICE_CHARS or not any(char.isdigit() for char in text):
+                continue
+            if sum(char.isalpha() for char in text) > _MAX_LETTERS or _struck(following):
+                break
+            parsed = parse_price(text, locale=locale)
+            if parsed.amount is not None and parsed.amount > 0:
+                return PriceCandidate(
+                    amount=parsed.amount,
+                    currency=parsed.currency,
+                    order=0,
+                    former=False,
+                    current=False,
+                    element=following,
+                )
+            break
     return None
 
 

@@ -11,7 +11,7 @@ from lxml import etree
 from app.extraction.structured.brand import labelled_brand
 from app.extraction.structured.currency import local_currency
 from app.extraction.structured.document import PageFacts, parse_html, read_page_facts
-from app.extraction.structured.heading_price import price_after_heading
+from app.extraction.structured.heading_price import price_after_heading, price_after_label
 from app.extraction.structured.identifiers import page_identifiers
 from app.extraction.structured.images import image_candidates
 from app.extraction.structured.jsonld import jsonld_blocks, jsonld_products
@@ -85,6 +85,8 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     shown = main_visible_price(visible, heading[0] if heading else None)
     if shown is None and heading is not None and not scan.price_elements:
         shown = _price_after_heading(scan, heading[0], facts)
+    if shown is None and not visible.prices and (labelled := price_after_label(root, facts.locale)):
+        shown = MainVisiblePrice(labelled, near_cart=False, near_heading=False, listed=False)
     price = choose_price(main, opengraph, visible, shown, text, page_url=url, locale=facts.locale)
     if price is not None:
         put("price", to_money(price.amount), price.source)
