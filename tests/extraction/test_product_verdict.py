@@ -153,6 +153,24 @@ def test_a_category_grid_stays_a_listing_beside_a_featured_deals_buy_box() -> No
     assert not verdict(html)
 
 
+def test_other_products_in_the_added_to_cart_dialog_do_not_make_a_listing() -> None:
+    tiles = "".join(
+        f'<li class="c-modal__product"><a href="/detail/{index}">Game {index}</a>'
+        f'<span class="c-modal__product-price">{3000 + index * 100}円</span></li>'
+        for index in range(12)
+    )
+    markup = json.dumps(
+        {"@type": "Product", "name": "Xenoblade", "offers": {"@type": "Offer", "price": "4998", "priceCurrency": "JPY"}}
+    )
+    html = f"""<html lang="ja"><head><script type="application/ld+json">{markup}</script></head><body>
+      <h1>Xenoblade</h1><p>中古 4,998円</p><button class="add-to-cart">カートに入れる</button>
+      <div class="c-modal" id="js-cart-added"><p>カートに追加しました</p><ul>{tiles}</ul></div></body></html>"""
+    result = extract_structured(html, "https://www.shop.example.jp/detail/0013104313")
+    assert "listing_page" not in result.evidence.signals
+    assert result.price == Decimal("4998")
+    assert combine_product_confidence(None, result.evidence).is_product
+
+
 def test_several_unrelated_products_in_markup_make_a_listing() -> None:
     blocks = "".join(
         f'<script type="application/ld+json">{json.dumps({"@type": "Product", "name": name})}</script>'

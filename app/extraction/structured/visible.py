@@ -33,7 +33,7 @@ _CURRENT = re.compile(
 _NOISE = re.compile(
     r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sells?|crosssell\w*|carousel|recently|also"
     r"|mini cart|minicart|footer|sponsored|bundles?|accessor\w*|you may|complete the look|wishlist|rr|comparison"
-    r"|p13n|certona|combo) "
+    r"|p13n|certona|combo|modal) "
 )
 _NOT_A_PRICE = re.compile(
     r" (?:shipping|delivery|installments?|monthly|month|finance|financing|save|saving|savings|tax|per|unit|total"
