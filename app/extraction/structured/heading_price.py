@@ -45,21 +45,10 @@ def price_after_heading(heading: etree._Element, order: int, locale: PageLocale)
             if element.tag == "h1":
                 return None  # the next product's heading: past this page's buy box
             continue
-        text = element_text(element, _MAX_PRICE_CHARS + 1)
-        if not text or len(text) > _MAX_PRICE_CHARS or not any(char.isdigit() for char in text):
-            continue
-        if sum(char.isalpha() for char in text) > _MAX_LETTERS or _struck(element):
-            continue
-        parsed = parse_price(text, locale=locale)
-        if parsed.amount is not None and parsed.amount > 0 and parsed.currency is not None:
-            return PriceCandidate(
-                amount=parsed.amount,
-                currency=parsed.currency,
-                order=order + 1,
-                former=False,
-                current=False,
-                element=element,
-            )
+        text = _short_number_text(element)
+        candidate = _amount(element, text, order + 1, locale) if text else None
+        if candidate is not None and candidate.currency is not None:
+            return candidate
     return None
 
 
@@ -77,23 +66,31 @@ def price_after_label(root: etree._Element, locale: PageLocale) -> PriceCandidat
                 break
             if not isinstance(following.tag, str) or following.tag in _SKIPPED_TAGS:
                 continue
-            text = element_text(following, _MAX_PRICE_CHARS + 1)
-            if not text or len(text) > _MAX_PRICE_CHARS or not any(char.isdigit() for char in text):
-                continue
-            if sum(char.isalpha() for char in text) > _MAX_LETTERS or _struck(following):
-                break
-            parsed = parse_price(text, locale=locale)
-            if parsed.amount is not None and parsed.amount > 0:
-                return PriceCandidate(
-                    amount=parsed.amount,
-                    currency=parsed.currency,
-                    order=0,
-                    former=False,
-                    current=False,
-                    element=following,
-                )
-            break
+            if text := _short_number_text(following):
+                candidate = _amount(following, text, 0, locale)
+                if candidate is not None:
+                    return candidate
+                break  # the label's value is something else ("on request", a struck price)
     return None
+
+
+def _short_number_text(element: etree._Element) -> str | None:
+    text = element_text(element, _MAX_PRICE_CHARS + 1)
+    if not text or len(text) > _MAX_PRICE_CHARS or not any(char.isdigit() for char in text):
+        return None
+    return text
+
+
+def _amount(element: etree._Element, text: str, order: int, locale: PageLocale) -> PriceCandidate | None:
+    """The amount a short text shows, unless it is words with a number or a struck-through price."""
+    if sum(char.isalpha() for char in text) > _MAX_LETTERS or _struck(element):
+        return None
+    parsed = parse_price(text, locale=locale)
+    if parsed.amount is None or parsed.amount <= 0:
+        return None
+    return PriceCandidate(
+        amount=parsed.amount, currency=parsed.currency, order=order, former=False, current=False, element=element
+    )
 
 
 def _following(element: etree._Element) -> Iterator[etree._Element]:
