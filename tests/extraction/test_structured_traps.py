@@ -186,3 +186,16 @@ def test_control_characters_in_the_page_do_not_lose_the_product() -> None:
     )
     result = extract_structured(html, URL)
     assert (result.name, result.price) == ("Desk Lamp", Decimal("25.00"))
+
+
+def test_the_heading_a_cut_short_title_begins_beats_a_short_marketing_heading() -> None:
+    html = """<html><head><title>Samsung Galaxy S24 Ultra 5G AI Smartphone</title></head><body>
+      <h1 id="title"><span id="productTitle">Samsung Galaxy S24 Ultra 5G AI Smartphone with Galaxy AI (Titanium Gray,
+      12GB, 256GB Storage), Snapdragon 8 Gen 3, 200 MP Camera</span></h1>
+      <div class="buy-box"><span class="price">₹1,29,999</span><button>Add to Cart</button></div>
+      <div class="aplus"><h1 class="aplus-h1">Galaxy S24 Ultra 5G - Fashion</h1><p>Titanium, made to last.</p></div>
+      </body></html>"""
+    result = extract_structured(html, "https://www.amazon.in/Samsung-Galaxy-Smartphone/dp/B0CS5XW6TN")
+    assert result.name is not None and result.name.startswith(
+        "Samsung Galaxy S24 Ultra 5G AI Smartphone with Galaxy AI"
+    )

@@ -207,13 +207,18 @@ def _site_label(url: str) -> str | None:
 
 
 def _main_heading(visible: VisiblePage, names: tuple[str | None, ...]) -> tuple[int, str] | None:
-    """The <h1> naming the product: the one most like the page's other names, else the first."""
+    """The <h1> naming the product: the one most like the page's other names, else the first. Alike either way:
+    a heading within the title, or a title cut short within the heading (Amazon's full product title beside a
+    short marketing <h1> further down)."""
     if not visible.headings:
         return None
     best = max(
         visible.headings,
         key=lambda heading: (
-            max((name_similarity(heading[1], name) for name in names if name), default=0.0),
+            max(
+                (max(name_similarity(heading[1], name), name_similarity(name, heading[1])) for name in names if name),
+                default=0.0,
+            ),
             -heading[0],
         ),
     )
