@@ -6,6 +6,7 @@ alerts name their person and are only ever read by that person's id.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Collection
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -28,6 +29,9 @@ SEEN_QUEUE = "price_seen_queue"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Bounded history: observations are swept after this long (the longest history the API serves is 365 days).
 HISTORY_RETENTION_DAYS = 400
+
+_UPSERT_ATTEMPTS = 4
+_UPSERT_RETRY_SECONDS = 0.05
 
 
 async def ensure_indexes(db: AsyncDatabase) -> None:
@@ -116,21 +120,25 @@ async def replace_latest(
 
 async def ensure_product(db: AsyncDatabase, *, canonical_url: str, host: str, now: datetime) -> dict[str, Any]:
     """The product record for this URL, created empty if nobody has seen a price there yet."""
-    try:
-        found = await db[PRODUCTS].find_one_and_update(
-            {"canonical_url": canonical_url},
-            {
-                # Touched: a product someone just started watching is never swept as forgotten meanwhile.
-                "$set": {"updated_at": now},
-                "$setOnInsert": {**_new_product(canonical_url, host, now), "latest": None, "last_seen_at": None},
-            },
-            upsert=True,
-            return_document=ReturnDocument.AFTER,
-        )
-    except DuplicateKeyError:  # created by a racing request a moment ago
-        found = await db[PRODUCTS].find_one({"canonical_url": canonical_url})
-    assert found is not None
-    return dict(found)
+    update = {
+        # Touched: a product someone just started watching is never swept as forgotten meanwhile.
+        "$set": {"updated_at": now},
+        "$setOnInsert": {**_new_product(canonical_url, host, now), "latest": None, "last_seen_at": None},
+    }
+    for attempt in range(_UPSERT_ATTEMPTS):
+        try:
+            found = await db[PRODUCTS].find_one_and_update(
+                {"canonical_url": canonical_url}, update, upsert=True, return_document=ReturnDocument.AFTER
+            )
+            if found is not None:  # an upsert returning the document after it always finds one
+                return dict(found)
+        except DuplicateKeyError:
+            # Created a moment ago by a racing writer (a save recording its price): update the winner's record,
+            # once its insert shows.
+            if attempt + 1 == _UPSERT_ATTEMPTS:
+                raise
+            await asyncio.sleep(_UPSERT_RETRY_SECONDS * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 async def set_last_change(db: AsyncDatabase, *, product_id: ObjectId, at: datetime) -> None:

@@ -16,6 +16,7 @@ from app.clock import utc_now
 from app.config import Settings
 from app.items import service as items
 from app.items.schemas import ItemCreate
+from app.money import to_decimal128
 from app.net import SafeFetcher
 from app.pricewatch import repository, service
 from app.pricewatch.worker import RecheckWorker
@@ -110,3 +111,18 @@ async def test_a_late_price_never_goes_over_a_newer_one(
     tracking = (await client.get(f"/api/v1/items/{left}", headers=alice.headers)).json()["price_tracking"]
     assert tracking["current"]["price"] == "18.00"
     assert await db["price_seen_queue"].count_documents({}) == 0
+
+
+async def test_watching_and_recording_a_new_products_first_price_at_once_both_succeed(
+    db: AsyncDatabase[dict[str, Any]],
+) -> None:
+    # A person watches an item just as its save records the first price of that product: both create the record.
+    now = utc_now()
+    for index in range(12):
+        url = f"https://shop.example/p/race-{index}"
+        latest = {"price": to_decimal128(Decimal("10")), "currency": "USD", "availability": None, "at": now}
+        await asyncio.gather(
+            *(repository.ensure_product(db, canonical_url=url, host="shop.example", now=now) for _ in range(3)),
+            repository.replace_latest(db, canonical_url=url, host="shop.example", latest=latest, now=now),
+        )
+        assert await db[repository.PRODUCTS].count_documents({"canonical_url": url}) == 1
