@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 import pytest
 
 from app.extraction.structured import PageEvidence, combine_product_confidence, extract_structured
+from tests.support.markup import jsonld, product_jsonld
 
 PRODUCT_PAGE = """<html><head><title>Trail Shoe | Example</title></head><body>
   <nav><a href="/cart">Cart (0)</a></nav>
@@ -92,15 +92,8 @@ def test_a_classified_ads_own_header_may_hold_its_show_the_number_button() -> No
 
 
 def test_a_review_with_product_markup_and_og_type_article_is_no_product_page() -> None:
-    markup = json.dumps(
-        {
-            "@type": "Product",
-            "name": "Sony WH-1000XM5",
-            "offers": {"@type": "Offer", "price": "349", "priceCurrency": "USD"},
-        }
-    )
     html = f"""<html lang="en"><head><meta property="og:type" content="article">
-      <script type="application/ld+json">{markup}</script></head>
+      {product_jsonld("Sony WH-1000XM5", "349", "USD")}</head>
       <body><h1>Sony WH-1000XM5 review</h1><p>Six weeks with the best noise cancelling yet.</p></body></html>"""
     evidence = extract_structured(html, "https://www.reviews.example.com/sony-wh-1000xm5-review").evidence
     assert "article_markup" in evidence.signals
@@ -108,11 +101,8 @@ def test_a_review_with_product_markup_and_og_type_article_is_no_product_page() -
 
 
 def test_a_cms_default_og_type_article_on_a_shops_product_page_is_no_article() -> None:
-    markup = json.dumps(
-        {"@type": "Product", "name": "Xenoblade", "offers": {"@type": "Offer", "price": "4998", "priceCurrency": "JPY"}}
-    )
     html = f"""<html lang="ja"><head><meta property="og:type" content="article">
-      <script type="application/ld+json">{markup}</script></head>
+      {product_jsonld("Xenoblade", "4998", "JPY")}</head>
       <body><h1>Xenoblade</h1><span class="price">4,998円</span><button class="add-to-cart">カートに入れる</button>
       </body></html>"""
     evidence = extract_structured(html, "https://www.shop.example.jp/detail/0013104313").evidence
@@ -159,10 +149,7 @@ def test_other_products_in_the_added_to_cart_dialog_do_not_make_a_listing() -> N
         f'<span class="c-modal__product-price">{3000 + index * 100}円</span></li>'
         for index in range(12)
     )
-    markup = json.dumps(
-        {"@type": "Product", "name": "Xenoblade", "offers": {"@type": "Offer", "price": "4998", "priceCurrency": "JPY"}}
-    )
-    html = f"""<html lang="ja"><head><script type="application/ld+json">{markup}</script></head><body>
+    html = f"""<html lang="ja"><head>{product_jsonld("Xenoblade", "4998", "JPY")}</head><body>
       <h1>Xenoblade</h1><p>中古 4,998円</p><button class="add-to-cart">カートに入れる</button>
       <div class="c-modal" id="js-cart-added"><p>カートに追加しました</p><ul>{tiles}</ul></div></body></html>"""
     result = extract_structured(html, "https://www.shop.example.jp/detail/0013104313")
@@ -172,10 +159,7 @@ def test_other_products_in_the_added_to_cart_dialog_do_not_make_a_listing() -> N
 
 
 def test_several_unrelated_products_in_markup_make_a_listing() -> None:
-    blocks = "".join(
-        f'<script type="application/ld+json">{json.dumps({"@type": "Product", "name": name})}</script>'
-        for name in ("Red Plate", "Blue Cup", "Green Bowl")
-    )
+    blocks = "".join(jsonld({"@type": "Product", "name": name}) for name in ("Red Plate", "Blue Cup", "Green Bowl"))
     html = f"<html><head><title>Tableware</title>{blocks}</head><body><h1>Tableware</h1></body></html>"
     assert "listing_page" in extract_structured(html, "https://example.com/c/tableware").evidence.signals
 

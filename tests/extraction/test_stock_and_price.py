@@ -4,8 +4,6 @@ Each page is a small one written by hand after the layouts real shops use."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from decimal import Decimal
 
 import httpx
@@ -13,12 +11,9 @@ import pytest
 
 from app.extraction.structured import extract_structured, page_locale, parse_price
 from tests.support.accounts import Account
+from tests.support.markup import jsonld
 
 URL = "https://shop.example.com/products/lamp"
-
-
-def jsonld(data: Mapping[str, object]) -> str:
-    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
 
 
 def buy_box_page(message: str, *, price: str = "49,00 €", lang: str = "en", button: str = "") -> str:

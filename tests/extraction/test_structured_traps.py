@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
 
 from app.extraction.structured import StructuredExtraction, extract_structured
+from tests.support.markup import jsonld
 
 URL = "https://shop.example.com/products/trail-shoe"
-
-
-def jsonld(data: Mapping[str, object]) -> str:
-    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
 
 
 TRAIL_SHOE = {
