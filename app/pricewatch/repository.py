@@ -106,16 +106,8 @@ async def replace_latest(
     product as it was before (an empty dict for a new one) and its id, in one round trip."""
     created = {**_new_product(canonical_url, host, now), "last_change_at": now}
     update = {"$set": {"latest": latest, "last_seen_at": now, "updated_at": now}, "$setOnInsert": created}
-    for attempt in range(2):
-        try:
-            before = await db[PRODUCTS].find_one_and_update(
-                {"canonical_url": canonical_url}, update, upsert=True, return_document=ReturnDocument.BEFORE
-            )
-            return (before, before["_id"]) if before else ({}, created["_id"])
-        except DuplicateKeyError:  # two first observations raced to create it: the loser updates the winner's
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
+    before = await _upsert_product(db, canonical_url, update, ReturnDocument.BEFORE)
+    return (before, before["_id"]) if before else ({}, created["_id"])
 
 
 async def ensure_product(db: AsyncDatabase, *, canonical_url: str, host: str, now: datetime) -> dict[str, Any]:
@@ -125,20 +117,29 @@ async def ensure_product(db: AsyncDatabase, *, canonical_url: str, host: str, no
         "$set": {"updated_at": now},
         "$setOnInsert": {**_new_product(canonical_url, host, now), "latest": None, "last_seen_at": None},
     }
+    found = await _upsert_product(db, canonical_url, update, ReturnDocument.AFTER)
+    assert found is not None  # asked for the record after the upsert: found, or it raised
+    return found
+
+
+async def _upsert_product(
+    db: AsyncDatabase, canonical_url: str, update: dict[str, Any], return_document: bool
+) -> dict[str, Any] | None:
+    """Update the URL's product record, creating it if missing. Two first writers (a save recording its price, a
+    person starting to watch) race to create it: the loser retries as an update of the winner's record, once that
+    insert shows (until then the loser sees a duplicate key, or no record at all after its upsert)."""
     for attempt in range(_UPSERT_ATTEMPTS):
         try:
             found = await db[PRODUCTS].find_one_and_update(
-                {"canonical_url": canonical_url}, update, upsert=True, return_document=ReturnDocument.AFTER
+                {"canonical_url": canonical_url}, update, upsert=True, return_document=return_document
             )
-            if found is not None:  # an upsert returning the document after it always finds one
-                return dict(found)
+            if found is not None or return_document == ReturnDocument.BEFORE:  # none before: this call created it
+                return dict(found) if found is not None else None
         except DuplicateKeyError:
-            # Created a moment ago by a racing writer (a save recording its price): update the winner's record,
-            # once its insert shows.
             if attempt + 1 == _UPSERT_ATTEMPTS:
                 raise
-            await asyncio.sleep(_UPSERT_RETRY_SECONDS * (attempt + 1))
-    raise AssertionError("unreachable")
+        await asyncio.sleep(_UPSERT_RETRY_SECONDS * (attempt + 1))
+    raise RuntimeError(f"the product record of {canonical_url} was neither created nor found")
 
 
 async def set_last_change(db: AsyncDatabase, *, product_id: ObjectId, at: datetime) -> None:
