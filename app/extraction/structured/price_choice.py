@@ -52,8 +52,7 @@ def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisi
     preferring the current (sale) price, the buy box around the add-to-cart control, and the heading's
     neighbourhood, and a price of its own over one in a grid of priced tiles (substitutes, related products
     above the buy box); the earliest on ties."""
-    # A price the page hides (a member or coupon price shown on request) counts only when nothing else is shown.
-    candidates = [candidate for candidate in page.prices if not candidate.hidden] or page.prices
+    candidates = page.prices
     if not candidates:
         return None
     cart = _ancestor_levels(page.cart_controls[0][1]) if page.cart_controls else {}

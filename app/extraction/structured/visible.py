@@ -91,14 +91,13 @@ class PriceCandidate:
     former: bool  # struck through or marked as the old price
     current: bool  # marked as the sale / current price
     element: etree._Element
-    hidden: bool = False  # inside an element the page hides (a coupon price shown on request, a template)
 
 
 @dataclass(frozen=True, slots=True)
 class VisiblePage:
     headings: list[tuple[int, str]]  # (order, text) of each non-empty <h1>
     cart_controls: list[tuple[int, etree._Element]]  # outside related products and comparison tables
-    prices: list[PriceCandidate]  # outside related products, footers, comparison tables
+    prices: list[PriceCandidate]  # outside related products, footers, comparison tables; shown ones if any
     heading_elements: dict[int, etree._Element] = field(default_factory=dict)  # order -> <h1>
     stock_elements: list[etree._Element] = field(default_factory=list)  # class/id naming stock, outside noise
     notify_controls: list[etree._Element] = field(default_factory=list)  # shown "Notify me when available"
@@ -120,6 +119,8 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         for order, element in scan.price_elements[:_MAX_PRICE_ELEMENTS]
         if element.tag != "form" and (candidate := _price_candidate(element, order, facts.locale, noise)) is not None
     ]
+    # A price the page hides (a member or coupon price shown on request) counts only when nothing else is shown.
+    prices = [candidate for candidate in prices if not noise.hidden(candidate.element)] or prices
     stock_elements = [element for element in scan.stock_elements if not noise.around(element)]
     notify_controls = [
         element
@@ -197,7 +198,6 @@ def _price_candidate(
         former=former and not current,
         current=current,
         element=element,
-        hidden=noise.hidden(element),
     )
 
 
