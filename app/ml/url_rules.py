@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 PRODUCT_PROBABILITY = 0.97
-_MAX_PATH = 2048  # a longer path and query is no page a person opens; the cap bounds the rules' time
 OTHER_PROBABILITY = 0.03
+_MAX_PATH = 2048  # a longer path and query is no page a person opens; the cap bounds the rules' time
 
 
 @dataclass(frozen=True)

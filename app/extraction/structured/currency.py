@@ -131,9 +131,10 @@ def language_of_script(title: str | None, text_sample: str = "") -> str | None:
     if _HANGUL.search(title):
         return "ko"
     kana = len(_KANA.findall(title))
-    if kana >= 2 or ((kana or _HAN.search(title)) and len(_KANA.findall(text_sample)) >= _KANA_IN_JAPANESE_TEXT):
+    han = _HAN.search(title) is not None
+    if kana >= 2 or ((kana or han) and len(_KANA.findall(text_sample)) >= _KANA_IN_JAPANESE_TEXT):
         return "ja"
-    if _HAN.search(title):
+    if han:
         return "zh"
     if kana:
         return "ja"
