@@ -119,7 +119,9 @@ def _script_language(declared: str | None, title: str | None, root: etree._Eleme
     """For a page declaring no language: the one its title's script says (see currency.language_of_script)."""
     if declared or not title:
         return None
-    return language_of_script(title, _text_sample(root))
+    language = language_of_script(title)
+    # Only Chinese characters in the title need the page's text: it may be a Japanese shop's all-kanji title.
+    return language_of_script(title, _text_sample(root)) if language == "zh" else language
 
 
 def _text_sample(root: etree._Element, limit: int = _TEXT_SAMPLE) -> str:
