@@ -22,8 +22,12 @@ Besides per-field P/R/F1 it prints is-product P/R/F1 with the URL model on and o
 pages whose site is absent from the URL training data (--url-training-csv), and a reliability table (how often
 a page given confidence c really is a product page).
 
+`--without-markup` measures the same pages with their schema.org markup (JSON-LD, microdata, RDFa) and the price
+and availability meta tags removed: how the stage fares on the shops that declare nothing (marketplaces,
+classifieds, many Asian shops), from what the page shows alone.
+
 Usage: .venv/bin/python scripts/eval_extraction.py [--json] [--verbose] [--eval-dir PATH] [--url-model PATH]
-       [--devpages-labels PATH] [--devpages-dir PATH] [--url-training-csv PATH]
+       [--devpages-labels PATH] [--devpages-dir PATH] [--url-training-csv PATH] [--without-markup]
 Without --url-model the is-product verdict is page evidence alone (URL probability None). With it, note that
 url-labels/url_labels_dev.csv is derived from the shared-dev pages: a classifier trained on it has seen their URLs.
 """
@@ -158,6 +162,24 @@ class Report:
 
 
 # --- loading the labelled pages -------------------------------------------------------------------------------
+
+
+_JSONLD_SCRIPT = re.compile(r"<script\b[^>]*ld\+json[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+_PRICE_META = re.compile(
+    r"<meta\b[^>]*(?:price|currency|availability)[^>]*>", re.IGNORECASE
+)  # og:price:amount, product:price:*, itemprop=price/priceCurrency/availability
+_OPENING_TAG = re.compile(r"<(?!meta\b)[a-zA-Z][^>]*>")
+_MARKUP_ATTRIBUTE = re.compile(
+    r"""\s(?:itemprop|itemscope|itemtype|itemid|itemref|typeof|vocab|property|resource|about)"""
+    r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""",
+    re.IGNORECASE,
+)
+
+
+def without_markup(html_text: str) -> str:
+    """The page as a shop that declares nothing would serve it: no JSON-LD, microdata or RDFa, no price meta."""
+    html_text = _PRICE_META.sub("", _JSONLD_SCRIPT.sub("", html_text))
+    return _OPENING_TAG.sub(lambda tag: _MARKUP_ATTRIBUTE.sub("", tag.group(0)), html_text)
 
 
 def load_pages(eval_dir: Path) -> list[Page]:
@@ -359,6 +381,7 @@ def evaluate(
     *,
     pages: list[Page] | None = None,
     url_training_sites: set[str] | None = None,
+    strip_markup: bool = False,
 ) -> Report:
     """Run the structured stage over every page and score it; `url_verdict` plugs in a URL classifier.
     `pages` defaults to the shared-dev pages of `eval_dir`."""
@@ -370,7 +393,7 @@ def evaluate(
     latencies: list[float] = []
     pages = load_pages(eval_dir) if pages is None else pages
     for page in pages:
-        html_text = page.read_html()
+        html_text = without_markup(page.read_html()) if strip_markup else page.read_html()
         started = time.perf_counter()
         result = extract_structured(html_text, page.url)
         latencies.append((time.perf_counter() - started) * 1000)
@@ -574,7 +597,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--url-training-csv", type=Path, action="append", default=[], help="URL training data (sites to leave out)"
     )
+    parser.add_argument(
+        "--without-markup", action="store_true", help="remove the pages' schema.org markup and price meta tags first"
+    )
     args = parser.parse_args(argv)
+    strip = args.without_markup
     eval_dir: Path = args.eval_dir.resolve()
     url_verdict = _url_model(args.url_model) if args.url_model else lambda url: None
     training_sites = url_training_sites(args.url_training_csv)
@@ -583,13 +610,17 @@ def main(argv: list[str] | None = None) -> int:
         training_sites |= {page.site for page in load_pages(eval_dir)}
     reports: dict[str, Report] = {}
     if (eval_dir / "fathom-products" / "ground_truth.json").exists():
-        reports["shared-dev"] = evaluate(eval_dir, url_verdict, url_training_sites=training_sites)
+        reports["shared-dev"] = evaluate(eval_dir, url_verdict, url_training_sites=training_sites, strip_markup=strip)
     devpages = load_devpages(args.devpages_labels, args.devpages_dir)
     if devpages:
-        reports["devpages"] = evaluate(eval_dir, url_verdict, pages=devpages, url_training_sites=training_sites)
+        reports["devpages"] = evaluate(
+            eval_dir, url_verdict, pages=devpages, url_training_sites=training_sites, strip_markup=strip
+        )
     blindpages = load_devpages(args.blindpages_labels, args.blindpages_dir, "blindpages")
     if blindpages:
-        reports["blindpages"] = evaluate(eval_dir, url_verdict, pages=blindpages, url_training_sites=training_sites)
+        reports["blindpages"] = evaluate(
+            eval_dir, url_verdict, pages=blindpages, url_training_sites=training_sites, strip_markup=strip
+        )
     if not reports:
         print(f"no evaluation data at {eval_dir} or {args.devpages_dir}; nothing to do")
         return 0

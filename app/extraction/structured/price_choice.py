@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 from lxml import etree
 
 from app.extraction.structured.currency import PageLocale, minor_unit_digits
+from app.extraction.structured.document import attribute_words
 from app.extraction.structured.models import Availability, Source
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord
 from app.extraction.structured.text import code_written
@@ -28,6 +29,10 @@ _NEAR_HEADING = 15  # anchors between the heading and a price that still count a
 # Query parameters that name the variant or SKU a product URL opens on (Shopify ?variant=, BestBuy ?skuId=…).
 _VARIANT_PARAMETERS = {"variant", "variantid", "variant_id", "skuid", "sku", "sku_id", "vid", "selectedsku", "size"}
 _MIN_SHOWN_SKU = 4
+# A price element's own class naming an extra sold beside the product (Otto's "pdp_article-options__price" for
+# delivery and installation options, a warranty's price): not the product's price.
+_ADD_ON_PRICE = re.compile(r" (?:options?|add ?ons?|services?|warranty|warranties|insurance|protection|installation) ")
+_ADD_ON_PENALTY = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,8 @@ def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisi
     def score(candidate: PriceCandidate) -> float:
         value = (2.0 if candidate.current else 0.0) - (2.5 if candidate.former else 0.0)
         value += 1.0 if candidate.currency else 0.0
+        if _ADD_ON_PRICE.search(attribute_words(candidate.element, "class", "id")):
+            value -= _ADD_ON_PENALTY
         if candidate.order in rank_after_heading:
             value += max(0.0, 2.0 - 0.5 * rank_after_heading[candidate.order])
         elif heading_order is not None:

@@ -14,7 +14,7 @@ FORMER = re.compile(
     r"|standard|previous|prev|nonsale|through|del|slashed) "
 )
 HIDDEN = re.compile(r" (?:hidden|hide|none|invisible|offscreen|sr only|visually hidden|screen reader) ")
-_CENTS = re.compile(r" (?:cents?|fraction|decimals?) ")
+_CENTS = re.compile(r" (?:cents?|fraction|decimals?|sup|superscript) ")
 STRUCK_TAGS = {"del", "s", "strike"}
 _WHOLE_AMOUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})*|\d{1,7}")
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}

@@ -51,7 +51,7 @@ _FORMER = re.compile(
 _SAVING = re.compile(r"\b(?:save|saving|savings|off|discount)\b", re.I)
 _NOT_A_PRICE_AFTER = re.compile(
     r"^\s*(?:%|percent|x\b|(?-i:ft)\b|feet|in\b|inch|cm\b|mm\b|m\b|km\b|kg\b|g\b|lbs?\b|oz\b|ml\b|liter|litre|"
-    r"items?\b|pcs\b|pieces|pack\b|reviews?|ratings?|stars?|sold|left\b|in stock|available"
+    r"items?\b|pcs\b|pieces|pack\b|reviews?|ratings?|stars?|sold|left\b|in stock|available|off\b"
     r"|raten\b|rate\b|cuotas|parcelas|installments?|instalments?|payments|mensualités|meses\b|months?\b)",
     re.I,
 )
@@ -80,6 +80,8 @@ _DATE = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b",
     re.I,
 )
+# Whole units written with a dash for the cents: "20 890,-" (CZK), "CHF 49.–", "kr 199:-" (SEK).
+_DASHED_CENTS = re.compile(r"(?<=\d)[.,:][-–—]{1,2}(?![\d-])")
 _EURO_AS_DECIMAL_POINT = re.compile(r"\d\s*€\s?\d{2}(?!\d)")  # "35€ 99": price-parser reads these itself
 _PLAIN_DECIMAL = re.compile(r"^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$")
 _GROUPED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
@@ -100,7 +102,7 @@ def parse_price(text: str | None, *, currency_hint: str | None = None, locale: P
     `currency_hint` is a nearby code or symbol (e.g. markup's priceCurrency); `locale` resolves shared symbols.
     """
     hinted = to_iso_currency(extract_currency_symbol(currency_hint, None) or currency_hint, locale)
-    text = " ".join((text or "")[:_MAX_TEXT].split())
+    text = _DASHED_CENTS.sub("", " ".join((text or "")[:_MAX_TEXT].split()))
     if not text:
         return ParsedPrice(None, hinted)
     if text.count("€") == 1 and _EURO_AS_DECIMAL_POINT.search(text):

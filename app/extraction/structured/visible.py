@@ -40,6 +40,11 @@ _NOT_A_PRICE = re.compile(
     r"|subtotal) "
 )
 # Amazon's style classes ("a-size-medium a-color-price") are not pickers.
+# A block of instalments around a price element ("ecredit-installment-block" > "price": eMAG's monthly rate).
+_INSTALMENT_CONTAINER = re.compile(
+    r" (?:installments?|instalments?|ecredit|credit|financing|finance|monthly|raten|cuotas|parcelas|parcelamento) "
+)
+_INSTALMENT_LEVELS = 2
 _VARIANT_CONTEXT = re.compile(r"(?<! a) (?:size|sizes|swatch\w*|variant\w*|option\w*|colou?rs?) ")
 _ESTIMATE = re.compile(r" (?:estimate|estimated|estimation) ")
 # Ancestors whose class says what they hold is the old price (Magento's "old-price" around a plain "price").
@@ -62,6 +67,7 @@ _SHOWN_FROM_SOME_WIDTH = re.compile(
 )
 _MAX_CLASSES = 200
 _NOISE_LEVELS = 15
+_WRAPPER_LEVELS = 4
 _GRID_LEVELS = 6
 _GRID_MIN_TILES = 4
 _MAX_PRICE_ELEMENTS = 400
@@ -121,6 +127,7 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
     ]
     # A price the page hides (a member or coupon price shown on request) counts only when nothing else is shown.
     prices = [candidate for candidate in prices if not noise.hidden(candidate.element)] or prices
+    prices = _without_wrappers(prices)
     stock_elements = [element for element in scan.stock_elements if not noise.around(element)]
     notify_controls = [
         element
@@ -131,6 +138,39 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         and not noise.around(element)
     ]
     return VisiblePage(headings, cart_controls, prices, dict(scan.headings), stock_elements, notify_controls)
+
+
+def _in_instalment_block(element: etree._Element) -> bool:
+    node = element.getparent()
+    for _ in range(_INSTALMENT_LEVELS):
+        if node is None:
+            return False
+        if _INSTALMENT_CONTAINER.search(attribute_words(node, "class", "id")):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _last_word(words_pattern: re.Pattern[str], words: str) -> int | None:
+    return max((match.start() for match in words_pattern.finditer(words)), default=None)
+
+
+def _without_wrappers(prices: list[PriceCandidate]) -> list[PriceCandidate]:
+    """Leave out a price element that wraps another whole price (with its currency; not an old price, not the
+    whole-units part of a split price) of a different amount: MediaMarkt's "-5% 699,– 664,–" block around its
+    "€ 664,–". The inner element is the one the page shows as a price; the wrapper's text mixes several."""
+    by_element = {candidate.element: candidate for candidate in prices}
+    wrappers: set[etree._Element] = set()
+    for candidate in prices:
+        if candidate.former or candidate.currency is None:
+            continue
+        for level, node in enumerate(_ancestors_and_self(candidate.element)):
+            if level > _WRAPPER_LEVELS:
+                break
+            outer = by_element.get(node) if level else None
+            if outer is not None and outer.amount != candidate.amount:
+                wrappers.add(node)
+    return [candidate for candidate in prices if candidate.element not in wrappers]
 
 
 def _is_cart_control(element: etree._Element) -> bool:
@@ -176,7 +216,7 @@ def _price_candidate(
     own_words = attribute_words(element, "class", "id", "itemprop")
     if _NOT_A_PRICE.search(own_words) or _ESTIMATE.search(own_words) or HIDDEN.search(own_words):
         return None
-    if noise.around(element):
+    if noise.around(element) or _in_instalment_block(element):
         return None
     marked_old = FORMER.search(own_words) is not None or _struck_through(element) or _in_former_container(element)
     text = shown_price_text(element, keep_old_prices=marked_old)
@@ -190,7 +230,11 @@ def _price_candidate(
     if parsed.currency is None and sum(char.isalpha() for char in text) > 3:
         return None  # "Choose your size 2 4 6": words with numbers, not a price
     former = marked_old or bool(FORMER_PRICE_LABEL.match(text))
-    current = _CURRENT.search(own_words) is not None or bool(CURRENT_PRICE_LABEL.match(text))
+    # A class naming both ("PriceAndPromotions_pdpListPrice"): the last word names the element, the first its
+    # component.
+    current_word, former_word = _last_word(_CURRENT, own_words), _last_word(FORMER, own_words)
+    class_says_current = current_word is not None and (former_word is None or current_word > former_word)
+    current = class_says_current or bool(CURRENT_PRICE_LABEL.match(text))
     return PriceCandidate(
         amount=parsed.amount,
         currency=parsed.currency,
