@@ -42,6 +42,11 @@ US = PageLocale(language="en", country="US")
         ("Daily rate $49.99", "49.99", "USD"),  # a rate, not instalments
         ("2 x 12,99 €", "12.99", "EUR"),
         ("2 999,000 DT Économisez 640,000 DT", "2999.000", "TND"),  # space-grouped, three decimals
+        ("20 890,-", "20890", None),  # whole crowns: the dash stands for no cents
+        ("Kč 20\u00a0890,–", "20890", "CZK"),
+        ("CHF 49.–", "49", "CHF"),
+        ("1.299,- €", "1299", "EUR"),
+        ("$174.99 After $25 OFF", "174.99", "USD"),  # the discount is not the price
     ],
 )
 def test_visible_price_strings(text: str, amount: str, currency: str | None) -> None:
@@ -50,7 +55,9 @@ def test_visible_price_strings(text: str, amount: str, currency: str | None) -> 
     assert parsed.currency == currency
 
 
-@pytest.mark.parametrize("text", ["15.08.2017", "July, 2004", "16.00 ft", "50% off", "", "   ", "no digits here"])
+@pytest.mark.parametrize(
+    "text", ["15.08.2017", "July, 2004", "16.00 ft", "50% off", "$25 off", "", "   ", "no digits here"]
+)
 def test_dates_measures_and_words_are_not_prices(text: str) -> None:
     assert parse_price(text).amount is None
 

@@ -222,6 +222,22 @@ def test_page_showing_a_product_for_sale_is_not_overturned_by_its_url(kind: str)
     assert confidence >= evidence.score
 
 
+CLASSIFIED_AD = """<html lang="pl"><head><title>Opel Astra 1.6 2015 | Ogłoszenia</title></head><body>
+  <h1>Opel Astra 1.6 2015</h1><div class="offer-price"><span class="offer-price__number">32 900 zł</span></div>
+  <p>Stan bardzo dobry, pierwszy właściciel.</p>{more}</body></html>"""
+
+
+def test_an_ad_with_one_price_and_no_buy_button_needs_only_a_hint_from_its_url() -> None:
+    evidence = extract_structured(CLASSIFIED_AD.format(more=""), "https://example.pl/oferta/1").evidence
+    assert "one_price" in evidence.signals
+    assert not combine_product_confidence(None, evidence).is_product  # a page alone this bare is not enough
+    assert combine_product_confidence(0.8, evidence).is_product
+    more = "".join(f'<div class="offer-price">{price} 900 zł</div>' for price in (18, 24, 41))
+    crowded = extract_structured(CLASSIFIED_AD.format(more=more), "https://example.pl/oferta/1").evidence
+    assert "one_price" not in crowded.signals
+    assert not combine_product_confidence(0.8, crowded).is_product
+
+
 def test_price_without_a_price_class_is_read_below_the_heading() -> None:
     result = extract_structured(NO_MARKUP_PAGES["utility_css"], "https://kaffee.example/muehle")
     assert (result.price, result.currency) == (Decimal("24.90"), "EUR")  # the sale price, not the struck one

@@ -435,6 +435,42 @@ def test_the_regular_price_beside_the_markup_price_when_an_options_price_comes_f
     assert (result.price, result.regular_price) == (Decimal("2189.00"), Decimal("2899.00"))
 
 
+def test_delivery_and_installation_options_priced_above_the_price_are_not_it() -> None:
+    block = """<ul><li><span class="pdp_article-options__price">85,00 €</span> Lieferung in die Wohnung</li>
+      <li><span class="pdp_article-options__price">30,00 €</span> Altgeräte-Mitnahme</li></ul>
+      <div class="pdp_main"><div class="pdp_main__column"><div class="pdp_details"><div class="pdp_details__box">
+      <div class="pdp_price"><div class="pdp_price__container"><div class="pdp_price__inner">
+        <span class="pdp_price__strike-through-price">2.899,00 €</span>
+        <div class="pdp_price__retail-price pdp_price__retail-price--sale">2.189,00 €</div>
+      </div></div></div></div></div></div></div>"""
+    result = extract_structured(price_page(block, lang="de"), "https://www.shop.example.de/p/61094760")
+    assert (result.price, result.regular_price) == (Decimal("2189.00"), Decimal("2899.00"))
+
+
+def test_a_monthly_rate_in_an_instalment_block_is_not_the_price() -> None:
+    block = """<div class="ecredit-installment-block"><div>Rate lunare</div>
+      <div class="price">de la <span>171<sup>46</sup> Lei</span></div></div>"""
+    result = extract_structured(price_page(block, lang="ro"), "https://www.shop.example.ro/p/1")
+    assert result.price is None
+
+
+def test_a_block_mixing_the_old_and_new_price_yields_to_the_price_inside_it() -> None:
+    # Styled-components classes say nothing; the wrapper reads "-5% 699 € 699,00 € 664 € 664,00 €".
+    block = """<div class="PriceContainer-sc-e55 mepCU"><span>-5%</span><span>699,–€</span><span>699,00€</span>
+      <div class="BrandedPrice-sc-596 blIRAE">€ 664,–</div><span>€664,00</span></div>"""
+    result = extract_structured(price_page(block, lang="es"), "https://www.shop.example.es/p/1")
+    assert result.price == Decimal("664")
+
+
+def test_cents_in_a_superscript_class_and_a_component_named_promotions() -> None:
+    block = """<div class="PriceAndPromotions_pdpPrices__cPd0j">
+      <span class="PriceAndPromotions_pdpListPrice__0zV">$92.00</span>
+      <span class="PriceAndPromotions_pdpSalePrice__wpY"><span class="price-sup">$</span>29<span
+        class="price-sup">99</span></span></div>"""
+    result = extract_structured(price_page(block), URL)
+    assert (result.price, result.regular_price) == (Decimal("29.99"), Decimal("92.00"))
+
+
 def test_a_price_the_page_hides_is_not_the_price() -> None:
     # A member's coupon price kept in a hidden block until the person opts in, beside the price everyone pays.
     block = """<div class="pdp-price">

@@ -5,13 +5,9 @@ Slow-ish (~260 real pages, a few MB each): marked `slow`; skipped when ../shared
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
-
 import pytest
 
-from tests.support import REPO_ROOT
+from tests.support import REPO_ROOT, load_script
 
 EVAL_DIR = REPO_ROOT / ".." / "shared" / "eval"
 
@@ -21,18 +17,9 @@ pytestmark = [
 ]
 
 
-def _eval_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_extraction", REPO_ROOT / "scripts" / "eval_extraction.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def report():  # type: ignore[no-untyped-def]
-    return _eval_script().evaluate(EVAL_DIR.resolve())
+    return load_script("eval_extraction").evaluate(EVAL_DIR.resolve())
 
 
 def test_price_and_is_product_meet_the_aims(report) -> None:  # type: ignore[no-untyped-def]

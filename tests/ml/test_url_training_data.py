@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from urllib.parse import urlsplit
 
-from tests.support import REPO_ROOT
+from tests.support import REPO_ROOT, load_script
 
 SCRIPT = REPO_ROOT / "scripts" / "train_url_classifier.py"
 
 
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_url_classifier", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
-
-
-training = _load_script()
+training = load_script("train_url_classifier")
 
 PRODUCT_PAGE = """<html><body>
 <a href="/p/blue-wool-scarf/123456">this product again</a>
@@ -83,19 +72,9 @@ def test_training_without_the_shared_data_exits_with_a_clear_message(tmp_path: P
     assert not (tmp_path / "out").exists()
 
 
-def _load_synthesiser() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "synthesise_url_labels", REPO_ROOT / "scripts" / "synthesise_url_labels.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_committed_synthetic_urls_are_exactly_what_the_generator_writes() -> None:
     committed = list(csv.DictReader((training.LABELLED_URLS_DIR / "synthetic.csv").open(newline="")))
-    assert committed == _load_synthesiser().rows()
+    assert committed == load_script("synthesise_url_labels").rows()
 
 
 def test_the_committed_url_lists_are_labelled_urls_of_both_kinds_each_listed_once() -> None:

@@ -80,7 +80,7 @@ _DATE = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b",
     re.I,
 )
-# Whole units written with a dash for the cents: "20 890,-" (CZK), "CHF 49.–", "kr 199:-" (SEK).
+# Whole units written with a dash for the cents: "20 890,-" (CZK), "CHF 49.-" (or an en dash), "kr 199:-" (SEK).
 _DASHED_CENTS = re.compile(r"(?<=\d)[.,:][-–—]{1,2}(?![\d-])")
 _EURO_AS_DECIMAL_POINT = re.compile(r"\d\s*€\s?\d{2}(?!\d)")  # "35€ 99": price-parser reads these itself
 _PLAIN_DECIMAL = re.compile(r"^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$")

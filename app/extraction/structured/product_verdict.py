@@ -28,6 +28,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "visible_price": 0.5,  # a price element outside related-products, headers and footers
     "price_near_cart": 1.5,  # ... next to the add-to-cart control
     "price_near_heading": 0.5,  # ... right after the page's main heading
+    "one_price": 0.8,  # ... and the page shows no more than two current amounts (an ad, a deal, a bare shop page)
     "stock_message": 1.0,  # "in stock" / "sold out" beside that price or the add-to-cart control
     "article_markup": -2.5,  # schema.org Article/NewsArticle/BlogPosting, article:published_time, og:type=article
     "listing_page": -4.5,  # the page's price sits in a grid of priced tiles, or several products and no main one
@@ -44,6 +45,7 @@ _ARTICLE_TYPES = {
     "scholarlyarticle", "report", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
 }  # fmt: skip
 _LISTING_TYPES = {"itemlist", "offercatalog", "collectionpage", "searchresultspage"}
+_ONE_PRICE_AMOUNTS = 2  # a price and its sale price, or a product and its one option
 _LISTING_CONTROLS, _LISTING_PRICES, _LISTING_CONTROLS_ANYWAY = 12, 8, 20
 # The URL model's vote, in log-odds per unit of its own log-odds. Only its "yes" counts against a page we have:
 # on shops it never saw it is right most times it says "product" (independent held-out set: precision 0.93;
@@ -91,6 +93,8 @@ def page_signals(
             signals.add("price_near_cart")
         if shown.near_heading:
             signals.add("price_near_heading")
+            if len({price.amount for price in visible.prices if not price.former}) <= _ONE_PRICE_AMOUNTS:
+                signals.add("one_price")
     if stock is not None:
         signals.add("stock_message")
     # og:type "article" alone is many CMSs' default for every page (WordPress shops, Japanese shops): it counts

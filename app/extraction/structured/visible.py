@@ -157,8 +157,8 @@ def _last_word(words_pattern: re.Pattern[str], words: str) -> int | None:
 
 def _without_wrappers(prices: list[PriceCandidate]) -> list[PriceCandidate]:
     """Leave out a price element that wraps another whole price (with its currency; not an old price, not the
-    whole-units part of a split price) of a different amount: MediaMarkt's "-5% 699,– 664,–" block around its
-    "€ 664,–". The inner element is the one the page shows as a price; the wrapper's text mixes several."""
+    whole-units part of a split price) of a different amount: MediaMarkt's "-5% 699,- 664,-" block around its
+    "€ 664,-". The inner element is the one the page shows as a price; the wrapper's text mixes several."""
     by_element = {candidate.element: candidate for candidate in prices}
     wrappers: set[etree._Element] = set()
     for candidate in prices:

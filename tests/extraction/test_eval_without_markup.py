@@ -1,0 +1,26 @@
+"""The evaluation's --without-markup mode: a page as a shop that declares nothing would serve it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.extraction.structured import extract_structured
+from tests.support import load_script
+from tests.support.markup import product_jsonld
+
+PAGE = f"""<html><head>{product_jsonld(name="Desk Lamp Nova", price="49.00", currency="EUR")}
+  <meta property="og:title" content="Desk Lamp Nova"><meta property="product:price:amount" content="49.00">
+  </head><body><div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Desk Lamp Nova</h1>
+  <span class="price" itemprop="price" content="45.00">45,00 €</span><p property="schema:brand">Lumo</p>
+  <button class="add-to-cart">Add to cart</button></div></body></html>"""
+
+
+def test_without_markup_the_page_keeps_only_what_it_shows() -> None:
+    stripped = load_script("eval_extraction").without_markup(PAGE)
+    assert "ld+json" not in stripped and "itemprop" not in stripped and "itemscope" not in stripped
+    assert "product:price" not in stripped and 'property="schema:brand"' not in stripped
+    assert '<meta property="og:title" content="Desk Lamp Nova">' in stripped  # OpenGraph titles are no schema.org
+    with_markup = extract_structured(PAGE, "https://shop.example.de/p/1")
+    shown_only = extract_structured(stripped, "https://shop.example.de/p/1")
+    assert (with_markup.price, with_markup.sources["price"]) == (Decimal("49.00"), "jsonld")
+    assert (shown_only.price, shown_only.sources["price"]) == (Decimal("45.00"), "heuristic")
