@@ -326,6 +326,10 @@ def test_markup_beats_the_url() -> None:
         ("<p>Riferimento: RF-100</p>", ("sku", "RF-100")),
         ("<p>Código do produto: 1234</p>", ("sku", "1234")),
         ("<p>Cod. art. 12345</p>", ("sku", "12345")),
+        ("<p>Número de artículo 1455590</p>", ("sku", "1455590")),  # MediaMarkt: no colon after the label
+        ("<p>Numéro d'article 778812</p>", ("sku", "778812")),
+        ("<p>Numero articolo 4455-12</p>", ("sku", "4455-12")),
+        ("<p>Код товару: U0961530</p>", ("sku", "U0961530")),  # Ukrainian
         # Czech, Slovak, Polish, Turkish, Greek, Hebrew
         ("<p>Kód: 123456</p>", ("sku", "123456")),
         ("<p>Kód produktu: XY-2233</p>", ("sku", "XY-2233")),
