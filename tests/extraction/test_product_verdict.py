@@ -63,7 +63,19 @@ def test_a_script_link_titled_add_to_cart_is_the_buy_control() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "label"),
-    [("fr", "Voir le numéro"), ("de", "Nummer anzeigen"), ("pl", "Pokaż numer"), ("ka", "ნომრის ნახვა")],
+    [
+        ("fr", "Voir le numéro"),
+        ("de", "Nummer anzeigen"),
+        ("pl", "Pokaż numer"),
+        ("ka", "ნომრის ნახვა"),
+        ("pl", "Kontakt ze sprzedającym"),
+        ("pl", "+48 514 *** *** (Pokaż)"),  # the seller's masked number
+        ("hu", "Telefonszám megjelenítése"),
+        ("ru", "Написать продавцу"),
+        ("tr", "Satıcıya mesaj gönder"),
+        ("ja", "出品者に質問する"),
+        ("es", "Contactar al anunciante"),
+    ],
 )
 def test_a_classified_ads_show_the_number_button_is_its_buy_control(lang: str, label: str) -> None:
     html = f"""<html lang="{lang}"><head><title>Polo 1,4 tdi cup</title></head><body><h1>Polo 1,4 tdi cup</h1>

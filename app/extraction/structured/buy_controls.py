@@ -62,6 +62,16 @@ _CONTACT_PHRASES = (
     r"ver (?:el )?(?:n[úu]mero|tel[ée]fono)", r"pokaż (?:numer|telefon)", r"zobrazit (?:číslo|telefon)",
     r"показать (?:номер|телефон)", r"показати (?:номер|телефон)", r"numarayı göster", r"toon (?:telefoon)?nummer",
     r"ნომრის ნახვა",
+    r"(?:call|email|chat[\s_-]*with|ask)[\s_-]*(?:the[\s_-]*)?seller", r"contactar (?:al )?anunciante",
+    r"contatta l['’]inserzionista", r"contacter l['’]annonceur", r"ver telefone", r"contatar (?:o )?vendedor",
+    r"falar com (?:o )?vendedor", r"contact opnemen met (?:de )?verkoper",
+    r"kontakt ze sprzedającym", r"napisz do sprzedającego", r"zapytaj sprzedającego", r"kontaktovat prodejce",
+    r"napsat prodejci", r"(?:üzenet|írj) az eladónak", r"telefonszám megjelenítése", r"contactează vânzătorul",
+    r"написать продавцу", r"связаться с продавцом", r"написати продавцю", r"зв['’]язатися з продавцем",
+    r"satıcıya (?:mesaj|sor)", r"satıcıyla iletişime geç", r"اتصل بالبائع", r"إظهار الرقم", r"הצג מספר",
+    r"出品者に(?:連絡|質問)", r"판매자(?:에게)? 문의",
+    # a button revealing the seller's masked number: "+48 514 *** *** (Pokaż)", "06 ** ** ** **"
+    r"\d[\d\s]{1,6}\*{2,3}\s?\*{2,3}",
 )  # fmt: skip
 
 PURCHASE_CONTROL = re.compile("|".join(_PHRASES), re.IGNORECASE)
