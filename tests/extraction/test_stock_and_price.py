@@ -471,6 +471,28 @@ def test_cents_in_a_superscript_class_and_a_component_named_promotions() -> None
     assert (result.price, result.regular_price) == (Decimal("29.99"), Decimal("92.00"))
 
 
+@pytest.mark.parametrize(
+    ("lang", "block", "amount"),
+    [
+        (
+            "ja",
+            '<span class="price-main">イケベ特価 ¥ 2,000</span> <span class="price-addon">消費税込 ¥ 2,200</span>',
+            "2200",
+        ),
+        (
+            "de",
+            '<span class="price">84,03 € netto</span> <span class="price-gross">100,00 € inkl. MwSt.</span>',
+            "100.00",
+        ),
+        # a taxed price far above the main one is some other amount (a bundle), not its tax
+        ("de", '<span class="price">84,03 €</span> <span class="price-gross">199,00 € inkl. MwSt.</span>', "84.03"),
+    ],
+)
+def test_the_price_with_tax_beside_a_main_price_without_it(lang: str, block: str, amount: str) -> None:
+    result = extract_structured(price_page(block, lang=lang), "https://shop.example.jp/p/750592")
+    assert result.price == Decimal(amount)
+
+
 def test_a_price_the_page_hides_is_not_the_price() -> None:
     # A member's coupon price kept in a hidden block until the person opts in, beside the price everyone pays.
     block = """<div class="pdp-price">

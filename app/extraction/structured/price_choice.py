@@ -11,11 +11,12 @@ from urllib.parse import parse_qsl, urlsplit
 from lxml import etree
 
 from app.extraction.structured.currency import PageLocale, minor_unit_digits
-from app.extraction.structured.document import attribute_words
+from app.extraction.structured.document import attribute_words, element_text
 from app.extraction.structured.models import Availability, Source
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord
 from app.extraction.structured.text import code_written
 from app.extraction.structured.visible import (
+    MAX_PRICE_TEXT,
     PriceCandidate,
     VisiblePage,
     prices_in_product_grid,
@@ -33,6 +34,15 @@ _MIN_SHOWN_SKU = 4
 # delivery and installation options, a warranty's price): not the product's price.
 _ADD_ON_PRICE = re.compile(r" (?:options?|add ?ons?|services?|warranty|warranties|insurance|protection|installation) ")
 _ADD_ON_PENALTY = 2.0
+# A price element saying the tax is in it ("消費税込 ¥ 2,200", "inkl. MwSt.", "TTC") beside a main price that does
+# not: the buyer pays the taxed one (Japanese shops head with the price before tax, B2B shops with the net one).
+_TAX_INCLUDED = re.compile(
+    r"税込|消費税込|稅込|含税|부가세\s?포함|\b(?:inkl\.?\s*(?:mwst|ust)|incl\.?\s*(?:vat|tax|btw|gst)"
+    r"|inc\.?\s*(?:vat|gst)|ttc|iva\s+incl|con\s+iva|s\s+dph|z\s+vat|brutto|с\s+ндс)\b",
+    re.IGNORECASE,
+)
+_MAX_TAX_FACTOR = Decimal("1.3")  # VAT and sales taxes stay under 30 %
+_TAXED_NEARBY = 12  # anchors between the main price and its taxed twin
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +98,7 @@ def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisi
             -candidate.order,
         ),
     )
+    best = _with_tax(best, candidates)
     near_cart = _tree_distance(best.element, cart) is not None
     tiles_priced = sum(1 for candidate in candidates if candidate.order in in_grid and not candidate.former)
     near_heading = heading_order is not None and 0 < best.order - heading_order <= _NEAR_HEADING
@@ -98,6 +109,24 @@ def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisi
         first_choice.order in in_grid and (not near_cart or tiles_priced >= _LISTING_GRID_PRICES)
     )
     return MainVisiblePrice(best, near_cart, near_heading, listed)
+
+
+def _with_tax(best: PriceCandidate, candidates: list[PriceCandidate]) -> PriceCandidate:
+    """The same price with the tax in it, shown right beside a main price that does not say so."""
+    if _TAX_INCLUDED.search(element_text(best.element, MAX_PRICE_TEXT)):
+        return best
+    return next(
+        (
+            candidate
+            for candidate in candidates
+            if not candidate.former
+            and abs(candidate.order - best.order) <= _TAXED_NEARBY
+            and best.amount < candidate.amount <= best.amount * _MAX_TAX_FACTOR
+            and (best.currency is None or candidate.currency in (None, best.currency))
+            and _TAX_INCLUDED.search(element_text(candidate.element, MAX_PRICE_TEXT))
+        ),
+        best,
+    )
 
 
 def choose_price(
