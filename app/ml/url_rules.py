@@ -100,6 +100,21 @@ PRODUCT_RULES: tuple[UrlRule, ...] = (
     _product("sephora", r"^/(?:[a-z]{2}/[a-z]{2}/)?product/[^/?]+-p\d{5,}", _host("sephora")),
     _product("bhphotovideo", r"^/c/product/\d+-reg/", _host("bhphotovideo")),
     _product("wayfair", r"^[^?]*/pdp/[^/?]+\.html", _host("wayfair")),
+    _product("alza", r"^[^?]*-d\d{5,}\.htm", _host("alza")),
+    # Classifieds: an ad's own page carries its number.
+    _product("kijiji", r"^/v-[^/?]+/[^/?]+/[^/?]+/\d{6,}", _host("kijiji")),
+    _product("avito", r"^/[^/?]+/[^/?]+/[^/?]*_\d{7,}(?:[/?]|$)", _host("avito")),
+    _product("gumtree", r"^/p/[^/?]+/[^/?]+/\d{6,}", _host("gumtree")),
+    _product(
+        "olx",
+        r"^/(?:[a-z]{2}/)?d/(?:[a-z]{2}/)?(?:oferta|obyavlenie|anuncio|oglas|item|ad)/[^/?]+-id[a-z0-9]+\.html",
+        _host("olx"),
+    ),
+    _product("vinted", r"^/items/\d{6,}", _host("vinted")),
+    _product("wallapop", r"^/item/[^/?]+-\d{6,}", _host("wallapop")),
+    _product("kleinanzeigen", r"^/s-anzeige/[^/?]+/\d{7,}", _host("kleinanzeigen", "ebay-kleinanzeigen")),
+    _product("marktplaats", r"^/v/[^/?]+/[^/?]+/m\d{7,}", _host("marktplaats", "2dehands")),
+    _product("subito", r"^/[^/?]+/[^/?]+-\d{6,}\.htm", _host("subito")),
     # Shop platforms, on any host: Shopify `/products/<handle>` (also under a collection or a locale; a handle of
     # several words and no trailing slash, unlike the `/products/<category>/` listings of other sites),
     # Wix `/product-page/<slug>`, VTEX `/<slug>/p`.
@@ -123,6 +138,7 @@ OTHER_RULES: tuple[UrlRule, ...] = (
     ),
     # Search and listing hosts ("listado.mercadolibre.com.pe", "lista.mercadolivre.com.br", "search.rakuten.co.jp").
     _other("search-host", r"", re.compile(r"^(?:listado|lista|search|suche|busca|buscar)\.")),
+    _other("kleinanzeigen-listing", r"^/s-(?!anzeige/)", _host("kleinanzeigen", "ebay-kleinanzeigen")),
     _other("reviews", r"^[^?]*/(?:product-reviews|customer-reviews)(?:[/?]|$)"),  # a product's reviews page
     _other("hybris-category", r"^[^?]*/c/(?=[^/?]*\d{3})[a-z0-9_.]{3,}/?(?:\?|$)"),
     _other("collection", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?collections/[^/?]+/?(?:\?|$)"),

@@ -10,6 +10,18 @@ from app.ml.url_classifier import MODEL_SOURCE, UrlClassifier
 from app.ml.url_rules import OTHER_PROBABILITY, PRODUCT_PROBABILITY, url_rule_answer
 
 PRODUCT_URLS = [
+    # classified ads, by their number
+    "https://www.kijiji.ca/v-cell-phone/city-of-toronto/iphone-13/1612345678",
+    "https://www.avito.ru/moskva/telefony/iphone_13_128gb_2345678901",
+    "https://www.gumtree.com/p/mobile-phones/iphone-13-128gb/1451234567",
+    "https://www.olx.pl/d/oferta/iphone-13-128gb-CID99-IDabc12.html",
+    "https://www.olx.ua/d/uk/obyavlenie/iphone-13-128gb-IDR4xYz.html",
+    "https://www.vinted.fr/items/1234567890-robe-zara",
+    "https://es.wallapop.com/item/iphone-13-128gb-912345678",
+    "https://www.kleinanzeigen.de/s-anzeige/iphone-13-128gb/2612345678-173-1234",
+    "https://www.marktplaats.nl/v/telecommunicatie/mobiele-telefoons-apple-iphone/m2012345678-iphone-13",
+    "https://www.subito.it/telefonia/iphone-13-128gb-milano-512345678.htm",
+    "https://www.alza.cz/iphone-13-d6789012.htm",
     "https://www.amazon.com/Sony-WH-1000XM4-Headphones/dp/B0863TXGM3",
     "https://www.amazon.co.uk/dp/B08H95Y452/ref=sr_1_1?keywords=ps5",
     "https://www.amazon.de/gp/product/B07PGL2ZSL?th=1",
@@ -81,6 +93,7 @@ PRODUCT_URLS = [
 ]
 
 OTHER_URLS = [
+    "https://www.kleinanzeigen.de/s-handy-telekom/c173",  # a classifieds category
     "https://www.amazon.com/s?k=headphones",
     "https://www.amazon.co.uk/gp/cart/view.html",
     "https://www.amazon.de/ap/signin?openid.return_to=x",
@@ -133,6 +146,8 @@ OTHER_URLS = [
 
 # Paths that resemble a rule but are not the pattern it names: left to the model (None), never a confident answer.
 LOOKALIKE_URLS = [
+    "https://www.avito.ru/moskva/telefony",  # a classifieds category: left to the model
+    "https://www.gumtree.com/mobile-phones/london",
     "https://www.amazon.com/stores/page/ABCDEF12-3456",  # a brand store, not /dp/
     "https://www.example.com/dp/B0863TXGM3",  # /dp/ on a host that is not Amazon
     "https://www.notebay.com/itm/123",  # a host that only ends in "ebay"
