@@ -343,6 +343,22 @@ SALES = [
         "177",
         "195.3",
     ),
+    (
+        "ro",
+        "https://www.shop.example.ro/telefon-mobil.html",
+        '<div class="prices"><span class="pretVechi"><div class="prp"><div class="label">PLP:</div>'
+        '<div class="pricePrp"><span class="price">1.099,<sup class="decimal">99</sup> lei</span></div></div></span>'
+        '<span class="special-price"><span class="price">549,<sup class="decimal">99</sup> lei</span></span></div>',
+        "549.99",
+        "1099.99",
+    ),
+    (
+        "ro",
+        "https://www.shop.example.ro/laptop.html",
+        '<div class="price-box"><div>PRP: <span>2.699,99 lei</span></div><div class="price">1.849,99 lei</div></div>',
+        "1849.99",
+        "2699.99",
+    ),
 ]
 
 

@@ -11,7 +11,7 @@ from app.extraction.structured.document import attribute_words
 # Matched against attribute_words() of class/id attributes.
 FORMER = re.compile(
     r" (?:old|was|strike\w*|striked|crossed|crossout|compare|before|original|orig|list|msrp|rrp|retail|reg|regular"
-    r"|standard|previous|prev|nonsale|through|del|slashed) "
+    r"|standard|previous|prev|nonsale|through|del|slashed|prp|vechi) "
 )
 HIDDEN = re.compile(r" (?:hidden|hide|none|invisible|offscreen|sr only|visually hidden|screen reader) ")
 _CENTS = re.compile(r" (?:cents?|fraction|decimals?|sup|superscript) ")

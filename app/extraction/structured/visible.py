@@ -49,7 +49,7 @@ _VARIANT_CONTEXT = re.compile(r"(?<! a) (?:size|sizes|swatch\w*|variant\w*|optio
 _ESTIMATE = re.compile(r" (?:estimate|estimated|estimation) ")
 # Ancestors whose class says what they hold is the old price (Magento's "old-price" around a plain "price").
 _FORMER_CONTAINER = re.compile(
-    r" (?:old|was|strike\w*|crossed|crossout|previous|original|msrp|rrp|uvp|barre|barrato|tachado|nonsale) "
+    r" (?:old|was|strike\w*|crossed|crossout|previous|original|msrp|rrp|uvp|prp|vechi|barre|barrato|tachado|nonsale) "
 )
 _SALE_CLASS = re.compile(r" (?:sale|on sale|onsale|discount|promo\w*) ")  # the badge beside a sold-out badge
 _NOTIFY_CONTEXT = re.compile(r" (?:notify\w*|back in stock|restock\w*|waitlist|wait list|bis) ")
