@@ -321,12 +321,12 @@ def _as_list(value: Any) -> list[Any]:
 
 def _words(text: str) -> list[str]:
     return [
-        word[:-1] if len(word) > 3 and word.endswith("s") else word for word in re.findall(r"[a-z0-9]+", text.lower())
+        word[:-1] if len(word) > 3 and word.endswith("s") else word for word in re.findall(r"[^\W_]+", text.lower())
     ]
 
 
 def name_matches(predicted: str, acceptable: str) -> bool:
-    """Containment either way, or word-overlap F1 >= 0.6 (plural 's' ignored)."""
+    """Containment either way, or word-overlap F1 >= 0.6 (words in any script; plural 's' ignored)."""
     guess, truth = " ".join(_words(predicted)), " ".join(_words(acceptable))
     if len(guess) >= 3 and (guess in truth or truth in guess):
         return True

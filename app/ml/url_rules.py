@@ -88,7 +88,11 @@ PRODUCT_RULES: tuple[UrlRule, ...] = (
     _product("lowes", r"^/pd/[^/?]+/\d{6,}", _host("lowes")),
     _product("costco", r"^[^?]*\.product\.\d{6,}\.html", _host("costco")),
     _product("ikea", r"^/[a-z]{2}/[a-z]{2}/p/[^/?]+-[s0-9]\d{7,}", _host("ikea")),
-    _product("mercari", r"^/(?:[a-z]{2}/)?item/m\d{8,}", _host("mercari")),
+    _product(
+        "mercari",
+        r"^/(?:[a-z]{2}(?:-[a-z]+)?/)?items?/(?:m\d{8,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-)",
+        _host("mercari"),
+    ),
     _product("yahoo-shopping-jp", r"^/[^/?]+/[^/?]+\.html", _exact_host("store.shopping.yahoo.co.jp")),
     _product("gmarket", r"^/item\?goodscode=\d+", _exact_host("item.gmarket.co.kr")),
     _product("11st", r"^/products/\d{6,}", _host("11st")),

@@ -247,6 +247,8 @@ def test_opengraph_product_tags() -> None:
         ("https://www.dhgate.com/product/funny-eye-stickers/120629211.html", "120629211"),
         ("https://www.rakuten.com/prod/acme-seat-cushion/309048360.html", "309048360"),
         ("https://www.wayfair.com/Gorilla-Playsets-Swing-Set-01-1021-L888-K~GOR1153.html", "GOR1153"),
+        ("https://page.auctions.yahoo.co.jp/jp/auction/m1238496717", "m1238496717"),
+        ("https://auto.ru/cars/used/sale/toyota/sienna/1105696878-49374540/", "1105696878"),
     ],
 )
 def test_marketplace_urls_carry_the_item_code(url: str, sku: str) -> None:
@@ -326,7 +328,9 @@ def test_markup_beats_the_url() -> None:
         ("<p>Riferimento: RF-100</p>", ("sku", "RF-100")),
         ("<p>Código do produto: 1234</p>", ("sku", "1234")),
         ("<p>Cod. art. 12345</p>", ("sku", "12345")),
-        ("<p>Número de artículo 1455590</p>", ("sku", "1455590")),  # MediaMarkt: no colon after the label
+        ("<p>Número de artículo 1455590</p>", ("sku", "1455590")),
+        ("<li><span>SKU</span>\n: BI681HA2K7T20NAFAMZ</li>", ("sku", "BI681HA2K7T20NAFAMZ")),  # the colon opens a line
+        ("<dt>オークションID</dt><dd>m1238496717</dd>", ("sku", "m1238496717")),  # MediaMarkt: no colon after the label
         ("<p>Numéro d'article 778812</p>", ("sku", "778812")),
         ("<p>Numero articolo 4455-12</p>", ("sku", "4455-12")),
         ("<p>Код товару: U0961530</p>", ("sku", "U0961530")),  # Ukrainian

@@ -134,6 +134,57 @@ def test_affiliate_buy_button_is_not_this_pages_cart() -> None:
     assert not verdict(REVIEW_WITH_AFFILIATE_BUTTON)
 
 
+def test_a_buy_it_now_filter_of_a_search_page_is_no_buy_control() -> None:
+    html = """<html><head><title>1 result for booster box | eBay</title></head><body>
+      <h1>1 result for booster box</h1><ul class="fake-menu__items"><li><a class="fake-menu-button__item"
+        href="https://www.ebay.co.uk/sch/i.html?_nkw=booster+box&amp;LH_BIN=1">Buy It Now</a></li></ul>
+      <div class="s-card"><span class="s-card__price">£20.00</span></div></body></html>"""
+    evidence = extract_structured(html, "https://www.ebay.co.uk/sch/i.html?_nkw=booster+box").evidence
+    assert "add_to_cart" not in evidence.signals
+    assert not verdict(html)
+
+
+def test_a_button_named_only_by_its_test_id_is_the_buy_control() -> None:
+    html = """<html><head><title>Trail Shoe</title></head><body><h1>Trail Shoe</h1>
+      <div class="x1"><span class="price">$120.00</span>
+      <button class="fEVEmD buKhAN" data-testid="add-to-cart-button"><svg></svg></button></div></body></html>"""
+    assert "add_to_cart" in extract_structured(html, "https://shop.example.com/p/1").evidence.signals
+
+
+def test_a_category_dressed_as_one_product_whose_offers_are_the_listed_ads() -> None:
+    offers = [
+        {"@type": "Offer", "name": f"Car {n}", "price": 140000 + n, "priceCurrency": "UAH",
+         "url": f"https://www.olx.ua/d/uk/obyavlenie/car-{n}-IDZtRG{n}.html"}
+        for n in range(5)
+    ]  # fmt: skip
+    category = jsonld(
+        {
+            "@type": "Product",
+            "name": "Легкові автомобілі",
+            "offers": {"@type": "AggregateOffer", "lowPrice": 6334, "highPrice": 561663, "priceCurrency": "UAH",
+                       "offerCount": 1000, "offers": offers},
+        }
+    )  # fmt: skip
+    html = f"<html><head>{category}</head><body><h1>Легкові автомобілі</h1></body></html>"
+    evidence = extract_structured(html, "https://www.olx.ua/uk/transport/legkovye-avtomobili/").evidence
+    assert "listing_page" in evidence.signals
+    assert not combine_product_confidence(None, evidence).is_product
+    # a product sold in variants keeps its offers on its own page
+    variants = [{**offer, "url": f"https://shop.example.com/p/car?variant={n}"} for n, offer in enumerate(offers)]
+    product = jsonld({"@type": "Product", "name": "Car", "offers": variants})
+    page = f"<html><head>{product}</head><body><h1>Car</h1></body></html>"
+    assert "listing_page" not in extract_structured(page, "https://shop.example.com/p/car").evidence.signals
+
+
+def test_og_type_article_on_a_page_selling_at_a_price_beside_its_buy_button() -> None:
+    html = """<html><head><meta property="og:type" content="article"><title>Insect Queen DL4</title></head><body>
+      <h1>Insect Queen DL4</h1><div class="buy"><span class="price">NT$ 5,751</span>
+      <button class="add-to-cart">加入購物車</button></div></body></html>"""
+    evidence = extract_structured(html, "https://tw.shop.example.com/items/81e2722f").evidence
+    assert "article_markup" not in evidence.signals
+    assert verdict(html)
+
+
 def test_category_grid_is_not_a_product_page() -> None:
     evidence = extract_structured(CATEGORY_PAGE, "https://example.com/c/running").evidence
     assert "listing_page" in evidence.signals

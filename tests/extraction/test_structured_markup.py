@@ -93,6 +93,14 @@ def test_a_site_wide_og_title_is_not_the_product_name() -> None:
     assert extract_structured(html, "https://www.costco.com/table.html").name == "Inner Strength Massage Table"
 
 
+def test_a_title_ending_in_the_shops_name_and_tagline_on_a_country_subdomain() -> None:
+    title = "【超稀少】昆蟲女王 DL4【PSA3】 ‐ Mercari Japan 日本最大二手網購平台"
+    html = f"""<html><head><meta property="og:title" content="{title}"><title>{title}</title>
+      </head><body><h1>官方公告</h1></body></html>"""
+    name = extract_structured(html, "https://tw.mercari.com/zh-hant/items/81e2722f-4c47-49e4").name
+    assert name == "【超稀少】昆蟲女王 DL4【PSA3】"
+
+
 def test_a_section_label_as_h1_is_not_the_product_name() -> None:
     html = """<html><head><title>Trevi &amp; Pantheon Walking Tour | Brown Paper Tickets</title></head><body>
       <h1>Event</h1><p>Sales Ended</p></body></html>"""

@@ -22,6 +22,7 @@ PRODUCT_URLS = [
     "https://www.marktplaats.nl/v/telecommunicatie/mobiele-telefoons-apple-iphone/m2012345678-iphone-13",
     "https://www.subito.it/telefonia/iphone-13-128gb-milano-512345678.htm",
     "https://www.alza.cz/iphone-13-d6789012.htm",
+    "https://tw.mercari.com/zh-hant/items/81e2722f-4c47-49e4-bec7-4f55e83f877a",
     "https://www.amazon.com/Sony-WH-1000XM4-Headphones/dp/B0863TXGM3",
     "https://www.amazon.co.uk/dp/B08H95Y452/ref=sr_1_1?keywords=ps5",
     "https://www.amazon.de/gp/product/B07PGL2ZSL?th=1",

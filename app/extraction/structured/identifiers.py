@@ -226,6 +226,8 @@ _MARKETPLACES: tuple[tuple[str, _Reader], ...] = (
     ("rakuten", _path_code(r"^/prod/(?:[^/]+/)?(\d{6,12})\.html")),  # rakuten.com, not the Japanese mall
     ("wayfair", _path_code(r"~([a-z0-9]{4,12})\.html", upper=True)),
     ("suruga-ya", _path_code(rf"/product/detail/(\d{{6,12}}){_END}")),
+    ("yahoo", _path_code(rf"^/jp/auction/([a-z]?\d{{9,12}}){_END}")),  # Yahoo! Auctions' オークションID
+    ("auto", _path_code(r"^/cars/(?:used|new)/sale/[^/]+/[^/]+/(\d{8,12})-[0-9a-f]+/?$")),  # auto.ru's ad "№"
 )
 # Bookshops end their book URLs with the ISBN-13 (".../introduction-to-econometrics-9781292264455").
 _ISBN_IN_PATH = re.compile(r"(?:^|[/\-_=])(97[89]\d{10})(?:[/.?]|$)")
@@ -279,7 +281,7 @@ _SKU_AD = (
     r"|№\s+объявления|ilan\s+(?:no|numarası)|num[ée]ro\s+d['’]annonce|lot\s+(?:number|#|no\.)"
 )
 _SKU_SCRIPT = (
-    r"商品編號|商品编号|商品號碼|商品番号|商品コード|品番|品号|品號|货号|貨號|产品编号|產品編號|商品代码|製品番号"
+    r"オークションid|商品id|商品編號|商品编号|商品號碼|商品番号|商品コード|品番|品号|品號|货号|貨號|产品编号|產品編號|商品代码|製品番号"
     r"|상품\s?번호|상품\s?코드|품번|제품\s?번호|รหัสสินค้า"
 )
 _MPN_STRONG = r"mpn|mfr\.?\s*(?:part\s*)?(?:#|no\.)|model\s*(?:#|no\.)|part\s*(?:#|no\.)|herst\.?-?nr\.?"
@@ -299,8 +301,9 @@ _GAP = r"[ \t\u00a0\u200b\u200e\u200f]*"  # spaces, and the direction marks Amaz
 _CODE_TOKEN = r"([A-Za-z0-9][A-Za-z0-9\-_./#+]{0,46}[A-Za-z0-9])(?![A-Za-z0-9\-_/])"
 _GTIN_TOKEN = r"(\d(?:[ \-]?\d){6,13}(?:[ \-]?[\dXx])?)(?![\dA-Za-z])"
 # After any label: optional "No."/"#", then a colon, '#', dash or a line break.
-_SEPARATOR_REQUIRED = rf"{_GAP}(?:[:：#№\-–]|\n){_GAP}\n?{_GAP}"
-_SEPARATOR_OPTIONAL = rf"{_GAP}[:：#№\-–]?{_GAP}\n?{_GAP}"
+# The separator may open the value's line ("SKU" in a bold span, ": BI681HA2K7T20NAFAMZ" after it).
+_SEPARATOR_REQUIRED = rf"{_GAP}(?:\n{_GAP})?(?:[:：#№\-–]|\n){_GAP}\n?{_GAP}"
+_SEPARATOR_OPTIONAL = rf"{_GAP}(?:\n{_GAP})?[:：#№\-–]?{_GAP}\n?{_GAP}"
 # What may follow a code read after a weak label: the end of the line, punctuation, or the next label.
 _PHRASE_END = re.compile(r"[ \t]*(?:$|\n|[,;|)\]/]|(?:\S{1,25}[ \t]){0,2}\S{1,25}[ \t]?[:：])", re.M)
 

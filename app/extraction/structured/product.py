@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from app.extraction.structured.brand import labelled_brand
 from app.extraction.structured.currency import local_currency
-from app.extraction.structured.document import PageFacts, parse_html, read_page_facts
+from app.extraction.structured.document import PageFacts, parse_html, read_page_facts, site_of
 from app.extraction.structured.heading_price import price_after_heading, price_after_label
 from app.extraction.structured.identifiers import page_identifiers
 from app.extraction.structured.images import image_candidates
@@ -198,12 +197,8 @@ def _section_label(heading: str, title_name: str | None) -> bool:
 
 
 def _site_label(url: str) -> str | None:
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return None
-    labels = [label for label in host.split(".") if label not in {"www", "shop", "store", "m"}]
-    return labels[0] if labels else None
+    """The shop's name in its domain: 'mercari' for tw.mercari.com, 'amazon' for www.amazon.co.uk."""
+    return site_of(url).partition(".")[0] or None
 
 
 def _main_heading(visible: VisiblePage, names: tuple[str | None, ...]) -> tuple[int, str] | None:

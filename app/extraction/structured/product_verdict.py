@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
-from app.extraction.structured.document import PageFacts
+from app.extraction.structured.document import PageFacts, site_of
 from app.extraction.structured.models import PageEvidence
 from app.extraction.structured.opengraph import opengraph_type
 from app.extraction.structured.price_choice import MainVisiblePrice
@@ -45,6 +46,7 @@ _ARTICLE_TYPES = {
     "scholarlyarticle", "report", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
 }  # fmt: skip
 _LISTING_TYPES = {"itemlist", "offercatalog", "collectionpage", "searchresultspage"}
+_OTHER_PAGES_OFFERS = 3
 _ONE_PRICE_AMOUNTS = 2  # a price and its sale price, or a product and its one option
 _LISTING_CONTROLS, _LISTING_PRICES, _LISTING_CONTROLS_ANYWAY = 12, 8, 20
 # The URL model's vote, in log-odds per unit of its own log-odds. Only its "yes" counts against a page we have:
@@ -97,19 +99,16 @@ def page_signals(
                 signals.add("one_price")
     if stock is not None:
         signals.add("stock_message")
-    # og:type "article" alone is many CMSs' default for every page (WordPress shops, Japanese shops): it counts
-    # unless the page sells its product, at a price in its markup and with its own buy control (a review's plugin
-    # adds Product and Offer markup, never a cart).
-    sold_in_markup = "schema_offer" in signals and "add_to_cart" in signals
-    if (
-        (og_type == "article" and not sold_in_markup)
-        or types & _ARTICLE_TYPES
-        or facts.meta_first("article:published_time")
-    ):
+    # og:type "article" alone is many CMSs' default for every page (WordPress shops, Japanese shops, Mercari): it
+    # counts unless the page sells its product with its own buy control, at a price in its markup or beside that
+    # control (a review's plugin adds Product and Offer markup, never a cart).
+    sold_here = "add_to_cart" in signals and ("schema_offer" in signals or "price_near_cart" in signals)
+    if (og_type == "article" and not sold_here) or types & _ARTICLE_TYPES or facts.meta_first("article:published_time"):
         signals.add("article_markup")
     several_products = len({record.name for record in records if record.name}) >= 3 or types & _LISTING_TYPES
     if (
         (main is None and several_products)
+        or (main is not None and _offers_of_other_pages(main, facts))
         or (shown is not None and shown.listed)
         or _buy_controls_for_many_products(visible)
     ):
@@ -117,6 +116,22 @@ def page_signals(
     if not has_price:
         signals.add("no_price")
     return signals
+
+
+def _offers_of_other_pages(main: ProductRecord, facts: PageFacts) -> bool:
+    """A category dressed as one Product whose offers are the listed ads, each on its own page of this site
+    (OLX's "Cars" with 1000 offers, auto.ru's model page). A product's own offers stay on its page (variants differ
+    by query) or lead to other shops (a price comparison)."""
+    site, page_path = site_of(facts.url), _path(facts.url)
+    paths = {_path(offer.url) for offer in main.offers if offer.url and site_of(offer.url) == site}
+    return len(paths) >= _OTHER_PAGES_OFFERS and page_path not in paths
+
+
+def _path(url: str) -> str:
+    try:
+        return urlsplit(url).path.rstrip("/")
+    except ValueError:
+        return url
 
 
 def _buy_controls_for_many_products(visible: VisiblePage) -> bool:

@@ -45,6 +45,11 @@ _INSTALMENT_CONTAINER = re.compile(
     r" (?:installments?|instalments?|ecredit|credit|financing|finance|monthly|raten|cuotas|parcelas|parcelamento) "
 )
 _INSTALMENT_LEVELS = 2
+_SEARCH_LINK = re.compile(
+    r"[?&](?:_nkw|q|k|query|keyword|keywords|search|searchterm|search_query|text)=|/(?:sch|search|suche|recherche|buscar)"
+    r"(?:/|\.|\?|$)",
+    re.IGNORECASE,
+)
 _VARIANT_CONTEXT = re.compile(r"(?<! a) (?:size|sizes|swatch\w*|variant\w*|option\w*|colou?rs?) ")
 _ESTIMATE = re.compile(r" (?:estimate|estimated|estimation) ")
 # Ancestors whose class says what they hold is the old price (Magento's "old-price" around a plain "price").
@@ -65,6 +70,11 @@ _SHOWN_FROM_SOME_WIDTH = re.compile(
     r"^(?:(?:sm|md|lg|xl|\dxl|min-\S+|max-\S+):!?(?:block|flex|inline\S*|grid|table\S*|contents|flow-root)"
     r"|d-(?:sm|md|lg|xl|xxl)-\S+|visible-\S+)$"
 )
+# The names a site's own tests give its elements (`data-testid="add-to-cart"`): React and Next.js shops whose classes
+# are hashes ("fEVEmD buKhAN") still name their buttons there. (Prices named only there were tried as price
+# elements: one more product page found on our development pages, one more non-product page called a product on the
+# pages we never tune on; left out.)
+TEST_ID_ATTRIBUTES = ("data-testid", "data-test", "data-qa")
 _MAX_CLASSES = 200
 _NOISE_LEVELS = 15
 _WRAPPER_LEVELS = 4
@@ -118,6 +128,7 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         if _is_cart_control(element)
         and not noise.around(element)
         and not _leaves_the_shop(element, facts)
+        and not _filters_a_search(element)
         and not _contact_in_header(element)
     ]
     prices = [
@@ -187,7 +198,7 @@ def _is_cart_control(element: etree._Element) -> bool:
 def _control_words(element: etree._Element) -> str:
     return " ".join(
         (element.get(attribute) or "")[:_MAX_ATTRIBUTE]
-        for attribute in ("value", "aria-label", "title", "id", "class", "name", "data-action")
+        for attribute in ("value", "aria-label", "title", "id", "class", "name", "data-action", *TEST_ID_ATTRIBUTES)
     )
 
 
@@ -202,6 +213,12 @@ def _contact_in_header(element: etree._Element) -> bool:
     return in_header and not any(node.tag in ("article", "main", "section") for node in ancestors)
 
 
+def _filters_a_search(element: etree._Element) -> bool:
+    """A "Buy It Now" link to a search (eBay's format filter: `/sch/i.html?_nkw=…&LH_BIN=1`) filters the results;
+    it buys nothing."""
+    return element.tag == "a" and _SEARCH_LINK.search(element.get("href") or "") is not None
+
+
 def _leaves_the_shop(element: etree._Element, facts: PageFacts) -> bool:
     """A "Buy now" link to another site is an affiliate link (reviews, news), not this page's cart."""
     if element.tag != "a":
@@ -213,7 +230,7 @@ def _leaves_the_shop(element: etree._Element, facts: PageFacts) -> bool:
 def _price_candidate(
     element: etree._Element, order: int, locale: PageLocale, noise: _NoiseContext
 ) -> PriceCandidate | None:
-    own_words = attribute_words(element, "class", "id", "itemprop")
+    own_words = attribute_words(element, "class", "id", "itemprop", *TEST_ID_ATTRIBUTES)
     if _NOT_A_PRICE.search(own_words) or _ESTIMATE.search(own_words) or HIDDEN.search(own_words):
         return None
     if noise.around(element) or _in_instalment_block(element):

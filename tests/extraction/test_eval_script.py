@@ -1,4 +1,4 @@
-"""The evaluation's --without-markup mode: a page as a shop that declares nothing would serve it."""
+"""scripts/eval_extraction.py's own parts: the --without-markup page and the name scorer."""
 
 from __future__ import annotations
 
@@ -24,3 +24,10 @@ def test_without_markup_the_page_keeps_only_what_it_shows() -> None:
     shown_only = extract_structured(stripped, "https://shop.example.de/p/1")
     assert (with_markup.price, with_markup.sources["price"]) == (Decimal("49.00"), "jsonld")
     assert (shown_only.price, shown_only.sources["price"]) == (Decimal("45.00"), "heuristic")
+
+
+def test_names_in_any_script_are_compared_by_their_words() -> None:
+    name_matches = load_script("eval_extraction").name_matches
+    assert name_matches("АРТИШОК В КАПСУЛАХ", "АРТИШОК В КАПСУЛАХ")
+    assert name_matches("بيت هارد ديسك خارجي ٣.٥ بوصة", "بيت هارد ديسك خارجي ٣.٥ بوصة | الشامل")
+    assert not name_matches("АРТИШОК В КАПСУЛАХ", "ВИТАМИН С")
