@@ -47,6 +47,8 @@ US = PageLocale(language="en", country="US")
         ("CHF 49.–", "49", "CHF"),
         ("1.299,- €", "1299", "EUR"),
         ("$174.99 After $25 OFF", "174.99", "USD"),  # the discount is not the price
+        ("١٬٢٩٩٫٠٠ ر.س", "1299.00", "SAR"),  # Arabic-Indic digits and separators
+        ("৳ ১,২০০", "1200", "BDT"),
     ],
 )
 def test_visible_price_strings(text: str, amount: str, currency: str | None) -> None:

@@ -80,6 +80,15 @@ _DATE = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b",
     re.I,
 )
+# Arabic-Indic, Persian, Devanagari and Bengali digits, and the Arabic decimal and thousands separators
+# (sixty-eight riyals seventy written in Arabic-Indic digits with U+066B is 68.70 SAR).
+_WESTERN_DIGITS = str.maketrans(
+    {
+        **{chr(zero + digit): str(digit) for zero in (0x0660, 0x06F0, 0x0966, 0x09E6) for digit in range(10)},
+        "\u066b": ".",
+        "\u066c": ",",
+    }
+)
 # Whole units written with a dash for the cents: "20 890,-" (CZK), "CHF 49.-" (or an en dash), "kr 199:-" (SEK).
 _DASHED_CENTS = re.compile(r"(?<=\d)[.,:][-–—]{1,2}(?![\d-])")
 _EURO_AS_DECIMAL_POINT = re.compile(r"\d\s*€\s?\d{2}(?!\d)")  # "35€ 99": price-parser reads these itself
@@ -102,7 +111,7 @@ def parse_price(text: str | None, *, currency_hint: str | None = None, locale: P
     `currency_hint` is a nearby code or symbol (e.g. markup's priceCurrency); `locale` resolves shared symbols.
     """
     hinted = to_iso_currency(extract_currency_symbol(currency_hint, None) or currency_hint, locale)
-    text = _DASHED_CENTS.sub("", " ".join((text or "")[:_MAX_TEXT].split()))
+    text = _DASHED_CENTS.sub("", " ".join((text or "")[:_MAX_TEXT].translate(_WESTERN_DIGITS).split()))
     if not text:
         return ParsedPrice(None, hinted)
     if text.count("€") == 1 and _EURO_AS_DECIMAL_POINT.search(text):
