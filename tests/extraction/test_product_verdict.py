@@ -142,6 +142,8 @@ def test_a_buy_it_now_filter_of_a_search_page_is_no_buy_control() -> None:
     evidence = extract_structured(html, "https://www.ebay.co.uk/sch/i.html?_nkw=booster+box").evidence
     assert "add_to_cart" not in evidence.signals
     assert not verdict(html)
+    buy_link = html.replace("/sch/i.html?_nkw=booster+box&amp;LH_BIN=1", "/cart/add?id=1&amp;q=1")
+    assert "add_to_cart" in extract_structured(buy_link, "https://www.ebay.co.uk/itm/1").evidence.signals
 
 
 def test_a_button_named_only_by_its_test_id_is_the_buy_control() -> None:
@@ -174,6 +176,12 @@ def test_a_category_dressed_as_one_product_whose_offers_are_the_listed_ads() -> 
     product = jsonld({"@type": "Product", "name": "Car", "offers": variants})
     page = f"<html><head>{product}</head><body><h1>Car</h1></body></html>"
     assert "listing_page" not in extract_structured(page, "https://shop.example.com/p/car").evidence.signals
+    # a price comparison's offers lead through its own redirect pages and name no other item
+    sellers = [{key: value for key, value in offer.items() if key != "name"} for offer in offers]
+    sellers = [{**offer, "url": f"https://www.olx.ua/relocator/{n}"} for n, offer in enumerate(sellers)]
+    compared = jsonld({"@type": "Product", "name": "Car", "offers": sellers})
+    page = f"<html><head>{compared}</head><body><h1>Car</h1></body></html>"
+    assert "listing_page" not in extract_structured(page, "https://www.olx.ua/p/car").evidence.signals
 
 
 def test_og_type_article_on_a_page_selling_at_a_price_beside_its_buy_button() -> None:

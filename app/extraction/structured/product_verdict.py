@@ -119,12 +119,18 @@ def page_signals(
 
 
 def _offers_of_other_pages(main: ProductRecord, facts: PageFacts) -> bool:
-    """A category dressed as one Product whose offers are the listed ads, each on its own page of this site
-    (OLX's "Cars" with 1000 offers, auto.ru's model page). A product's own offers stay on its page (variants differ
-    by query) or lead to other shops (a price comparison)."""
+    """A category dressed as one Product whose offers are the listed ads, each named and on its own page of this
+    site (OLX's "Cars" with 1000 offers, auto.ru's model page). A product's own offers stay on its page (variants
+    differ by query), lead to other shops (a price comparison) or name sellers, not other items."""
     site, page_path = site_of(facts.url), _path(facts.url)
-    paths = {_path(offer.url) for offer in main.offers if offer.url and site_of(offer.url) == site}
-    return len(paths) >= _OTHER_PAGES_OFFERS and page_path not in paths
+    listed = [
+        offer
+        for offer in main.offers
+        if offer.url and offer.name and offer.name != main.name and site_of(offer.url) == site
+    ]
+    paths = {_path(offer.url or "") for offer in listed}
+    names = {offer.name for offer in listed}
+    return min(len(paths), len(names)) >= _OTHER_PAGES_OFFERS and page_path not in paths
 
 
 def _path(url: str) -> str:

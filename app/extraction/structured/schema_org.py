@@ -51,6 +51,7 @@ class OfferRecord:
     mpn: str | None = None
     regular_price: Decimal | None = None  # a ListPrice / StrikethroughPrice above `price`
     second_hand: bool = False  # itemCondition Used / Refurbished / Damaged: another seller's copy, not the item
+    name: str | None = None  # an offer named apart from its product: an ad listed on a category page
 
 
 @dataclass(slots=True)
@@ -206,6 +207,7 @@ def _offers(value: Any, resolve: Callable[[Any], Any], locale: PageLocale) -> It
             mpn=ids.mpn,
             regular_price=_regular_price(item.get("priceSpecification"), price, currency, resolve, locale),
             second_hand=_second_hand(item.get("itemCondition")),
+            name=as_text(item.get("name"), 500),
         )
 
 

@@ -42,9 +42,10 @@ _NOT_A_PRICE = re.compile(
 # Amazon's style classes ("a-size-medium a-color-price") are not pickers.
 # A block of instalments around a price element ("ecredit-installment-block" > "price": eMAG's monthly rate).
 _INSTALMENT_CONTAINER = re.compile(
-    r" (?:installments?|instalments?|ecredit|credit|financing|finance|monthly|raten|cuotas|parcelas|parcelamento) "
+    r" (?:installments?|instalments?|ecredit|financing|finance|raten|cuotas|parcelas|parcelamento) "
 )
 _INSTALMENT_LEVELS = 2
+_CART_LINK = re.compile(r"cart|basket|checkout|warenkorb|panier|carrito", re.IGNORECASE)  # "/cart/add?id=1&q=2"
 _SEARCH_LINK = re.compile(
     r"[?&](?:_nkw|q|k|query|keyword|keywords|search|searchterm|search_query|text)=|/(?:sch|search|suche|recherche|buscar)"
     r"(?:/|\.|\?|$)",
@@ -216,7 +217,8 @@ def _contact_in_header(element: etree._Element) -> bool:
 def _filters_a_search(element: etree._Element) -> bool:
     """A "Buy It Now" link to a search (eBay's format filter: `/sch/i.html?_nkw=…&LH_BIN=1`) filters the results;
     it buys nothing."""
-    return element.tag == "a" and _SEARCH_LINK.search(element.get("href") or "") is not None
+    href = element.get("href") or ""
+    return element.tag == "a" and _SEARCH_LINK.search(href) is not None and _CART_LINK.search(href) is None
 
 
 def _leaves_the_shop(element: etree._Element, facts: PageFacts) -> bool:
