@@ -330,7 +330,12 @@ def test_markup_beats_the_url() -> None:
         ("<p>Cod. art. 12345</p>", ("sku", "12345")),
         ("<p>Número de artículo 1455590</p>", ("sku", "1455590")),
         ("<li><span>SKU</span>\n: BI681HA2K7T20NAFAMZ</li>", ("sku", "BI681HA2K7T20NAFAMZ")),  # the colon opens a line
-        ("<dt>オークションID</dt><dd>m1238496717</dd>", ("sku", "m1238496717")),  # MediaMarkt: no colon after the label
+        ("<dt>オークションID</dt><dd>m1238496717</dd>", ("sku", "m1238496717")),
+        # a discount code in a promotion banner is not the product's
+        (
+            "<p>-15% en pedidos superiores a 249€ | Código: 15HOLIDAYS</p><p>REF: 176632-424582</p>",
+            ("sku", "176632-424582"),
+        ),  # MediaMarkt: no colon after the label
         ("<p>Numéro d'article 778812</p>", ("sku", "778812")),
         ("<p>Numero articolo 4455-12</p>", ("sku", "4455-12")),
         ("<p>Код товару: U0961530</p>", ("sku", "U0961530")),  # Ukrainian

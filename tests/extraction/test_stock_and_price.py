@@ -451,6 +451,19 @@ def test_the_regular_price_beside_the_markup_price_when_an_options_price_comes_f
     assert (result.price, result.regular_price) == (Decimal("2189.00"), Decimal("2899.00"))
 
 
+def test_a_markup_price_written_nowhere_on_the_page_yields_to_the_buy_boxs_price() -> None:
+    markup = jsonld(
+        {"@type": "Product", "name": "Desk Lamp Nova", "offers": {"price": "149999.00", "priceCurrency": "TRY"}}
+    )
+    block = '<div class="price-container"><span class="price">143.999 TL</span></div>'
+    result = extract_structured(price_page(block, lang="tr", head=markup), "https://www.shop.example.com.tr/p-1")
+    assert result.price == Decimal("143999")
+    # written on the page (as the old price, say), the markup price stands
+    shown = block + '<p class="note">Liste fiyatı 149.999 TL</p>'
+    result = extract_structured(price_page(shown, lang="tr", head=markup), "https://www.shop.example.com.tr/p-1")
+    assert result.price == Decimal("149999.00")
+
+
 def test_delivery_and_installation_options_priced_above_the_price_are_not_it() -> None:
     block = """<ul><li><span class="pdp_article-options__price">85,00 €</span> Lieferung in die Wohnung</li>
       <li><span class="pdp_article-options__price">30,00 €</span> Altgeräte-Mitnahme</li></ul>

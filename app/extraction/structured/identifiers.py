@@ -335,6 +335,11 @@ _LABEL_RULES = (
     _LabelRule("mpn", _labelled(_MPN_SCRIPT, _SEPARATOR_OPTIONAL, _CODE_TOKEN, script=True), True, True),
     _LabelRule("mpn", _labelled(_MPN_WEAK, _SEPARATOR_REQUIRED, _CODE_TOKEN), True),
 )
+# Words before a label on its line that make the code a discount code, not the product's.
+_PROMOTION = re.compile(
+    r"[-−–]\s?\d{1,2}\s?%|coupon|voucher|promo|discount|descuento|cup[óo]n|desconto|cupom|rabatt|gutschein|réduction|remise|sconto"
+    r"|kod rabatowy|indirim|скидк|промокод|クーポン|优惠券|折扣|할인"
+)
 _CODE_HINT = re.compile(r"\d|[A-Z]{2,}[\-_.][A-Z0-9]")  # a digit, or capitals joined like "WUP-R-ABAJ"
 _MAX_LINE = 200
 _MAX_LABEL_LINE = 40
@@ -397,6 +402,8 @@ def _matches(rule: _LabelRule, text: str, lowered: str, name: str | None) -> Ite
         start = match.start()
         if not rule.script and start > 0 and lowered[start - 1].isalpha():
             continue  # inside a word: "pref. 12", "skull 2000"
+        if _PROMOTION.search(lowered, lowered.rfind("\n", 0, start) + 1, start):
+            continue  # a discount code: "-15% en pedidos superiores a 249€ | Código: 15HOLIDAYS"
         raw = text[match.start(1) : match.end(1)]
         if rule.kind == "gtin":
             value = normalise_gtin(raw) or normalise_gtin(raw.split()[0])

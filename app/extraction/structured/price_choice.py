@@ -159,8 +159,10 @@ def choose_price(
         if shown is not None and shown.candidate.amount != price:
             current = shown.candidate.amount
             on_sale = current < price and (_struck_through(price, page) or price == shown_regular)
+            # A markup price the page writes nowhere, beside a buy box showing another: the OpenGraph tags' stale
+            # template value, or JSON-LD left at the list price (Trendyol's 149999.00 beside "143.999 TL").
             stale = (
-                record.source == "opengraph"
+                (record.source == "opengraph" or shown.near_heading)
                 and shown.near_cart
                 and len(priced) == 1
                 and not amount_written(price, page_text)
