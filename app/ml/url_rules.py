@@ -90,7 +90,8 @@ PRODUCT_RULES: tuple[UrlRule, ...] = (
     _product("ikea", r"^/[a-z]{2}/[a-z]{2}/p/[^/?]+-[s0-9]\d{7,}", _host("ikea")),
     _product(
         "mercari",
-        r"^/(?:[a-z]{2}(?:-[a-z]+)?/)?items?/(?:m\d{8,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-)",
+        r"^/(?:[a-z]{2}(?:-[a-z]+)?/)?(?:items?/(?:m\d{8,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-)"
+        r"|shops/product/[a-z0-9]{10,})",
         _host("mercari"),
     ),
     _product("yahoo-shopping-jp", r"^/[^/?]+/[^/?]+\.html", _exact_host("store.shopping.yahoo.co.jp")),
@@ -106,12 +107,13 @@ PRODUCT_RULES: tuple[UrlRule, ...] = (
     _product("wayfair", r"^[^?]*/pdp/[^/?]+\.html", _host("wayfair")),
     _product("alza", r"^[^?]*-d\d{5,}\.htm", _host("alza")),
     # Classifieds: an ad's own page carries its number.
-    _product("kijiji", r"^/v-[^/?]+/[^/?]+/[^/?]+/\d{6,}", _host("kijiji")),
+    _product("kijiji", r"^/v-[^/?]+/[^/?]+/[^/?]+/\d{6,}|^/v-view-details\.html\?(?:[^#]*&)?adid=\d+", _host("kijiji")),
     _product("avito", r"^/[^/?]+/[^/?]+/[^/?]*_\d{7,}(?:[/?]|$)", _host("avito")),
-    _product("gumtree", r"^/p/[^/?]+/[^/?]+/\d{6,}", _host("gumtree")),
+    _product("gumtree", r"^/p/[^/?]+/[^/?]+/\d{6,}|^/s-ad/[^?]+/\d{6,}", _host("gumtree")),
     _product(
         "olx",
-        r"^/(?:[a-z]{2}/)?d/(?:[a-z]{2}/)?(?:oferta|obyavlenie|anuncio|oglas|item|ad)/[^/?]+-id[a-z0-9]+\.html",
+        r"^/(?:[a-z]{2}/)?d/(?:[a-z]{2}/)?(?:oferta|obyavlenie|anuncio|oglas|item|ad)/[^/?]+-id[a-z0-9]+\.html"
+        r"|^/item/[^/?]+-iid-\d+",
         _host("olx"),
     ),
     _product("vinted", r"^/items/\d{6,}", _host("vinted")),

@@ -176,6 +176,14 @@ def test_a_category_dressed_as_one_product_whose_offers_are_the_listed_ads() -> 
     product = jsonld({"@type": "Product", "name": "Car", "offers": variants})
     page = f"<html><head>{product}</head><body><h1>Car</h1></body></html>"
     assert "listing_page" not in extract_structured(page, "https://shop.example.com/p/car").evidence.signals
+    # colour variants named after the product, each on a page of its own, opened at the parent's address
+    colours = [
+        {**offer, "name": f"Car - {colour}", "url": f"https://shop.example.com/car-{colour}"}
+        for offer, colour in zip(offers, ["black", "white", "navy", "grey"], strict=False)
+    ]
+    variants_page = jsonld({"@type": "Product", "name": "Car", "offers": colours})
+    page = f"<html><head>{variants_page}</head><body><h1>Car</h1></body></html>"
+    assert "listing_page" not in extract_structured(page, "https://shop.example.com/car").evidence.signals
     # a price comparison's offers lead through its own redirect pages and name no other item
     sellers = [{key: value for key, value in offer.items() if key != "name"} for offer in offers]
     sellers = [{**offer, "url": f"https://www.olx.ua/relocator/{n}"} for n, offer in enumerate(sellers)]

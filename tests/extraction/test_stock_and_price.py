@@ -522,6 +522,34 @@ def test_the_price_with_tax_beside_a_main_price_without_it(lang: str, block: str
     assert result.price == Decimal(amount)
 
 
+@pytest.mark.parametrize(
+    ("lang", "block", "amount"),
+    [
+        # Germany's unit price ("Grundpreis") beside the "inkl. MwSt." note is no taxed twin
+        (
+            "de",
+            '<div class="price h1"><span>4,99 €</span></div><div class="price-note"><div class="vat_info">inkl. MwSt.'
+            ' zzgl. Versand</div><div class="base_price"><span class="value">5,54 € pro 1 kg</span></div></div>',
+            "4.99",
+        ),
+        # a Tray shop keeps its sale price inside its instalment plan block
+        (
+            "pt",
+            '<div class="installment-plan"><div class="price" data-element="sale-price"><b>R$ 349,90</b></div>'
+            "<p>ou 10x R$ 34,99 sem juros</p></div>",
+            "349.90",
+        ),
+        # a net price inside the main price element
+        ("en", '<div class="product-price">£120.00 <span class="price-ex-vat">£100.00 ex VAT</span></div>', "120.00"),
+        # a sale price whose later utility class holds a former-price word
+        ("en", '<del class="old-price">$29.99</del> <span class="sale-price list-inline-item">$19.99</span>', "19.99"),
+        ("de", '<span class="price">€ 19,99 Off-White</span>', "19.99"),
+    ],
+)
+def test_prices_the_new_rules_must_leave_alone(lang: str, block: str, amount: str) -> None:
+    assert extract_structured(price_page(block, lang=lang), "https://shop.example.com/p/1").price == Decimal(amount)
+
+
 def test_a_price_the_page_hides_is_not_the_price() -> None:
     # A member's coupon price kept in a hidden block until the person opts in, beside the price everyone pays.
     block = """<div class="pdp-price">

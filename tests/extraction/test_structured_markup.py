@@ -101,6 +101,13 @@ def test_a_title_ending_in_the_shops_name_and_tagline_on_a_country_subdomain() -
     assert name == "【超稀少】昆蟲女王 DL4【PSA3】"
 
 
+def test_a_title_naming_the_category_before_the_brand_owners_product() -> None:
+    html = "<html><head><title>Smartphones | Xiaomi 14 Ultra</title></head><body></body></html>"
+    assert extract_structured(html, "https://www.mi.example.com/p/1").name == "Smartphones | Xiaomi 14 Ultra"
+    shop = "<html><head><title>Ceramic Mug | Acme</title></head><body></body></html>"
+    assert extract_structured(shop, "https://acme.myshopify.com/products/ceramic-mug").name == "Ceramic Mug"
+
+
 def test_a_section_label_as_h1_is_not_the_product_name() -> None:
     html = """<html><head><title>Trevi &amp; Pantheon Walking Tour | Brown Paper Tickets</title></head><body>
       <h1>Event</h1><p>Sales Ended</p></body></html>"""

@@ -37,10 +37,12 @@ _ADD_ON_PENALTY = 2.0
 # A price element saying the tax is in it ("消費税込 ¥ 2,200", "inkl. MwSt.", "TTC") beside a main price that does
 # not: the buyer pays the taxed one (Japanese shops head with the price before tax, B2B shops with the net one).
 _TAX_INCLUDED = re.compile(
-    r"税込|消費税込|稅込|含税|부가세\s?포함|\b(?:inkl\.?\s*(?:mwst|ust)|incl\.?\s*(?:vat|tax|btw|gst)"
+    r"税込|消費税込|稅込|含税|부가세\s?포함|\b(?:inkl\.?\s*(?:\d+\s?%\s*)?(?:mwst|ust)|incl\.?\s*(?:vat|tax|btw|gst)"
     r"|inc\.?\s*(?:vat|gst)|ttc|iva\s+incl|con\s+iva|s\s+dph|z\s+vat|brutto|с\s+ндс)\b",
     re.IGNORECASE,
 )
+# A price per unit (Germany's "Grundpreis" beside the "inkl. MwSt." note): "5,54 € pro 1 kg", "(2,50 € / 100 ml)".
+_UNIT_PRICE = re.compile(r"/|\b(?:pro|per|je|par|por|a|al)\s+(?:\d|kg|g|l|ml|m|st|stk|stück|100)\b", re.IGNORECASE)
 _MAX_TAX_FACTOR = Decimal("1.3")  # VAT and sales taxes stay under 30 %
 _TAXED_NEARBY = 12  # anchors between the main price and its taxed twin
 
@@ -123,7 +125,8 @@ def _with_tax(best: PriceCandidate, candidates: list[PriceCandidate]) -> PriceCa
             and abs(candidate.order - best.order) <= _TAXED_NEARBY
             and best.amount < candidate.amount <= best.amount * _MAX_TAX_FACTOR
             and (best.currency is None or candidate.currency in (None, best.currency))
-            and _TAX_INCLUDED.search(element_text(candidate.element, MAX_PRICE_TEXT))
+            and _TAX_INCLUDED.search(taxed_text := element_text(candidate.element, MAX_PRICE_TEXT))
+            and not _UNIT_PRICE.search(taxed_text)
         ),
         best,
     )

@@ -51,7 +51,7 @@ _FORMER = re.compile(
 _SAVING = re.compile(r"\b(?:save|saving|savings|off|discount)\b", re.I)
 _NOT_A_PRICE_AFTER = re.compile(
     r"^\s*(?:%|percent|x\b|(?-i:ft)\b|feet|in\b|inch|cm\b|mm\b|m\b|km\b|kg\b|g\b|lbs?\b|oz\b|ml\b|liter|litre|"
-    r"items?\b|pcs\b|pieces|pack\b|reviews?|ratings?|stars?|sold|left\b|in stock|available|off\b"
+    r"items?\b|pcs\b|pieces|pack\b|reviews?|ratings?|stars?|sold|left\b|in stock|available|off\b(?!-)"
     r"|raten\b|rate\b|cuotas|parcelas|installments?|instalments?|payments|mensualités|meses\b|months?\b)",
     re.I,
 )

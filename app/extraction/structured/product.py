@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -196,9 +197,20 @@ def _section_label(heading: str, title_name: str | None) -> bool:
     )
 
 
+_HOSTING_PLATFORMS = {"myshopify", "github", "wixsite", "blogspot", "netlify", "vercel", "square", "ecwid", "bigcartel"}
+
+
 def _site_label(url: str) -> str | None:
-    """The shop's name in its domain: 'mercari' for tw.mercari.com, 'amazon' for www.amazon.co.uk."""
-    return site_of(url).partition(".")[0] or None
+    """The shop's name in its domain: 'mercari' for tw.mercari.com, 'amazon' for www.amazon.co.uk, 'acme' for
+    acme.myshopify.com (on a hosting platform's domain the shop is the subdomain)."""
+    label = site_of(url).partition(".")[0]
+    if label in _HOSTING_PLATFORMS:
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            return None
+        label = next((part for part in host.split(".") if part not in {"www", "shop", "store", "m"}), "")
+    return label or None
 
 
 def _main_heading(visible: VisiblePage, names: tuple[str | None, ...]) -> tuple[int, str] | None:

@@ -121,12 +121,13 @@ def page_signals(
 def _offers_of_other_pages(main: ProductRecord, facts: PageFacts) -> bool:
     """A category dressed as one Product whose offers are the listed ads, each named and on its own page of this
     site (OLX's "Cars" with 1000 offers, auto.ru's model page). A product's own offers stay on its page (variants
-    differ by query), lead to other shops (a price comparison) or name sellers, not other items."""
+    differ by query or are named after it: "Classic Tee - Black"), lead to other shops (a price comparison) or name
+    sellers, not other items."""
     site, page_path = site_of(facts.url), _path(facts.url)
     listed = [
         offer
         for offer in main.offers
-        if offer.url and offer.name and offer.name != main.name and site_of(offer.url) == site
+        if offer.url and offer.name and not offer.name.startswith(main.name or "\0") and site_of(offer.url) == site
     ]
     paths = {_path(offer.url or "") for offer in listed}
     names = {offer.name for offer in listed}

@@ -15,9 +15,14 @@ _BLOCKS = {
 }  # fmt: skip
 _HIDDEN = etree.XPath("descendant-or-self::*[@hidden or @aria-hidden='true']")
 _WORD = re.compile(r"\w+")
-_TAGLINE_LETTERS = 8  # Latin letters after the shop's name in a title's last part ("Japan", "Online")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|‐|‑|–|—|::|:|·|•|»|/)\s+|(?<=\w):\s+")
-_SITE_SUFFIXES = {"", "com", "us", "usa", "uk", "shop", "store", "online", "official"}
+# Words after a shop's name in a title's part that still make it the shop's name ("Mercari Japan 日本最大…": the
+# words in other scripts are dropped when the part is squashed).
+_SITE_SUFFIXES = {
+    "", "com", "us", "usa", "uk", "shop", "store", "online", "official", "officialstore", "officialsite",
+    "onlineshop", "global", "japan", "korea", "taiwan", "china", "india", "deutschland", "germany", "france",
+    "italia", "espana", "brasil", "mexico",
+}  # fmt: skip
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|shop|store|[a-z]{2})$", re.I)
 
 
@@ -69,7 +74,7 @@ def clean_name(title: str | None, site_names: tuple[str | None, ...] = ()) -> st
         return title.strip() or None
     sites = {squashed for squashed in (_squash(site) for site in site_names if site) if len(squashed) >= 3}
     start, end = 0, len(parts)
-    while end - start > 1 and (_is_site(parts[end - 1], sites) or _is_site_tagline(parts[end - 1], sites)):
+    while end - start > 1 and _is_site(parts[end - 1], sites):
         end -= 1
     while end - start > 1 and _is_site(parts[start], sites):
         start += 1
@@ -96,14 +101,6 @@ def _is_site(part: str, sites: set[str]) -> bool:
     squashed = _squash(part)
     return any(
         squashed.removeprefix(site) in _SITE_SUFFIXES or (len(squashed) >= 4 and squashed in site) for site in sites
-    )
-
-
-def _is_site_tagline(part: str, sites: set[str]) -> bool:
-    """The shop's name and a few words after it, as a title's last part: 'Mercari Japan 日本最大二手網購平台'."""
-    squashed = _squash(part)
-    return any(
-        len(site) >= 4 and squashed.startswith(site) and len(squashed) - len(site) <= _TAGLINE_LETTERS for site in sites
     )
 
 

@@ -45,6 +45,12 @@ _INSTALMENT_CONTAINER = re.compile(
     r" (?:installments?|instalments?|ecredit|financing|finance|raten|cuotas|parcelas|parcelamento) "
 )
 _INSTALMENT_LEVELS = 2
+# What an instalment's own text says: "from" (de la, ab, desde, a partir de), per month, "10x".
+_INSTALMENT_TEXT = re.compile(
+    r"\b(?:de la|from|ab|desde|a partir de|à partir de|od)\b|/\s*(?:mo|month|lun[ăa]|monat|mes|mois|mês)\b"
+    r"|\d\s*x\b|\b(?:mtl|rate|cuotas?|parcelas?|mensualités?)\b",
+    re.IGNORECASE,
+)
 _CART_LINK = re.compile(r"cart|basket|checkout|warenkorb|panier|carrito", re.IGNORECASE)  # "/cart/add?id=1&q=2"
 _SEARCH_LINK = re.compile(
     r"[?&](?:_nkw|q|k|query|keyword|keywords|search|searchterm|search_query|text)=|/(?:sch|search|suche|recherche|buscar)"
@@ -76,9 +82,12 @@ _SHOWN_FROM_SOME_WIDTH = re.compile(
 # elements: one more product page found on our development pages, one more non-product page called a product on the
 # pages we never tune on; left out.)
 TEST_ID_ATTRIBUTES = ("data-testid", "data-test", "data-qa")
+_CSS_MODULE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*_([A-Za-z][A-Za-z0-9]*)__[A-Za-z0-9_-]{3,}")
+_ATTRIBUTE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")  # as document.attribute_words splits them
 _MAX_CLASSES = 200
 _NOISE_LEVELS = 15
 _WRAPPER_LEVELS = 4
+_CURRENCY_LETTERS = 3  # "TL", "Lei", "zł", "EUR"
 _GRID_LEVELS = 6
 _GRID_MIN_TILES = 4
 _MAX_PRICE_ELEMENTS = 400
@@ -163,24 +172,40 @@ def _in_instalment_block(element: etree._Element) -> bool:
     return False
 
 
-def _last_word(words_pattern: re.Pattern[str], words: str) -> int | None:
-    return max((match.start() for match in words_pattern.finditer(words)), default=None)
+def _local_class_words(element: etree._Element, own_words: str) -> str:
+    """The class words naming the element itself: of a CSS-modules class ("PriceAndPromotions_pdpListPrice__0zVTK")
+    its local part ("pdpListPrice"), not its component's name ("promotions" is no sale price)."""
+    css = element.get("class") or ""
+    local = _CSS_MODULE.findall(css)
+    if not local:
+        return own_words
+    other = " ".join(word for word in css.split() if not _CSS_MODULE.fullmatch(word))
+    rest = attribute_words(element, "id", "itemprop", *TEST_ID_ATTRIBUTES)
+    return " " + " ".join(_ATTRIBUTE_WORD.findall(" ".join([*local, other]))).lower() + rest
+
+
+def _bare_amount(element: etree._Element) -> bool:
+    """A price element showing an amount and its currency and nothing else: not "£100.00 ex VAT", "9,98 €/kg"."""
+    text = shown_price_text(element)
+    return "/" not in text and sum(char.isalpha() for char in text) <= _CURRENCY_LETTERS
 
 
 def _without_wrappers(prices: list[PriceCandidate]) -> list[PriceCandidate]:
-    """Leave out a price element that wraps another whole price (with its currency; not an old price, not the
-    whole-units part of a split price) of a different amount: MediaMarkt's "-5% 699,- 664,-" block around its
-    "€ 664,-". The inner element is the one the page shows as a price; the wrapper's text mixes several."""
+    """Leave out a price element that wraps another whole price of a different amount (a bare amount with its
+    currency, in the wrapper's; not an old price, the whole-units part of a split price, a net or a unit price):
+    MediaMarkt's "-5% 699,- 664,-" block around its "€ 664,-". The inner element is the one the page shows as a
+    price; the wrapper's text mixes several."""
     by_element = {candidate.element: candidate for candidate in prices}
     wrappers: set[etree._Element] = set()
     for candidate in prices:
-        if candidate.former or candidate.currency is None:
+        if candidate.former or candidate.currency is None or not _bare_amount(candidate.element):
             continue
         for level, node in enumerate(_ancestors_and_self(candidate.element)):
             if level > _WRAPPER_LEVELS:
                 break
             outer = by_element.get(node) if level else None
-            if outer is not None and outer.amount != candidate.amount:
+            same_currency = outer is not None and outer.currency in (None, candidate.currency)
+            if outer is not None and same_currency and outer.amount != candidate.amount:
                 wrappers.add(node)
     return [candidate for candidate in prices if candidate.element not in wrappers]
 
@@ -235,7 +260,7 @@ def _price_candidate(
     own_words = attribute_words(element, "class", "id", "itemprop", *TEST_ID_ATTRIBUTES)
     if _NOT_A_PRICE.search(own_words) or _ESTIMATE.search(own_words) or HIDDEN.search(own_words):
         return None
-    if noise.around(element) or _in_instalment_block(element):
+    if noise.around(element):
         return None
     marked_old = FORMER.search(own_words) is not None or _struck_through(element) or _in_former_container(element)
     text = shown_price_text(element, keep_old_prices=marked_old)
@@ -243,17 +268,17 @@ def _price_candidate(
         return None
     if ESTIMATE_LABEL.match(text):
         return None  # an auction's estimate, not its price
+    if _INSTALMENT_TEXT.search(text) and _in_instalment_block(element):
+        return None  # eMAG's "de la 171,46 Lei" under "Rate lunare"; a Tray shop's price in its plan block stays
     parsed = parse_price(text, locale=locale)
     if parsed.amount is None or parsed.amount <= 0:
         return None
     if parsed.currency is None and sum(char.isalpha() for char in text) > 3:
         return None  # "Choose your size 2 4 6": words with numbers, not a price
     former = marked_old or bool(FORMER_PRICE_LABEL.match(text))
-    # A class naming both ("PriceAndPromotions_pdpListPrice"): the last word names the element, the first its
-    # component.
-    current_word, former_word = _last_word(_CURRENT, own_words), _last_word(FORMER, own_words)
-    class_says_current = current_word is not None and (former_word is None or current_word > former_word)
-    current = class_says_current or bool(CURRENT_PRICE_LABEL.match(text))
+    current = _CURRENT.search(_local_class_words(element, own_words)) is not None or bool(
+        CURRENT_PRICE_LABEL.match(text)
+    )
     return PriceCandidate(
         amount=parsed.amount,
         currency=parsed.currency,
