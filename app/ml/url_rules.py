@@ -49,7 +49,9 @@ def _other(name: str, path: str, host: re.Pattern[str] | None = None) -> UrlRule
     return UrlRule(name, OTHER_PROBABILITY, re.compile(path), host)
 
 
-_PRODUCT_WORDS = r"product|produkt|produto|producto|prodotto|produit|termek|termék|tovar|товар|urun|ürün|商品|상품|สินค้า"
+_PRODUCT_WORDS = (
+    r"product|produkt|produk|produto|producto|prodotto|produit|termek|termék|tovar|товар|urun|ürün|商品|상품|สินค้า"
+)
 # The first rule that matches answers. Marketplace product rules come first: their paths are the most specific.
 PRODUCT_RULES: tuple[UrlRule, ...] = (
     _product(
@@ -145,7 +147,9 @@ OTHER_RULES: tuple[UrlRule, ...] = (
     # Search and listing hosts ("listado.mercadolibre.com.pe", "lista.mercadolivre.com.br", "search.rakuten.co.jp").
     _other("search-host", r"", re.compile(r"^(?:listado|lista|search|suche|busca|buscar)\.")),
     _other("kleinanzeigen-listing", r"^/s-(?!anzeige/)", _host("kleinanzeigen", "ebay-kleinanzeigen")),
-    _other("reviews", r"^[^?]*/(?:product-reviews|customer-reviews)(?:[/?]|$)"),  # a product's reviews page
+    # a product's reviews page (Jumia's `/catalog/productratingsreviews/sku/<sku>/`)
+    _other("reviews", r"^[^?]*/(?:product-reviews|customer-reviews|productratingsreviews)(?:[/?]|$)"),
+    _other("vtex-search", r"[?&]map=ft(?:&|$)"),  # VTEX's full-text search: `/<words or EAN>?map=ft`
     _other("hybris-category", r"^[^?]*/c/(?=[^/?]*\d{3})[a-z0-9_.]{3,}/?(?:\?|$)"),
     _other("collection", r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?collections/[^/?]+/?(?:\?|$)"),
     _other(

@@ -27,6 +27,7 @@ PRODUCT_URLS = [
     "https://www.gumtree.com.au/s-ad/sydney/phones/iphone-13/1312345678",
     "https://www.olx.in/item/iphone-13-iid-1712345678",
     "https://www.kijiji.ca/v-view-details.html?adId=1612345678",
+    "https://www.toko.example.co.id/produk/kaos-polos-cotton-combed",  # Indonesian "product"
     "https://www.amazon.com/Sony-WH-1000XM4-Headphones/dp/B0863TXGM3",
     "https://www.amazon.co.uk/dp/B08H95Y452/ref=sr_1_1?keywords=ps5",
     "https://www.amazon.de/gp/product/B07PGL2ZSL?th=1",
@@ -99,6 +100,8 @@ PRODUCT_URLS = [
 
 OTHER_URLS = [
     "https://www.kleinanzeigen.de/s-handy-telekom/c173",  # a classifieds category
+    "https://www.jumia.co.ke/catalog/productratingsreviews/sku/IT910MP0W26XFNAFAMZ/",  # a product's reviews
+    "https://www.walmart.com.ni/7411000329702?map=ft",  # VTEX's full-text search for an EAN
     "https://www.amazon.com/s?k=headphones",
     "https://www.amazon.co.uk/gp/cart/view.html",
     "https://www.amazon.de/ap/signin?openid.return_to=x",
