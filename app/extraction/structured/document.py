@@ -175,6 +175,9 @@ def attribute_words(element: etree._Element, *attributes: str) -> str:
     """The words of some attributes (camelCase, kebab-case and snake_case split), lower-cased and space-padded
     so that regexes can match whole words: 'priceOld sale-price' -> ' price old sale price '."""
     values = [value for attribute in attributes if (value := element.get(attribute))]
-    if not values:
-        return " "
-    return " " + " ".join(_ATTRIBUTE_WORD.findall(" ".join(values)[:500])).lower() + " "
+    return name_words(" ".join(values)) if values else " "
+
+
+def name_words(names: str) -> str:
+    """The words of names written in camelCase, kebab-case or snake_case, as attribute_words gives them."""
+    return " " + " ".join(_ATTRIBUTE_WORD.findall(names[:500])).lower() + " "

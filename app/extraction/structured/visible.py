@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 
 from lxml import etree
 
 from app.extraction.structured.buy_controls import BUY_CONTROL, CONTACT_CONTROL, PURCHASE_CONTROL
 from app.extraction.structured.currency import PageLocale
-from app.extraction.structured.document import PageFacts, attribute_words, element_text, site_of
+from app.extraction.structured.document import PageFacts, attribute_words, element_text, name_words, site_of
 from app.extraction.structured.models import Availability
 from app.extraction.structured.price_element_text import FORMER, HIDDEN, STRUCK_TAGS, shown_price_text
 from app.extraction.structured.price_parsing import parse_price
@@ -39,7 +40,6 @@ _NOT_A_PRICE = re.compile(
     r" (?:shipping|delivery|installments?|monthly|month|finance|financing|save|saving|savings|tax|per|unit|total"
     r"|subtotal) "
 )
-# Amazon's style classes ("a-size-medium a-color-price") are not pickers.
 # A block of instalments around a price element ("ecredit-installment-block" > "price": eMAG's monthly rate).
 _INSTALMENT_CONTAINER = re.compile(
     r" (?:installments?|instalments?|ecredit|financing|finance|raten|cuotas|parcelas|parcelamento) "
@@ -57,6 +57,7 @@ _SEARCH_LINK = re.compile(
     r"(?:/|\.|\?|$)",
     re.IGNORECASE,
 )
+# Amazon's style classes ("a-size-medium a-color-price") are not pickers.
 _VARIANT_CONTEXT = re.compile(r"(?<! a) (?:size|sizes|swatch\w*|variant\w*|option\w*|colou?rs?) ")
 _ESTIMATE = re.compile(r" (?:estimate|estimated|estimation) ")
 # Ancestors whose class says what they hold is the old price (Magento's "old-price" around a plain "price").
@@ -83,7 +84,6 @@ _SHOWN_FROM_SOME_WIDTH = re.compile(
 # pages we never tune on; left out.)
 TEST_ID_ATTRIBUTES = ("data-testid", "data-test", "data-qa")
 _CSS_MODULE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*_([A-Za-z][A-Za-z0-9]*)__[A-Za-z0-9_-]{3,}")
-_ATTRIBUTE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")  # as document.attribute_words splits them
 _MAX_CLASSES = 200
 _NOISE_LEVELS = 15
 _WRAPPER_LEVELS = 4
@@ -162,14 +162,10 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
 
 
 def _in_instalment_block(element: etree._Element) -> bool:
-    node = element.getparent()
-    for _ in range(_INSTALMENT_LEVELS):
-        if node is None:
-            return False
-        if _INSTALMENT_CONTAINER.search(attribute_words(node, "class", "id")):
-            return True
-        node = node.getparent()
-    return False
+    return any(
+        _INSTALMENT_CONTAINER.search(attribute_words(node, "class", "id"))
+        for node in islice(_ancestors_and_self(element), 1, _INSTALMENT_LEVELS + 1)
+    )
 
 
 def _local_class_words(element: etree._Element, own_words: str) -> str:
@@ -179,9 +175,8 @@ def _local_class_words(element: etree._Element, own_words: str) -> str:
     local = _CSS_MODULE.findall(css)
     if not local:
         return own_words
-    other = " ".join(word for word in css.split() if not _CSS_MODULE.fullmatch(word))
-    rest = attribute_words(element, "id", "itemprop", *TEST_ID_ATTRIBUTES)
-    return " " + " ".join(_ATTRIBUTE_WORD.findall(" ".join([*local, other]))).lower() + rest
+    other = [word for word in css.split() if not _CSS_MODULE.fullmatch(word)]
+    return name_words(" ".join([*local, *other])) + attribute_words(element, "id", "itemprop", *TEST_ID_ATTRIBUTES)
 
 
 def _bare_amount(element: etree._Element) -> bool:
@@ -198,15 +193,17 @@ def _without_wrappers(prices: list[PriceCandidate]) -> list[PriceCandidate]:
     by_element = {candidate.element: candidate for candidate in prices}
     wrappers: set[etree._Element] = set()
     for candidate in prices:
-        if candidate.former or candidate.currency is None or not _bare_amount(candidate.element):
+        if candidate.former or candidate.currency is None:
             continue
-        for level, node in enumerate(_ancestors_and_self(candidate.element)):
-            if level > _WRAPPER_LEVELS:
-                break
-            outer = by_element.get(node) if level else None
-            same_currency = outer is not None and outer.currency in (None, candidate.currency)
-            if outer is not None and same_currency and outer.amount != candidate.amount:
-                wrappers.add(node)
+        outers = [
+            node
+            for node in islice(_ancestors_and_self(candidate.element), 1, _WRAPPER_LEVELS + 1)
+            if (outer := by_element.get(node)) is not None
+            and outer.currency in (None, candidate.currency)
+            and outer.amount != candidate.amount
+        ]
+        if outers and _bare_amount(candidate.element):  # read the inner text only where a wrapper is at stake
+            wrappers.update(outers)
     return [candidate for candidate in prices if candidate.element not in wrappers]
 
 
