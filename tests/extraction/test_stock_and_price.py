@@ -612,6 +612,28 @@ def test_substitutes_listed_above_the_buy_box_do_not_give_the_price() -> None:
     assert "listing_page" not in result.evidence.signals
 
 
+def test_a_main_element_with_footer_in_a_class_name_is_still_the_main_content() -> None:
+    # NETOFF's <main class="l-product l-common__footer">: BEM modifiers naming the layout, not a footer
+    html = """<html lang="ja"><head><title>Xenoblade Definitive Edition</title></head><body>
+      <main class="l-product l-common__header--tab l-common__footer"><h1>Xenoblade Definitive Edition</h1>
+      <div class="product-price__normal"><span class="product-price__normal-num">4,998</span>
+      <span class="product-price__normal-mark">円</span></div><button class="cart-in">カートに入れる</button></main>
+      <footer><div class="price">500円</div></footer></body></html>"""
+    result = extract_structured(html, "https://www.netoff.example.co.jp/detail/0010806069/")
+    assert (result.price, result.currency) == (Decimal("4998"), "JPY")
+
+
+def test_a_price_class_wrapping_the_whole_heading_block_does_not_hide_the_price_below_the_heading() -> None:
+    html = """<html lang="de"><head><title>Lenovo ThinkPad Sleeve</title></head><body>
+      <div class="box_info_price"><h1>Lenovo ThinkPad 14Zoll Fitted Reversible</h1>
+        <div class="size12"><span class="bold">Artikelnummer:</span> 8570931</div>
+        <div class="stock">Lagernd | nur noch 1 St. und mehr Text hier drin</div></div>
+      <div class="prod_preis colorblue"><span class="colorblue">€ 10<sup>,83*</sup></span></div>
+      <div>inkl. 19% USt zzgl. Versandkosten</div></body></html>"""
+    result = extract_structured(html, "https://www.mindfactory.example.de/product_info.php/Lenovo_8570931.html")
+    assert (result.price, result.currency) == (Decimal("10.83"), "EUR")
+
+
 @pytest.mark.parametrize(
     ("url", "label", "amount", "currency"),
     [

@@ -83,7 +83,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     put("name", title_name, "heuristic")
 
     shown = main_visible_price(visible, heading[0] if heading else None)
-    if shown is None and heading is not None and not scan.price_elements:
+    if shown is None and heading is not None and not _price_elements_apart_from(scan, heading[0]):
         shown = _price_after_heading(scan, heading[0], facts)
     if shown is None and not visible.prices and (labelled := price_after_label(root, facts.locale)):
         shown = MainVisiblePrice(labelled, near_cart=False, near_heading=False, listed=False)
@@ -169,6 +169,14 @@ def _markup_products(
         if is_product(item) and id(item) not in nested
     ]
     return records, types
+
+
+def _price_elements_apart_from(scan: PageScan, heading_order: int) -> bool:
+    """Whether the page has a price element besides those wrapping the whole heading block (Mindfactory's
+    "box_info_price" holds the h1, the item number and the price)."""
+    element = dict(scan.headings).get(heading_order)
+    wrappers = set(element.iterancestors()) if element is not None else set()
+    return any(price not in wrappers for _, price in scan.price_elements)
 
 
 def _price_after_heading(scan: PageScan, heading_order: int, facts: PageFacts) -> MainVisiblePrice | None:

@@ -383,6 +383,8 @@ class _NoiseContext:
         for level, node in enumerate(_ancestors_and_self(element)):
             if level > _NOISE_LEVELS or node.tag in ("body", "html"):
                 return False
+            if node.tag == "main" or node.get("role") == "main":
+                return False  # the page's main content, whatever its classes say ("l-common__footer" on NETOFF's)
             if node.tag in _NOISE_TAGS or (level > 0 and self._is_noisy(node)):
                 return True
         return False
