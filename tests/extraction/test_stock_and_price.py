@@ -70,6 +70,7 @@ def test_sold_out_said_only_in_the_visible_text(lang: str, message: str) -> None
 IN_STOCK_MESSAGES = [
     ("en", "In stock - ships today"),
     ("de", "Auf Lager"),
+    ("de", "Lagernd | nur noch 1 St."),
     ("fr", "En stock"),
     ("pt", "Em estoque"),
     ("nl", "Op voorraad"),
@@ -89,6 +90,61 @@ IN_STOCK_MESSAGES = [
 def test_in_stock_said_only_in_the_visible_text(lang: str, message: str) -> None:
     result = extract_structured(buy_box_page(message, lang=lang), URL)
     assert result.availability == "InStock"
+
+
+def test_a_buy_button_that_says_sold_out_makes_the_product_sold_out() -> None:
+    # Mercari: hashed classes, no stock element, the only button disabled and labelled "sold out"
+    html = """<html lang="ja"><body><main><article><div class="sc-0"><div class="sc-a"><section><div class="sc-b">
+      <h1>あつまれ どうぶつの森 Nintendo Switch</h1></div>
+      <div class="sc-1 a"><span class="sc-2 b">¥</span><span class="sc-3 c">4,500</span></div></section></div></div>
+      <section class="sc-4"><div><div class="merButton primary__01a6ef84"><button type="button" disabled>売り切れました
+      </button></div></div></section></article></main></body></html>"""
+    assert extract_structured(html, "https://jp.mercari.example.com/item/m96084058332").availability == "OutOfStock"
+
+
+def test_a_web_component_buy_button_labelled_sold_out_is_no_add_to_cart_control() -> None:
+    # A Salla shop: <salla-add-product-button data-testid="store-product-add-to-cart"> saying "sold out" in a
+    # Tailwind layout ("overflow-hidden", "rounded-b-none" hide nothing)
+    html = """<html lang="ar" dir="rtl"><body class="overflow-x-hidden"><main>
+      <div class="main-content md:sticky md:overflow-hidden"><h1>طابعة برذر HL-L3270CDW</h1>
+      <form class="form product-form"><section class="flex bg-white p-5 rounded-md rounded-b-none">
+        <div class="price_is_on_sale">999.01 ر.س</div></section>
+      <section class="sticky-product-bar bg-white p-5 rounded-b-none">
+        <salla-add-product-button data-testid="store-product-add-to-cart" type="submit" product-status="out">
+          نفدت الكمية</salla-add-product-button></section></form></div></main></body></html>"""
+    result = extract_structured(html, "https://store.example.sa/ar/printer/p1407830797")
+    assert result.price == Decimal("999.01")
+    assert result.availability == "OutOfStock"
+
+
+def test_a_sold_out_size_button_is_not_the_products_stock() -> None:
+    html = """<html><body><h1>Trail Shoe</h1><span class="price">$89.00</span>
+      <div class="size-picker"><button disabled>Sold out</button><button>42</button></div>
+      <p>Free returns within 30 days.</p></body></html>"""
+    assert extract_structured(html, URL).availability != "OutOfStock"
+
+
+def test_utility_classes_ending_in_none_hide_nothing() -> None:
+    # Amazon's "a-spacing-none" is on nearly every block of its pages; Tailwind has "*-none" utilities too
+    html = """<html><body><div class="a-section a-spacing-none"><h1>Desk Lamp Nova</h1>
+      <div class="a-section a-spacing-none"><span class="a-price a-text-price">$49.00</span></div>
+      <div class="a-row a-spacing-none pointer-events-none"><span class="stock-status">Currently unavailable.</span>
+      </div></div></body></html>"""
+    result = extract_structured(html, URL)
+    assert (result.price, result.availability) == (Decimal("49.00"), "OutOfStock")
+
+
+@pytest.mark.parametrize(
+    ("lang", "saving"),
+    [("pt-BR", "Você economiza: R$ 40,00 (67%)"), ("en", "You save $40.00 (67%)"), ("de", "Sie sparen 40,00 €")],
+)
+def test_the_amount_a_sale_saves_is_not_the_price(lang: str, saving: str) -> None:
+    html = f"""<html lang="{lang}"><body><h1>O Essencial da Segunda Guerra Mundial</h1>
+      <div class="celwidget"><div class="price-info">{saving}</div></div>
+      <div class="price-block"><span class="header-price">19,90</span></div>
+      <button class="add-to-cart">Add to cart</button></body></html>"""
+    result = extract_structured(html, "https://shop.example.com.br/livro/8565042472")
+    assert result.price == Decimal("19.90")
 
 
 def test_words_containing_an_in_stock_word_are_not_read_as_in_stock() -> None:

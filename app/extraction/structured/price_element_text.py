@@ -13,7 +13,12 @@ FORMER = re.compile(
     r" (?:old|was|strike\w*|striked|crossed|crossout|compare|before|original|orig|list|msrp|rrp|retail|reg|regular"
     r"|standard|previous|prev|nonsale|through|del|slashed|prp|vechi) "
 )
-HIDDEN = re.compile(r" (?:hidden|hide|none|invisible|offscreen|sr only|visually hidden|screen reader) ")
+# Class words that hide an element ("hidden", "d-none", a class "none" of its own); not "overflow-hidden" or the
+# many "*-none" utilities ("a-spacing-none" all over Amazon, "rounded-b-none", "border-none"), which hide nothing.
+HIDDEN = re.compile(
+    r"^ none |(?<!overflow)(?<!overflow x)(?<!overflow y)"
+    r" (?:hidden|hide|(?:d|dp|display) none|invisible|offscreen|sr only|visually hidden|screen reader) "
+)
 _CENTS = re.compile(r" (?:cents?|fraction|decimals?|sup|superscript) ")
 STRUCK_TAGS = {"del", "s", "strike"}
 _WHOLE_AMOUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})*|\d{1,7}")

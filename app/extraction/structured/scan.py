@@ -58,6 +58,9 @@ def scan_page(root: etree._Element) -> PageScan:
             elif _is_control(element, tag):
                 scan.controls.append((order, element))
                 is_anchor = True
+        elif "-button" in tag:  # a web component standing for a button (Salla's <salla-add-product-button>)
+            scan.controls.append((order, element))
+            is_anchor = True
         # Cheap substring tests first: this loop runs for every element of the page.
         css, identifier, itemprop = element.get("class"), element.get("id"), element.get("itemprop")
         if (

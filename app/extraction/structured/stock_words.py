@@ -59,9 +59,9 @@ _SOLD_OUT_ALONE = frozenset({
 })  # fmt: skip
 _IN_STOCK = (
     "in stock", "available for delivery", "available for pickup", "available for shipping", "ships today",
-    "ships within", "left in stock", "ready to ship", "auf lager", "sofort lieferbar", "vorrätig", "en stock",
-    "en existencia", "disponible en stock", "disponibile subito", "disponibile in magazzino", "em estoque",
-    "em stock", "disponível", "op voorraad", "direct leverbaar", "på lager", "i lager", "varastossa",
+    "ships within", "left in stock", "ready to ship", "auf lager", "lagernd", "sofort lieferbar", "vorrätig",
+    "en stock", "en existencia", "disponible en stock", "disponibile subito", "disponibile in magazzino",
+    "em estoque", "em stock", "disponível", "op voorraad", "direct leverbaar", "på lager", "i lager", "varastossa",
     "w magazynie", "dostępny", "skladem", "skladom", "na zalogi", "raktáron", "készleten", "σε απόθεμα", "stokta",
     "в наличии", "є в наявності", "в наявності", "на складе", "în stoc", "재고 있음", "구매 가능", "現貨", "现货",
     "有庫存", "有库存", "在庫あり", "在庫有り", "มีสินค้า", "มีในสต็อก", "còn hàng", "stok tersedia", "ada stok",
@@ -154,6 +154,15 @@ CURRENT_PRICE_LABEL = re.compile(
     r"|ahora\b|agora\b|por\b|maintenant\b|prix promo|prezzo scontato|precio de oferta|preço promocional"
     r"|voor\b|cena promocyjna|akciós ár|indirimli fiyat|цена со скидкой|할인가|판매가|セール価格|販売価格|特価"
     r"|售价|售價|促销价|特價|優惠價|ราคาพิเศษ|giá bán|giá khuyến mãi|harga diskon|aktuelles gebot|enchère actuelle)",
+    re.I,
+)
+# "You save R$ 40,00 (67%)": the discount, not a price.
+SAVING_LABEL = re.compile(
+    r"^\W*(?:you save\b|save\b|savings?\b|sie sparen|ersparnis|du sparst|vous économisez|économisez|économie\b"
+    r"|ahorras?\b|ahorro\b|você economiza|economize\b|economia\b|risparmi\b|risparmio\b|u bespaart|bespaar\b"
+    r"|oszczędzasz|ušetříte|ušetríte|sparar du|du sparer|du sparar|säästät|megtakarítás|tasarruf"
+    r"|kazancınız|вы экономите|экономия|ви заощаджуєте|economisești|economisesti|節約|お得|節省|节省|立省|할인 금액"
+    r"|ประหยัด|tiết kiệm|hemat\b|وفر|توفير|חסכון|חסוך)",
     re.I,
 )
 # An auction's estimate is neither the price nor a price the product sold at.

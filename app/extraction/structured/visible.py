@@ -21,6 +21,7 @@ from app.extraction.structured.stock_words import (
     CURRENT_PRICE_LABEL,
     ESTIMATE_LABEL,
     FORMER_PRICE_LABEL,
+    SAVING_LABEL,
     asks_to_notify,
     says_in_stock,
     says_sold_out,
@@ -97,6 +98,7 @@ MAX_PRICE_TEXT = 80
 _MAX_BUY_BOX_NODES = 400
 _MAX_ATTRIBUTE = 300
 _MAX_STOCK_MESSAGE = 120
+_MAX_SOLD_OUT_LABEL = 30  # a button's whole label: "Sold out", "売り切れました", "نفدت الكمية"
 _BUY_BOX_LEVELS = 3
 _BADGE_STATE_LEVELS = 4
 _REGULAR_PRICE_LEVELS = 3
@@ -127,6 +129,7 @@ class VisiblePage:
     heading_elements: dict[int, etree._Element] = field(default_factory=dict)  # order -> <h1>
     stock_elements: list[etree._Element] = field(default_factory=list)  # class/id naming stock, outside noise
     notify_controls: list[etree._Element] = field(default_factory=list)  # shown "Notify me when available"
+    sold_out_controls: list[etree._Element] = field(default_factory=list)  # shown buttons labelled "Sold out"
 
 
 def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
@@ -140,6 +143,7 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         and not _leaves_the_shop(element, facts)
         and not _filters_a_search(element)
         and not _contact_in_header(element)
+        and not _labelled_sold_out(element)
     ]
     prices = [
         candidate
@@ -158,7 +162,17 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         and _shown(element)
         and not noise.around(element)
     ]
-    return VisiblePage(headings, cart_controls, prices, dict(scan.headings), stock_elements, notify_controls)
+    sold_out_controls = [
+        element
+        for _, element in scan.controls[:_MAX_NOTIFY_CONTROLS]
+        if element.tag != "form"
+        and _labelled_sold_out(element)
+        and _shown_alone_in_page(element)
+        and not noise.around(element)
+    ]
+    return VisiblePage(
+        headings, cart_controls, prices, dict(scan.headings), stock_elements, notify_controls, sold_out_controls
+    )
 
 
 def _in_instalment_block(element: etree._Element) -> bool:
@@ -263,8 +277,8 @@ def _price_candidate(
     text = shown_price_text(element, keep_old_prices=marked_old)
     if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
         return None
-    if ESTIMATE_LABEL.match(text):
-        return None  # an auction's estimate, not its price
+    if ESTIMATE_LABEL.match(text) or SAVING_LABEL.match(text):
+        return None  # an auction's estimate or the amount a sale saves, not the price
     if _INSTALMENT_TEXT.search(text) and _in_instalment_block(element):
         return None  # eMAG's "de la 171,46 Lei" under "Rate lunare"; a Tray shop's price in its plan block stays
     parsed = parse_price(text, locale=locale)
@@ -468,6 +482,8 @@ def stock_message(
         far = None
     if far is None and not can_buy and _beside(page.notify_controls, near_anchors + heading):
         far = "OutOfStock"  # "Notify me when available" where the add-to-cart control would be
+    if far != "OutOfStock" and not can_buy and page.sold_out_controls:
+        far = "OutOfStock"  # the buy button itself says "Sold out" (Mercari's disabled "売り切れました")
     return StockMessage(near, far)
 
 
@@ -582,6 +598,23 @@ def _shown_alone(element: etree._Element) -> bool:
         if level > _NOISE_LEVELS or node.tag in ("body", "html"):
             return True
         if node.tag in _SKIPPED_TAGS or _left_out_of_stock_check(node):
+            return False
+    return True
+
+
+def _labelled_sold_out(control: etree._Element) -> bool:
+    """A button whose whole label says "Sold out": it cannot be pressed to buy, whatever its classes say."""
+    label = element_text(control, _MAX_SOLD_OUT_LABEL + 1)
+    return len(label) <= _MAX_SOLD_OUT_LABEL and says_sold_out(label) and not asks_to_notify(label)
+
+
+def _shown_alone_in_page(element: etree._Element) -> bool:
+    """Neither the element nor an ancestor is hidden, a variant picker or a back-in-stock prompt (a size button
+    "XL: Sold out" speaks of one option)."""
+    for level, node in enumerate(_ancestors_and_self(element)):
+        if level > _NOISE_LEVELS or node.tag in ("body", "html"):
+            return True
+        if _left_out_of_stock_check(node):
             return False
     return True
 
