@@ -460,6 +460,29 @@ def test_magento_old_price_container() -> None:
     assert (result.price, result.regular_price) == (Decimal("79.00"), Decimal("99.00"))
 
 
+@pytest.mark.parametrize(
+    ("block", "price", "regular"),
+    [
+        # Cdiscount: the price box says there is no struck price ("fpNoStrikedPrice"); a pay-in-4 amount follows
+        ("""<div class="fpPriceBloc fpNoStrikedPrice"><span class="fpStriked jsStriked"></span>
+            <span class="fpPrice price jsMainPrice">379<sup>€99</sup></span></div>
+            <div class="fpPaymentBloc"><div class="fpPayment4x">ou payez en 4x</div>
+            <span class="fpLayerBlock4x">97€18</span><div class="fpBlockPayementPrice4x">97,17€</div></div>""",
+         "379.99", None),
+        # bonprix: "former-price"
+        ("""<div class="product-offer"><span class="price price-reduction">€ 9,99</span>
+            <span class="price former-price">€ 12,99</span></div>""", "9.99", "12.99"),
+        # eBay's item page: the original price in "orgPrc"
+        ("""<div class="vi-price"><span class="notranslate" id="prcIsum">63,90 EUR</span></div>
+            <span id="vi-orgPrc-container"><span class="vi-ltgry666" id="vi-bbr-waslbl"></span>
+            <span id="orgPrc" class="notranslate ms-orp">109,99 EUR</span></span>""", "63.90", "109.99"),
+    ],
+)  # fmt: skip
+def test_old_prices_named_in_other_words(block: str, price: str, regular: str | None) -> None:
+    result = extract_structured(price_page(block), URL)
+    assert (result.price, result.regular_price) == (Decimal(price), Decimal(regular) if regular else None)
+
+
 def test_list_price_in_the_markups_price_specification() -> None:
     markup = jsonld(
         {

@@ -51,6 +51,23 @@ def test_microdata_price_on_the_product_with_the_old_price_struck_inside() -> No
     assert result.currency == "USD"
 
 
+@pytest.mark.parametrize(
+    ("brand_element", "brand"),
+    [
+        ('<a itemprop="brand" href="/de/brandlist/renkforce.html"><img src="/logos/renkforce.png" alt="Renkforce"></a>',
+         "Renkforce"),
+        ('<a itemprop="brand" href="https://shop.example.com/brands/acme">ACME</a>', "ACME"),
+        ('<link itemprop="brand" href="/brands/acme">', None),
+    ],
+)  # fmt: skip
+def test_a_brand_on_a_link_is_named_by_its_text_not_its_address(brand_element: str, brand: str | None) -> None:
+    html = f"""<html><body><div itemscope itemtype="http://schema.org/Product">{brand_element}
+      <h1 itemprop="name">Raspberry Pi 3 Model B Set</h1>
+      <span itemprop="offers" itemscope itemtype="http://schema.org/Offer"><meta itemprop="priceCurrency" content="EUR">
+      <span itemprop="price" content="84.99">84,99 €</span></span></div></body></html>"""
+    assert extract_structured(html, URL).brand == brand
+
+
 def test_rdfa_lite_product() -> None:
     html = """<html><head><meta property="og:type" content="product"></head><body>
       <div vocab="https://schema.org/" typeof="Product">

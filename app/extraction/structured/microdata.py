@@ -114,22 +114,36 @@ def _add_property(
         return
     value: dict[str, Any] | str | None = by_element.get(element)  # a nested item, or a plain value
     if value is None:
-        value = _value(element, is_price=any(name.lower().endswith("price") for name in names))
+        lowered = [name.lower() for name in names]
+        value = _value(
+            element,
+            is_price=any(name.endswith("price") for name in lowered),
+            is_name=any(name.endswith(_NAMED_BY_TEXT) for name in lowered),
+        )
     for name in names[:5]:
         local = name.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
         item.setdefault(local, []).append(value)
         budget[0] -= 1
 
 
-def _value(element: etree._Element, *, is_price: bool) -> str:
+_NAMED_BY_TEXT = ("brand", "manufacturer")
+
+
+def _value(element: etree._Element, *, is_price: bool, is_name: bool = False) -> str:
     """A property's value, per the microdata rules, with the `content` attribute honoured everywhere
-    (shops put it on spans); a price's text without its struck-through old price."""
+    (shops put it on spans); a price's text without its struck-through old price; a brand put on a link (or its
+    logo) by its text or the logo's alt text rather than the link's address."""
     content = element.get("content")
     if content is not None:
         return content
     if is_price:
         return shown_price_text(element) or element_text(element, 200)
     tag = element.tag if isinstance(element.tag, str) else ""
+    if is_name and tag in ("a", "area", "img"):
+        logo = element if tag == "img" else next(element.iter("img"), None)
+        logo_name = (logo.get("alt") or "").strip() if logo is not None else ""
+        if named := element_text(element, 200) or logo_name:
+            return named
     if tag == "img":
         return image_source(element) or ""
     attribute = _URL_ATTRIBUTE.get(tag)

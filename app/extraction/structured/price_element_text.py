@@ -9,9 +9,11 @@ from lxml import etree
 from app.extraction.structured.document import attribute_words
 
 # Matched against attribute_words() of class/id attributes.
+# "fpNoStrikedPrice": a container saying there is no struck price
+NOT_BEFORE = r"(?<! no)(?<! not)(?<! non)(?<! without)"
 FORMER = re.compile(
-    r" (?:old|was|strike\w*|striked|crossed|crossout|compare|before|original|orig|list|msrp|rrp|retail|reg|regular"
-    r"|standard|previous|prev|nonsale|through|del|slashed|prp|vechi) "
+    NOT_BEFORE + r" (?:old|was|former|strike\w*|striked|crossed|crossout|compare|before|original|orig|list|msrp"
+    r"|rrp|retail|reg|regular|standard|previous|prev|nonsale|through|del|slashed|prp|vechi) "
 )
 # Class words that hide an element ("hidden", "d-none", a class "none" of its own); not "overflow-hidden" or the
 # many "*-none" utilities ("a-spacing-none" all over Amazon, "rounded-b-none", "border-none"), which hide nothing.

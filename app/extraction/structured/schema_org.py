@@ -25,6 +25,7 @@ PRODUCT_TYPES = {
     "motorcycle",
 }
 _SECOND_HAND = re.compile(r"(?<![a-z])(?:used|refurbished|damaged)", re.IGNORECASE)
+_LINK = re.compile(r"(?:https?:)?/\S*$")  # an absolute URL or a site path
 _REGULAR_PRICE_TYPES = ("strikethrough", "listprice", "msrp", "srp")
 _NOT_CURRENT_PRICE_TYPES = (*_REGULAR_PRICE_TYPES, "invoice", "minimumadvertised")
 _OUT_OF_STOCK = ("outofstock", "soldout", "discontinued", "out of stock", "sold out", "oos")
@@ -163,7 +164,10 @@ def as_list(value: Any) -> list[Any]:
 
 def _brand(value: Any) -> str | None:
     brand = as_text(value, 200)
-    return None if brand and brand.lower() in {"null", "none", "undefined", "n/a"} else brand
+    if not brand or brand.lower() in {"null", "none", "undefined", "n/a"}:
+        return None
+    # microdata's itemprop="brand" on a link reads as its href ("/de/brandlist/renkforce.html"): no name
+    return None if _LINK.match(brand) else brand
 
 
 def _image_urls(value: Any, resolve: Callable[[Any], Any]) -> Iterable[str]:

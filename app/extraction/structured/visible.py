@@ -14,7 +14,7 @@ from app.extraction.structured.buy_controls import BUY_CONTROL, CONTACT_CONTROL,
 from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.document import PageFacts, attribute_words, element_text, name_words, site_of
 from app.extraction.structured.models import Availability
-from app.extraction.structured.price_element_text import FORMER, HIDDEN, STRUCK_TAGS, shown_price_text
+from app.extraction.structured.price_element_text import FORMER, HIDDEN, NOT_BEFORE, STRUCK_TAGS, shown_price_text
 from app.extraction.structured.price_parsing import parse_price
 from app.extraction.structured.scan import PageScan
 from app.extraction.structured.stock_words import (
@@ -63,7 +63,8 @@ _VARIANT_CONTEXT = re.compile(r"(?<! a) (?:size|sizes|swatch\w*|variant\w*|optio
 _ESTIMATE = re.compile(r" (?:estimate|estimated|estimation) ")
 # Ancestors whose class says what they hold is the old price (Magento's "old-price" around a plain "price").
 _FORMER_CONTAINER = re.compile(
-    r" (?:old|was|strike\w*|crossed|crossout|previous|original|msrp|rrp|uvp|prp|vechi|barre|barrato|tachado|nonsale) "
+    NOT_BEFORE + r" (?:old|was|former|past|org prc|strike\w*|crossed|crossout|previous|original|msrp|rrp|uvp|prp"
+    r"|vechi|barre|barrato|tachado|nonsale) "
 )
 _SALE_CLASS = re.compile(r" (?:sale|on sale|onsale|discount|promo\w*) ")  # the badge beside a sold-out badge
 _NOTIFY_CONTEXT = re.compile(r" (?:notify\w*|back in stock|restock\w*|waitlist|wait list|bis) ")
