@@ -428,6 +428,12 @@ def test_a_shown_variant_code_extending_the_markup_sku_keeps_the_markup_sku() ->
     assert extract_structured(page(body, jsonld=product(sku="590414")), SHOP_URL).sku == "590414"
 
 
+@pytest.mark.parametrize("variant_sku", ["95233396_28255854", "95233396#36", "95233396-XL"])
+def test_a_markup_sku_with_a_variant_suffix_yields_to_the_products_shown_code(variant_sku: str) -> None:
+    body = "<p>Artikelnummer: 95233396</p>"
+    assert extract_structured(page(body, jsonld=product(sku=variant_sku)), SHOP_URL).sku == "95233396"
+
+
 def test_the_text_fills_what_the_markup_lacks() -> None:
     result = extract_structured(page("<p>EAN: 4006381333931</p>", jsonld=product(sku="MUG-1")), SHOP_URL)
 

@@ -452,8 +452,12 @@ def page_identifiers(
 
 def _other_code(labelled: str, chosen: dict[IdentifierKind, tuple[str, Source]]) -> bool:
     """A code the page shows under a SKU label beats a markup sku the person never sees (often the selected
-    variant's, or an internal part number), unless one extends the other (product 590414, variant 59041479)."""
+    variant's, or an internal part number), unless one extends the other (product 590414, variant 59041479). A
+    markup sku that is the labelled code plus a variant suffix ("95233396_28255854", "95233396#36") is the
+    variant's: the product's own code wins."""
     markup = chosen["sku"][0]
+    if markup.startswith(labelled) and len(markup) > len(labelled) and not markup[len(labelled)].isalnum():
+        return True
     return not (labelled.startswith(markup) or markup.startswith(labelled))
 
 
