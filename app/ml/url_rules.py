@@ -147,6 +147,7 @@ OTHER_RULES: tuple[UrlRule, ...] = (
     # Search and listing hosts ("listado.mercadolibre.com.pe", "lista.mercadolivre.com.br", "search.rakuten.co.jp").
     _other("search-host", r"", re.compile(r"^(?:listado|lista|search|suche|busca|buscar)\.")),
     _other("kleinanzeigen-listing", r"^/s-(?!anzeige/)", _host("kleinanzeigen", "ebay-kleinanzeigen")),
+    _other("shopee-category", r"^/[^/?]+-cat\.\d+", _host("shopee")),  # its items are `<slug>-i.<shop>.<item>`
     # a product's reviews page (Jumia's `/catalog/productratingsreviews/sku/<sku>/`)
     _other("reviews", r"^[^?]*/(?:product-reviews|customer-reviews|productratingsreviews)(?:[/?]|$)"),
     _other("vtex-search", r"[?&]map=ft(?:&|$)"),  # VTEX's full-text search: `/<words or EAN>?map=ft`

@@ -22,8 +22,13 @@ def page(body: str, name: str = "Gourmet Strainer 8 cm") -> str:
         ("<p>ブランド：任天堂</p>", "任天堂"),
         ("<a href='/stores/bosch'>Visit the Bosch Store</a>", "Bosch"),
         ("<a href='/stores/candy'>Besuche den Candy-Store</a>", "Candy"),
+        # eBay's item specifics: "Label:" in one cell, the value in the next
+        ("<table><tr><td>Brand:</td><td>Beats by Dr. Dre</td></tr><tr><td>Use:</td><td>Mobile</td></tr></table>",
+         "Beats by Dr. Dre"),
+        ("<table><tr><td>Modello:</td><td>ym_tap_100</td></tr><tr><td>Marca:</td><td>yourmove</td></tr></table>",
+         "yourmove"),
     ],
-)
+)  # fmt: skip
 def test_labelled_brands(body: str, brand: str) -> None:
     assert extract_structured(page(body), URL).brand == brand
 

@@ -71,6 +71,7 @@ IN_STOCK_MESSAGES = [
     ("en", "In stock - ships today"),
     ("de", "Auf Lager"),
     ("de", "Lagernd | nur noch 1 St."),
+    ("it", "Disponibile"),
     ("fr", "En stock"),
     ("pt", "Em estoque"),
     ("nl", "Op voorraad"),
@@ -145,6 +146,24 @@ def test_the_amount_a_sale_saves_is_not_the_price(lang: str, saving: str) -> Non
       <button class="add-to-cart">Add to cart</button></body></html>"""
     result = extract_structured(html, "https://shop.example.com.br/livro/8565042472")
     assert result.price == Decimal("19.90")
+
+
+def test_a_buy_box_keeping_both_stock_messages_for_a_script_to_choose_leaves_it_to_the_markup() -> None:
+    # vidaXL: "Disponibile" and "Non disponibile" side by side, one shown by script; the microdata says InStock
+    html = """<html lang="it"><body><div itemscope itemtype="http://schema.org/Product">
+      <h1 itemprop="name">Programmatore timer irrigazione</h1>
+      <div itemprop="offers" itemscope itemtype="http://schema.org/Offer"><meta itemprop="priceCurrency" content="EUR">
+      <link itemprop="availability" href="http://schema.org/InStock">
+      <div class="special-price" itemprop="price" content="26.99">26,99 €</div>
+      <div class="stock-container"><div id="in-stock"><div class="stock-text"><!--googleoff: index--> Disponibile
+      <!--googleon: index--></div></div><div id="not-available"><div class="stock outofstock">
+      <div class="stock-text">Non disponibile</div></div></div></div>
+      <a class="js-add-to-cart">Aggiungi al carrello</a></div></div></body></html>"""
+    assert extract_structured(html, "https://www.vidaxl.example.it/e/1/41192").availability == "InStock"
+
+
+def test_bientot_disponible_is_not_in_stock() -> None:
+    assert extract_structured(buy_box_page("Bientôt disponible", lang="fr"), URL).availability != "InStock"
 
 
 def test_words_containing_an_in_stock_word_are_not_read_as_in_stock() -> None:

@@ -100,6 +100,7 @@ PRODUCT_URLS = [
 
 OTHER_URLS = [
     "https://www.kleinanzeigen.de/s-handy-telekom/c173",  # a classifieds category
+    "https://shopee.sg/Automotive-cat.11000002?locations=Japan&sortBy=sales",  # a marketplace category
     "https://www.jumia.co.ke/catalog/productratingsreviews/sku/IT910MP0W26XFNAFAMZ/",  # a product's reviews
     "https://www.walmart.com.ni/7411000329702?map=ft",  # VTEX's full-text search for an EAN
     "https://www.amazon.com/s?k=headphones",

@@ -12,15 +12,17 @@ _LABELS = (
 )
 # Possessive runs of blanks (`*+`): a label followed by a long run of spaces must not be retried at each length.
 _LABELLED = re.compile(rf"^[ \t]*+(?:{_LABELS})[ \t]*+[:：][ \t]*+(\S[^\n]{{0,39}}?)[ \t]*$", re.I | re.M)
-# A "Brand" cell above its value: counted only when the product's name contains the value (filter lists and
+# "Brand:" in a cell above its value (eBay's item specifics): a key and its value.
+_LABEL_ABOVE = re.compile(rf"^[ \t]*+(?:{_LABELS})[ \t]*+[:：][ \t]*+\n[ \t]*+(\S[^\n]{{0,39}}?)[ \t]*$", re.I | re.M)
+# A bare "Brand" cell above its value: counted only when the product's name contains the value (filter lists and
 # "See all" links follow a bare label too).
-_LABEL_LINE = re.compile(rf"^[ \t]*+(?:{_LABELS})[ \t]*+[:：]?[ \t]*+\n[ \t]*+(\S[^\n]{{0,39}}?)[ \t]*$", re.I | re.M)
+_LABEL_LINE = re.compile(rf"^[ \t]*+(?:{_LABELS})[ \t]*+\n[ \t]*+(\S[^\n]{{0,39}}?)[ \t]*$", re.I | re.M)
 _STORE_LINK = re.compile(
     r"^[ \t]*(?:visit the (.{1,40}?) store|besuche den (.{1,40}?)-store|visiter la boutique (.{1,40}?)"
     r"|visita la tienda de (.{1,40}?)|visita lo store di (.{1,40}?)|visite a loja (?:da |de )?(.{1,40}?))[ \t]*$",
     re.I | re.M,
 )
-_MAX_WORDS = 3
+_MAX_WORDS = 4  # "Beats by Dr. Dre"
 _NOT_A_BRAND = {"n/a", "na", "none", "other", "others", "generic", "unbranded", "no brand", "sonstige", "otros"}
 
 
@@ -29,7 +31,7 @@ def labelled_brand(text: str, name: str | None) -> str | None:
     products carry their own), else the only one."""
     lowered_name = (name or "").casefold()
     found: list[str] = []
-    for pattern in (_LABELLED, _LABEL_LINE, _STORE_LINK):
+    for pattern in (_LABELLED, _LABEL_ABOVE, _LABEL_LINE, _STORE_LINK):
         for match in pattern.finditer(text):
             value = next(group for group in match.groups() if group).strip()
             if _brand_like(value) and (pattern is not _LABEL_LINE or value.casefold() in lowered_name):

@@ -67,6 +67,12 @@ _IN_STOCK = (
     "有庫存", "有库存", "在庫あり", "在庫有り", "มีสินค้า", "มีในสต็อก", "còn hàng", "stok tersedia", "ada stok",
     "متوفر", "متاح", "במלאי",
 )  # fmt: skip
+# Words that mean "in stock" only as the whole message: in a sentence they may speak of the future ("Bientôt
+# disponible") or of an option ("Available in 3 colours").
+_IN_STOCK_ALONE = frozenset({
+    "available", "disponibile", "disponible", "verfügbar", "beschikbaar", "dostępne", "k dispozici", "elérhető",
+    "доступно",
+})  # fmt: skip
 # "Notify me when back in stock", "Email me when available": a form an in-stock page may carry hidden or for
 # other variants. It says nothing about this product's stock on its own.
 _NOTIFY = (
@@ -88,7 +94,8 @@ def says_sold_out(text: str) -> bool:
 
 
 def says_in_stock(text: str) -> bool:
-    return _has_phrase(_normalised(text), _IN_STOCK_PHRASES)
+    normalised = _normalised(text)
+    return normalised.strip(" .!:") in _IN_STOCK_ALONE or _has_phrase(normalised, _IN_STOCK_PHRASES)
 
 
 def asks_to_notify(text: str) -> bool:

@@ -468,7 +468,7 @@ def stock_message(
     near_anchors = [element for _, element in page.cart_controls[:2]]
     if main_price is not None:
         near_anchors.append(main_price.element)
-    near = _verdict([_buy_box(anchor) for anchor in near_anchors], seen)
+    near = _verdict([_buy_box(anchor) for anchor in near_anchors], seen, undecided_when_both=True)
     if near is not None:
         return StockMessage(near)  # the buy box has spoken: messages further away would not outrank it
     far_boxes: list[Iterator[etree._Element]] = []
@@ -488,20 +488,33 @@ def stock_message(
     return StockMessage(near, far)
 
 
-def _verdict(boxes: list[Iterator[etree._Element]], seen: set[etree._Element]) -> Availability | None:
-    found: Availability | None = None
+def _verdict(
+    boxes: list[Iterator[etree._Element]], seen: set[etree._Element], *, undecided_when_both: bool = False
+) -> Availability | None:
+    """"Sold out" wins over "in stock"; with `undecided_when_both`, a box saying both says nothing (vidaXL keeps
+    "Disponibile" and "Non disponibile" side by side and shows one by script: the markup decides)."""
+    said_in_stock = sold_out = False
+    for said in _messages(boxes, seen):
+        sold_out = sold_out or said == "OutOfStock"
+        said_in_stock = said_in_stock or said == "InStock"
+        if sold_out and (said_in_stock or not undecided_when_both):
+            break
+    if sold_out and said_in_stock and undecided_when_both:
+        return None
+    return "OutOfStock" if sold_out else "InStock" if said_in_stock else None
+
+
+def _messages(boxes: list[Iterator[etree._Element]], seen: set[etree._Element]) -> Iterator[Availability]:
+    """What each not yet seen node of the boxes says of the stock, up to a bounded number of nodes."""
     for box in boxes:
         for node in box:
             if node in seen:
                 continue
             seen.add(node)
             if len(seen) > _MAX_STOCK_NODES:
-                return found
-            said = _stock_said(node)
-            if said == "OutOfStock":
-                return said
-            found = found or said
-    return found
+                return
+            if said := _stock_said(node):
+                yield said
 
 
 def _beside(elements: list[etree._Element], anchors: list[etree._Element]) -> bool:
