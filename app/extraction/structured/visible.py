@@ -491,7 +491,7 @@ def stock_message(
 def _verdict(
     boxes: list[Iterator[etree._Element]], seen: set[etree._Element], *, undecided_when_both: bool = False
 ) -> Availability | None:
-    """"Sold out" wins over "in stock"; with `undecided_when_both`, a box saying both says nothing (vidaXL keeps
+    """ "Sold out" wins over "in stock"; with `undecided_when_both`, a box saying both says nothing (vidaXL keeps
     "Disponibile" and "Non disponibile" side by side and shows one by script: the markup decides)."""
     said_in_stock = sold_out = False
     for said in _messages(boxes, seen):
