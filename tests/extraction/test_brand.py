@@ -56,6 +56,9 @@ def test_among_several_labelled_brands_the_one_in_the_name() -> None:
         "<p>Brand: Tefal</p><p>Brand: Rösle</p>",  # two products' brands, the name names neither
         "<p>Brand: Generic</p>",
         "<p>Brand: we love what we make and it shows in every piece.</p>",  # a sentence
+        # eBay's item specifics: "Does not apply" in the cell below "Brand:"
+        "<div><span>Brand:</span></div><div><span>Does not apply</span></div>",
+        "<aside><h3>Brand:</h3><ul><li>All brands</li><li>Tefal</li><li>Rösle</li></ul></aside>",  # a filter
     ],
 )
 def test_no_brand_when_the_text_does_not_say_which(body: str) -> None:

@@ -852,3 +852,40 @@ async def test_the_api_reports_the_regular_price_beside_the_sale_price(
     )
     product = response.json()["product"]
     assert product["price"] == "89.00" and product.get("regular_price") is None
+
+
+@pytest.mark.parametrize("message", ["Nicht lagernd", "Nicht mehr lagernd, Lieferzeit unbekannt"])
+def test_not_lagernd_is_not_in_stock(message: str) -> None:
+    assert extract_structured(buy_box_page(message, lang="de"), URL).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "<p>Free shipping on all in stock items</p>",
+        '<div class="store-pickup"><span class="store-stock">Available</span></div>',  # another store's stock
+    ],
+)
+def test_sold_out_beside_an_unrelated_in_stock_message_stays_sold_out(other: str) -> None:
+    button = f'{other}<button class="add-to-cart" disabled>Add to cart</button>'
+    assert extract_structured(buy_box_page("Out of stock", button=button), URL).availability == "OutOfStock"
+
+
+@pytest.mark.parametrize(
+    "price_box",
+    [
+        '<span class="badge">Save 20%</span> <span class="sale">$79.99</span> <s>$99.99</s>',  # badge first
+        '<span class="price-badge">Save 20%</span> <span>$79.99</span>',
+    ],
+)
+def test_a_save_badge_leading_the_price_box_keeps_the_price(price_box: str) -> None:
+    html = f"""<html><head><title>Lamp</title></head><body><div class="product"><h1>Desk Lamp Nova</h1>
+      <div class="product__price">{price_box}</div><button>Add to cart</button></div></body></html>"""
+    assert extract_structured(html, URL).price == Decimal("79.99")
+
+
+def test_a_japanese_otoku_price_label_is_the_price() -> None:
+    # "お得価格" ("bargain price") labels the sale price, unlike "お得" after an amount saved
+    html = """<html lang="ja"><head><title>ランプ</title></head><body><div class="product"><h1>デスクランプ</h1>
+      <div class="price">お得価格 ¥1,980</div><button>カートに入れる</button></div></body></html>"""
+    assert extract_structured(html, URL).price == Decimal("1980")

@@ -23,7 +23,10 @@ _STORE_LINK = re.compile(
     re.I | re.M,
 )
 _MAX_WORDS = 4  # "Beats by Dr. Dre"
-_NOT_A_BRAND = {"n/a", "na", "none", "other", "others", "generic", "unbranded", "no brand", "sonstige", "otros"}
+_NOT_A_BRAND = {
+    "n/a", "na", "none", "other", "others", "generic", "unbranded", "no brand", "sonstige", "otros",
+    "does not apply", "not applicable", "all brands", "alle marken", "toutes les marques",  # eBay; a filter list
+}  # fmt: skip
 
 
 def labelled_brand(text: str, name: str | None) -> str | None:

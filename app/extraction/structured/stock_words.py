@@ -23,7 +23,8 @@ _SOLD_OUT = (
     "auktion beendet", "enchère terminée", "vente terminée", "subasta finalizada", "asta terminata",
     # German, Dutch, Scandinavian, Finnish
     "ausverkauft", "nicht lieferbar", "nicht mehr lieferbar", "nicht vorrätig", "nicht auf lager",
-    "nicht mehr verfügbar", "vergriffen", "derzeit nicht verfügbar", "zurzeit nicht verfügbar",
+    "nicht mehr verfügbar", "nicht lagernd", "nicht mehr lagernd", "vergriffen", "derzeit nicht verfügbar",
+    "zurzeit nicht verfügbar",
     "aktuell nicht verfügbar", "momentan nicht verfügbar", "artikel nicht verfügbar", "online nicht verfügbar",
     "uitverkocht", "niet op voorraad", "niet meer op voorraad", "niet leverbaar", "niet meer leverbaar",
     "niet meer beschikbaar", "slutsåld", "slut i lager", "tillfälligt slut", "ej i lager", "udsolgt",
@@ -163,12 +164,12 @@ CURRENT_PRICE_LABEL = re.compile(
     r"|售价|售價|促销价|特價|優惠價|ราคาพิเศษ|giá bán|giá khuyến mãi|harga diskon|aktuelles gebot|enchère actuelle)",
     re.I,
 )
-# "You save R$ 40,00 (67%)": the discount, not a price.
+# "You save R$ 40,00 (67%)": the discount, not a price (Japanese "お得" also starts "お得価格", a sale price).
 SAVING_LABEL = re.compile(
     r"^\W*(?:you save\b|save\b|savings?\b|sie sparen|ersparnis|du sparst|vous économisez|économisez|économie\b"
     r"|ahorras?\b|ahorro\b|você economiza|economize\b|economia\b|risparmi\b|risparmio\b|u bespaart|bespaar\b"
     r"|oszczędzasz|ušetříte|ušetríte|sparar du|du sparer|du sparar|säästät|megtakarítás|tasarruf"
-    r"|kazancınız|вы экономите|экономия|ви заощаджуєте|economisești|economisesti|節約|お得|節省|节省|立省|할인 금액"
+    r"|kazancınız|вы экономите|экономия|ви заощаджуєте|economisești|economisesti|節約|節省|节省|立省|할인 금액"
     r"|ประหยัด|tiết kiệm|hemat\b|وفر|توفير|חסכון|חסוך)",
     re.I,
 )

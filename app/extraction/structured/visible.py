@@ -60,6 +60,9 @@ _SEARCH_LINK = re.compile(
 )
 # Amazon's style classes ("a-size-medium a-color-price") are not pickers.
 _VARIANT_CONTEXT = re.compile(r"(?<! a) (?:size|sizes|swatch\w*|variant\w*|option\w*|colou?rs?) ")
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
+_PERCENT_FIRST = re.compile(r"^\D*\d+(?:[.,]\d+)?\s*%")
+_AMOUNT = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 _ESTIMATE = re.compile(r" (?:estimate|estimated|estimation) ")
 # Ancestors whose class says what they hold is the old price (Magento's "old-price" around a plain "price").
 _FORMER_CONTAINER = re.compile(
@@ -176,6 +179,12 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
     )
 
 
+def _saving_badge_before_price(text: str) -> bool:
+    """A price box led by its "Save 20%" badge ("Save 20% $79.99"), or holding amounts besides the saving."""
+    amounts = _AMOUNT.findall(_PERCENT.sub("", text))
+    return len(amounts) > 1 or (bool(amounts) and bool(_PERCENT_FIRST.match(text)))
+
+
 def _in_instalment_block(element: etree._Element) -> bool:
     return any(
         _INSTALMENT_CONTAINER.search(attribute_words(node, "class", "id"))
@@ -278,7 +287,7 @@ def _price_candidate(
     text = shown_price_text(element, keep_old_prices=marked_old)
     if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
         return None
-    if ESTIMATE_LABEL.match(text) or SAVING_LABEL.match(text):
+    if ESTIMATE_LABEL.match(text) or (SAVING_LABEL.match(text) and not _saving_badge_before_price(text)):
         return None  # an auction's estimate or the amount a sale saves, not the price
     if _INSTALMENT_TEXT.search(text) and _in_instalment_block(element):
         return None  # eMAG's "de la 171,46 Lei" under "Rate lunare"; a Tray shop's price in its plan block stays
@@ -491,21 +500,31 @@ def stock_message(
 def _verdict(
     boxes: list[Iterator[etree._Element]], seen: set[etree._Element], *, undecided_when_both: bool = False
 ) -> Availability | None:
-    """ "Sold out" wins over "in stock"; with `undecided_when_both`, a box saying both says nothing (vidaXL keeps
-    "Disponibile" and "Non disponibile" side by side and shows one by script: the markup decides)."""
-    said_in_stock = sold_out = False
-    for said in _messages(boxes, seen):
-        sold_out = sold_out or said == "OutOfStock"
-        said_in_stock = said_in_stock or said == "InStock"
-        if sold_out and (said_in_stock or not undecided_when_both):
+    """ "Sold out" wins over "in stock"; with `undecided_when_both`, a box saying one message and its negation
+    says nothing (vidaXL keeps "Disponibile" and "Non disponibile" side by side and shows one by script: the
+    markup decides). Unrelated messages ("Out of stock" beside "Free shipping on in-stock items") are no such
+    pair: "sold out" still wins."""
+    in_stock: list[str] = []
+    sold_out: list[str] = []
+    for said, text in _messages(boxes, seen):
+        (sold_out if said == "OutOfStock" else in_stock).append(text)
+        if sold_out and not undecided_when_both:
             break
-    if sold_out and said_in_stock and undecided_when_both:
+    if undecided_when_both and any(_negates(out, stocked) for out in sold_out for stocked in in_stock):
         return None
-    return "OutOfStock" if sold_out else "InStock" if said_in_stock else None
+    return "OutOfStock" if sold_out else "InStock" if in_stock else None
 
 
-def _messages(boxes: list[Iterator[etree._Element]], seen: set[etree._Element]) -> Iterator[Availability]:
-    """What each not yet seen node of the boxes says of the stock, up to a bounded number of nodes."""
+def _negates(sold_out: str, in_stock: str) -> bool:
+    """Whether a sold-out message is an in-stock message with a negation ("Non disponibile", "Disponibile")."""
+    said = f" {' '.join(sold_out.casefold().split())} "
+    negated = " ".join(in_stock.casefold().split()).strip(" .!:")
+    return bool(negated) and f" {negated} " in said.replace(".", " ").replace("!", " ")
+
+
+def _messages(boxes: list[Iterator[etree._Element]], seen: set[etree._Element]) -> Iterator[tuple[Availability, str]]:
+    """What each not yet seen node of the boxes says of the stock, with its text, up to a bounded number of
+    nodes."""
     for box in boxes:
         for node in box:
             if node in seen:
@@ -514,7 +533,7 @@ def _messages(boxes: list[Iterator[etree._Element]], seen: set[etree._Element]) 
             if len(seen) > _MAX_STOCK_NODES:
                 return
             if said := _stock_said(node):
-                yield said
+                yield said, _own_text(node)
 
 
 def _beside(elements: list[etree._Element], anchors: list[etree._Element]) -> bool:
