@@ -854,7 +854,10 @@ async def test_the_api_reports_the_regular_price_beside_the_sale_price(
     assert product["price"] == "89.00" and product.get("regular_price") is None
 
 
-@pytest.mark.parametrize("message", ["Nicht lagernd", "Nicht mehr lagernd, Lieferzeit unbekannt"])
+@pytest.mark.parametrize(
+    "message",
+    ["Nicht lagernd", "Nicht mehr lagernd, Lieferzeit unbekannt", "Bald wieder lagernd", "Bald wieder auf Lager"],
+)
 def test_not_lagernd_is_not_in_stock(message: str) -> None:
     assert extract_structured(buy_box_page(message, lang="de"), URL).availability == "OutOfStock"
 

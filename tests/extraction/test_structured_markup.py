@@ -58,6 +58,8 @@ def test_microdata_price_on_the_product_with_the_old_price_struck_inside() -> No
          "Renkforce"),
         ('<a itemprop="brand" href="https://shop.example.com/brands/acme">ACME</a>', "ACME"),
         ('<link itemprop="brand" href="/brands/acme">', None),
+        ('<a itemprop="brand" href="/brands/acme"><img src="/acme.png" alt="Acme logo"></a>', "Acme"),
+        ('<a itemprop="brand" href="/brands/acme"><img src="/acme.png" alt="Logo"></a>', None),
     ],
 )  # fmt: skip
 def test_a_brand_on_a_link_is_named_by_its_text_not_its_address(brand_element: str, brand: str | None) -> None:

@@ -127,6 +127,7 @@ def _add_property(
 
 
 _NAMED_BY_TEXT = ("brand", "manufacturer")
+_LOGO_WORD = re.compile(r"\blogo\b", re.I)  # alt="Acme logo", alt="Logo": the word names no brand
 
 
 def _value(element: etree._Element, *, is_price: bool, is_name: bool = False) -> str:
@@ -141,7 +142,7 @@ def _value(element: etree._Element, *, is_price: bool, is_name: bool = False) ->
     tag = element.tag if isinstance(element.tag, str) else ""
     if is_name and tag in ("a", "area", "img"):
         logo = element if tag == "img" else next(element.iter("img"), None)
-        logo_name = (logo.get("alt") or "").strip() if logo is not None else ""
+        logo_name = _LOGO_WORD.sub(" ", logo.get("alt") or "").strip() if logo is not None else ""
         if named := element_text(element, 200) or logo_name:
             return named
     if tag == "img":

@@ -24,7 +24,7 @@ _SOLD_OUT = (
     # German, Dutch, Scandinavian, Finnish
     "ausverkauft", "nicht lieferbar", "nicht mehr lieferbar", "nicht vorrätig", "nicht auf lager",
     "nicht mehr verfügbar", "nicht lagernd", "nicht mehr lagernd", "vergriffen", "derzeit nicht verfügbar",
-    "zurzeit nicht verfügbar",
+    "zurzeit nicht verfügbar", "bald wieder lagernd", "bald wieder auf lager", "bald wieder verfügbar",
     "aktuell nicht verfügbar", "momentan nicht verfügbar", "artikel nicht verfügbar", "online nicht verfügbar",
     "uitverkocht", "niet op voorraad", "niet meer op voorraad", "niet leverbaar", "niet meer leverbaar",
     "niet meer beschikbaar", "slutsåld", "slut i lager", "tillfälligt slut", "ej i lager", "udsolgt",
