@@ -434,6 +434,12 @@ def test_a_markup_sku_with_a_variant_suffix_yields_to_the_products_shown_code(va
     assert extract_structured(page(body, jsonld=product(sku=variant_sku)), SHOP_URL).sku == "95233396"
 
 
+def test_a_markup_sku_the_page_shows_spaced_is_kept_whole() -> None:
+    # the label's code stops at the first blank: "4006381 / 333" is still the markup's "4006381/333"
+    body = "<p>Artikelnummer: 4006381 / 333</p>"
+    assert extract_structured(page(body, jsonld=product(sku="4006381/333")), SHOP_URL).sku == "4006381/333"
+
+
 def test_the_text_fills_what_the_markup_lacks() -> None:
     result = extract_structured(page("<p>EAN: 4006381333931</p>", jsonld=product(sku="MUG-1")), SHOP_URL)
 

@@ -445,19 +445,24 @@ def page_identifiers(
             labelled = from_text.get(kind)
             if not labelled or not _acceptable(kind, labelled, name):
                 continue
-            if kind not in chosen or kind in weak or (kind == "sku" and unseen_sku and _other_code(labelled, chosen)):
+            if (
+                kind not in chosen
+                or kind in weak
+                or (kind == "sku" and unseen_sku and _other_code(labelled, chosen, text))
+            ):
                 chosen[kind] = (labelled, "heuristic")
     return chosen
 
 
-def _other_code(labelled: str, chosen: dict[IdentifierKind, tuple[str, Source]]) -> bool:
+def _other_code(labelled: str, chosen: dict[IdentifierKind, tuple[str, Source]], text: str) -> bool:
     """A code the page shows under a SKU label beats a markup sku the person never sees (often the selected
     variant's, or an internal part number), unless one extends the other (product 590414, variant 59041479). A
     markup sku that is the labelled code plus a variant suffix ("95233396_28255854", "95233396#36") is the
-    variant's: the product's own code wins."""
+    variant's: the product's own code wins, unless the page shows that suffix too, spaced ("4006381 / 333")."""
     markup = chosen["sku"][0]
     if markup.startswith(labelled) and len(markup) > len(labelled) and not markup[len(labelled)].isalnum():
-        return True
+        spaced = r"\s*".join(map(re.escape, (labelled, markup[len(labelled)], markup[len(labelled) + 1 :])))
+        return re.search(spaced, text) is None
     return not (labelled.startswith(markup) or markup.startswith(labelled))
 
 
