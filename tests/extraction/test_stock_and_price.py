@@ -181,6 +181,19 @@ def test_a_related_products_sold_out_badge_is_not_this_products() -> None:
     assert extract_structured(html, URL).availability == "InStock"
 
 
+@pytest.mark.parametrize("related_button", ["<button disabled>Sold out</button>", "<button>M (Sold out)</button>"])
+def test_a_sold_out_button_in_an_unnamed_related_grid_of_a_shallow_page_is_not_this_products(
+    related_button: str,
+) -> None:
+    html = f"""<html><body><main><div class="product"><h1>Desk Lamp Nova</h1><span class="price">$49.00</span>
+      <button class="add-to-cart">Add to cart</button></div>
+      <section class="grid"><h2>You may also like</h2>
+      <div class="card"><a href="/p/a">Floor Lamp</a><span class="price">$89.00</span>{related_button}</div>
+      <div class="card"><a href="/p/b">Wall Lamp</a><span class="price">$39.00</span><button>Add to cart</button></div>
+      </section></main></body></html>"""
+    assert extract_structured(html, URL).availability == "InStock"
+
+
 def test_a_sold_out_size_in_another_language_does_not_make_the_product_sold_out() -> None:
     html = """<html lang="es"><body><div class="producto"><h1>Zapatilla Trail</h1>
       <span class="price">59,90 €</span>

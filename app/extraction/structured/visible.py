@@ -474,7 +474,10 @@ def stock_message(
     available" control. Size pickers, swatches, hidden messages and badges a theme toggles with CSS are
     ignored, and so are notify-me prompts beside an add-to-cart control."""
     seen: set[etree._Element] = set()
-    near_anchors = [element for _, element in page.cart_controls[:2]]
+    # The first two add-to-cart controls (a sticky bar repeats the buy box's), the second only beside the first:
+    # further away it is a related product's, whose box may hold its own "Sold out".
+    near_anchors = [element for _, element in page.cart_controls[:1]]
+    near_anchors += [element for _, element in page.cart_controls[1:2] if _beside([element], near_anchors)]
     if main_price is not None:
         near_anchors.append(main_price.element)
     near = _verdict([_buy_box(anchor) for anchor in near_anchors], seen, undecided_when_both=True)
@@ -544,7 +547,7 @@ def _beside(elements: list[etree._Element], anchors: list[etree._Element]) -> bo
 
 def _close_ancestors(element: etree._Element) -> Iterator[etree._Element]:
     for level, node in enumerate(_ancestors_and_self(element)):
-        if level > _BUY_BOX_LEVELS + 1 or node.tag in ("body", "html"):
+        if level > _BUY_BOX_LEVELS + 1 or node.tag in ("body", "html", "main") or node.get("role") == "main":
             return
         yield node
 
@@ -588,11 +591,12 @@ def _own_text(node: etree._Element) -> str:
 
 
 def _buy_box(anchor: etree._Element) -> Iterator[etree._Element]:
-    """Visible elements of the container a few levels above the anchor, without per-variant pickers."""
+    """Visible elements of the container a few levels above the anchor, without per-variant pickers; never the
+    page's whole <main> (on a shallow page it also holds the related products and their "Sold out" buttons)."""
     box = anchor
     for _ in range(_BUY_BOX_LEVELS):
         parent = box.getparent()
-        if parent is None or parent.tag in ("body", "html"):
+        if parent is None or parent.tag in ("body", "html", "main") or parent.get("role") == "main":
             break
         box = parent
     return _visible_nodes(box)
