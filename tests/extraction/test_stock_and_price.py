@@ -723,6 +723,13 @@ def test_substitutes_listed_above_the_buy_box_do_not_give_the_price() -> None:
     assert "listing_page" not in result.evidence.signals
 
 
+def test_a_price_box_wrapping_the_heading_and_an_item_number_is_not_read_as_one_amount() -> None:
+    html = """<html lang="de"><body><div class="product-price-box"><h1>Lampe Nova</h1><p>Art.-Nr. 1234</p>
+      <p>49,00 €</p></div><button class="add-to-cart">In den Warenkorb</button></body></html>"""
+    result = extract_structured(html, "https://shop.example.de/p/lampe-nova")
+    assert (result.price, result.sku) == (Decimal("49.00"), "1234")
+
+
 def test_a_main_element_with_footer_in_a_class_name_is_still_the_main_content() -> None:
     # NETOFF's <main class="l-product l-common__footer">: BEM modifiers naming the layout, not a footer
     html = """<html lang="ja"><head><title>Xenoblade Definitive Edition</title></head><body>

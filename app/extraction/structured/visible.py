@@ -96,6 +96,7 @@ _CURRENCY_LETTERS = 3  # "TL", "Lei", "zł", "EUR"
 _GRID_LEVELS = 6
 _GRID_MIN_TILES = 4
 _MAX_PRICE_ELEMENTS = 400
+_MAX_HEADINGS = 10
 _NOISE_TAGS = {"footer", "nav"}
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}
 MAX_PRICE_TEXT = 80
@@ -149,10 +150,17 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         and not _contact_in_header(element)
         and not _labelled_sold_out(element)
     ]
+    # A "price" box wrapping the product's heading is a layout block: its text runs the name, codes and amounts
+    # together ("Lampe Nova Art.-Nr. 1234 49,00 €" read as 123449.00).
+    heading_wrappers = {
+        ancestor for _, heading in scan.headings[:_MAX_HEADINGS] for ancestor in heading.iterancestors()
+    }
     prices = [
         candidate
         for order, element in scan.price_elements[:_MAX_PRICE_ELEMENTS]
-        if element.tag != "form" and (candidate := _price_candidate(element, order, facts.locale, noise)) is not None
+        if element.tag != "form"
+        and element not in heading_wrappers
+        and (candidate := _price_candidate(element, order, facts.locale, noise)) is not None
     ]
     # A price the page hides (a member or coupon price shown on request) counts only when nothing else is shown.
     prices = [candidate for candidate in prices if not noise.hidden(candidate.element)] or prices
