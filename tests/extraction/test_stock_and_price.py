@@ -724,8 +724,8 @@ def test_substitutes_listed_above_the_buy_box_do_not_give_the_price() -> None:
 
 
 def test_a_price_box_wrapping_the_heading_and_an_item_number_is_not_read_as_one_amount() -> None:
-    html = """<html lang="de"><body><div class="product-price-box"><h1>Lampe Nova</h1><p>Art.-Nr. 1234</p>
-      <p>49,00 €</p></div><button class="add-to-cart">In den Warenkorb</button></body></html>"""
+    html = """<html lang="de"><body><div class="product-price-box"><h1>Lampe Nova</h1><p>Art.-Nr. 1234</p><p>49,00 €</p>
+      </div><button class="add-to-cart">In den Warenkorb</button></body></html>"""
     result = extract_structured(html, "https://shop.example.de/p/lampe-nova")
     assert (result.price, result.sku) == (Decimal("49.00"), "1234")
 
