@@ -125,6 +125,20 @@ def test_a_sold_out_size_button_is_not_the_products_stock() -> None:
     assert extract_structured(html, URL).availability != "OutOfStock"
 
 
+@pytest.mark.parametrize("toggle", ["Hide sold out", "Show out of stock", "Ausverkaufte ausblenden"])
+def test_a_filter_toggle_naming_sold_out_items_says_nothing_of_the_products_stock(toggle: str) -> None:
+    html = f"""<html><body><main><h1>Desk Lamp Nova</h1><div class="product"><span class="price">$49.00</span></div>
+      <div class="filters"><button>{toggle}</button></div><p>A lamp for the desk.</p></main></body></html>"""
+    assert extract_structured(html, URL).availability is None
+
+
+def test_a_price_box_whose_class_is_none_among_others_is_hidden() -> None:
+    html = """<html><body><h1>Desk Lamp Nova</h1><div class="product">
+      <div class="none price-mobile"><span class="price">$59.00</span></div><span class="price">$49.00</span>
+      <button class="add-to-cart">Add to cart</button></div></body></html>"""
+    assert extract_structured(html, URL).price == Decimal("49.00")
+
+
 def test_utility_classes_ending_in_none_hide_nothing() -> None:
     # Amazon's "a-spacing-none" is on nearly every block of its pages; Tailwind has "*-none" utilities too
     html = """<html><body><div class="a-section a-spacing-none"><h1>Desk Lamp Nova</h1>

@@ -103,6 +103,12 @@ MAX_PRICE_TEXT = 80
 _MAX_BUY_BOX_NODES = 400
 _MAX_ATTRIBUTE = 300
 _MAX_STOCK_MESSAGE = 120
+# A listing's filter toggle naming the sold-out items it hides or shows.
+_FILTER_LABEL = re.compile(
+    r"^\W*(?:hide|show|include|exclude|ausblenden|anzeigen|masquer|afficher|ocultar|mostrar|nascondi|mostra|verberg"
+    r"|toon|ukryj|pokaż)\b",
+    re.I,
+)
 _MAX_SOLD_OUT_LABEL = 30  # a button's whole label: "Sold out", "売り切れました", "نفدت الكمية"
 _BUY_BOX_LEVELS = 3
 _BADGE_STATE_LEVELS = 4
@@ -448,7 +454,9 @@ class _NoiseContext:
 
 def _hidden_by_class(css: str) -> bool:
     tokens = css.lower().split()[:_MAX_CLASSES]
-    hiding = any(_HIDING_CLASS.match(token) and not _NOT_HIDING_PREFIX.match(token) for token in tokens)
+    hiding = any(
+        token == "none" or (_HIDING_CLASS.match(token) and not _NOT_HIDING_PREFIX.match(token)) for token in tokens
+    )
     return hiding and not any(_SHOWN_FROM_SOME_WIDTH.match(token) for token in tokens)
 
 
@@ -648,9 +656,15 @@ def _shown_alone(element: etree._Element) -> bool:
 
 
 def _labelled_sold_out(control: etree._Element) -> bool:
-    """A button whose whole label says "Sold out": it cannot be pressed to buy, whatever its classes say."""
+    """A button whose whole label says "Sold out": it cannot be pressed to buy, whatever its classes say. (Not a
+    listing's filter: "Hide sold out", "Show out of stock".)"""
     label = element_text(control, _MAX_SOLD_OUT_LABEL + 1)
-    return len(label) <= _MAX_SOLD_OUT_LABEL and says_sold_out(label) and not asks_to_notify(label)
+    return (
+        len(label) <= _MAX_SOLD_OUT_LABEL
+        and says_sold_out(label)
+        and not asks_to_notify(label)
+        and not _FILTER_LABEL.match(label)
+    )
 
 
 def _shown_alone_in_page(element: etree._Element) -> bool:
