@@ -628,7 +628,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({name: report.as_dict() for name, report in reports.items()}, indent=2, default=str))
     else:
         for name, report in reports.items():
-            _print_report(name, report, args.verbose)
+            # the blind pages are reported in aggregate only, even with --verbose: nobody tunes on their misses
+            _print_report(name, report, args.verbose and name != "blindpages")
     return 0
 
 

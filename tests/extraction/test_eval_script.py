@@ -1,8 +1,12 @@
-"""scripts/eval_extraction.py's own parts: the --without-markup page and the name scorer."""
+"""scripts/eval_extraction.py's own parts: the --without-markup page, the name scorer, what --verbose lists."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
 
 from app.extraction.structured import extract_structured
 from tests.support import load_script
@@ -31,3 +35,23 @@ def test_names_in_any_script_are_compared_by_their_words() -> None:
     assert name_matches("АРТИШОК В КАПСУЛАХ", "АРТИШОК В КАПСУЛАХ")
     assert name_matches("بيت هارد ديسك خارجي ٣.٥ بوصة", "بيت هارد ديسك خارجي ٣.٥ بوصة | الشامل")
     assert not name_matches("АРТИШОК В КАПСУЛАХ", "ВИТАМИН С")
+
+
+def test_verbose_lists_misses_of_our_pages_but_never_of_the_blind_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = {"id": "de-shop-lamp", "url": "https://shop.example.de/p/1", "is_product": True,
+              "labels": {"name": "Desk Lamp Nova", "price": "59.00", "currency": "EUR"}}  # fmt: skip
+    for folder in ("dev", "blind"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "labels.jsonl").write_text(json.dumps(record) + "\n")
+        (tmp_path / folder / "de-shop-lamp.html").write_text(PAGE)
+    arguments = ["--verbose", "--eval-dir", str(tmp_path / "none")]
+    arguments += ["--devpages-labels", str(tmp_path / "dev" / "labels.jsonl"), "--devpages-dir", str(tmp_path / "dev")]
+    arguments += ["--blindpages-labels", str(tmp_path / "blind" / "labels.jsonl")]
+    arguments += ["--blindpages-dir", str(tmp_path / "blind")]
+    assert load_script("eval_extraction").main(arguments) == 0
+    printed = capsys.readouterr().out
+    assert "== blindpages: 1 pages" in printed and "== devpages: 1 pages" in printed
+    assert "price miss: devpages/de-shop-lamp" in printed
+    assert "blindpages/" not in printed
