@@ -645,14 +645,7 @@ def _shown_alone(element: etree._Element) -> bool:
     """A stock-status element (class/id naming availability or stock) that is not inside a picker, a hidden
     block or a back-in-stock prompt."""
     words = attribute_words(element, "class", "id")
-    if not (_STOCK_CLASS.search(words) or _SOLD_OUT_CLASS.search(words)):
-        return False
-    for level, node in enumerate(_ancestors_and_self(element)):
-        if level > _NOISE_LEVELS or node.tag in ("body", "html"):
-            return True
-        if node.tag in _SKIPPED_TAGS or _left_out_of_stock_check(node):
-            return False
-    return True
+    return bool(_STOCK_CLASS.search(words) or _SOLD_OUT_CLASS.search(words)) and _shown_alone_in_page(element)
 
 
 def _labelled_sold_out(control: etree._Element) -> bool:
@@ -668,12 +661,12 @@ def _labelled_sold_out(control: etree._Element) -> bool:
 
 
 def _shown_alone_in_page(element: etree._Element) -> bool:
-    """Neither the element nor an ancestor is hidden, a variant picker or a back-in-stock prompt (a size button
-    "XL: Sold out" speaks of one option)."""
+    """Neither the element nor an ancestor is hidden, unrendered (a template), a variant picker or a back-in-stock
+    prompt (a size button "XL: Sold out" speaks of one option)."""
     for level, node in enumerate(_ancestors_and_self(element)):
         if level > _NOISE_LEVELS or node.tag in ("body", "html"):
             return True
-        if _left_out_of_stock_check(node):
+        if node.tag in _SKIPPED_TAGS or _left_out_of_stock_check(node):
             return False
     return True
 
