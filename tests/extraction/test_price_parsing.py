@@ -47,6 +47,10 @@ US = PageLocale(language="en", country="US")
         ("CHF 49.–", "49", "CHF"),
         ("1.299,- €", "1299", "EUR"),
         ("$174.99 After $25 OFF", "174.99", "USD"),  # the discount is not the price
+        ("%5 İndirim 6,50 TL 123,55 TL", "123.55", "TRY"),  # the discount (indirim) is not the price
+        ("Sie sparen 20,00 € 79,99 €", "79.99", "EUR"),  # nor what a sale saves, in any language
+        ("oszczędzasz 30,00 zł 129,00 zł", "129.00", "PLN"),
+        ("Vous économisez 5,00 € 24,99 €", "24.99", "EUR"),
         ("١٬٢٩٩٫٠٠ ر.س", "1299.00", "SAR"),  # Arabic-Indic digits and separators
         ("৳ ১,২০০", "1200", "BDT"),
     ],

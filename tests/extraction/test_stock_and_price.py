@@ -162,6 +162,19 @@ def test_the_amount_a_sale_saves_is_not_the_price(lang: str, saving: str) -> Non
     assert result.price == Decimal("19.90")
 
 
+def test_a_price_box_with_its_old_price_tax_note_and_saving_in_separate_elements() -> None:
+    """n11's layout: the currency and "KDV DAHİL" (VAT included) in adjacent spans, then the discount and what it
+    saves ("6,50 TL Kazanç"); the shopper pays 123,55 TL."""
+    html = """<html lang="tr"><body><h1>Seaflo Hidrofor Pompası 12 V</h1>
+      <div class="price"><del class="oldPrice">130,05 TL</del>
+        <div class="newPrice"><ins>123,55 <span>TL</span></ins><span class="kdv">KDV <br>DAHİL</span></div>
+        <div class="discount"><span class="ratio">%5 İndirim</span><span class="discTL">6,50 TL Kazanç</span></div>
+      </div>
+      <a class="btn btnBuy" href="/sepet">Hemen Al</a></body></html>"""
+    result = extract_structured(html, "https://urun.shop.example.com.tr/hidrofor-pompasi-P249823652")
+    assert (result.price, result.currency, result.regular_price) == (Decimal("123.55"), "TRY", Decimal("130.05"))
+
+
 def test_a_buy_box_keeping_both_stock_messages_for_a_script_to_choose_leaves_it_to_the_markup() -> None:
     # vidaXL: "Disponibile" and "Non disponibile" side by side, one shown by script; the microdata says InStock
     html = """<html lang="it"><body><div itemscope itemtype="http://schema.org/Product">

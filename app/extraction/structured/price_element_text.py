@@ -40,7 +40,7 @@ def shown_price_text(element: etree._Element, *, keep_old_prices: bool = False) 
         if budget[0] < 0 or depth > 10:
             return False
         if node.text:
-            parts.append(node.text)
+            _append_across_tags(parts, node.text)
         previous: etree._Element | None = None
         for child in node:
             if isinstance(child.tag, str) and not _left_out_of_price(child, keep_old_prices):
@@ -50,11 +50,19 @@ def shown_price_text(element: etree._Element, *, keep_old_prices: bool = False) 
                     return False
                 previous = child
             if child.tail:
-                parts.append(child.tail)
+                _append_across_tags(parts, child.tail)
         return True
 
     walk(element, 0)  # an element too big to read whole keeps what was read: its length then rules it out
     return " ".join("".join(parts).split())
+
+
+def _append_across_tags(parts: list[str], text: str) -> None:
+    """Words in two elements are two words ("<span>TL</span><span>KDV</span>", set apart by the page's style), while
+    digits still join ("49,<sup>99</sup>")."""
+    if parts and parts[-1][-1:].isalpha() and text[:1].isalpha():
+        parts.append(" ")
+    parts.append(text)
 
 
 def _left_out_of_price(element: etree._Element, keep_old_prices: bool) -> bool:

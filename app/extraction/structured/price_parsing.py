@@ -23,6 +23,7 @@ from app.extraction.structured.currency import (
     to_iso_currency,
 )
 from app.extraction.structured.models import ParsedPrice
+from app.extraction.structured.stock_words import SAVING_WORDS
 
 MAX_AMOUNT = Decimal("1000000000")
 _MONEY_PLACES = 4
@@ -48,7 +49,8 @@ _FORMER = re.compile(
     r"|原价|原價|定価|通常価格|参考価格|希望小売価格|정가|시중가|ราคาปกติ|giá gốc|harga normal|السعر الأصلي|מחיר קודם",
     re.I,
 )
-_SAVING = re.compile(r"\b(?:save|saving|savings|off|discount)\b", re.I)
+# An amount after a saving's words is the discount: "You save $20", "Sie sparen 10,00 €", "%5 İndirim 6,50 TL".
+_SAVING = re.compile(r"\b(?:off|discount|[iİ]ndirim)\b|" + SAVING_WORDS, re.I)
 _NOT_A_PRICE_AFTER = re.compile(
     r"^\s*(?:%|percent|x\b|(?-i:ft)\b|feet|in\b|inch|cm\b|mm\b|m\b|km\b|kg\b|g\b|lbs?\b|oz\b|ml\b|liter|litre|"
     r"items?\b|pcs\b|pieces|pack\b|reviews?|ratings?|stars?|sold|left\b|in stock|available|off\b(?!-)"

@@ -165,13 +165,13 @@ CURRENT_PRICE_LABEL = re.compile(
     re.I,
 )
 # "You save R$ 40,00 (67%)": the discount, not a price (Japanese "お得" also starts "お得価格", a sale price).
-SAVING_LABEL = re.compile(
-    r"^\W*(?:you save\b|save\b|savings?\b|sie sparen|ersparnis|du sparst|vous économisez|économisez|économie\b"
+SAVING_WORDS = (
+    r"(?:you save\b|save\b|savings?\b|sie sparen|ersparnis|du sparst|vous économisez|économisez|économie\b"
     r"|ahorras?\b|ahorro\b|você economiza|economize\b|economia\b|risparmi\b|risparmio\b|u bespaart|bespaar\b"
     r"|oszczędzasz|ušetříte|ušetríte|sparar du|du sparer|du sparar|säästät|megtakarítás|tasarruf"
     r"|kazancınız|вы экономите|экономия|ви заощаджуєте|economisești|economisesti|節約|節省|节省|立省|할인 금액"
-    r"|ประหยัด|tiết kiệm|hemat\b|وفر|توفير|חסכון|חסוך)",
-    re.I,
+    r"|ประหยัด|tiết kiệm|hemat\b|وفر|توفير|חסכון|חסוך)"
 )
+SAVING_LABEL = re.compile(r"^\W*" + SAVING_WORDS, re.I)
 # An auction's estimate is neither the price nor a price the product sold at.
 ESTIMATE_LABEL = re.compile(r"^\W*(?:est\.|estimated?\b|schätzpreis|schätzung|estimation|stima|estimación)", re.I)
