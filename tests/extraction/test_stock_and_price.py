@@ -175,6 +175,18 @@ def test_a_price_box_with_its_old_price_tax_note_and_saving_in_separate_elements
     assert (result.price, result.currency, result.regular_price) == (Decimal("123.55"), "TRY", Decimal("130.05"))
 
 
+def test_an_old_price_labelled_only_for_screen_readers_is_the_regular_price() -> None:
+    """Shopbop's layout: the old price's class speaks of a sale ("RetailPriceOnSale"), its label is read out to screen
+    readers only, and it comes first."""
+    html = """<html lang="en"><body><h1>Hana Mini Faux Suede Tote Bag</h1>
+      <div class="pricing"><span class="PriceText RetailPriceOnSale-sc-1"><span class="SrOnlySpan-sc-7">Previous Price
+        </span>$99.00</span><span class="PriceText HighlightedPrice-sc-3"><span class="SrOnlySpan-sc-7">Sale Price
+        </span>$59.40</span></div>
+      <button class="add-to-bag">Add to Bag</button></body></html>"""
+    result = extract_structured(html, "https://www.shop.example.com/hana-mini-tote/vp/v=1/1536833258.htm")
+    assert (result.price, result.regular_price) == (Decimal("59.40"), Decimal("99.00"))
+
+
 def test_a_buy_box_keeping_both_stock_messages_for_a_script_to_choose_leaves_it_to_the_markup() -> None:
     # vidaXL: "Disponibile" and "Non disponibile" side by side, one shown by script; the microdata says InStock
     html = """<html lang="it"><body><div itemscope itemtype="http://schema.org/Product">

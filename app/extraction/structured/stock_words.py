@@ -143,7 +143,8 @@ _IN_STOCK_PHRASES = _split_by_script(_IN_STOCK)
 # Labels before the price a shop sold at before the sale (or recommends): "Was $69", "UVP 129,99 €",
 # "De R$ 199,90 por R$ 149,90", "原价 ¥299", "定価 3,300円".
 FORMER_PRICE_LABEL = re.compile(
-    r"^\W*(?:was\b|reg\b\.?|regular\b|list\b|orig\b\.?|original\b|compare at\b|before\b|msrp\b|rrp\b|retail\b"
+    r"^\W*(?:was\b|previous(?:ly)?\b|reg\b\.?|regular\b|list\b|orig\b\.?|original\b|compare at\b|before\b"
+    r"|msrp\b|rrp\b|retail\b"
     r"|m\.?r\.?p\b\.?|value\b|typical price|uvp\b|statt\b|vorher\b|normalpreis|ursprünglich|avant\b|prix de référence"
     r"|prix barré|prix habituel|prix initial|prezzo consigliato|prezzo di listino|prezzo pieno|prezzo precedente"
     r"|antes\b|precio anterior|precio regular|precio habitual|precio de lista|pvpr?\b|preço (?:de|original)\b"

@@ -28,6 +28,7 @@ from app.extraction.structured.stock_words import (
 )
 
 # Words of class/id attributes (see attribute_words).
+_MAX_LABEL = 40
 _CURRENT = re.compile(
     r" (?:sale|sales|now|special|current|final|offer|our|deal|promo\w*|reduced|your|pay|actual|selling|new"
     r"|discounted) "
@@ -310,9 +311,12 @@ def _price_candidate(
         return None
     if parsed.currency is None and sum(char.isalpha() for char in text) > 3:
         return None  # "Choose your size 2 4 6": words with numbers, not a price
-    former = marked_old or bool(FORMER_PRICE_LABEL.match(text))
-    current = _CURRENT.search(_local_class_words(element, own_words)) is not None or bool(
-        CURRENT_PRICE_LABEL.match(text)
+    label = f"{_screen_reader_label(element)} {text}"
+    said_former = bool(FORMER_PRICE_LABEL.match(label))
+    former = marked_old or said_former
+    # What the element says outweighs its class names: "Previous Price $99.00" in a `RetailPriceOnSale` span
+    current = bool(CURRENT_PRICE_LABEL.match(label)) or (
+        not said_former and _CURRENT.search(_local_class_words(element, own_words)) is not None
     )
     return PriceCandidate(
         amount=parsed.amount,
@@ -322,6 +326,17 @@ def _price_candidate(
         current=current,
         element=element,
     )
+
+
+def _screen_reader_label(element: etree._Element) -> str:
+    """The label a price element reads out before its amount but does not show ("<span class="sr-only">Previous
+    Price </span>$99.00")."""
+    first = next(iter(element), None)
+    if (element.text or "").strip() or first is None or not isinstance(first.tag, str):
+        return ""
+    if not HIDDEN.search(attribute_words(first, "class")):
+        return ""
+    return element_text(first, _MAX_LABEL)
 
 
 def regular_price_near(candidate: PriceCandidate, locale: PageLocale) -> Decimal | None:
