@@ -187,6 +187,20 @@ def test_an_old_price_labelled_only_for_screen_readers_is_the_regular_price() ->
     assert (result.price, result.regular_price) == (Decimal("59.40"), Decimal("99.00"))
 
 
+def test_amazons_list_price_struck_by_a_data_attribute_is_the_regular_price() -> None:
+    """Amazon strikes its list price by `data-a-strike="true"` and shows an `aria-hidden` copy of a screen-reader
+    one; no markup on the page."""
+    html = """<html lang="pt-BR"><body><div id="dp"><h1 id="title">Serra Circular WAP ESC 1400 127V</h1>
+      <div id="corePrice"><span class="a-price a-text-price a-size-medium apexPriceToPay"><span class="a-offscreen"
+        >R$431,90</span><span aria-hidden="true">R$431,90</span></span>
+      <table class="a-lineitem"><tr><td class="a-color-secondary">De:</td><td class="a-span12"><span
+        class="a-price a-text-price a-size-base" data-a-strike="true"><span class="a-offscreen">R$479,90</span><span
+        aria-hidden="true">R$479,90</span></span></td></tr></table></div>
+      <input id="add-to-cart-button" type="submit" value="Adicionar ao carrinho"></div></body></html>"""
+    result = extract_structured(html, "https://www.amazon.com.br/dp/B076QFXQK5")
+    assert (result.price, result.regular_price) == (Decimal("431.90"), Decimal("479.90"))
+
+
 def test_a_buy_box_keeping_both_stock_messages_for_a_script_to_choose_leaves_it_to_the_markup() -> None:
     # vidaXL: "Disponibile" and "Non disponibile" side by side, one shown by script; the microdata says InStock
     html = """<html lang="it"><body><div itemscope itemtype="http://schema.org/Product">

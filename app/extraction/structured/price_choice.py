@@ -132,15 +132,32 @@ def _with_tax(best: PriceCandidate, candidates: list[PriceCandidate]) -> PriceCa
     )
 
 
+@dataclass(frozen=True, slots=True)
+class OldPrices:
+    """The old prices shown beside the page's main price and beside its display of each markup price, read before
+    `visible_text` prunes the tree (Amazon's struck list price is an `aria-hidden` copy of a screen-reader one)."""
+
+    near_shown: Decimal | None
+    beside: dict[Decimal, Decimal | None]
+
+
+def old_prices_shown(
+    records: tuple[ProductRecord | None, ...], page: VisiblePage, shown: MainVisiblePrice | None, locale: PageLocale
+) -> OldPrices:
+    near_shown = regular_price_near(shown.candidate, locale) if shown is not None else None
+    amounts = {offer.price for record in records if record is not None for offer in record.offers if offer.price}
+    return OldPrices(near_shown, {amount: _regular_beside(amount, page, locale) for amount in amounts})
+
+
 def choose_price(
     main: ProductRecord | None,
     opengraph: ProductRecord,
     page: VisiblePage,
     shown: MainVisiblePrice | None,
+    old_prices: OldPrices,
     page_text: str,
     *,
     page_url: str = "",
-    locale: PageLocale | None = None,
 ) -> PriceChoice | None:
     """The markup's price, except where the page contradicts it:
     - several offers (variants, sellers): the selected variant's (named by the URL or its SKU shown in the
@@ -153,7 +170,7 @@ def choose_price(
     - a whole-unit currency whose markup number lost its grouping (24.990 written as 24.99 for CLP 24990).
     Without markup prices, the page's main price element. `regular` is the price before a sale."""
     og_amounts = {offer.price for offer in opengraph.offers if offer.price}
-    shown_regular = regular_price_near(shown.candidate, locale or PageLocale()) if shown is not None else None
+    shown_regular = old_prices.near_shown
     for record in (main, opengraph):
         priced = [(offer.price, offer) for offer in (record.offers if record else []) if offer.price]
         if record is None or not priced:
@@ -180,7 +197,7 @@ def choose_price(
         if regular is None and shown is not None and shown.candidate.amount == price:
             regular = shown_regular
         elif regular is None:
-            regular = _regular_beside(price, page, locale or PageLocale())
+            regular = old_prices.beside.get(price)
         return PriceChoice(price, offer.currency, record.source, offer.availability, regular)
     if shown is not None:
         return PriceChoice(shown.candidate.amount, shown.candidate.currency, "heuristic", regular=shown_regular)

@@ -18,7 +18,13 @@ from app.extraction.structured.jsonld import jsonld_blocks, jsonld_products
 from app.extraction.structured.microdata import MICRODATA, RDFA, items
 from app.extraction.structured.models import Availability, ImageOrigin, MarkupSource, Source, StructuredExtraction
 from app.extraction.structured.opengraph import opengraph_product
-from app.extraction.structured.price_choice import MainVisiblePrice, choose_price, main_visible_price, page_currency
+from app.extraction.structured.price_choice import (
+    MainVisiblePrice,
+    choose_price,
+    main_visible_price,
+    old_prices_shown,
+    page_currency,
+)
 from app.extraction.structured.price_parsing import to_money
 from app.extraction.structured.product_verdict import page_evidence, page_signals
 from app.extraction.structured.scan import PageScan, scan_page
@@ -58,7 +64,6 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     records = jsonld_records + microdata_records + rdfa_records
     opengraph = opengraph_product(facts)
     visible = read_visible_page(scan, facts)
-    text = visible_text(root)  # prunes scripts, styles and hidden parts: the readers above need them, those below not
 
     site_names = (facts.meta_first("og:site_name", "application-name"), _site_label(url))
     heading = _main_heading(visible, (opengraph.name, facts.title, *(record.name for record in records[:3])))
@@ -83,11 +88,15 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     put("name", title_name, "heuristic")
 
     shown = main_visible_price(visible, heading[0] if heading else None)
+    old_prices = old_prices_shown((main, opengraph), visible, shown, facts.locale)
+    text = visible_text(root)  # prunes scripts, styles and hidden parts: the readers above need them, those below not
     if shown is None and heading is not None and not _price_elements_apart_from(scan, heading[0]):
         shown = _price_after_heading(scan, heading[0], facts)
     if shown is None and not visible.prices and (labelled := price_after_label(root, facts.locale)):
         shown = MainVisiblePrice(labelled, near_cart=False, near_heading=False, listed=False)
-    price = choose_price(main, opengraph, visible, shown, text, page_url=url, locale=facts.locale)
+    if shown is not None and old_prices.near_shown is None:  # a price written in plain text, read after pruning
+        old_prices = old_prices_shown((main, opengraph), visible, shown, facts.locale)
+    price = choose_price(main, opengraph, visible, shown, old_prices, text, page_url=url)
     if price is not None:
         put("price", to_money(price.amount), price.source)
         # a page that writes no currency anywhere prices in its country's

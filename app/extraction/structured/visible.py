@@ -365,7 +365,7 @@ def _former_amount(element: etree._Element, locale: PageLocale) -> Decimal | Non
     """The amount an element shows as the old price, if it is one (checked cheapest first: most are not)."""
     if element.tag in _SKIPPED_TAGS:
         return None
-    marked = element.tag in STRUCK_TAGS or "line-through" in (element.get("style") or "")
+    marked = element.tag in STRUCK_TAGS or "line-through" in (element.get("style") or "") or _strike_attribute(element)
     own_text = (element.text or "").strip()
     if not own_text and 0 < len(element) <= _MAX_LABELLED_PRICE_PARTS:
         own_text = element_text(element, MAX_PRICE_TEXT)  # "<button>Was:</button> <span>$34.99</span>"
@@ -410,9 +410,14 @@ def _struck_through(element: etree._Element) -> bool:
     for level, node in enumerate(_ancestors_and_self(element)):
         if level > 3:
             return False
-        if node.tag in STRUCK_TAGS or "line-through" in (node.get("style") or ""):
+        if node.tag in STRUCK_TAGS or "line-through" in (node.get("style") or "") or _strike_attribute(node):
             return True
     return False
+
+
+def _strike_attribute(node: etree._Element) -> bool:
+    """A flag the stylesheet strikes through by: Amazon's `data-a-strike="true"` on the list price."""
+    return any(key.startswith("data-") and "strike" in key and value == "true" for key, value in node.attrib.items())
 
 
 def _in_former_container(element: etree._Element) -> bool:
