@@ -201,6 +201,15 @@ def test_amazons_list_price_struck_by_a_data_attribute_is_the_regular_price() ->
     assert (result.price, result.regular_price) == (Decimal("431.90"), Decimal("479.90"))
 
 
+def test_a_sales_counter_is_not_a_sold_out_badge() -> None:
+    """Shopee's "10 Sold" (the number in its own span) beside the buy buttons counts sales; "Sold" alone is a badge."""
+    counter = '<div class="stats"><span class="count">10</span> Sold</div>'
+    html = buy_box_page(counter, price="$27.25", button='<button class="btn-solid-primary">Buy Now</button>')
+    assert extract_structured(html, URL).availability == "InStock"
+    badge = '<div class="stats"><span class="icon"></span> Sold</div>'
+    assert extract_structured(buy_box_page(badge, price="$27.25"), URL).availability == "OutOfStock"
+
+
 def test_a_buy_box_keeping_both_stock_messages_for_a_script_to_choose_leaves_it_to_the_markup() -> None:
     # vidaXL: "Disponibile" and "Non disponibile" side by side, one shown by script; the microdata says InStock
     html = """<html lang="it"><body><div itemscope itemtype="http://schema.org/Product">

@@ -597,7 +597,9 @@ def _stock_said(node: etree._Element) -> Availability | None:
     if not text or len(text) > _MAX_STOCK_MESSAGE or asks_to_notify(text):
         return None
     if says_sold_out(text):
-        return None if _toggled_by_css(node) else "OutOfStock"
+        # a word saying sold out only alone is alone among its children's words too: "<b>10</b> Sold" counts sales
+        whole = says_sold_out(element_text(node, _MAX_STOCK_MESSAGE + 1))
+        return None if _toggled_by_css(node) or not whole else "OutOfStock"
     return "InStock" if says_in_stock(text) else None
 
 
