@@ -38,6 +38,15 @@ def defect(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
+QUANTITY_READ_AS_PRICE = (
+    "price 9: the quantity price table's container text 'To 9 €12.95* From 10 €11.50*' is read as the amount 9 "
+    "with the table's currency (visible.py _price_candidate on product-detail-price-container)"
+)
+LOWEST_QUANTITY_TIER_TAKEN = (
+    "price is the 10+ tier: of the table's row Offers (and AggregateOffer lowPrice) choose_price (price_choice.py) "
+    "takes the lowest, while one item costs the first row's €12.95"
+)
+
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 ARIA_HIDDEN_STRUCK_PRICE_BESIDE_MARKUP = (
     "regular_price lost: visible_text() (text.py) prunes aria-hidden subtrees in place before choose_price "
@@ -102,7 +111,21 @@ def dawn_header(cart_label: str = "Cart") -> str:
       </a></header>"""
 
 
-def dawn_price(price: str, compare_at: str = "", state: str = "", regular="Regular price", sale="Sale price") -> str:
+def dawn_price(
+    price: str,
+    compare_at: str = "",
+    state: str = "",
+    regular: str = "Regular price",
+    sale: str = "Sale price",
+    unit_price: str = "",
+) -> str:
+    # snippets/unit-price.liquid, rendered inside price__container when the variant has a unit price measurement
+    unit = (
+        f"""<small class="unit-price caption"><span class="visually-hidden">Grundpreis</span>
+        <span class="price-item price-item--last">{unit_price}</span></small>"""
+        if unit_price
+        else ""
+    )
     return f"""<div id="price-template--1__main" role="status"><div class="price price--large{state}">
       <div class="price__container">
         <div class="price__regular">
@@ -115,6 +138,7 @@ def dawn_price(price: str, compare_at: str = "", state: str = "", regular="Regul
           <span class="visually-hidden visually-hidden--inline">{sale}</span>
           <span class="price-item price-item--sale price-item--last">{price}</span>
         </div>
+        {unit}
       </div></div></div>"""
 
 
@@ -390,6 +414,20 @@ DAWN = [
         "https://boutique.example.ca/products/botte-hiver",
         Shown("Botte d'hiver", "89.00", "CAD", "120.00", "InStock"),
         id="dawn-fr-ca-sale-currency-code-visible",
+    ),
+    pytest.param(
+        dawn_page(
+            lang="de",
+            name="Kaffee Hochland 500 g",
+            price_html=dawn_price("12,50 €", unit_price="2,50 €/100g", **DAWN_DE_KW),
+            button="In den Warenkorb legen",
+            cards=DAWN_DE_CARDS,
+            related="Das könnte dir auch gefallen",
+            cart_label="Warenkorb",
+        ),
+        "https://shop.example.de/products/kaffee-hochland",
+        Shown("Kaffee Hochland 500 g", "12.50", "EUR", None, "InStock"),
+        id="dawn-de-unit-price-visible",
     ),
     pytest.param(
         dawn_page(
@@ -960,16 +998,24 @@ def sw_page(
     number_label: str = "Product number:",
     number: str = "SW10042",
     tax: str = "Prices incl. VAT plus shipping costs",
+    unit: str = "",
+    price_block: str = "",
     microdata: bool = True,
     related: str = "",
     cart: str = "Shopping cart",
 ) -> str:
     md = microdata
     product_scope = ' itemscope itemtype="https://schema.org/Product"' if md else ""
-    offers = ' itemprop="offers" itemscope itemtype="https://schema.org/Offer"' if md else ""
+    offer_type = "AggregateOffer" if price_block else "Offer"
+    offers = f' itemprop="offers" itemscope itemtype="https://schema.org/{offer_type}"' if md else ""
     offer_meta = (
         f'<meta itemprop="url" content="{SW_URL}"><meta itemprop="priceCurrency" content="EUR">'
-        f'<meta itemprop="price" content="{price_value}">'
+        + (
+            '<meta itemprop="lowPrice" content="11.5"><meta itemprop="highPrice" content="12.95">'
+            '<meta itemprop="offerCount" content="2">'
+            if price_block
+            else f'<meta itemprop="price" content="{price_value}">'
+        )
         if md
         else ""
     )
@@ -1010,8 +1056,8 @@ def sw_page(
           <div class="product-detail-buy js-magnifier-zoom-image-container"><div{offers}>
             {offer_meta}
             <div class="product-detail-price-container">
-              <p class="product-detail-price{" with-list-price" if list_price else ""}">
-              {price}</p>{list_html}</div>
+              {price_block or f'<p class="product-detail-price{" with-list-price" if list_price else ""}">{price}</p>'}
+              {list_html}</div>{unit}
             <div class="product-detail-tax-container"><p class="product-detail-tax"><button class="btn
               btn-link-inline product-detail-tax-link" type="button" data-ajax-modal="true">{tax}</button></p></div>
             <div class="product-detail-delivery-information">{availability}<div class="product-delivery-information">
@@ -1044,6 +1090,32 @@ SW_RELATED = sw_box("Trail Sock", "€12.00*") + sw_box("Waxed Laces", "€4.00*
 SW_DE_RELATED = sw_box("Wandersocke", "12,95 €*", "In den Warenkorb") + sw_box(
     "Schnürsenkel", "4,50 €*", "In den Warenkorb"
 )
+SW_DE_UNIT = """<div class="product-detail-price-unit"><span class="price-unit-label">Inhalt:</span>
+  <span class="price-unit-content">0.5 Kilogramm</span>
+  <span class="price-unit-reference-content">(25,00 €* / 1 Kilogramm)</span></div>"""
+SW_BLOCK_ROW = """<tr class="product-block-prices-row"{scope}>
+  <th scope="row" class="product-block-prices-cell product-block-prices-cell-thin">{meta}
+  {words} <span class="product-block-prices-quantity">{quantity}</span></th>
+  <td class="product-block-prices-cell"><div>{shown}</div></td></tr>"""
+
+
+def sw_block_prices(microdata: bool) -> str:
+    rows = ""
+    for words, quantity, value, shown in (("To", "9", "12.95", "€12.95*"), ("From", "10", "11.5", "€11.50*")):
+        scope = ' itemprop="offers" itemscope itemtype="https://schema.org/Offer"' if microdata else ""
+        meta = (
+            f'<meta itemprop="priceCurrency" content="EUR"><meta itemprop="price" content="{value}">'
+            if microdata
+            else ""
+        )
+        rows += SW_BLOCK_ROW.format(scope=scope, meta=meta, words=words, quantity=quantity, shown=shown)
+    return f"""<div class="product-block-prices"><table class="table product-block-prices-grid">
+      <thead class="product-block-prices-head"><tr class="product-block-prices-row">
+      <th scope="col" class="product-block-prices-cell">Quantity</th>
+      <th scope="col" class="product-block-prices-cell">Unit price</th></tr></thead>
+      <tbody class="product-block-prices-body">{rows}</tbody></table></div>"""
+
+
 SW_DE = {
     "lang": "de-DE",
     "number_label": "Produktnummer:",
@@ -1159,6 +1231,73 @@ SHOPWARE = [
         SW_URL,
         Shown("Wanderschuh Gipfel", "139.95", "EUR", "179.95", "InStock", "SW10042"),
         id="shopware-de-sale-visible",
+    ),
+    pytest.param(
+        # buy-widget.html.twig's price unit: "Inhalt: 0.5 Kilogramm (25,00 €* / 1 Kilogramm)"
+        sw_page(
+            name="Kaffee Hochland",
+            price="12,50 €*",
+            price_value="12.5",
+            delivery="Sofort verfügbar, Lieferzeit 1-3 Werktage",
+            delivery_class="delivery-available",
+            button="In den Warenkorb",
+            unit=SW_DE_UNIT,
+            **SW_DE,
+        ),
+        SW_URL,
+        Shown("Kaffee Hochland", "12.50", "EUR", None, "InStock", "SW10042"),
+        id="shopware-de-unit-price-microdata",
+    ),
+    pytest.param(
+        sw_page(
+            name="Kaffee Hochland",
+            price="12,50 €*",
+            price_value="12.5",
+            delivery="Sofort verfügbar, Lieferzeit 1-3 Werktage",
+            delivery_class="delivery-available",
+            button="In den Warenkorb",
+            unit=SW_DE_UNIT,
+            microdata=False,
+            **SW_DE,
+        ),
+        SW_URL,
+        Shown("Kaffee Hochland", "12.50", "EUR", None, "InStock", "SW10042"),
+        id="shopware-de-unit-price-visible",
+    ),
+    pytest.param(
+        # buy-widget-price.html.twig with several calculated prices: the quantity price table, one Offer a row
+        # (component/product/block-price.html.twig renders each cell's "€12.95*")
+        sw_page(
+            name="Trail Shoe",
+            price="",
+            price_value="12.95",
+            price_block=sw_block_prices(False),
+            delivery="Available, delivery time 1-3 days",
+            delivery_class="delivery-available",
+            button="Add to shopping cart",
+            related=SW_RELATED,
+            microdata=False,
+        ),
+        SW_URL,
+        Shown("Trail Shoe", "12.95", "EUR", None, "InStock", "SW10042"),
+        marks=defect(QUANTITY_READ_AS_PRICE),
+        id="shopware-block-prices-visible",
+    ),
+    pytest.param(
+        sw_page(
+            name="Trail Shoe",
+            price="",
+            price_value="12.95",
+            price_block=sw_block_prices(True),
+            delivery="Available, delivery time 1-3 days",
+            delivery_class="delivery-available",
+            button="Add to shopping cart",
+            related=SW_RELATED,
+        ),
+        SW_URL,
+        Shown("Trail Shoe", "12.95", "EUR", None, "InStock", "SW10042"),
+        marks=defect(LOWEST_QUANTITY_TIER_TAKEN),
+        id="shopware-block-prices-microdata",
     ),
 ]
 
@@ -1462,6 +1601,26 @@ def bc_card(name: str, price: str) -> str:
 
 
 BC_URL = "https://cornerstone.example.com/orbit-terrarium-large/"
+BC_BOTH_TAXES = """<div class="productView-price">
+  <div class="price-section price-section--withTax rrp-price--withTax" style="display: none;">MSRP:
+    <span data-product-rrp-with-tax class="price price--rrp"></span></div>
+  <div class="price-section price-section--withTax non-sale-price--withTax" style="display: none;">Was:
+    <span data-product-non-sale-price-with-tax class="price price--non-sale"></span></div>
+  <div class="price-section price-section--withTax"><span class="price-label"></span>
+    <span class="price-now-label" style="display: none;">Now:</span>
+    <span data-product-price-with-tax class="price price--withTax">£108.00</span>
+    <abbr title="Including Tax">(Inc. VAT)</abbr></div>
+  <div class="price-section price-section--withoutTax rrp-price--withoutTax price-section--minor"
+    style="display: none;">MSRP: <span data-product-rrp-price-without-tax class="price price--rrp"></span></div>
+  <div class="price-section price-section--withoutTax non-sale-price--withoutTax price-section--minor"
+    style="display: none;">Was: <span data-product-non-sale-price-without-tax class="price price--non-sale"></span>
+  </div>
+  <div class="price-section price-section--withoutTax"><span class="price-label"></span>
+    <span class="price-now-label" style="display: none;">Now:</span>
+    <span data-product-price-without-tax class="price price--withoutTax price-section--minor">£90.00</span>
+    <abbr title="Excluding Tax">(Ex. VAT)</abbr></div>
+  <div class="price-section price-section--saving price" style="display: none;"><span class="price">(You save</span>
+    <span data-product-price-saved class="price price--saving"></span><span class="price">)</span></div></div>"""
 BC_BRAND_SCOPE = ' itemprop="brand" itemscope itemtype="http://schema.org/Brand"'
 
 BIGCOMMERCE = [
@@ -1529,6 +1688,15 @@ BIGCOMMERCE = [
         Shown("[Sample] Orbit Terrarium - Large", "109.00", "USD", None, "InStock", "OTS"),
         marks=defect(LETTERS_ONLY_SKU_DROPPED),
         id="cornerstone-letters-sku-microdata",
+    ),
+    pytest.param(
+        # a UK store displaying prices with and without VAT (price.html's with_tax section, then the minor one)
+        bc_page(name="[Sample] Orbit Terrarium - Large", orderable=True, microdata=False, price_html=BC_BOTH_TAXES)
+        .replace("$225.00", "£225.00")
+        .replace("$49.50", "£49.50"),
+        BC_URL,
+        Shown("[Sample] Orbit Terrarium - Large", "108.00", "GBP", None, "InStock", "OTS-L"),
+        id="cornerstone-uk-with-and-without-vat-visible",
     ),
 ]
 
