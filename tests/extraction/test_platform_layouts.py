@@ -44,8 +44,8 @@ QUANTITY_READ_AS_PRICE = (
     "with the table's currency (visible.py _price_candidate on product-detail-price-container)"
 )
 LOWEST_QUANTITY_TIER_TAKEN = (
-    "price is the 10+ tier: of the table's row Offers (and AggregateOffer lowPrice) choose_price (price_choice.py) "
-    "takes the lowest, while one item costs the first row's €12.95"
+    "price is the 10+ tier: of the table's row Offers choose_price (price_choice.py) falls back to the lowest "
+    "(no offer is selected or shown alone), while one item costs the first row's €12.95"
 )
 
 ARIA_HIDDEN_STRUCK_PRICE_BESIDE_MARKUP = (
