@@ -598,8 +598,8 @@ def _stock_said(node: etree._Element) -> Availability | None:
         return None
     if says_sold_out(text):
         # a word saying sold out only alone is alone among its children's words too: "<b>10</b> Sold" counts sales
-        whole = says_sold_out(element_text(node, _MAX_STOCK_MESSAGE + 1))
-        return None if _toggled_by_css(node) or not whole else "OutOfStock"
+        whole = text if len(node) == 0 or node.tag in ("button", "input") else element_text(node, _MAX_STOCK_MESSAGE)
+        return None if _toggled_by_css(node) or not says_sold_out(whole) else "OutOfStock"
     return "InStock" if says_in_stock(text) else None
 
 
