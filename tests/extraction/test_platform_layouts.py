@@ -60,14 +60,6 @@ CROSS_SELLING_SLIDER_NOT_RELATED = (
     "a cross-selling box's price and InStock: Shopware's product-detail-cross-selling / product-slider-item is "
     "not known as related products (visible.py noise words), so its buy button makes its price the main one"
 )
-NON_SALE_CLASS_READ_AS_SALE_BESIDE_MARKUP = (
-    "regular_price lost: class 'price--non-sale' splits to 'non sale', whose 'sale' marks a current price "
-    "(visible.py), so the 'Was:' price is never the old price"
-)
-NON_SALE_CLASS_READ_AS_SALE = (
-    "price is the 'Was:' price: class 'price--non-sale' splits to 'non sale', whose 'sale' marks a current "
-    "price (visible.py)"
-)
 LETTERS_ONLY_SKU_DROPPED = (
     "sku None: a letters-only code ('OTS') is refused even from itemprop='sku' under a 'SKU:' label "
     "(identifiers.py code validation)"
@@ -1663,7 +1655,6 @@ BIGCOMMERCE = [
         ),
         BC_URL,
         Shown("[Sample] Orbit Terrarium - Large", "89.00", "USD", "109.00", "InStock", "OTS-L"),
-        marks=defect(NON_SALE_CLASS_READ_AS_SALE_BESIDE_MARKUP),
         id="cornerstone-sale-microdata",
     ),
     pytest.param(
@@ -1675,7 +1666,6 @@ BIGCOMMERCE = [
         ),
         BC_URL,
         Shown("[Sample] Orbit Terrarium - Large", "89.00", "USD", "109.00", "InStock", "OTS-L"),
-        marks=defect(NON_SALE_CLASS_READ_AS_SALE),
         id="cornerstone-sale-visible",
     ),
     pytest.param(

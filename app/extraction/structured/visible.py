@@ -28,11 +28,11 @@ from app.extraction.structured.stock_words import (
 )
 
 # Words of class/id attributes (see attribute_words).
-_MAX_LABEL = 40
 _CURRENT = re.compile(
-    r" (?:sale|sales|now|special|current|final|offer|our|deal|promo\w*|reduced|your|pay|actual|selling|new"
-    r"|discounted) "
+    NOT_BEFORE + r" (?:sale|sales|now|special|current|final|offer|our|deal|promo\w*|reduced|your|pay|actual|selling"
+    r"|new|discounted) "
 )
+_MAX_LABEL = 40  # characters of a screen-reader label ("Previous Price")
 _NOISE = re.compile(
     r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sells?|crosssell\w*|carousel|recently|also"
     r"|mini cart|minicart|footer|sponsored|bundles?|accessor\w*|you may|complete the look|wishlist|rr|comparison"
