@@ -64,14 +64,6 @@ LETTERS_ONLY_SKU_DROPPED = (
     "sku None: a letters-only code ('OTS') is refused even from itemprop='sku' under a 'SKU:' label "
     "(identifiers.py code validation)"
 )
-BARE_HEADING_PRICE_MISSED = (
-    "a related product's price: OpenCart's bare <h2>$122.00</h2> (no price class) is no price candidate "
-    "(visible.py / product.py _price_after_heading) and its 'product-layout' tiles are not related products"
-)
-BARE_HEADING_PRICE_AND_STOCK_LINE_MISSED = (
-    "a related product's price and InStock: the bare <h2> price is missed, and 'Availability: Out Of Stock' "
-    "in the info list is not read over the Add to Cart button OpenCart always shows"
-)
 
 
 def without_microdata(html: str) -> str:
@@ -1797,7 +1789,6 @@ OPENCART = [
         ),
         OC_URL,
         Shown("Canon EOS 5D", "98.00", "USD", "122.00", "InStock"),
-        marks=defect(BARE_HEADING_PRICE_MISSED),
         id="opencart-special-visible",
     ),
     pytest.param(
@@ -1809,7 +1800,6 @@ OPENCART = [
         ),
         OC_URL,
         Shown("Canon EOS 5D", "122.00", "USD", None, "InStock"),
-        marks=defect(BARE_HEADING_PRICE_MISSED),
         id="opencart-regular-visible",
     ),
     pytest.param(
@@ -1821,7 +1811,6 @@ OPENCART = [
         ),
         OC_URL,
         Shown("Canon EOS 5D", "122.00", "USD", None, "OutOfStock"),
-        marks=defect(BARE_HEADING_PRICE_AND_STOCK_LINE_MISSED),
         id="opencart-out-of-stock-visible",
     ),
 ]

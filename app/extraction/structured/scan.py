@@ -20,6 +20,9 @@ _CART_WORDS = (
 _MAX_CONTROL_LABEL = 100
 _BUTTON_INPUT_TYPES = {"submit", "button", "image"}
 _TAGS_OF_INTEREST = {"script", "img", "h1", "button", "input", "form", "a"}
+SUBHEADINGS = {"h2", "h3", "h4"}
+_MAX_HEADING_PRICE = 24  # characters of a subheading that is only an amount ("$122.00", "1 299,00 Kč")
+_MAX_CURRENCY_LETTERS = 4  # "Kč", "TL", "Rs.", "zł"
 
 
 @dataclass(slots=True)
@@ -63,11 +66,13 @@ def scan_page(root: etree._Element) -> PageScan:
             is_anchor = True
         # Cheap substring tests first: this loop runs for every element of the page.
         css, identifier, itemprop = element.get("class"), element.get("id"), element.get("itemprop")
-        if (
+        named_price = (
             (css and ("rice" in css or "RICE" in css))
             or (identifier and ("rice" in identifier or "RICE" in identifier))
             or (itemprop and "rice" in itemprop)
-        ) and _mentions_price(css, identifier, itemprop):
+        ) and _mentions_price(css, identifier, itemprop)
+        # a subheading that is only an amount: OpenCart's "<h2>$122.00</h2>" below the title
+        if named_price or (tag in SUBHEADINGS and _only_a_number(element)):
             scan.price_elements.append((order, element))
             is_anchor = True
         if (
@@ -84,6 +89,15 @@ def scan_page(root: etree._Element) -> PageScan:
             if order >= MAX_ANCHORS:
                 break
     return scan
+
+
+def _only_a_number(element: etree._Element) -> bool:
+    """An amount with its currency and no other words: "$122.00", "1 299 Kč", not "16 Comments" or "2024"."""
+    text = (element.text or "").strip()
+    if len(element) or not 0 < len(text) <= _MAX_HEADING_PRICE or not any(char.isdigit() for char in text):
+        return False
+    letters = sum(char.isalpha() for char in text)
+    return letters <= _MAX_CURRENCY_LETTERS and any(not (char.isdigit() or char in " .,'-") for char in text)
 
 
 def _mentions_price(*values: str | None) -> bool:

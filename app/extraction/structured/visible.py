@@ -16,7 +16,7 @@ from app.extraction.structured.document import PageFacts, attribute_words, eleme
 from app.extraction.structured.models import Availability
 from app.extraction.structured.price_element_text import FORMER, HIDDEN, NOT_BEFORE, STRUCK_TAGS, shown_price_text
 from app.extraction.structured.price_parsing import parse_price
-from app.extraction.structured.scan import PageScan
+from app.extraction.structured.scan import SUBHEADINGS, PageScan
 from app.extraction.structured.stock_words import (
     CURRENT_PRICE_LABEL,
     ESTIMATE_LABEL,
@@ -168,6 +168,7 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         if element.tag != "form"
         and element not in heading_wrappers
         and (candidate := _price_candidate(element, order, facts.locale, noise)) is not None
+        and (candidate.currency is not None or element.tag not in SUBHEADINGS)  # a heading "2024" is no price
     ]
     # A price the page hides (a member or coupon price shown on request) counts only when nothing else is shown.
     prices = [candidate for candidate in prices if not noise.hidden(candidate.element)] or prices
