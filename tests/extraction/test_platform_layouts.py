@@ -39,14 +39,6 @@ def defect(reason: str) -> pytest.MarkDecorator:
 
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
-QUANTITY_READ_AS_PRICE = (
-    "price 9: the quantity price table's container text 'To 9 €12.95* From 10 €11.50*' is read as the amount 9 "
-    "with the table's currency (visible.py _price_candidate on product-detail-price-container)"
-)
-LOWEST_QUANTITY_TIER_TAKEN = (
-    "price is the 10+ tier: of the table's row Offers choose_price (price_choice.py) falls back to the lowest "
-    "(no offer is selected or shown alone), while one item costs the first row's €12.95"
-)
 
 PRICE_RANGE_OVER_CHOSEN_VARIATION = (
     "price is the range's low end: main_visible_price (price_choice.py) prefers p.price '$110.00 – $125.00' "
@@ -55,10 +47,6 @@ PRICE_RANGE_OVER_CHOSEN_VARIATION = (
 SKU_RUNS_INTO_NEXT_LABEL = (
     "sku 'CT-07Cat': labelled_identifiers (identifiers.py) reads visible text in which adjacent inline spans "
     "without whitespace run together ('CT-07Catégorie :')"
-)
-CROSS_SELLING_SLIDER_NOT_RELATED = (
-    "a cross-selling box's price and InStock: Shopware's product-detail-cross-selling / product-slider-item is "
-    "not known as related products (visible.py noise words), so its buy button makes its price the main one"
 )
 LETTERS_ONLY_SKU_DROPPED = (
     "sku None: a letters-only code ('OTS') is refused even from itemprop='sku' under a 'SKU:' label "
@@ -1202,7 +1190,6 @@ SHOPWARE = [
         ),
         SW_URL,
         Shown("Wanderschuh Gipfel", "139.95", "EUR", None, "OutOfStock", "SW10042"),
-        marks=defect(CROSS_SELLING_SLIDER_NOT_RELATED),
         id="shopware-de-sold-out-visible",
     ),
     pytest.param(
@@ -1230,7 +1217,6 @@ SHOPWARE = [
         ),
         SW_URL,
         Shown("Trail Shoe", "120.00", "EUR", None, "OutOfStock", "SW10042"),
-        marks=defect(CROSS_SELLING_SLIDER_NOT_RELATED),
         id="shopware-sold-out-visible",
     ),
     pytest.param(
@@ -1298,7 +1284,6 @@ SHOPWARE = [
         ),
         SW_URL,
         Shown("Trail Shoe", "12.95", "EUR", None, "InStock", "SW10042"),
-        marks=defect(QUANTITY_READ_AS_PRICE),
         id="shopware-block-prices-visible",
     ),
     pytest.param(
@@ -1314,7 +1299,6 @@ SHOPWARE = [
         ),
         SW_URL,
         Shown("Trail Shoe", "12.95", "EUR", None, "InStock", "SW10042"),
-        marks=defect(LOWEST_QUANTITY_TIER_TAKEN),
         id="shopware-block-prices-microdata",
     ),
 ]

@@ -51,6 +51,9 @@ US = PageLocale(language="en", country="US")
         ("Sie sparen 20,00 € 79,99 €", "79.99", "EUR"),  # nor what a sale saves, in any language
         ("oszczędzasz 30,00 zł 129,00 zł", "129.00", "PLN"),
         ("Vous économisez 5,00 € 24,99 €", "24.99", "EUR"),
+        ("Quantity Unit price To 9 €12.95* From 10 €11.50*", "12.95", "EUR"),  # a tier table's quantities
+        ("99 ₽119 -17%", "99", "RUB"),  # the old price's element runs against the sign
+        ("24,90 €29,90 €", "24.90", "EUR"),
         ("١٬٢٩٩٫٠٠ ر.س", "1299.00", "SAR"),  # Arabic-Indic digits and separators
         ("৳ ১,২০০", "1200", "BDT"),
     ],

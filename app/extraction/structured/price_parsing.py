@@ -171,6 +171,9 @@ def _reads_dot_as_grouping(currency: str | None, locale: PageLocale | None) -> b
     return bool(locale and locale.uses_decimal_comma)
 
 
+_QUANTITY_RANK = 6  # below every amount with a sign, whatever its label ("Unit price To 9 €12.95")
+
+
 def _amounts(text: str) -> list[_Amount]:
     """Each amount in the text with the currency symbol beside it and a rank (lower = more likely current)."""
     matches = list(_NUMBER.finditer(text))
@@ -178,8 +181,10 @@ def _amounts(text: str) -> list[_Amount]:
     financing = _FINANCING.search(text) is not None
     for index, match in enumerate(matches):
         before = text[matches[index - 1].end() if index else 0 : match.start()]
-        after = text[match.end() : matches[index + 1].start() if index + 1 < len(matches) else len(text)]
+        after = _after(text, matches, index)
         symbol_before, symbol_after = _symbol_before(before), _symbol_after(after)
+        if symbol_after and index + 1 < len(matches) and _prefixes_next(text, matches, index):
+            symbol_after = None  # "To 9 €12.95 From 10 €11.50": the sign is the next amount's, written against it
         if not symbol_after and _NOT_A_PRICE_AFTER.match(after):
             continue
         if _SAVING.search(before[-20:]) or _INSTALMENT_BEFORE.search(before[-30:]):
@@ -200,7 +205,8 @@ def _amounts(text: str) -> list[_Amount]:
             and following[1] is not None
             and _RANGE_TO_NEXT.fullmatch(text[match.end() : following[0].start()]) is not None
         )
-        rank = label_rank * 2 + (1 if not symbol and (prefix_style or not shares_suffix) else 0)
+        bare = 0 if symbol else _QUANTITY_RANK if prefix_style else 0 if shares_suffix else 1
+        rank = label_rank * 2 + bare
         if not re.search(r"[1-9]", match.group(0)):
             rank += 10  # "Now: $0.00" is a placeholder, not the price
         amounts.append(_Amount(match.group(0), symbol, symbol_first, rank))
@@ -212,6 +218,23 @@ def _prefer_code(before: str | None, after: str | None) -> str | None:
     if before and after and is_shared_symbol(before) and not is_shared_symbol(after):
         return after
     return before or after
+
+
+def _after(text: str, matches: list[re.Match[str]], index: int) -> str:
+    """The text between an amount and the next one (or the end)."""
+    return text[matches[index].end() : matches[index + 1].start() if index + 1 < len(matches) else len(text)]
+
+
+def _prefixes_next(text: str, matches: list[re.Match[str]], index: int) -> bool:
+    """The text between two amounts is one currency sign set apart from the first and written against the second,
+    which has no sign after it, and the text writes that sign against other amounts too: "To 9 €12.95 From 10
+    €11.50", not "24,90 €29,90 €" or "99 ₽119" (an old price in its own element)."""
+    between = _after(text, matches, index)
+    sign = between.strip(" :")
+    if not (between[:1].isspace() and not between[-1:].isspace() and _symbol_before(between) == sign):
+        return False
+    written_before = sum(1 for match in matches if text.endswith(sign, 0, match.start()))
+    return written_before >= 2 and _symbol_after(_after(text, matches, index + 1)) is None
 
 
 def _symbol_before(before: str) -> str | None:

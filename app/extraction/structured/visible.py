@@ -34,13 +34,13 @@ _CURRENT = re.compile(
 )
 _MAX_LABEL = 40  # characters of a screen-reader label ("Previous Price")
 _NOISE = re.compile(
-    r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sells?|crosssell\w*|carousel|recently|also"
+    r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sell\w*|crosssell\w*|carousel|recently|also"
     r"|mini cart|minicart|footer|sponsored|bundles?|accessor\w*|you may|complete the look|wishlist|rr|comparison"
     r"|p13n|certona|combo|modal) "
 )
 _NOT_A_PRICE = re.compile(
     r" (?:shipping|delivery|installments?|monthly|month|finance|financing|save|saving|savings|tax|per|unit|total"
-    r"|subtotal) "
+    r"|subtotal|quantity|qty) "
 )
 # A block of instalments around a price element ("ecredit-installment-block" > "price": eMAG's monthly rate).
 _INSTALMENT_CONTAINER = re.compile(
