@@ -1,6 +1,6 @@
 """Write training/url_labels/devpages.csv: labelled URLs read off our development pages (eval/devpages).
 
-    .venv/bin/python scripts/derive_devpages_url_labels.py [--pages /work/devpages/pages]
+    .venv/bin/python scripts/derive_devpages_url_labels.py [--pages /work/devpages/pages] [--first 343]
 
 Each page gives its own address with its hand label, and labels for links to pages of the same site, by the rule
 of `train_url_classifier.weak_labels_for_page`: on a product page, a same-shop link shaped like one of that shop's
@@ -40,9 +40,10 @@ NOT_A_SHOP = {"news", "blog", "article", "help"}
 MAX_URL = 300  # longer links are ad redirects and tracking; the model reads at most 64 tokens anyway
 
 
-def derived_rows(pages_dir: Path) -> list[tuple[str, int, str]]:
-    """(url, label, source) for each page's own address and its same-site links, first label kept."""
-    records = [json.loads(line) for line in LABELS.read_text().splitlines() if line.strip()]
+def derived_rows(pages_dir: Path, first: int | None = None) -> list[tuple[str, int, str]]:
+    """(url, label, source) for each page's own address and its same-site links, first label kept; of the first
+    `first` records only (pages added after the model was trained stay out of its training data)."""
+    records = [json.loads(line) for line in LABELS.read_text().splitlines() if line.strip()][:first]
     records = [r for r in records if r.get("is_product") is not None and (pages_dir / f"{r['id']}.html.gz").exists()]
     product_shapes = {path_shape(r["url"]) for r in records if r["is_product"]}
     rows: dict[str, tuple[str, int, str]] = {}
@@ -66,10 +67,11 @@ def derived_rows(pages_dir: Path) -> list[tuple[str, int, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=Path, default=Path("/work/devpages/pages"), help="where <id>.html.gz are")
+    parser.add_argument("--first", type=int, default=None, help="read only the first N records of labels.jsonl")
     args = parser.parse_args()
     if not args.pages.is_dir():
         raise SystemExit(f"No pages at {args.pages}: scripts/fetch_devpages.py rebuilds them (see eval/devpages).")
-    rows = derived_rows(args.pages)
+    rows = derived_rows(args.pages, args.first)
     with OUT.open("w", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["url", "label", "origin", "source"])
