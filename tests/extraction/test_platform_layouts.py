@@ -40,10 +40,6 @@ def defect(reason: str) -> pytest.MarkDecorator:
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 
-PRICE_RANGE_OVER_CHOSEN_VARIATION = (
-    "price is the range's low end: main_visible_price (price_choice.py) prefers p.price '$110.00 – $125.00' "
-    "to the chosen variation's .woocommerce-variation-price"
-)
 SKU_RUNS_INTO_NEXT_LABEL = (
     "sku 'CT-07Cat': labelled_identifiers (identifiers.py) reads visible text in which adjacent inline spans "
     "without whitespace run together ('CT-07Catégorie :')"
@@ -675,7 +671,6 @@ WOO = [
         ),
         WOO_URL,
         Shown("Trail Shoe", "125.00", "USD", None, "InStock"),
-        marks=defect(PRICE_RANGE_OVER_CHOSEN_VARIATION),
         id="woo-variable-chosen-visible",
     ),
     pytest.param(

@@ -13,6 +13,7 @@ from lxml import etree
 from app.extraction.structured.currency import PageLocale, minor_unit_digits
 from app.extraction.structured.document import attribute_words, element_text
 from app.extraction.structured.models import Availability, Source
+from app.extraction.structured.price_parsing import RANGE_JOIN
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord
 from app.extraction.structured.text import code_written
 from app.extraction.structured.visible import (
@@ -34,6 +35,9 @@ _MIN_SHOWN_SKU = 4
 # delivery and installation options, a warranty's price): not the product's price.
 _ADD_ON_PRICE = re.compile(r" (?:options?|add ?ons?|services?|warranty|warranties|insurance|protection|installation) ")
 _ADD_ON_PENALTY = 2.0
+# One end of a price range ranks below a price of its own: a chosen variant's price beside "$110.00 - $125.00".
+_RANGE_END_PENALTY = 1.5
+_MAX_RANGE_JOIN = 5
 # A price element saying the tax is in it ("消費税込 ¥ 2,200", "inkl. MwSt.", "TTC") beside a main price that does
 # not: the buyer pays the taxed one (Japanese shops head with the price before tax, B2B shops with the net one).
 _TAX_INCLUDED = re.compile(
@@ -76,12 +80,15 @@ def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisi
     after_heading = [c.order for c in candidates if heading_order is not None and c.order > heading_order]
     rank_after_heading = {order: rank for rank, order in enumerate(after_heading)}
     in_grid = prices_in_product_grid(page)
+    range_ends = _ends_of_ranges(candidates)
 
     def score(candidate: PriceCandidate) -> float:
         value = (2.0 if candidate.current else 0.0) - (2.5 if candidate.former else 0.0)
         value += 1.0 if candidate.currency else 0.0
         if _ADD_ON_PRICE.search(attribute_words(candidate.element, "class", "id")):
             value -= _ADD_ON_PENALTY
+        if candidate.order in range_ends:
+            value -= _RANGE_END_PENALTY
         if candidate.order in rank_after_heading:
             value += max(0.0, 2.0 - 0.5 * rank_after_heading[candidate.order])
         elif heading_order is not None:
@@ -111,6 +118,20 @@ def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisi
         first_choice.order in in_grid and (not near_cart or tiles_priced >= _LISTING_GRID_PRICES)
     )
     return MainVisiblePrice(best, near_cart, near_heading, listed)
+
+
+def _ends_of_ranges(candidates: list[PriceCandidate]) -> set[int]:
+    """Price elements joined into a range ("$110.00 - $125.00": the variants' lowest and highest prices)."""
+    by_element = {candidate.element: candidate for candidate in candidates}
+    ends: set[int] = set()
+    for candidate in candidates:
+        between, following = candidate.element.tail or "", candidate.element.getnext()
+        if following is not None and following not in by_element:  # the dash in its own element (WooCommerce)
+            between += element_text(following, _MAX_RANGE_JOIN) + (following.tail or "")
+            following = following.getnext()
+        if following is not None and following in by_element and RANGE_JOIN.fullmatch(between):
+            ends.update((candidate.order, by_element[following].order))
+    return ends
 
 
 def _with_tax(best: PriceCandidate, candidates: list[PriceCandidate]) -> PriceCandidate:

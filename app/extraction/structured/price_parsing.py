@@ -76,7 +76,7 @@ _INSTALMENT_BEFORE = re.compile(
     r"\s*(?:de|of|à|a|von|da|je))\s*(?:[^\d\s]{1,4}\s*)?$",
     re.I,
 )
-_RANGE_TO_NEXT = re.compile(r"\s*(?:-|–|—|~|～|to|bis|à|a|al|até|do|до)\s*", re.I)
+RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|～|to|bis|à|a|al|até|do|до)\s*", re.I)
 _DATE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}-\d{1,2}\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b",
@@ -203,7 +203,7 @@ def _amounts(text: str) -> list[_Amount]:
         shares_suffix = (
             following is not None
             and following[1] is not None
-            and _RANGE_TO_NEXT.fullmatch(text[match.end() : following[0].start()]) is not None
+            and RANGE_JOIN.fullmatch(text[match.end() : following[0].start()]) is not None
         )
         bare = 0 if symbol else _QUANTITY_RANK if prefix_style else 0 if shares_suffix else 1
         rank = label_rank * 2 + bare
