@@ -17,6 +17,15 @@ from tests.extraction.test_platform_layouts import Shown, defect, page, without_
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 
+OXID_ENGLISH_STOCK_UNREAD = (
+    "availability None: neither OXID's English 'Ready for shipping' (stock_words.py) nor its enabled 'To cart' button "
+    "(buy_controls.py phrases) is read, and schema_org.py takes availability only from an Offer, while wave puts "
+    "the availability link on the Product (its Offer scope closes before the price)"
+)
+OXID_ENGLISH_OUT_OF_STOCK_UNREAD = (
+    "availability None: OXID's English 'This item is not on stock and has to be re-ordered.' is not a stock phrase "
+    "(stock_words.py), and the OutOfStock link wave puts on the Product, outside its Offer, is not read (schema_org.py)"
+)
 RELATED_OLD_PRICE_TAKEN = (
     "regular_price = a related product's old price: the shown price candidate is nopCommerce's div.prices wrapper, "
     "and regular_price_near (visible.py) climbs 3 levels from it to the whole product form, into the related grid's "
@@ -537,7 +546,304 @@ ODOO = [
 ]
 
 
-CASES = [*NOPCOMMERCE, *SYLIUS, *ODOO]
+# ---------------------------------------------------------------- Solidus classic frontend (Spree heritage)
+# solidusio/solidus frontend/app/views/spree/products/show.html.erb (div[data-hook=product_show] with the Product
+# microdata, h1.product-title itemprop name), products/_cart_form.html.erb (the Offer microdata; h6 "Price",
+# span.price.selling itemprop="price" with the formatted amount, an empty span itemprop="priceCurrency" content=...,
+# link availability InStock when it can supply, else span.out-of-stock "Out of Stock" under a buy button that stays),
+# shared/_header.html.erb + _main_nav_bar ("Cart: (Empty)"), products/_taxons.html.erb ("Look for similar items",
+# taxon links without prices). Solidus shows no struck price. Strings from solidus_i18n en and es.
+
+
+def solidus_page(
+    *,
+    lang: str = "en",
+    name: str,
+    price: str,
+    currency: str,
+    in_stock: bool,
+    microdata: bool = True,
+    strings: dict[str, str] | None = None,
+) -> str:
+    s = {
+        "price": "Price",
+        "add": "Add To Cart",
+        "out": "Out of Stock",
+        "cart": "Cart: (Empty)",
+        "similar": "Look for similar items",
+        "properties": "Properties",
+        "login": "Login",
+    } | (strings or {})
+    stock = (
+        '<link itemprop="availability" href="http://schema.org/InStock" />'
+        if in_stock
+        else f'<br /><span class="out-of-stock">{s["out"]}</span>'
+    )
+    body = f"""<header id="header" data-hook><div id="spree-header"><div class="container"><figure id="logo"
+      class="columns six" data-hook><a href="/"><img alt="Sample Store" src="/assets/logo/solidus.svg"></a></figure>
+      <nav id="top-nav-bar" class="columns ten"><ul id="nav-bar" class="inline" data-hook><li id="search-bar"
+      data-hook><form action="/products" method="get"><input type="search" name="keywords" id="keywords"
+      placeholder="Search"><input type="submit" value="Search"></form></li><li id="link-to-login"><a
+      href="/login">{s["login"]}</a></li><li id="link-to-cart" data-hook><a class="cart-info empty"
+      href="/cart">{s["cart"]}</a></li></ul></nav></div></div></header>
+      <div class="container"><div id="wrapper" class="row" data-hook><div id="content" class="columns sixteen"
+      data-hook><div data-hook="product_show" itemscope itemtype="http://schema.org/Product">
+        <div class="columns six alpha" data-hook="product_left_part">
+          <div class="row" data-hook="product_left_part_wrap">
+          <div id="product-images" data-hook="product_images"><div id="main-image" class="panel panel-default"
+          data-hook><img alt="{name}" itemprop="image" src="/spree/products/1/large/tote.jpg"></div></div>
+          <div data-hook="product_properties"><h6 class="product-section-title">{s["properties"]}</h6><table
+          id="product-properties" class="table-display"><tbody><tr class="even"><td><strong>Material</strong></td>
+          <td>Canvas</td></tr></tbody></table></div></div></div>
+        <div class="columns ten omega" data-hook="product_right_part"><div class="row"
+          data-hook="product_right_part_wrap"><div id="product-description" data-hook="product_description">
+          <h1 class="product-title" itemprop="name">{name}</h1><div itemprop="description"
+          data-hook="description">Roomy canvas bag for every day.</div>
+          <div id="cart-form" data-hook="cart_form"><form action="/orders/populate" accept-charset="UTF-8"
+          method="post"><div id="inside-product-cart-form" data-hook="inside_product_cart_form" itemprop="offers"
+          itemscope itemtype="http://schema.org/Offer"><input type="hidden" name="variant_id" id="variant_id"
+          value="1"><div data-hook="product_price" class="columns five  alpha "><div id="product-price"><h6
+          class="product-section-title">{s["price"]}</h6><div><span class="price selling" itemprop="price">
+          {price}</span><span itemprop="priceCurrency" content="{currency}"></span></div>{stock}</div>
+          <div class="add-to-cart"><input type="number" name="quantity" id="quantity" value="1" class="title"
+          min="1"><button name="button" type="submit" class="large primary" id="add-to-cart-button">{s["add"]}
+          </button></div></div></div></form></div></div>
+          <div id="taxon-crumbs" class="columns five omega" data-hook><h6
+          class="product-section-title">{s["similar"]}</h6><div data-hook="product_taxons">
+          <ul id="similar_items_by_taxon"
+          data-hook><li><a href="/t/categories/bags">Bags</a></li></ul></div></div></div></div></div></div></div></div>
+      <footer id="footer" class="sixteen columns" data-hook><div id="footer-left" class="columns alpha eight"
+      data-hook><p>Powered by <a href="http://solidus.io/">Solidus</a></p></div></footer>"""
+    return page(lang, f"{name} - Sample Store", body if microdata else without_microdata(body))
+
+
+SOLIDUS_URL = "https://solidus.example.com/products/solidus-tote"
+SOLIDUS_ES = {
+    "price": "Precio",
+    "add": "Agregar al carrito",
+    "out": "Agotado",
+    "cart": "Carrito: (Vacío)",
+    "similar": "Buscar artículos similares",
+    "properties": "Propiedades",
+    "login": "Ingresar",
+}
+
+SOLIDUS = [
+    pytest.param(
+        solidus_page(name="Solidus Tote", price="$15.99", currency="USD", in_stock=True),
+        SOLIDUS_URL,
+        Shown("Solidus Tote", "15.99", "USD", None, "InStock"),
+        id="solidus-regular-microdata",
+    ),
+    pytest.param(
+        solidus_page(name="Solidus Tote", price="$15.99", currency="USD", in_stock=True, microdata=False),
+        SOLIDUS_URL,
+        Shown("Solidus Tote", "15.99", "USD", None, "InStock"),
+        id="solidus-regular-visible",
+    ),
+    pytest.param(
+        solidus_page(name="Solidus Tote", price="$15.99", currency="USD", in_stock=False),
+        SOLIDUS_URL,
+        Shown("Solidus Tote", "15.99", "USD", None, "OutOfStock"),
+        id="solidus-out-of-stock-microdata",
+    ),
+    pytest.param(
+        solidus_page(name="Solidus Tote", price="$15.99", currency="USD", in_stock=False, microdata=False),
+        SOLIDUS_URL,
+        Shown("Solidus Tote", "15.99", "USD", None, "OutOfStock"),
+        id="solidus-out-of-stock-visible",
+    ),
+    pytest.param(
+        solidus_page(
+            lang="es", name="Bolsa Solidus", price="15,99 €", currency="EUR", in_stock=False, strings=SOLIDUS_ES
+        ),
+        "https://solidus.example.es/products/bolsa-solidus",
+        Shown("Bolsa Solidus", "15.99", "EUR", None, "OutOfStock"),
+        id="solidus-es-out-of-stock-microdata",
+    ),
+]
+
+
+# ---------------------------------------------------------------- OXID eShop 6 "wave" theme
+# OXID-eSales/wave-theme tpl/page/details/inc/productmain.tpl (div.details-info with the Product microdata,
+# h1#productTitle, "Product number:" (ARTNUM), the Offer itemscope on div.details-information that closes BEFORE the
+# price, so itemprop="price" (a hidden copy of the formatted price) and the availability links sit on the Product;
+# del.price-old for the RRP, label#productPrice span.price with "*" markup, button#toBasket "To cart", or no form
+# controls when the article cannot be bought; span.stockFlag "Ready for shipping" / notOnStock with the
+# MESSAGE_NOT_ON_STOCK text), widget/product/listitem_grid.tpl for the "Similar products" boxes (oldPrice del + lead
+# price), layout/header.tpl minibasket button, layout/footer.tpl VAT note; strings from OXID-eSales/oxideshop_ce
+# source/Application/translations/{en,de}/lang.php.
+
+
+def oxid_box(name: str, price: str, old: str = "") -> str:
+    old_html = f'<span class="oldPrice text-muted"><del>{old}</del></span>' if old else ""
+    return f"""<div class="productData col-12 col-sm-6 col-md-4 productBox"><form name="tobasketproductList_1"
+      action="/index.php?" method="post" class="js-oxProductForm"><div class="picture text-center"><a
+      href="/{name.lower().replace(" ", "-")}.html" title="{name}"><img src="/out/pictures/generated/product/1/
+      390_245_75/nopic.jpg" alt="{name}" class="img-fluid"></a></div><div class="listDetails text-center"><div
+      class="title"><a id="productList_1" href="/{name.lower().replace(" ", "-")}.html" class="title"
+      title="{name}"><span>{name}</span></a></div><div class="price text-center"><div class="content">{old_html}
+      <span class="lead text-nowrap">{price}*</span></div></div></div></form></div>"""
+
+
+def oxid_page(
+    *,
+    lang: str = "en",
+    name: str,
+    price: str,
+    rrp: str = "",
+    artnum: str,
+    buyable: bool,
+    related: str,
+    microdata: bool = True,
+    strings: dict[str, str] | None = None,
+) -> str:
+    s = {
+        "artnum": "Product number:",
+        "cart": "To cart",
+        "ready": "Ready for shipping",
+        "not_on_stock": "This item is not on stock and has to be re-ordered.",
+        "delivery": "Delivery time: 1 - 2 days",
+        "similar": "Similar products",
+        "vat": "* incl. tax, plus Shipping costs",
+        "basket": "Basket",
+    } | (strings or {})
+    rrp_html = f'<del class="price-old">{rrp}</del><br />' if rrp else ""
+    danger = ' class="text-danger"' if rrp else ""
+    if buyable:
+        basket = f"""<div class="tobasketFunction tobasket-function"><div class="input-group tobasket-input-group">
+          <input id="amountToBasket" type="text" name="am" value="1" autocomplete="off" class="form-control"><div
+          class="input-group-append"><button id="toBasket" type="submit" class="btn btn-primary submitButton"><i
+          class="fa fa-shopping-cart"></i> {s["cart"]}</button></div></div></div>
+          <span class="stockFlag"><link itemprop="availability" href="http://schema.org/InStock"/><i class="fa
+          fa-circle text-success"></i> {s["ready"]}</span><div class="deliverytime small">{s["delivery"]}</div>"""
+    else:
+        basket = f"""<div class="tobasketFunction tobasket-function"></div><span class="stockFlag notOnStock"><i
+          class="fa fa-circle text-danger"></i><link itemprop="availability" href="http://schema.org/OutOfStock"/>
+          {s["not_on_stock"]}</span>"""
+    body = f"""<header id="header" class="header"><div class="header-box"><div class="container"><div class="row">
+      <div class="col-12 col-md-6 col-lg-3 logo-col"><a href="/" title=""><img
+      src="/out/wave/img/logo_oxid.png" alt="" style="width:auto;max-width:250px;"></a></div>
+      <div class="col-12 col-md-6 col-lg-9 menus-col"><div class="menu-dropdowns"><div class="btn-group
+      minibasket-menu"><button type="button" class="btn dropdown-toggle" data-toggle="dropdown"
+      data-href="/index.php?cl=basket" aria-label="{s["basket"]}"><i class="fa fa-shopping-cart fa-2x"
+      aria-hidden="true"></i></button><ul class="dropdown-menu dropdown-menu-right float-right" role="menu"><li>
+      <div class="row"><div class="col-12"><div class="minibasket-menu-box"></div></div></div></li></ul></div>
+      </div></div></div></div></div></header>
+      <div id="wrapper"><div class="container"><div class="underdog"><div class="content-box"><div id="content"
+      class="details"><div id="details_container"><div id="productinfo"><div id="details"><form
+      class="js-oxProductForm" action="/index.php?" method="post"><div class="hidden"><input type="hidden"
+      name="cl" value="details"><input type="hidden" name="aid" value="dc5ffdf380e15674b56dd562a7cb6aec"><input
+      type="hidden" name="fnc" value="tobasket"></div>
+      <div class="details-info" itemscope itemtype="http://schema.org/Product"><div class="row">
+        <div class="col-12 col-md-4 details-col-left"><div class="picture details-picture"><img
+          src="/out/pictures/generated/product/1/540_340_75/kite.jpg" alt="{name} " itemprop="image"
+          class="img-fluid"></div></div>
+        <div class="col-12 col-sm-8 col-md-5 col-lg-6 details-col-middle">
+          <h1 id="productTitle" class="details-title" itemprop="name">{name} </h1>
+          <span class="small text-muted">{s["artnum"]} {artnum}</span>
+          <p class="details-shortdesc" id="productShortdesc" itemprop="description">Freestyle kite.</p>
+          <div class="details-information" itemprop="offers" itemscope itemtype="http://schema.org/Offer"></div>
+          <div class="price-wrapper">{rrp_html}<label id="productPrice" class="price-label"><span{danger}><span
+            class="price-from"></span><span class="price">{price}</span><span class="price-markup">*</span><span
+            class="d-none"><span itemprop="price">{price}</span></span></span></label></div>
+          <div class="tobasket">{basket}</div></div>
+        <div class="col-12 col-sm-4 col-md-3 col-lg-2 details-col-right"><ul class="list-unstyled
+          details-action-links"><li><a id="loginToNotice" href="/index.php?cl=account">Add to wish list</a></li></ul>
+        </div></div></div></form></div></div>
+      <div class="boxwrapper" id="boxwrapper_similar"><div class="page-header"><h2>{s["similar"]}</h2></div><div
+        class="list-container" id="similar"><div class="row gridView">{related}</div></div></div>
+      </div></div></div></div></div></div>
+      <footer class="footer" id="footer"><div class="container"><div class="row"><div class="col-12"><div
+      class="footer-box footer-box-vat">{s["vat"]}</div></div></div></div></footer>"""
+    return page(
+        lang, f"OXID Surf and Kite Shop | {name} | online kaufen", body if microdata else without_microdata(body)
+    )
+
+
+OXID_URL = "https://oxid.example.com/en/Kiteboarding/Kites/Kite-CORE-GTS.html"
+OXID_RELATED = oxid_box("Kite NBK REBEL", "€699.00", old="€799.00") + oxid_box("Kite RRD PASSION", "€539.00")
+OXID_DE = {
+    "artnum": "Artikelnummer:",
+    "cart": "In den Warenkorb",
+    "ready": "Sofort lieferbar",
+    "not_on_stock": "Dieser Artikel ist nicht auf Lager und muss erst nachbestellt werden.",
+    "delivery": "Lieferzeit: 1 - 2 Tage",
+    "similar": "Ähnliche Produkte",
+    "vat": "* inkl. MwSt., zzgl. Versandkosten",
+    "basket": "Warenkorb",
+}
+OXID_DE_URL = "https://oxid.example.de/Kiteboarding/Kites/Kite-CORE-GTS.html"
+OXID_DE_RELATED = oxid_box("Kite NBK REBEL", "699,00 €", old="799,00 €") + oxid_box("Kite RRD PASSION", "539,00 €")
+
+OXID = [
+    pytest.param(
+        oxid_page(name="Kite CORE GTS", price="€879.00", artnum="1402", buyable=True, related=OXID_RELATED),
+        OXID_URL,
+        Shown("Kite CORE GTS", "879.00", "EUR", None, "InStock", "1402"),
+        id="oxid-regular-microdata",
+        marks=defect(OXID_ENGLISH_STOCK_UNREAD),
+    ),
+    pytest.param(
+        oxid_page(
+            name="Kite CORE GTS", price="€879.00", artnum="1402", buyable=True, related=OXID_RELATED, microdata=False
+        ),
+        OXID_URL,
+        Shown("Kite CORE GTS", "879.00", "EUR", None, "InStock", "1402"),
+        id="oxid-regular-visible",
+        marks=defect(OXID_ENGLISH_STOCK_UNREAD),
+    ),
+    pytest.param(
+        oxid_page(
+            name="Kite CORE GTS", price="€749.00", rrp="€879.00", artnum="1402", buyable=True, related=OXID_RELATED
+        ),
+        OXID_URL,
+        Shown("Kite CORE GTS", "749.00", "EUR", "879.00", "InStock", "1402"),
+        id="oxid-rrp-microdata",
+        marks=defect(OXID_ENGLISH_STOCK_UNREAD),
+    ),
+    pytest.param(
+        oxid_page(name="Kite CORE GTS", price="€879.00", artnum="1402", buyable=False, related=OXID_RELATED),
+        OXID_URL,
+        Shown("Kite CORE GTS", "879.00", "EUR", None, "OutOfStock", "1402"),
+        id="oxid-not-buyable-microdata",
+        marks=defect(OXID_ENGLISH_OUT_OF_STOCK_UNREAD),
+    ),
+    pytest.param(
+        oxid_page(
+            lang="de",
+            name="Kite CORE GTS",
+            price="749,00 €",
+            rrp="879,00 €",
+            artnum="1402",
+            buyable=True,
+            related=OXID_DE_RELATED,
+            microdata=False,
+            strings=OXID_DE,
+        ),
+        OXID_DE_URL,
+        Shown("Kite CORE GTS", "749.00", "EUR", "879.00", "InStock", "1402"),
+        id="oxid-de-rrp-visible",
+    ),
+    pytest.param(
+        oxid_page(
+            lang="de",
+            name="Kite CORE GTS",
+            price="879,00 €",
+            artnum="1402",
+            buyable=False,
+            related=OXID_DE_RELATED,
+            microdata=False,
+            strings=OXID_DE,
+        ),
+        OXID_DE_URL,
+        Shown("Kite CORE GTS", "879.00", "EUR", None, "OutOfStock", "1402"),
+        id="oxid-de-not-buyable-visible",
+    ),
+]
+
+
+CASES = [*NOPCOMMERCE, *SYLIUS, *ODOO, *SOLIDUS, *OXID]
 
 
 @pytest.mark.parametrize(("html", "url", "shown"), CASES)
