@@ -249,8 +249,10 @@ NOPCOMMERCE = [
 # that is d-none without a discount), price/discount.html.twig (the EU "lowest price ... before the discount" note),
 # .../variant_selection/availability_check.html.twig ("Out of stock" text instead of the add-to-cart form),
 # .../variant_selection/add_to_cart/submit.html.twig (button "Add to cart"), shared/components/header/cart.html.twig
-# (cart button with the items total), product/show/page/product_listing/association.html.twig (products-grid of
-# cards with prices). Sylius renders no schema.org markup. Strings from the en and pl translations.
+# (cart button with the items total, no count for an empty cart),
+# product/show/page/product_listing/association.html.twig (products-grid of
+# cards with prices). Sylius renders no schema.org markup. Strings from UiBundle/Resources/translations
+# messages.{en,pl}.yml and messages+intl-icu.en.yml.
 
 
 def sylius_card(name: str, price: str, original: str = "") -> str:
@@ -275,7 +277,7 @@ def sylius_page(
     related_heading: str = "Similar products",
     strings: dict[str, str] | None = None,
 ) -> str:
-    s = {"add": "Add to cart", "out": "Out of stock", "qty": "Quantity", "items": "items"} | (strings or {})
+    s = {"add": "Add to cart", "out": "Out of stock", "qty": "Quantity"} | (strings or {})
     original_html = f"<div><del>{original}</del></div>" if original else '<div class="d-none"></div>'
     lowest_html = f'<div><small class="text-body-tertiary">{lowest}</small></div>' if lowest else ""
     buy = (
@@ -293,7 +295,7 @@ def sylius_page(
       href="/{lang}/"><img src="/build/shop/images/logo.png" alt="Sylius logo" class="py-4"></a></div>
       <div class="col-auto position-relative"><div><button class="btn btn-icon btn-transparent px-0 position-relative"
       data-bs-toggle="offcanvas" data-bs-target="#offcanvasCart"><svg viewBox="0 0 24 24"></svg><span
-      class="d-none d-lg-block ps-1">{cart_total} {s["items"]}</span></button></div></div></div></div></header>
+      class="d-none d-lg-block ps-1">{cart_total}</span></button></div></div></div></div></header>
       <main><div class="container mb-6"><nav aria-label="breadcrumb"><ol class="breadcrumb"><li
       class="breadcrumb-item"><a href="/{lang}/">Home</a></li><li class="breadcrumb-item active">{name}</li></ol></nav>
       <div class="row g-3 g-lg-6"><div class="col-12 col-lg-7"><div class="overflow-auto bg-light rounded-3"><img
@@ -316,7 +318,7 @@ SYLIUS_URL = "https://sylius.example.com/en_US/products/everyday-white-basic-t-s
 SYLIUS_RELATED = sylius_card("Loose white designer T-Shirt", "$35.69") + sylius_card(
     "Ribbed copper slim fit Tee", "$28.14", "$41.00"
 )
-SYLIUS_PL = {"add": "Dodaj do koszyka", "out": "Brak w magazynie", "qty": "Ilość", "items": "produkty"}
+SYLIUS_PL = {"add": "Dodaj do koszyka", "out": "Brak w magazynie", "qty": "Ilość"}
 SYLIUS_PL_URL = "https://sylius.example.pl/pl_PL/products/koszulka-basic-biala"
 SYLIUS_PL_RELATED = sylius_card("Luźna biała koszulka", "129,00 zł") + sylius_card(
     "Prążkowana koszulka slim", "89,00 zł", "119,00 zł"
@@ -334,7 +336,7 @@ SYLIUS = [
             name="Everyday white basic T-Shirt",
             price="$33.89",
             original="$42.36",
-            lowest="The lowest price of this product from 30 days before the discount was $38.10",
+            lowest="The lowest price from 30 days prior to the current discount was $38.10",
             related=SYLIUS_RELATED,
         ),
         SYLIUS_URL,
@@ -353,7 +355,8 @@ SYLIUS = [
             name="Koszulka basic biała",
             price="99,00 zł",
             original="139,00 zł",
-            lowest="Najniższa cena tego produktu z 30 dni przed obniżką wynosiła 119,00 zł",
+            # no Polish text for this message: Symfony falls back to the English one
+            lowest="The lowest price from 30 days prior to the current discount was 119,00 zł",
             cart_total="0,00 zł",
             related=SYLIUS_PL_RELATED,
             related_heading="Podobne produkty",
@@ -475,10 +478,10 @@ def odoo_page(
 
 ODOO_URL = "https://odoo.example.com/shop/furn-7800-desk-7"
 ODOO_ES = {
-    "add": "Agregar al carrito",
+    "add": "Añadir al carrito",
     "shop": "Tienda",
     "terms": "Términos y condiciones",
-    "return": "Garantía de devolución de dinero de 30 días",
+    "return": "Garantía de devolución 30 días",
 }
 ODOO_ES_URL = "https://odoo.example.es/es/shop/escritorio-roble-7"
 ODOO_EUR = {"currency": "EUR", "symbol": "€", "after": True}
