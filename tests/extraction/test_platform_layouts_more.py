@@ -13,24 +13,10 @@ from decimal import Decimal
 import pytest
 
 from app.extraction.structured import extract_structured
-from tests.extraction.test_platform_layouts import Shown, defect, page, without_microdata
+from tests.extraction.test_platform_layouts import Shown, page, without_microdata
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 
-OXID_ENGLISH_STOCK_UNREAD = (
-    "availability None: neither OXID's English 'Ready for shipping' (stock_words.py) nor its enabled 'To cart' button "
-    "(buy_controls.py phrases) is read, and schema_org.py takes availability only from an Offer, while wave puts "
-    "the availability link on the Product (its Offer scope closes before the price)"
-)
-OXID_ENGLISH_OUT_OF_STOCK_UNREAD = (
-    "availability None: OXID's English 'This item is not on stock and has to be re-ordered.' is not a stock phrase "
-    "(stock_words.py), and the OutOfStock link wave puts on the Product, outside its Offer, is not read (schema_org.py)"
-)
-RELATED_OLD_PRICE_TAKEN = (
-    "regular_price = a related product's old price: the shown price candidate is nopCommerce's div.prices wrapper, "
-    "and regular_price_near (visible.py) climbs 3 levels from it to the whole product form, into the related grid's "
-    "span.price.old-price"
-)
 
 # ---------------------------------------------------------------- nopCommerce 4.x default theme
 # nopSolutions/nopCommerce src/Presentation/Nop.Web/Views/Product/ProductTemplate.Simple.cshtml (div.product-name h1,
@@ -170,14 +156,12 @@ NOPCOMMERCE = [
         NOP_URL,
         Shown("Lenovo IdeaCentre", "500.00", "USD", None, "InStock", "LE_IC_600"),
         id="nop-regular-microdata",
-        marks=defect(RELATED_OLD_PRICE_TAKEN),
     ),
     pytest.param(
         nop_en(price="$500.00", stock="In stock", microdata=None),
         NOP_URL,
         Shown("Lenovo IdeaCentre", "500.00", "USD", None, "InStock", "LE_IC_600"),
         id="nop-regular-visible",
-        marks=defect(RELATED_OLD_PRICE_TAKEN),
     ),
     pytest.param(
         nop_en(price="$450.00", old="$520.00", stock="In stock", microdata=("450.00", "USD", "InStock")),
@@ -196,7 +180,6 @@ NOPCOMMERCE = [
         NOP_URL,
         Shown("Lenovo IdeaCentre", "500.00", "USD", None, "OutOfStock"),
         id="nop-out-of-stock-microdata",
-        marks=defect(RELATED_OLD_PRICE_TAKEN),
     ),
     pytest.param(
         # the buy button stays on an out-of-stock nopCommerce page; the stock line is what the shopper reads
@@ -204,7 +187,6 @@ NOPCOMMERCE = [
         NOP_URL,
         Shown("Lenovo IdeaCentre", "500.00", "USD", None, "OutOfStock"),
         id="nop-out-of-stock-visible",
-        marks=defect(RELATED_OLD_PRICE_TAKEN),
     ),
     pytest.param(
         nop_page(
@@ -238,7 +220,6 @@ NOPCOMMERCE = [
         NOP_RU_URL,
         Shown("Ноутбук Lenovo IdeaPad 3", "47990.00", "RUB", None, "OutOfStock", "LEN-IP3-15"),
         id="nop-ru-out-of-stock-microdata",
-        marks=defect(RELATED_OLD_PRICE_TAKEN),
     ),
 ]
 
@@ -785,7 +766,6 @@ OXID = [
         OXID_URL,
         Shown("Kite CORE GTS", "879.00", "EUR", None, "InStock", "1402"),
         id="oxid-regular-microdata",
-        marks=defect(OXID_ENGLISH_STOCK_UNREAD),
     ),
     pytest.param(
         oxid_page(
@@ -794,7 +774,6 @@ OXID = [
         OXID_URL,
         Shown("Kite CORE GTS", "879.00", "EUR", None, "InStock", "1402"),
         id="oxid-regular-visible",
-        marks=defect(OXID_ENGLISH_STOCK_UNREAD),
     ),
     pytest.param(
         oxid_page(
@@ -803,14 +782,12 @@ OXID = [
         OXID_URL,
         Shown("Kite CORE GTS", "749.00", "EUR", "879.00", "InStock", "1402"),
         id="oxid-rrp-microdata",
-        marks=defect(OXID_ENGLISH_STOCK_UNREAD),
     ),
     pytest.param(
         oxid_page(name="Kite CORE GTS", price="€879.00", artnum="1402", buyable=False, related=OXID_RELATED),
         OXID_URL,
         Shown("Kite CORE GTS", "879.00", "EUR", None, "OutOfStock", "1402"),
         id="oxid-not-buyable-microdata",
-        marks=defect(OXID_ENGLISH_OUT_OF_STOCK_UNREAD),
     ),
     pytest.param(
         oxid_page(

@@ -12,7 +12,8 @@ import re
 _PHRASES = (
     # English, and the attribute forms (add-to-cart, addToBag, btn-buy-now)
     r"add(?:ing)?[\s_-]*(?:it[\s_-]*)?to[\s_-]*(?:my[\s_-]*|your[\s_-]*)?(?:shopping[\s_-]*)?(?:cart|bag|basket|trolley)",
-    r"addto(?:cart|bag|basket)", r"buy[\s_-]*(?:it[\s_-]*)?now", r"pre-?order now", r"place[\s_-]*(?:a[\s_-]*)?bid",
+    r"addto(?:cart|bag|basket)", r"^\s*to\s+(?:the\s+)?(?:cart|basket)\s*$",  # OXID's whole label "To cart"
+    r"buy[\s_-]*(?:it[\s_-]*)?now", r"pre-?order now", r"place[\s_-]*(?:a[\s_-]*)?bid",
     r"bid[\s_-]*now", r"(?:buy|get|book)[\s_-]*tickets?", r"get[\s_-]*(?:this[\s_-]*)?deal",
     r"buy[\s_-]*(?:this[\s_-]*)?deal",
     r"make[\s_-]*(?:an[\s_-]*)?offer",

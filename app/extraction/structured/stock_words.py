@@ -17,7 +17,7 @@ from dataclasses import dataclass
 _SOLD_OUT = (
     "out of stock", "sold out", "soldout", "currently unavailable", "temporarily unavailable",
     "no longer available", "currently not available", "temporarily not available", "item not available",
-    "product not available", "unavailable online", "discontinued", "no stock", "not in stock",
+    "product not available", "unavailable online", "discontinued", "no stock", "not in stock", "not on stock",
     "sales ended", "sales have ended", "sale has ended", "ticket sales ended", "auction ended", "bidding has ended",
     "bidding closed", "this listing has ended", "listing has ended", "angebot beendet", "verkauf beendet",
     "auktion beendet", "enchère terminée", "vente terminée", "subasta finalizada", "asta terminata",
@@ -60,7 +60,8 @@ _SOLD_OUT_ALONE = frozenset({
 })  # fmt: skip
 _IN_STOCK = (
     "in stock", "available for delivery", "available for pickup", "available for shipping", "ships today",
-    "ships within", "left in stock", "ready to ship", "auf lager", "lagernd", "sofort lieferbar", "vorrätig",
+    "ships within", "left in stock", "ready to ship",
+    "ready for shipping", "ready for dispatch", "auf lager", "lagernd", "sofort lieferbar", "vorrätig",
     "en stock", "en existencia", "disponible en stock", "disponibile subito", "disponibile in magazzino",
     "em estoque", "em stock", "disponível", "op voorraad", "direct leverbaar", "på lager", "i lager", "varastossa",
     "w magazynie", "dostępny", "skladem", "skladom", "na zalogi", "raktáron", "készleten", "σε απόθεμα", "stokta",

@@ -345,6 +345,7 @@ def regular_price_near(candidate: PriceCandidate, locale: PageLocale) -> Decimal
     old-price element, or labelled "was" / "UVP" / "antes" / "原价"…; the nearest one above the current price."""
     node = candidate.element
     seen: set[etree._Element] = set()
+    noise = _NoiseContext()  # a related product's old price, reached by climbing from a wrapper, is not this one's
     for _ in range(_REGULAR_PRICE_LEVELS):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
@@ -357,7 +358,11 @@ def regular_price_near(candidate: PriceCandidate, locale: PageLocale) -> Decimal
             if len(seen) > _MAX_BUY_BOX_NODES:
                 return None
             amount = _former_amount(element, locale)
-            if amount is not None and candidate.amount < amount <= candidate.amount * _MAX_DISCOUNT_FACTOR:
+            if (
+                amount is not None
+                and candidate.amount < amount <= candidate.amount * _MAX_DISCOUNT_FACTOR
+                and not noise.around(element)
+            ):
                 return amount
     return None
 
