@@ -15,9 +15,6 @@ import pytest
 from app.extraction.structured import extract_structured
 from tests.extraction.test_platform_layouts import Shown, page, without_microdata
 
-# What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
-
-
 # ---------------------------------------------------------------- nopCommerce 4.x default theme
 # nopSolutions/nopCommerce src/Presentation/Nop.Web/Views/Product/ProductTemplate.Simple.cshtml (div.product-name h1,
 # overview), _SKU_Man_GTIN_Ven.cshtml ("SKU:" span.label + span.value), _Availability.cshtml ("Availability:" with the
