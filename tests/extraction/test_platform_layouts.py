@@ -40,10 +40,6 @@ def defect(reason: str) -> pytest.MarkDecorator:
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 
-SKU_RUNS_INTO_NEXT_LABEL = (
-    "sku 'CT-07Cat': labelled_identifiers (identifiers.py) reads visible text in which adjacent inline spans "
-    "without whitespace run together ('CT-07Catégorie :')"
-)
 LETTERS_ONLY_SKU_DROPPED = (
     "sku None: a letters-only code ('OTS') is refused even from itemprop='sku' under a 'SKU:' label "
     "(identifiers.py code validation)"
@@ -725,7 +721,6 @@ WOO = [
         re.sub(r">\s+<", "><", WOO_FR_PAGE),
         "https://boutique.example.fr/produit/chaussure-de-trail/",
         Shown("Chaussure de trail", "89.00", "EUR", None, "InStock", "CT-07"),
-        marks=defect(SKU_RUNS_INTO_NEXT_LABEL),
         id="woo-fr-regular-minified-visible",
     ),
 ]

@@ -397,6 +397,9 @@ def _lower_keeping_positions(text: str) -> str:
     return "".join(low if len(low := char.lower()) == 1 else char for char in text)  # "İ" lowers to two
 
 
+_RUN_IN_LABEL = re.compile(r"(.*\d)[A-Z][a-z]+")
+
+
 def _matches(rule: _LabelRule, text: str, lowered: str, name: str | None) -> Iterator[tuple[int, str]]:
     for match in rule.pattern.finditer(lowered):
         start = match.start()
@@ -405,6 +408,8 @@ def _matches(rule: _LabelRule, text: str, lowered: str, name: str | None) -> Ite
         if _PROMOTION.search(lowered, lowered.rfind("\n", 0, start) + 1, start):
             continue  # a discount code: "-15% en pedidos superiores a 249€ | Código: 15HOLIDAYS"
         raw = text[match.start(1) : match.end(1)]
+        if run_in := _RUN_IN_LABEL.fullmatch(raw):
+            raw = run_in.group(1)  # "CT-07Catégorie :": a minified page runs the code into the next label
         if rule.kind == "gtin":
             value = normalise_gtin(raw) or normalise_gtin(raw.split()[0])
         else:
