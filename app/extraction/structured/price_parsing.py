@@ -183,7 +183,7 @@ def _amounts(text: str) -> list[_Amount]:
         before = text[matches[index - 1].end() if index else 0 : match.start()]
         after = _after(text, matches, index)
         symbol_before, symbol_after = _symbol_before(before), _symbol_after(after)
-        if symbol_after and index + 1 < len(matches) and _prefixes_next(text, matches, index):
+        if symbol_after and index + 1 < len(matches) and _prefixes_next(after, text, matches, index):
             symbol_after = None  # "To 9 €12.95 From 10 €11.50": the sign is the next amount's, written against it
         if not symbol_after and _NOT_A_PRICE_AFTER.match(after):
             continue
@@ -225,11 +225,10 @@ def _after(text: str, matches: list[re.Match[str]], index: int) -> str:
     return text[matches[index].end() : matches[index + 1].start() if index + 1 < len(matches) else len(text)]
 
 
-def _prefixes_next(text: str, matches: list[re.Match[str]], index: int) -> bool:
+def _prefixes_next(between: str, text: str, matches: list[re.Match[str]], index: int) -> bool:
     """The text between two amounts is one currency sign set apart from the first and written against the second,
     which has no sign after it, and the text writes that sign against other amounts too: "To 9 €12.95 From 10
     €11.50", not "24,90 €29,90 €" or "99 ₽119" (an old price in its own element)."""
-    between = _after(text, matches, index)
     sign = between.strip(" :")
     if not (between[:1].isspace() and not between[-1:].isspace() and _symbol_before(between) == sign):
         return False

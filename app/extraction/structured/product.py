@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,7 +31,7 @@ from app.extraction.structured.product_verdict import page_evidence, page_signal
 from app.extraction.structured.scan import PageScan, scan_page
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord, is_product, product_record, type_names
 from app.extraction.structured.text import clean_name, is_site_name, name_similarity, visible_text
-from app.extraction.structured.visible import VisiblePage, read_visible_page, stock_message
+from app.extraction.structured.visible import VisiblePage, read_visible_page, regular_price_near, stock_message
 
 logger = logging.getLogger(__name__)
 
@@ -90,12 +91,10 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     shown = main_visible_price(visible, heading[0] if heading else None)
     old_prices = old_prices_shown((main, opengraph), visible, shown, facts.locale)
     text = visible_text(root)  # prunes scripts, styles and hidden parts: the readers above need them, those below not
-    if shown is None and heading is not None and not _price_elements_apart_from(scan, heading[0]):
-        shown = _price_after_heading(scan, heading[0], facts)
-    if shown is None and not visible.prices and (labelled := price_after_label(root, facts.locale)):
-        shown = MainVisiblePrice(labelled, near_cart=False, near_heading=False, listed=False)
-    if shown is not None and old_prices.near_shown is None:  # a price written in plain text, read after pruning
-        old_prices = old_prices_shown((main, opengraph), visible, shown, facts.locale)
+    if shown is None:
+        shown = _price_in_plain_text(root, scan, visible, heading, facts)
+        if shown is not None:  # its old price, if any, is plain text too: the pruned tree still has it
+            old_prices = replace(old_prices, near_shown=regular_price_near(shown.candidate, facts.locale))
     price = choose_price(main, opengraph, visible, shown, old_prices, text, page_url=url)
     if price is not None:
         put("price", to_money(price.amount), price.source)
@@ -186,6 +185,21 @@ def _price_elements_apart_from(scan: PageScan, heading_order: int) -> bool:
     element = dict(scan.headings).get(heading_order)
     wrappers = set(element.iterancestors()) if element is not None else set()
     return any(price not in wrappers for _, price in scan.price_elements)
+
+
+def _price_in_plain_text(
+    root: etree._Element, scan: PageScan, visible: VisiblePage, heading: tuple[int, str] | None, facts: PageFacts
+) -> MainVisiblePrice | None:
+    """A page with no price element of its own: the amount below its heading, else one after a "Price:" label."""
+    if (
+        heading is not None
+        and not _price_elements_apart_from(scan, heading[0])
+        and (shown := _price_after_heading(scan, heading[0], facts))
+    ):
+        return shown
+    if not visible.prices and (labelled := price_after_label(root, facts.locale)):
+        return MainVisiblePrice(labelled, near_cart=False, near_heading=False, listed=False)
+    return None
 
 
 def _price_after_heading(scan: PageScan, heading_order: int, facts: PageFacts) -> MainVisiblePrice | None:

@@ -371,7 +371,7 @@ def _former_amount(element: etree._Element, locale: PageLocale) -> Decimal | Non
     """The amount an element shows as the old price, if it is one (checked cheapest first: most are not)."""
     if element.tag in _SKIPPED_TAGS:
         return None
-    marked = element.tag in STRUCK_TAGS or "line-through" in (element.get("style") or "") or _strike_attribute(element)
+    marked = _struck(element)
     own_text = (element.text or "").strip()
     if not own_text and 0 < len(element) <= _MAX_LABELLED_PRICE_PARTS:
         own_text = element_text(element, MAX_PRICE_TEXT)  # "<button>Was:</button> <span>$34.99</span>"
@@ -416,13 +416,15 @@ def _struck_through(element: etree._Element) -> bool:
     for level, node in enumerate(_ancestors_and_self(element)):
         if level > 3:
             return False
-        if node.tag in STRUCK_TAGS or "line-through" in (node.get("style") or "") or _strike_attribute(node):
+        if _struck(node):
             return True
     return False
 
 
-def _strike_attribute(node: etree._Element) -> bool:
-    """A flag the stylesheet strikes through by: Amazon's `data-a-strike="true"` on the list price."""
+def _struck(node: etree._Element) -> bool:
+    """Struck through by its tag, its style, or a flag the stylesheet strikes by (Amazon's `data-a-strike="true"`)."""
+    if node.tag in STRUCK_TAGS or "line-through" in (node.get("style") or ""):
+        return True
     return any(key.startswith("data-") and "strike" in key and value == "true" for key, value in node.attrib.items())
 
 
@@ -447,7 +449,7 @@ class _NoiseContext:
         for level, node in enumerate(_ancestors_and_self(element)):
             if level > _NOISE_LEVELS or node.tag in ("body", "html"):
                 return False
-            if node.tag == "main" or node.get("role") == "main":
+            if _is_main(node):
                 return False  # the page's main content, whatever its classes say ("l-common__footer" on NETOFF's)
             if node.tag in _NOISE_TAGS or (level > 0 and self._is_noisy(node)):
                 return True
@@ -484,6 +486,11 @@ def _hidden_by_class(css: str) -> bool:
         token == "none" or (_HIDING_CLASS.match(token) and not _NOT_HIDING_PREFIX.match(token)) for token in tokens
     )
     return hiding and not any(_SHOWN_FROM_SOME_WIDTH.match(token) for token in tokens)
+
+
+def _is_main(node: etree._Element) -> bool:
+    """The page's main content (`<main>` or role="main")."""
+    return node.tag == "main" or node.get("role") == "main"
 
 
 def _ancestors_and_self(element: etree._Element) -> Iterator[etree._Element]:
@@ -589,7 +596,7 @@ def _beside(elements: list[etree._Element], anchors: list[etree._Element]) -> bo
 
 def _close_ancestors(element: etree._Element) -> Iterator[etree._Element]:
     for level, node in enumerate(_ancestors_and_self(element)):
-        if level > _BUY_BOX_LEVELS + 1 or node.tag in ("body", "html", "main") or node.get("role") == "main":
+        if level > _BUY_BOX_LEVELS + 1 or node.tag in ("body", "html") or _is_main(node):
             return
         yield node
 
@@ -640,7 +647,7 @@ def _buy_box(anchor: etree._Element) -> Iterator[etree._Element]:
     box = anchor
     for _ in range(_BUY_BOX_LEVELS):
         parent = box.getparent()
-        if parent is None or parent.tag in ("body", "html", "main") or parent.get("role") == "main":
+        if parent is None or parent.tag in ("body", "html") or _is_main(parent):
             break
         box = parent
     return _visible_nodes(box)
