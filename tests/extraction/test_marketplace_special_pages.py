@@ -106,6 +106,11 @@ INSTANT_SAVINGS_BEFORE_PRICE = (
     "'Your Price $1,599.99'; the price before the savings is labelled 'Price', not struck, so it is not taken as "
     "the regular price (visible.py regular_price_near / FORMER_PRICE_LABEL)"
 )
+ITEM_QUERY_SKU_MISSED = (
+    "sku '1Z4-0002-01234': a Newegg marketplace item's URL is /p/<group code>?Item=9SIA7254KX1234 and the page "
+    "shows 'Item #: 9SIA7254KX1234'; the /p/ path code is taken before the labelled item number and the ?Item= "
+    "query (identifiers.py URL patterns)"
+)
 LISTING_ID_SKU_MISSED = (
     "sku None: the listing id in the URL (/listing/1234567890/<slug>) is not taken as the SKU (identifiers.py URL "
     "patterns)"
@@ -193,7 +198,7 @@ def ebay_page(
     item: str,
     name: str,
     price: str,
-    kind: str = "fixed",  # fixed | auction | start | ended
+    kind: str = "fixed",  # fixed | out (fixed price, out of stock) | auction | start | ended
     bids: int = 0,
     bin_price: str = "",
     list_price: str = "",
@@ -204,6 +209,7 @@ def ebay_page(
     s: dict[str, str] = EBAY_S,
     similar: str = "",
     host: str = "ebay.com",
+    quantity: str = "",
 ) -> str:
     strike = (
         f"""<div class="x-additional-info"><div class="x-additional-info__item--0"><span
@@ -213,13 +219,23 @@ def ebay_page(
         if list_price
         else ""
     )
-    if kind == "fixed":
+    qty = (
+        f"""<div class="vim x-quantity"><label for="qtyTextBox">Quantity:</label><input id="qtyTextBox" value="1">
+      <span class="ux-textspans ux-textspans--SECONDARY">{quantity}</span></div>"""
+        if quantity
+        else ""
+    )
+    if kind in ("fixed", "out"):
         price_html = f"""<div class="x-price-primary" data-testid="x-price-primary"><span
-          class="ux-textspans">{price}</span></div>{strike}"""
+          class="ux-textspans">{price}</span></div>{strike}{qty}"""
         buttons = f"""<li><div class="x-bin-action"><a class="ux-call-to-action fake-btn fake-btn--primary"
           href="https://www.{host}/atc?item={item}"><span class="ux-call-to-action__text">{s["bin"]}</span></a>
           </div></li><li><div class="x-atc-action"><a class="ux-call-to-action fake-btn fake-btn--secondary"
           href="https://cart.payments.{host}/sc/add?item={item}"><span>{s["cart"]}</span></a></div></li>"""
+        if kind == "out":
+            buttons = ""
+            price_html += """<div class="d-quantity__availability"><span class="ux-textspans
+              ux-textspans--BOLD">This item is out of stock.</span></div>"""
     elif kind == "ended":
         price_html = f"""<div class="x-price-primary"><span class="ux-textspans ux-textspans--SECONDARY">{s["won"]}
           </span> <span class="ux-textspans">{price}</span></div><div class="x-bid-count"><span
@@ -332,6 +348,29 @@ EBAY = [
         EBAY_URL,
         Shown(EBAY_CAMERA, "749.99", "USD", "979.99", "InStock", "385123456789"),
         id="ebay-list-price-visible",
+    ),
+    pytest.param(
+        # the JSON-LD keeps the sale price; "Was" is struck beside it, and the quantity line carries other numbers
+        ebay_page(
+            item="385123456789",
+            name=EBAY_CAMERA,
+            price="US $749.99",
+            list_price="US $979.99",
+            save="US $230.00 (23% off)",
+            s=EBAY_S | {"list": "Was:"},
+            quantity="More than 10 available / 1,234 sold",
+            similar=EBAY_SIMILAR,
+            markup=offer_jsonld(EBAY_CAMERA, "749.99", "USD"),
+        ),
+        EBAY_URL,
+        Shown(EBAY_CAMERA, "749.99", "USD", "979.99", "InStock", "385123456789"),
+        id="ebay-was-quantity-jsonld",
+    ),
+    pytest.param(
+        ebay_page(item="385123456789", name=EBAY_CAMERA, kind="out", price="US $879.00", similar=EBAY_SIMILAR),
+        EBAY_URL,
+        Shown(EBAY_CAMERA, "879.00", "USD", None, "OutOfStock", "385123456789"),
+        id="ebay-fixed-out-of-stock-visible",
     ),
     pytest.param(
         # an auction with a Buy It Now beside the bid: the shopper's price now is the current bid
@@ -616,7 +655,14 @@ def bestbuy_page(
     was: str = "",
     buy: str = "Add to Cart",
     markup: dict[str, Any] | None = None,
+    monthly: str = "",
 ) -> str:
+    finance = (
+        f"""<div class="pricing-price__financing"><span class="financing-offer">or {monthly}/mo. for 12 months*
+      </span><span class="financing-disclaimer">*with a Best Buy Credit Card</span></div>"""
+        if monthly
+        else ""
+    )
     was_html = (
         f"""<div class="pricing-price__savings-regular-price"><div class="pricing-price__regular-price-content"><div
       class="pricing-price__regular-price sr-only">The previous price was {was}</div><div aria-hidden="true"
@@ -636,7 +682,7 @@ def bestbuy_page(
       </div></div>
       <div class="pricing-price"><div class="priceView-hero-price priceView-customer-price"><span
       aria-hidden="true">{price}</span><span class="sr-only">Your price for this item is {price}</span></div>
-      {was_html}</div>
+      {was_html}{finance}</div>
       <div class="fulfillment-add-to-cart-button"><button class="c-button{disabled} c-button-lg c-button-block
       add-to-cart-button" type="button" data-sku-id="{sku}">{buy}</button></div>
       {carousel("Customers also bought", [("Sony WF-1000XM5 Earbuds", "$249.99"), ("Bose QC Ultra", "$379.00")])}
@@ -700,6 +746,12 @@ BESTBUY = [
         id="bestbuy-sold-out-visible",
     ),
     pytest.param(
+        bestbuy_page(name=BB_NAME, sku="6505727", price="$329.99", monthly="$27.50"),
+        BB_URL,
+        Shown(BB_NAME, "329.99", "USD", None, "InStock", "6505727"),
+        id="bestbuy-monthly-financing-visible",
+    ),
+    pytest.param(
         bestbuy_ca_page(
             name="Sony WH-1000XM5 Noise Cancelling Headphones - Black",
             web_code="16523456",
@@ -733,7 +785,15 @@ BESTBUY = [
 # specs; a Product JSON-LD; header with the cart count.
 
 
-def newegg_page(*, name: str, item: str, dollars: str, cents: str, was: str = "", stock: str = "In stock.") -> str:
+def newegg_page(
+    *, name: str, item: str, dollars: str, cents: str, was: str = "", stock: str = "In stock.", seller: str = ""
+) -> str:
+    sold_by = (
+        f"""<div class="product-seller">Sold and Shipped by: <a href="/Seller-Store/{seller}"><strong>{seller}
+      </strong></a></div><li class="price-ship">$4.99 Shipping</li>"""
+        if seller
+        else ""
+    )
     was_html = f'<li class="price-was"><span class="price-was-data">{was}</span></li>' if was else ""
     save = '<li class="price-save"><span class="price-save-label">Save: </span>$70.00</li>' if was else ""
     buy = (
@@ -749,7 +809,7 @@ def newegg_page(*, name: str, item: str, dollars: str, cents: str, was: str = ""
       <div class="product-wrap"><h1 class="product-title">{name}</h1>
       <div class="product-inventory"><strong>{stock}</strong></div>
       <div class="product-price"><ul class="price">{was_html}<li class="price-current"><span
-      class="price-current-label"></span>$<strong>{dollars}</strong><sup>{cents}</sup></li>{save}</ul></div>
+      class="price-current-label"></span>$<strong>{dollars}</strong><sup>{cents}</sup></li>{save}{sold_by}</ul></div>
       <div class="product-buy">{buy}</div>
       <div class="tab-pane"><table class="table-horizontal"><tr><th>Brand</th><td>SAMSUNG</td></tr><tr><th>Model
       </th><td>MZ-V9P2T0B/AM</td></tr></table><div class="product-item-number">Item #: {item}</div></div></div>
@@ -774,6 +834,13 @@ NEWEGG = [
         Shown(NE_NAME, "239.99", "USD", None, "OutOfStock", "N82E16820147861"),
         id="newegg-out-of-stock-visible",
     ),
+    pytest.param(
+        newegg_page(name=NE_NAME, item="9SIA7254KX1234", dollars="184", cents=".95", seller="TechDeals Outlet"),
+        "https://www.newegg.com/p/1Z4-0002-01234?Item=9SIA7254KX1234",
+        Shown(NE_NAME, "184.95", "USD", None, "InStock", "9SIA7254KX1234"),
+        marks=defect(ITEM_QUERY_SKU_MISSED),
+        id="newegg-marketplace-seller-shipping-visible",
+    ),
 ]
 
 
@@ -784,7 +851,14 @@ NEWEGG = [
 # a Product JSON-LD (sku = Internet #, productID, gtin13, offers).
 
 
-def homedepot_page(*, name: str, internet: str, dollars: str, cents: str, was: str = "") -> str:
+def homedepot_page(*, name: str, internet: str, dollars: str, cents: str, was: str = "", card_offer: str = "") -> str:
+    offer = (
+        f"""<div class="price-detailed__card-offer"><img src="/card.svg" alt="The Home Depot Consumer Card"><span>Pay
+      <b>{card_offer}</b> after <b>$100 OFF</b> your total qualifying purchase upon opening a new card.</span>
+      <a href="/c/Credit_Center">Apply for a Home Depot Consumer Card</a></div>"""
+        if card_offer
+        else ""
+    )
     was_html = (
         f"""<div class="price-detailed__was-price"><span>Was </span><span class="u__strike"><span>{was}</span>
       </span></div><div class="price-detailed__savings">Save $200.00 (18%)</div>"""
@@ -799,7 +873,7 @@ def homedepot_page(*, name: str, internet: str, dollars: str, cents: str, was: s
       class="product-details__title">{name}</h1><div class="product-info-bar"><h2>Internet #{internet}</h2>
       <h2>Model #WM3400CW</h2><h2>Store SKU #1005412345</h2></div>
       <div class="price-format__large price-format__main-price"><span class="sui-text-3xl">$</span><span
-      class="sui-text-9xl">{dollars}</span><span class="sui-text-3xl">{cents}</span></div>{was_html}
+      class="sui-text-9xl">{dollars}</span><span class="sui-text-3xl">{cents}</span></div>{was_html}{offer}
       <div class="fulfillment"><span>Delivery</span><span>Free</span></div>
       <button class="bttn bttn--primary" type="button"><span class="bttn__content">Add to Cart</span></button></div>
       {carousel("Customers Also Viewed", [("Samsung 4.5 cu. ft. Washer", "$599.00"), ("GE 4.8 cu. ft.", "$698.00")])}
@@ -822,6 +896,12 @@ HOMEDEPOT = [
         HD_URL,
         Shown(HD_NAME, "1049.97", "USD", None, "InStock", "317012345"),
         id="homedepot-superscript-cents-visible",
+    ),
+    pytest.param(
+        homedepot_page(name=HD_NAME, internet="317012345", dollars="899", cents="00", card_offer="$799.00"),
+        HD_URL,
+        Shown(HD_NAME, "899.00", "USD", None, "InStock", "317012345"),
+        id="homedepot-card-offer-visible",
     ),
 ]
 
