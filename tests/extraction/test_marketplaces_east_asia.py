@@ -180,6 +180,46 @@ def rakuten_page(
     return page("ja", f"【楽天市場】{name}：キッチンコレクション", body if microdata else without_microdata(body))
 
 
+# From memory of the 2023 item page (the same URL; rendered by script into #item-page-app): CSS-module class names
+# with hashed suffixes, the name in an <h1>, the price split into a value div "3,980" and a unit div "円", then
+# 税込 and 送料無料, the points block ("398ポイント" and "10倍 ポイントアップ"), a shop coupon ("400円OFFクーポン"
+# with a クーポンを獲得する button), the quantity stepper and かごに追加 / 購入手続きへ, or a disabled "売り切れ" button
+# with 在庫なし; no schema.org markup.
+
+
+def rakuten_app_page(*, name: str, price: str, coupon: str = "", sold_out: bool = False) -> str:
+    coupon_html = (
+        f"""<div class="coupon--2Wc3x"><span class="text--1vBVC">{coupon}円OFFクーポン</span><span
+        class="text--1vBVC">3,000円以上で利用可能</span><button class="button--3SNv6">クーポンを獲得する</button>
+        </div>"""
+        if coupon
+        else ""
+    )
+    buy = (
+        """<div class="stock--3ENm3">在庫なし</div><button class="button--3SNv6 disabled--2N8pX" disabled>売り切れ
+        </button>"""
+        if sold_out
+        else """<div class="number-input--1Jb8M"><button aria-label="減らす">-</button><input type="number"
+        value="1"><button aria-label="増やす">+</button></div><button class="button--3SNv6 type-primary--2n7Uw">
+        かごに追加</button><button class="button--3SNv6 type-secondary--1Jq3s">購入手続きへ</button>"""
+    )
+    body = f"""<div id="rakutenLimitedId_header" class="ri-cmn-hdr"><a href="https://www.rakuten.co.jp/">楽天市場</a><a
+      href="https://basket.step.rakuten.co.jp/rms/mall/bs/cartall/" class="ri-cmn-hdr-cart">買い物かご</a></div>
+      <div id="item-page-app"><nav class="breadcrumb--3Rbx6"><a href="https://www.rakuten.co.jp/kitchenco/">
+      キッチンコレクション</a> &gt; <span>フライパン</span></nav><div class="layout-inline--1ajCj"><div
+      class="image-main--2FOaY"><img src="https://tshop.r10s.jp/kitchenco/cabinet/kc-2231.jpg" alt="{name}"></div>
+      <div class="layout-vertical--3mx9J"><h1 class="text-display--1Iony type-header--18XjX">{name}</h1>
+      <div class="price-wrapper--1ZdKo"><div class="value--1oSD_">{price}</div><div class="unit--3eCjo">円</div><span
+      class="tax--3Wn0c">税込</span><span class="shipping--2D3oX">送料無料</span></div>
+      <div class="point-summary--2m5yA"><span class="point--3Ym5E">398ポイント</span><span class="multiplier--1h0yV">
+      10倍 ポイントアップ</span></div>{coupon_html}{buy}</div></div>
+      <div class="recommend--1Xk8W"><h2>この商品を見ている人はこんな商品も見ています</h2><ul><li><a
+      href="https://item.rakuten.co.jp/kitchenco/kc-2232/">ガラス蓋 26cm</a><div class="value--1oSD_">1,480</div><div
+      class="unit--3eCjo">円</div></li></ul></div></div>
+      <div id="rakutenLimitedId_footer">&copy; Rakuten Group, Inc.</div>"""
+    return page("ja", f"【楽天市場】{name}：キッチンコレクション", body)
+
+
 RAKUTEN_URL = "https://item.rakuten.co.jp/kitchenco/kc-2231/"
 RAKUTEN_NAME = "【送料無料】IH対応 フライパン 26cm 深型 ガス火対応"
 
@@ -215,6 +255,18 @@ RAKUTEN = [
         RAKUTEN_URL,
         Shown(RAKUTEN_NAME, "3980", "JPY", None, "OutOfStock"),
         id="rakuten-sold-out-visible",
+    ),
+    pytest.param(
+        rakuten_app_page(name=RAKUTEN_NAME, price="3,980", coupon="400"),
+        RAKUTEN_URL,
+        Shown(RAKUTEN_NAME, "3980", "JPY", None, "InStock"),
+        id="rakuten-2023-layout-coupon-points-visible",
+    ),
+    pytest.param(
+        rakuten_app_page(name=RAKUTEN_NAME, price="3,980", sold_out=True),
+        RAKUTEN_URL,
+        Shown(RAKUTEN_NAME, "3980", "JPY", None, "OutOfStock"),
+        id="rakuten-2023-layout-sold-out-visible",
     ),
 ]
 
@@ -269,6 +321,10 @@ def amazon_page(
     in_stock: bool = True,
     asin: str = "B0C3XZ7KQM",
     twister: str = "",
+    basis_label: str = "参考価格",
+    unit: str = "",
+    subscribe: str = "",
+    category: str = "ファッション",
 ) -> str:
     saving_html = (
         f"""<span class="a-size-large a-color-price savingPriceOverride aok-align-center
@@ -277,10 +333,17 @@ def amazon_page(
         else ""
     )
     basis_html = (
-        f"""<div class="a-section a-spacing-small aok-align-center"><span><span class="aok-offscreen">参考価格:
+        f"""<div class="a-section a-spacing-small aok-align-center"><span><span class="aok-offscreen">{basis_label}:
         ￥{basis}</span><span aria-hidden="true" class="a-size-small a-color-secondary aok-align-center basisPrice">
-        参考価格: {amazon_price(basis, "s", strike=True)}</span></span></div>"""
+        {basis_label}: {amazon_price(basis, "s", strike=True)}</span></span></div>"""
         if basis
+        else ""
+    )
+    # the price per unit beside the price (grocery), as "(￥80 / 100 g)"
+    unit_html = (
+        f"""<span class="a-size-mini aok-offscreen"> ￥{unit} / 100 g </span><span aria-hidden="true"
+        class="a-size-small a-color-price">({amazon_price(unit, "mini")} / 100 g)</span>"""
+        if unit
         else ""
     )
     core = (
@@ -288,9 +351,19 @@ def amazon_page(
         aok-relative"><span class="aok-offscreen"> ￥{price} 税込 </span>{saving_html}<span
         class="a-price aok-align-center reinventPricePriceToPayMargin priceToPay" data-a-size="xl"><span
         class="a-offscreen">￥{price}</span><span aria-hidden="true"><span class="a-price-symbol">￥</span><span
-        class="a-price-whole">{price}</span></span></span><span class="a-size-small a-color-base">税込</span></div>
-        {basis_html}</div>"""
+        class="a-price-whole">{price}</span></span></span><span class="a-size-small a-color-base">税込</span>{unit_html}
+        </div>{basis_html}</div>"""
         if price
+        else ""
+    )
+    # the buy box's subscribe-and-save row under the one-time purchase row, which is the one selected
+    subscribe_html = (
+        f"""<div id="buyBoxAccordion" class="a-box-group"><div id="newAccordionRow" class="a-box
+        a-accordion-active"><span class="a-text-bold">1回のみの購入</span> {amazon_price(price, "base")}</div><div
+        id="snsAccordionRowMiddle" class="a-box"><span class="a-text-bold">定期おトク便</span>
+        {amazon_price(subscribe, "base")} <span class="a-color-price">(10% OFF)</span><span> 定期おトク便の詳細</span>
+        </div></div>"""
+        if subscribe
         else ""
     )
     points_html = (
@@ -300,7 +373,7 @@ def amazon_page(
         else ""
     )
     if in_stock:
-        buybox = f"""<div id="buybox"><div id="corePrice_feature_div">{amazon_price(price)}</div>
+        buybox = f"""<div id="buybox">{subscribe_html}<div id="corePrice_feature_div">{amazon_price(price)}</div>
           <div id="mir-layout-DELIVERY_BLOCK"><span data-csa-c-delivery-price="無料">配送料無料 5月3日 金曜日
           にお届け</span></div><div id="availability" class="a-section a-spacing-base"><span
           class="a-size-medium a-color-success"> 在庫あり。 </span></div>
@@ -330,7 +403,7 @@ def amazon_page(
       id="nav-cart-text-container"><span class="nav-line-2">カート</span></div></a></div></header>
       <div id="dp" class="apparel ja_JP"><div id="wayfinding-breadcrumbs_feature_div"><ul class="a-unordered-list
       a-horizontal a-size-small"><li><a class="a-link-normal a-color-tertiary" href="/b?node=2229202051">
-      ファッション</a></li><li><span class="a-list-item a-color-tertiary">›</span></li><li><a class="a-link-normal
+      {category}</a></li><li><span class="a-list-item a-color-tertiary">›</span></li><li><a class="a-link-normal
       a-color-tertiary" href="/b?node=2131417051">メンズ</a></li></ul></div>
       <div id="ppd"><div id="leftCol"><div id="imgTagWrapperId" class="imgTagWrapper"><img alt="{name}"
       src="https://m.media-amazon.com/images/I/71abc._AC_SX679_.jpg" id="landingImage"
@@ -353,11 +426,12 @@ def amazon_page(
         amazon_card("BVD クルーネックTシャツ 2枚組", "1,780")
     }</ol></div></div>
       <div id="navFooter"><span>&copy; 1996-2026, Amazon.com, Inc. or its affiliates</span></div>"""
-    return page("ja-JP", f"Amazon.co.jp: {name} : ファッション", body)
+    return page("ja-JP", f"Amazon.co.jp: {name} : {category}", body)
 
 
 AMAZON_URL = "https://www.amazon.co.jp/%E3%82%B0%E3%83%B3%E3%82%BC/dp/B0C3XZ7KQM/ref=sr_1_5"
 AMAZON_NAME = "[グンゼ] パジャマ 長袖 綿100% 前開き メンズ"
+AMAZON_GROCERY = "UCC ゴールドスペシャル コーヒー豆 (粉) 1000g×5袋 [ レギュラーコーヒー ]"
 
 AMAZON = [
     pytest.param(
@@ -383,6 +457,28 @@ AMAZON = [
         AMAZON_URL,
         Shown(AMAZON_NAME, "3980", "JPY", None, "InStock", "B0C3XZ7KQM"),
         id="amazon-jp-size-twister",
+    ),
+    pytest.param(
+        # a grocery item: the unit price, then a cheaper subscribe-and-save row the shopper has not chosen
+        amazon_page(
+            name=AMAZON_GROCERY,
+            price="3,980",
+            unit="80",
+            subscribe="3,582",
+            points="40",
+            asin="B07QDJ1VHR",
+            category="食品・飲料・お酒",
+        ),
+        "https://www.amazon.co.jp/dp/B07QDJ1VHR",
+        Shown(AMAZON_GROCERY, "3980", "JPY", None, "InStock", "B07QDJ1VHR"),
+        id="amazon-jp-unit-price-subscribe-and-save",
+    ),
+    pytest.param(
+        # a time sale whose struck price is labelled "過去価格" (the past price) instead of "参考価格"
+        amazon_page(name=AMAZON_NAME, price="2,786", basis="3,980", basis_label="過去価格", saving="-30%", points="28"),
+        AMAZON_URL,
+        Shown(AMAZON_NAME, "2786", "JPY", "3980", "InStock", "B0C3XZ7KQM"),
+        id="amazon-jp-time-sale-past-price",
     ),
 ]
 
@@ -668,7 +764,15 @@ ZOZO = [
 # availability) sits in the page.
 
 
-def uniqlo_page(*, name: str, price: str, original: str = "", stock: str = "在庫あり", ld: dict | None = None) -> str:
+def uniqlo_page(
+    *,
+    name: str,
+    price: str,
+    original: str = "",
+    stock: str = "在庫あり",
+    sold_out: bool = False,
+    ld: dict | None = None,
+) -> str:
     flag = '<span class="fr-ec-flag fr-ec-flag--limited">期間限定価格</span>' if original else ""
     original_html = f'<p class="fr-ec-price__original"><s>¥{original}</s></p>' if original else ""
     price_class = "fr-ec-price-text fr-ec-price-text--color-promotional" if original else "fr-ec-price-text"
@@ -685,7 +789,7 @@ def uniqlo_page(*, name: str, price: str, original: str = "", stock: str = "在�
       <button class="fr-ec-chip">S</button><button class="fr-ec-chip fr-ec-chip--selected">M</button><button
       class="fr-ec-chip fr-ec-chip--outofstock"><s>L</s><span class="fr-ec-visually-hidden">在庫切れ</span></button>
       </div><p class="fr-ec-stock">{stock}</p><button class="fr-ec-button fr-ec-button--primary"
-      data-test="add-to-cart-button">カートに追加する</button></div>
+      data-test="add-to-cart-button"{" disabled" if sold_out else ""}>カートに追加する</button></div>
       <section class="fr-ec-recommend"><h2>この商品を見た人はこんな商品もチェックしています</h2><ul>
       <li><a href="/jp/ja/products/E460000-000/00"><p>エアリズムコットンT</p><p class="fr-ec-price-text">¥1,500</p></a>
       </li><li><a href="/jp/ja/products/E470000-000/00"><p>スウェットパンツ</p><p class="fr-ec-price-text">¥3,990</p>
@@ -711,6 +815,19 @@ UNIQLO = [
         Shown(UNIQLO_NAME, "1990", "JPY", "2990", "InStock", "465185"),
         marks=defect(OTHER_SIZE_STOCK_WORD),
         id="uniqlo-jp-limited-price-visible",
+    ),
+    pytest.param(
+        # the selected size is gone too: its stock line says so and the cart button is disabled
+        uniqlo_page(
+            name=UNIQLO_NAME,
+            price="2,990",
+            stock="オンラインストアでは在庫切れです",
+            sold_out=True,
+            ld=_product_ld(UNIQLO_NAME, "2990", "JPY", "OutOfStock", "465185"),
+        ),
+        UNIQLO_URL,
+        Shown(UNIQLO_NAME, "2990", "JPY", None, "OutOfStock", "465185"),
+        id="uniqlo-jp-sold-out-jsonld",
     ),
 ]
 
@@ -1020,6 +1137,17 @@ NAVER = [
         marks=defect(f"{NO_H1_NO_PRICE}; {URL_MARKETPLACE_ID}"),
         id="naver-smartstore-sold-out-visible",
     ),
+    pytest.param(
+        naver_page(
+            name=NAVER_NAME,
+            price="45,000",
+            sold_out=True,
+            ld=_product_ld(NAVER_NAME, "45000", "KRW", "OutOfStock", "5678901234"),
+        ),
+        NAVER_URL,
+        Shown(NAVER_NAME, "45000", "KRW", None, "OutOfStock", "5678901234"),
+        id="naver-smartstore-sold-out-jsonld",
+    ),
 ]
 
 
@@ -1031,7 +1159,13 @@ NAVER = [
 # JSON-LD Product is in the page.
 
 
-def musinsa_page(*, name: str, price: str, normal: str = "", rate: str = "", ld=None) -> str:
+MUSINSA_BUY = """<div class="sc-buy"><button type="button" class="sc-buy-btn">구매하기</button><button type="button"
+  class="sc-cart-btn">장바구니</button></div>"""
+MUSINSA_SOLD_OUT = """<div class="sc-buy"><button type="button" class="sc-buy-btn" disabled>품절</button><button
+  type="button" class="sc-restock-btn">재입고 알림</button></div>"""
+
+
+def musinsa_page(*, name: str, price: str, normal: str = "", rate: str = "", sold_out: bool = False, ld=None) -> str:
     normal_html = (
         f"""<span class="sc-1hw5bl8-5 text-gray-500 line-through">{normal}원</span><span
         class="sc-1hw5bl8-6 text-red">{rate}</span>"""
@@ -1052,8 +1186,7 @@ def musinsa_page(*, name: str, price: str, normal: str = "", rate: str = "", ld=
       <select class="sc-size" aria-label="사이즈"><option>사이즈 선택</option><option>S
       (품절)</option><option>M</option>
       <option>L</option></select>
-      <div class="sc-buy"><button type="button" class="sc-buy-btn">구매하기</button><button type="button"
-      class="sc-cart-btn">장바구니</button></div></div></div>
+      {MUSINSA_SOLD_OUT if sold_out else MUSINSA_BUY}</div></div>
       <section><h3>함께 많이 본 상품</h3><ul><li><a href="/products/1111111"><p>스웨트 팬츠</p><span>39,000원</span></a>
       </li><li><a href="/products/2222222"><p>코치 재킷</p><span>79,000원</span></a></li></ul></section></main>
       <footer><p>&copy; MUSINSA All rights reserved.</p></footer>"""
@@ -1083,6 +1216,17 @@ MUSINSA = [
         Shown(MUSINSA_NAME, "63000", "KRW", "89000", "InStock"),
         marks=defect(f"{NO_H1_NO_PRICE}; {UTILITY_LINE_THROUGH}"),
         id="musinsa-sale-member-benefit-visible",
+    ),
+    pytest.param(
+        musinsa_page(
+            name=MUSINSA_NAME,
+            price="89,000",
+            sold_out=True,
+            ld=_product_ld(MUSINSA_NAME, "89000", "KRW", "OutOfStock", "3456789"),
+        ),
+        MUSINSA_URL,
+        Shown(MUSINSA_NAME, "89000", "KRW", None, "OutOfStock"),
+        id="musinsa-sold-out-jsonld",
     ),
 ]
 
@@ -1210,7 +1354,9 @@ TAOBAO = [
 # "店长推荐" column with prices. No schema.org markup.
 
 
-def jd_page(*, name: str, price: str, pricing: str = "", plus: str = "", in_stock: bool = True) -> str:
+def jd_page(
+    *, name: str, price: str, pricing: str = "", plus: str = "", in_stock: bool = True, label: str = "京 东 价"
+) -> str:
     pricing_html = f'<span class="pricing">[<del>￥{pricing}</del>]</span>' if pricing else ""
     plus_html = (
         f"""<span class="p-price-plus"><span class="price J-p-p-100012043978">￥{plus}</span></span><img
@@ -1241,7 +1387,7 @@ def jd_page(*, name: str, price: str, pricing: str = "", plus: str = "", in_stoc
       <div class="itemInfo-wrap"><div class="sku-name">{name}</div><div class="news"><div class="item"
       id="p-ad">【至高立减500元】</div></div>
       <div class="summary summary-first"><div class="summary-price-wrap"><div class="summary-price J-summary-price"><div
-      class="dt">京 东 价</div><div class="dd"><span class="p-price"><span>￥</span><span class="price
+      class="dt">{label}</div><div class="dd"><span class="p-price"><span>￥</span><span class="price
       J-p-100012043978">{price}</span></span>{pricing_html}{plus_html}<a class="notice J-notify-sale"
       href="#none">降价通知</a></div></div><div class="summary-info J-summary-info"><div id="comment-count"><p
       class="comment">累计评价</p><a class="count" href="#none">200万+</a></div></div>
@@ -1291,6 +1437,14 @@ JD = [
         Shown(JD_NAME, "5999.00", "CNY", None, "OutOfStock", "100012043978"),
         marks=defect(JD_TITLE_NOT_SKU_NAME),
         id="jd-no-stock",
+    ),
+    pytest.param(
+        # a 京东秒杀 flash sale: the label reads "秒 杀 价" and the 京东价 shows struck beside it
+        jd_page(name=JD_NAME, price="4999.00", pricing="5999.00", label="秒 杀 价"),
+        JD_URL,
+        Shown(JD_NAME, "4999.00", "CNY", "5999.00", "InStock", "100012043978"),
+        marks=defect(JD_TITLE_NOT_SKU_NAME),
+        id="jd-flash-sale",
     ),
 ]
 
