@@ -493,7 +493,7 @@ AMAZON = [
 
 
 def yahoo_page(
-    *, name: str, price: str, original: str = "", off: str = "", in_stock: bool = True, ld: dict | None = None
+    *, name: str, price: str, original: str = "", off: str = "", in_stock: bool = True, ld: dict[str, Any] | None = None
 ) -> str:
     original_html = (
         f"""<p class="elOriginalPrice"><span class="elOriginalPriceTitle">通常価格</span><del
@@ -632,7 +632,7 @@ YODOBASHI = [
 # listings' prices. A JSON-LD Product is served with the page.
 
 
-def mercari_page(*, name: str, price: str, sold: bool, ld: dict | None = None) -> str:
+def mercari_page(*, name: str, price: str, sold: bool, ld: dict[str, Any] | None = None) -> str:
     sticker = '<div class="sticker" data-testid="thumbnail-sticker"><span>SOLD</span></div>' if sold else ""
     button = (
         '<button class="button" disabled data-testid="checkout-button">売り切れました</button>'
@@ -771,7 +771,7 @@ def uniqlo_page(
     original: str = "",
     stock: str = "在庫あり",
     sold_out: bool = False,
-    ld: dict | None = None,
+    ld: dict[str, Any] | None = None,
 ) -> str:
     flag = '<span class="fr-ec-flag fr-ec-flag--limited">期間限定価格</span>' if original else ""
     original_html = f'<p class="fr-ec-price__original"><s>¥{original}</s></p>' if original else ""
@@ -939,7 +939,9 @@ COUPANG = [
 # "이 상품과 함께 본 상품" with prices. OpenGraph tags only.
 
 
-def gmarket_page(*, name: str, price: str, original: str = "", rate: str = "", coupon: str = "", sold_out=False) -> str:
+def gmarket_page(
+    *, name: str, price: str, original: str = "", rate: str = "", coupon: str = "", sold_out: bool = False
+) -> str:
     original_html = (
         f"""<span class="box__discount"><span class="text__value">{rate}</span><span class="text__unit">%</span>
         </span><del class="price_original">{original}<span class="unit">원</span></del>"""
@@ -1071,7 +1073,15 @@ ST11 = [
 # the store's other products ("이 스토어의 다른 상품") with prices. A JSON-LD Product is served with the page.
 
 
-def naver_page(*, name: str, price: str, list_price: str = "", rate: str = "", sold_out=False, ld=None) -> str:
+def naver_page(
+    *,
+    name: str,
+    price: str,
+    list_price: str = "",
+    rate: str = "",
+    sold_out: bool = False,
+    ld: dict[str, Any] | None = None,
+) -> str:
     list_html = (
         f"""<div class="WrkQhIlUY0"><del class="VaZJPclpdJ"><span class="blind">정가</span><span
         class="_1LY7DqCnwR">{list_price}</span>원</del></div>"""
@@ -1165,7 +1175,9 @@ MUSINSA_SOLD_OUT = """<div class="sc-buy"><button type="button" class="sc-buy-bt
   type="button" class="sc-restock-btn">재입고 알림</button></div>"""
 
 
-def musinsa_page(*, name: str, price: str, normal: str = "", rate: str = "", sold_out: bool = False, ld=None) -> str:
+def musinsa_page(
+    *, name: str, price: str, normal: str = "", rate: str = "", sold_out: bool = False, ld: dict[str, Any] | None = None
+) -> str:
     normal_html = (
         f"""<span class="sc-1hw5bl8-5 text-gray-500 line-through">{normal}원</span><span
         class="sc-1hw5bl8-6 text-red">{rate}</span>"""
@@ -1457,7 +1469,9 @@ JD = [
 # prices. A JSON-LD Product is served with some pages. "$" on a zh-TW .com.tw page is TWD.
 
 
-def pchome_page(*, name: str, price: str, original: str = "", sold_out: bool = False, ld=None) -> str:
+def pchome_page(
+    *, name: str, price: str, original: str = "", sold_out: bool = False, ld: dict[str, Any] | None = None
+) -> str:
     original_html = f'<div class="o-prodPrice__originalPrice"><del>${original}</del></div>' if original else ""
     buy = (
         '<button class="btn btn--disabled" disabled>售完，補貨中！</button>'
@@ -1577,7 +1591,9 @@ MOMO = [
 # page.
 
 
-def hktv_page(*, name: str, price: str, original: str = "", sold_out: bool = False, ld=None) -> str:
+def hktv_page(
+    *, name: str, price: str, original: str = "", sold_out: bool = False, ld: dict[str, Any] | None = None
+) -> str:
     original_html = f'<div class="promotional"><del class="original-price">${original}</del></div>' if original else ""
     buy = (
         '<div class="soldout-label">售罄</div>'
@@ -1789,13 +1805,16 @@ def test_east_asian_marketplace_page_reads_as_the_shopper_reads_it(html: str, ur
 
 # Product pages whose page evidence alone falls below 0.5, and why.
 NO_PRICE_NO_VERDICT = (
-    "page evidence < 0.5 on a product page that shows no price: Amazon's '現在在庫切れです。' page (title, ASIN, "
-    "images, reviews, wish-list button) scores 0.12; Yodobashi's sales-ended page, whose only price is dropped "
-    "(see the unit-price id defect), 0.05 (product_verdict.py weighs a missing price over everything else)"
+    "page evidence < 0.5 on a product page that shows no price: Amazon's '現在在庫切れです。' page (signals "
+    "no_price, product_name, stock_message; ASIN, images, reviews, wish-list button) scores 0.12; Yodobashi's "
+    "sales-ended page, whose only price is dropped (see the unit-price id defect), 0.05 (product_verdict.py: "
+    "no_price outweighs a named product with a stated stock)"
 )
 SOLD_OUT_NO_BUTTON_VERDICT = (
-    "page evidence < 0.5 on a sold-out product page with a name, a price and a stated stock word but no buy button "
-    "(Coupang 일시품절 + 재입고 알림 신청: 0.38; 11st 판매종료: 0.45) (product_verdict.py)"
+    "page evidence < 0.5 on a sold-out product page with a name and a price but no buy button: Coupang 일시품절 + "
+    "재입고 알림 신청 (signals stock_message, visible_price; its <h2> title gives no product_name) 0.38; 11st "
+    "'판매종료된 상품입니다.' (one_price, price_near_heading, product_name, visible_price; the stock words unknown) "
+    "0.45 (product_verdict.py)"
 )
 EVIDENCE_DEFECTS = {
     "amazon-jp-out-of-stock-no-price": NO_PRICE_NO_VERDICT,
