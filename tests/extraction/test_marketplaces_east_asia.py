@@ -257,6 +257,13 @@ RAKUTEN = [
         id="rakuten-sold-out-visible",
     ),
     pytest.param(
+        # size options priced apart and none chosen yet: the page shows a range, 3,980円 to 4,980円 (wave dash)
+        rakuten_page(name=RAKUTEN_NAME, price="3,980円～4,980円", price_value="3980", microdata=False),
+        RAKUTEN_URL,
+        Shown(RAKUTEN_NAME, "3980", "JPY", None, "InStock", "kc-2231"),
+        id="rakuten-from-price-range-visible",
+    ),
+    pytest.param(
         rakuten_app_page(name=RAKUTEN_NAME, price="3,980", coupon="400"),
         RAKUTEN_URL,
         Shown(RAKUTEN_NAME, "3980", "JPY", None, "InStock"),
