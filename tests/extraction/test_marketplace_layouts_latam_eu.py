@@ -66,6 +66,16 @@ INSTALMENT_TAKEN = (
     "price 174.75: the instalment amount of 'Paiement en 4x : 4 x 174,75 €' is taken instead of the main price "
     "span.fpPrice '{price}' (price_choice.py: a 'N x amount' instalment line should not be the price)"
 )
+RECOMMENDED_PRICE_TAKEN = (
+    "price 3290, regular None: 'Doporučená cena 3 290 Kč' (the recommended price, labelled but not struck, above the "
+    "price 2 499 Kč with 'Ušetříte 791 Kč') is taken as the price; the label should make it the former price "
+    "(price_choice.py / the old-price labels: 'Doporučená cena', like 'UVP', 'PRP', 'Adviesprijs')"
+)
+PRICED_TILES_DROP_OLD = (
+    "regular_price None: with the selected colour tile showing the same '18 999 ₽' above the price block, the struck "
+    "<s>24 999 ₽</s> beside the price is not read (the same page without the tiles' prices gives 24999; the tile "
+    "seems to win as the main price element and the old price is not beside it) (price_choice.py)"
+)
 EMAG_SUP_CENTS_NO_PRICE = (
     "price None: eMAG's p.product-new-price '1.599<sup>99</sup> <span>Lei</span>' (thousands dot, the bani in "
     "<sup>, no decimal comma) gives no price at all, while '1.599,99 Lei' reads (price_element_text.py / "
@@ -187,6 +197,7 @@ def ml_page(
     markup: tuple[str, str, str] | None = None,  # (price, currency, availability) of the JSON-LD / microdata
     item_id: str = "MLA1412345678",
     coupon: str = "",
+    other_options: str = "",
 ) -> str:
     s = ML_STRINGS[lang]
     original_html = f'<div class="ui-pdp-price__original-value">{original}</div>' if original else ""
@@ -199,6 +210,10 @@ def ml_page(
         if instalments
         else ""
     )
+    if other_options:
+        other_options = f"""<div class="ui-pdp-other-sellers"><h2 class="ui-pdp-other-sellers__title">Otras opciones de
+          compra</h2><a class="ui-pdp-other-sellers__link" href="/noindex/catalog/buybox/MLA27312345">Ver 12 opciones
+          desde {other_options}</a></div>"""
     if coupon:
         coupon = f"""<div class="ui-vpp-coupons"><span class="ui-pdp-promotions-pill-label">{coupon}</span><a
           href="#">Aplicar</a></div>"""
@@ -255,7 +270,7 @@ def ml_page(
           {s["shipping"]}</p></div>
         {buy}
         <div class="ui-pdp-seller"><p class="ui-pdp-seller__header">{s["sold_by"]} <span>TIENDA OFICIAL</span></p>
-        </div></div></div></div>
+        </div>{other_options}</div></div></div>
       <section class="ui-recommendations-carousel"><h2 class="ui-recommendations-title">{s["related"]}</h2><div
         class="andes-carousel-snapped">{cards}</div></section></div></main>
       <footer role="contentinfo" class="nav-footer"><div class="nav-footer-copyright">Copyright © 1999-2026
@@ -356,6 +371,19 @@ MERCADO_LIBRE = [
         ML_AR_URL,
         Shown(ML_AR_NAME, "329999", "ARS", None, "InStock"),
         id="mercadolibre-ar-coupon-visible",
+    ),
+    pytest.param(
+        # a catalogue product page (/p/MLA...): the buy box winner's price, and "Ver 12 opciones desde" a lower one
+        ml_page(
+            site=ML_AR,
+            name=ML_AR_NAME,
+            price=ml_money("$", "329.999", label="329999 pesos"),
+            other_options=ml_money("$", "309.999", label="309999 pesos"),
+            cards=ML_AR_CARDS,
+        ),
+        "https://www.mercadolibre.com.ar/motorola-moto-g54-5g-256-gb-azul-8-gb-ram/p/MLA27312345",
+        Shown(ML_AR_NAME, "329999", "ARS", None, "InStock"),
+        id="mercadolibre-ar-catalog-other-options-visible",
     ),
     pytest.param(
         ml_page(
@@ -597,29 +625,19 @@ FALABELLA_PARIS = [
 # ---------------------------------------------------------------- Magazine Luiza, Casas Bahia, Americanas
 # Magalu, from memory of its Next.js product page (/<slug>/p/<code>/<category>/<sub>/): h1 data-testid="heading-product
 # -title", "Código 237875900" under it, data-testid="price-original" (the struck "R$ 1.299,00"), "price-value" (the big
-# Pix price) with "no Pix", the card line "ou R$ 1.199,00 em 10x de R$ 119,90 sem juros", "Adicionar à sacola", or
-# "Produto indisponível" with "Avise-me" when unavailable; a Product JSON-LD whose offer is the Pix price.
-# Casas Bahia / Americanas (Via / Americanas S.A. storefronts, written from memory): "de R$ 3.299,00 por", the Pix price
-# big, "ou R$ 2.699,00 em até 10x de R$ 269,90 sem juros", "Código: 55012345" / "(Cód. 7489123456)", "Comprar" button.
+# Pix price) with "no Pix", the card line "ou R$ 1.099,00 em 10x de R$ 109,90 sem juros", "Adicionar à sacola"; a
+# Product JSON-LD whose offer is the Pix price. Casas Bahia / Americanas (Via / Americanas S.A. storefronts, written
+# from memory): "de R$ 3.299,00 por", the Pix price big, "ou R$ 2.699,00 em até 10x de R$ 269,90 sem juros",
+# "(Cód. 55012345)" under the title, "Comprar" button. The big Pix price is the one asserted: it is the headline
+# price and what a shopper paying by Pix (the default on these sites) pays now.
 
 
-def magalu_page(
-    *, name: str, price: str, original: str, card: str, available: bool = True, markup: bool = False
-) -> str:
+def magalu_page(*, name: str, price: str, original: str, card: str, markup: bool = False) -> str:
     original_html = f'<p data-testid="price-original" class="sc-kpDqfm efxPhd">{original}</p>' if original else ""
-    buy = (
-        """<button data-testid="bagButton" class="sc-fqkvVR hlqElk">Adicionar à sacola</button>"""
-        if available
-        else """<div data-testid="unavailable-product"><p>Produto indisponível</p><p>Avise-me quando o produto
-          chegar</p><button data-testid="notify-me">Avise-me</button></div>"""
-    )
-    prices = (
-        f"""<div data-testid="mod-bestprice"><div data-testid="price-default">{original_html}<p
-          data-testid="price-value" class="sc-kpDqfm eCPtRw">{price}</p><span data-testid="in-cash">no Pix</span>
-          <p data-testid="installment" class="sc-kpDqfm gxAbBJ">{card}</p></div></div>"""
-        if available
-        else ""
-    )
+    buy = """<button data-testid="bagButton" class="sc-fqkvVR hlqElk">Adicionar à sacola</button>"""
+    prices = f"""<div data-testid="mod-bestprice"><div data-testid="price-default">{original_html}<p
+      data-testid="price-value" class="sc-kpDqfm eCPtRw">{price}</p><span data-testid="in-cash">no Pix</span>
+      <p data-testid="installment" class="sc-kpDqfm gxAbBJ">{card}</p></div></div>"""
     body = f"""<header data-testid="header"><a href="https://www.magazineluiza.com.br/" aria-label="Magalu">Magalu</a>
       <input data-testid="input-search" placeholder="Busca no Magalu"><a data-testid="link-cart"
       href="https://sacola.magazineluiza.com.br/" aria-label="Sacola"><span data-testid="cart-count">0</span></a>
@@ -643,26 +661,18 @@ def magalu_page(
                 name,
                 price.replace("R$", "").strip().replace(".", "").replace(",", "."),
                 "BRL",
-                "InStock" if available else "OutOfStock",
+                "InStock",
                 sku="237875900",
             )
         )
     return page("pt-BR", f"{name} - Magazine Luiza", body, head)
 
 
-def via_page(*, shop: str, name: str, code: str, old: str, pix: str, card: str, available: bool = True) -> str:
+def via_page(*, shop: str, name: str, code: str, old: str, pix: str, card: str) -> str:
     old_html = f'<p class="product-price__old">de <del>{old}</del> por</p>' if old else ""
-    buy = (
-        '<button id="buy-button" class="buy-button" type="button">Comprar</button>'
-        if available
-        else '<div class="unavailable"><h3>Ops! Já vendemos o estoque</h3><p>Produto indisponível</p></div>'
-    )
-    prices = (
-        f"""<div class="product-price" id="product-price">{old_html}<p class="product-price__pix"><span
-          class="product-price__value">{pix}</span> no Pix</p><p class="product-price__installment">{card}</p></div>"""
-        if available
-        else ""
-    )
+    buy = '<button id="buy-button" class="buy-button" type="button">Comprar</button>'
+    prices = f"""<div class="product-price" id="product-price">{old_html}<p class="product-price__pix"><span
+      class="product-price__value">{pix}</span> no Pix</p><p class="product-price__installment">{card}</p></div>"""
     body = f"""<header><a href="/" class="logo">{shop}</a><a class="header-cart" href="/carrinho">Carrinho (0)</a>
       </header><main><ul class="breadcrumb"><li><a href="/tv-e-video/">TV e Vídeo</a></li><li><a
       href="/tv-e-video/televisores/">Televisores</a></li></ul><div class="product"><div class="gallery"><img
@@ -702,13 +712,6 @@ BRAZIL = [
         Shown(MAGALU_NAME, "989.10", "BRL", "1299.00", "InStock", "237875900"),
         marks=defect(MAGALU_CSS_STRUCK_TAKEN),
         id="magalu-pix-card-sale-visible",
-    ),
-    pytest.param(
-        # an unavailable Magalu product shows no price at all, only "Produto indisponível": the markup keeps it
-        magalu_page(name=MAGALU_NAME, original="", price="R$ 989,10", card="", available=False, markup=True),
-        MAGALU_URL,
-        Shown(MAGALU_NAME, "989.10", "BRL", None, "OutOfStock", "237875900"),
-        id="magalu-indisponivel-markup",
     ),
     pytest.param(
         via_page(
@@ -948,6 +951,58 @@ ALZA = [
 ]
 
 
+# ---------------------------------------------------------------- Mall.cz
+# From memory of the Mall.cz product page (/<category>/<slug>): h1, "Kód produktu: 100012345", the price "2 499 Kč",
+# the recommended price "Doporučená cena 3 290 Kč" (not struck) with "Ušetříte 791 Kč", "Skladem" / "Vyprodáno",
+# "Přidat do košíku", "Splátky od 208 Kč/měs."; no markup assumed.
+
+
+def mall_page(*, name: str, price: str, recommended: str = "", in_stock: bool = True) -> str:
+    recommended_html = (
+        f"""<div class="price-detail__recommended">Doporučená cena {recommended}</div><div
+          class="price-detail__saving">Ušetříte 791 Kč</div>"""
+        if recommended
+        else ""
+    )
+    stock = (
+        """<p class="availability availability--in-stock">Skladem</p><button class="btn btn--primary add-to-cart"
+          type="button">Přidat do košíku</button>"""
+        if in_stock
+        else '<p class="availability availability--sold-out">Vyprodáno</p>'
+    )
+    body = f"""<header class="header"><a href="https://www.mall.cz/" class="header__logo">MALL.CZ</a><a href="/kosik"
+      class="header__cart">Košík 0 Kč</a></header><main><nav class="breadcrumbs"><a href="/domaci-spotrebice">Domácí
+      spotřebiče</a> › <a href="/kavovary">Kávovary</a></nav><div class="detail"><div class="gallery"><img
+      src="https://www.mall.cz/i/100012345/550/550" alt="{name}"></div><div class="detail__info"><h1
+      class="detail__title">{name}</h1><p class="detail__code">Kód produktu: 100012345</p><div
+      class="price-detail">{recommended_html}<div class="price-detail__price">{price}</div><p
+      class="price-detail__installment">Splátky od 208 Kč/měs.</p></div>{stock}</div></div><section
+      class="recommended"><h2>Zákazníci také koupili</h2><div class="product-box"><a
+      href="/kava/lavazza">Lavazza Qualità
+      Oro 1 kg</a><span class="price">429 Kč</span></div></section></main><footer><p>© 2026 MALL.CZ</p></footer>"""
+    return page("cs-CZ", f"{name} | MALL.CZ", body)
+
+
+MALL_URL = "https://www.mall.cz/kavovary-na-kapsle/delonghi-nespresso-essenza-mini-en85b"
+MALL_NAME = "De'Longhi Nespresso Essenza Mini EN85.B"
+
+MALL = [
+    pytest.param(
+        mall_page(name=MALL_NAME, price="2 499 Kč", recommended="3 290 Kč"),
+        MALL_URL,
+        Shown(MALL_NAME, "2499", "CZK", "3290", "InStock", "100012345"),
+        marks=defect(RECOMMENDED_PRICE_TAKEN),
+        id="mall-doporucena-cena-visible",
+    ),
+    pytest.param(
+        mall_page(name=MALL_NAME, price="2 499 Kč", in_stock=False),
+        MALL_URL,
+        Shown(MALL_NAME, "2499", "CZK", None, "OutOfStock", "100012345"),
+        id="mall-vyprodano-visible",
+    ),
+]
+
+
 # ---------------------------------------------------------------- eMAG (emag.ro, emag.hu)
 # From memory of the eMAG product page (/<slug>/pd/<code>/): h1.page-title, "Cod produs: DXYZ12MBM" /
 # "Termékkód:", div.product-page-pricing with p.product-new-price "1.599<sup>99</sup> <span>Lei</span>" (HU: "159.990
@@ -1135,10 +1190,35 @@ ROZETKA = [
 # "Добавить в корзину" / "Купить сейчас" or "Нет в наличии"; no schema.org markup (the page is filled in by script).
 
 
-def ozon_page(*, name: str, card: str, price: str, old: str, in_stock: bool = True, markup: bool = False) -> str:
+def ozon_page(
+    *,
+    name: str,
+    card: str,
+    price: str,
+    old: str,
+    in_stock: bool = True,
+    markup: bool = False,
+    variants: list[tuple[str, str]] | None = None,  # (colour, price) tiles; the first is the selected one
+) -> str:
+    aspects = ""
+    if variants:
+        tiles = "".join(
+            f"""<a href="/product/smartfon-xiaomi-redmi-note-13-{colour}-12345678{n}/" class="a3a-b{
+                " a3a-c" if n == 0 else ""
+            }"{' aria-checked="true"' if n == 0 else ""}><img src="https://ir.ozone.ru/s3/{n}.jpg"
+              alt="{colour}"><span class="a3a-e">{tile_price}</span></a>"""
+            for n, (colour, tile_price) in enumerate(variants)
+        )
+        aspects = f"""<div data-widget="webAspects"><p class="a3a-a">Цвет: <span>{variants[0][0]}</span></p><div
+          class="a3a-d">{tiles}</div></div>"""
+    card_html = (
+        f"""<div class="pl9_27"><span class="l9p_27 pl8_27">{card}</span><span class="p9l_27">c Ozon
+          Картой</span></div>"""
+        if card
+        else ""
+    )
     if in_stock:
-        prices = f"""<div data-widget="webPrice"><div class="l8p_27"><div class="pl9_27"><span class="l9p_27
-          pl8_27">{card}</span><span class="p9l_27">c Ozon Картой</span></div><div class="l7p_27"><span
+        prices = f"""<div data-widget="webPrice"><div class="l8p_27">{card_html}<div class="l7p_27"><span
           class="pl5_27">{price}</span><span class="pl6_27"><s>{old}</s></span><span class="p5l_27">без Ozon
           Карты</span></div></div></div><div data-widget="webAddToCart"><button class="b2113-a0 b2113-b6"><span
           class="tsBodyControl500Medium">Добавить в корзину</span></button><button class="b2113-a0">Купить в 1
@@ -1152,7 +1232,7 @@ def ozon_page(*, name: str, card: str, price: str, old: str, in_stock: bool = Tr
       href="/category/smartfony-15502/">Смартфоны</a></li></ol></div><div data-widget="webGallery"><img
       src="https://ir.ozone.ru/s3/multimedia-1-x/wc1000/7012345678.jpg" alt="{name}"></div>
       <div data-widget="webProductHeading"><h1 class="tsHeadline550Medium">{name}</h1></div><div
-      data-widget="webDetailSKU"><button class="ga13-a">Артикул: 1234567890</button></div>{prices}
+      data-widget="webDetailSKU"><button class="ga13-a">Артикул: 1234567890</button></div>{aspects}{prices}
       <div data-widget="webDelivery"><p>Доставка завтра, бесплатно</p></div>
       <div data-widget="skuShelfGoods"><h2>Рекомендуем также</h2><div class="tile"><a href="/product/chehol-1/">Чехол
       для Redmi Note 13</a><span class="c3015-a1">399 ₽</span><span><s>1 290 ₽</s></span></div><div class="tile"><a
@@ -1226,6 +1306,20 @@ RUSSIA = [
         OZON_URL,
         Shown(OZON_NAME, "18999", "RUB", None, "OutOfStock", "1234567890"),
         id="ozon-zakonchilsya-markup",
+    ),
+    pytest.param(
+        # the colour tiles each show their own price; the selected one (black) is the price block's
+        ozon_page(
+            name=OZON_NAME,
+            card="",
+            price="18\u2009999\u2009₽",
+            old="24\u2009999\u2009₽",
+            variants=[("черный", "18 999 ₽"), ("синий", "19 499 ₽"), ("зеленый", "18 799 ₽")],
+        ),
+        OZON_URL,
+        Shown(OZON_NAME, "18999", "RUB", "24999", "InStock", "1234567890"),
+        marks=defect(PRICED_TILES_DROP_OLD),
+        id="ozon-colour-tiles-priced-visible",
     ),
     pytest.param(
         wb_page(name=WB_NAME, price="5 234 ₽", old="11 999 ₽", wallet="5 077 ₽"),
@@ -1784,6 +1878,7 @@ CASES = [
     *LIVERPOOL,
     *ALLEGRO,
     *ALZA,
+    *MALL,
     *EMAG,
     *ROZETKA,
     *RUSSIA,
