@@ -38,13 +38,15 @@ CARD_HOLDER_PRICE_TAKEN = (
 )
 
 MAGALU_CSS_STRUCK_NOT_OLD = (
-    "regular_price None: the struck 'R$ 1.299,00' (p data-testid='price-original', struck by CSS only) above the "
-    "JSON-LD price 989.10 is not read as the old price (price_choice.py old-price detection)"
+    "regular_price None: 'R$ 1.299,00' in p[data-testid='price-original'] (struck by CSS only) above the JSON-LD "
+    "price 989.10 is not read as the old price (price_choice.py old prices beside markup)"
 )
 MAGALU_CSS_STRUCK_TAKEN = (
-    "price 1299.00, regular None, sku None: the CSS-struck p[data-testid='price-original'] 'R$ 1.299,00' is taken "
-    "as the price instead of p[data-testid='price-value'] 'R$ 989,10' (price_choice.py), and 'Código 237875900 | "
-    "Marca Samsung' (a code without a colon) is not read as the SKU (identifiers.py)"
+    "price 1299.00, regular None, sku None: the price sits in p[data-testid='price-value'] (no price class), which "
+    "is not taken as a price element, so the first amount, the old 'R$ 1.299,00', wins; it does so even when that "
+    "old price is wrapped in <s> (checked: '<p><s>R$ 1.299,00</s></p><p data-testid=price-value>R$ 989,10</p>' "
+    "gives 1299.00, while class='price' gives 989.10 / 1299.00) (visible.py price candidates, price_choice.py). "
+    "And 'Código 237875900 | Marca Samsung' (a code without a colon) is not read as the SKU (identifiers.py)"
 )
 CSS_STRUCK_OLD_TAKEN = (
     "price {old}, regular None: the old price p.product-price__small (struck by CSS only, before the big red "
@@ -58,13 +60,17 @@ NO_SIGN_NL_NO_CURRENCY = (
     "currency None: bol writes its prices with no euro sign ('249<sup>99</sup>', '229<sup>-</sup>') on an nl-NL page "
     "of bol.com; the page's language/country should give EUR when the price carries no sign (currency.py)"
 )
-STRUCK_BESIDE_MARKUP_SPLIT_EURO = (
-    "regular_price None: the struck 'Prix de référence 969€00' beside the microdata price 699.00 (shown as '699€00') "
-    "is not read as the old price beside markup (price_choice.py, the euro-as-separator form is not matched)"
+HIDE_FROM_PRO_DROPS_OLD = (
+    "regular_price None: the struck 'Prix de référence 969€00' is dropped because the price span's class "
+    "'fpPrice price jsMainPrice jsProductPrice hideFromPro' is read as hidden: attribute_words splits 'hideFromPro' "
+    "into ' hide from pro ' and price_element_text.HIDDEN matches ' hide ' (Cdiscount hides it from business "
+    "customers only); without that class the page gives 699.00 / 969.00"
 )
 INSTALMENT_TAKEN = (
-    "price 174.75: the instalment amount of 'Paiement en 4x : 4 x 174,75 €' is taken instead of the main price "
-    "span.fpPrice '{price}' (price_choice.py: a 'N x amount' instalment line should not be the price)"
+    "price 174.75: span.fpPrice '{price}' is read as hidden (its class 'hideFromPro' splits to ' hide from pro ', "
+    "matched by price_element_text.HIDDEN), so the instalment amount of 'Paiement en 4x : 4 x 174,75 €' becomes "
+    "the price; a camelCase class word 'hide' that is not a whole class should not hide (price_element_text.py), and "
+    "a 'N x amount' instalment line should not be the price (price_choice.py)"
 )
 RECOMMENDED_PRICE_TAKEN = (
     "price 3290, regular None: 'Doporučená cena 3 290 Kč' (the recommended price, labelled but not struck, above the "
@@ -1564,7 +1570,7 @@ CDISCOUNT = [
         cdiscount_page(name=CDISCOUNT_NAME, price="699€00", value="699.00", striken="969€00", microdata=True),
         CDISCOUNT_URL,
         Shown(CDISCOUNT_NAME, "699.00", "EUR", "969.00", "InStock"),
-        marks=defect(STRUCK_BESIDE_MARKUP_SPLIT_EURO),
+        marks=defect(HIDE_FROM_PRO_DROPS_OLD),
         id="cdiscount-split-euro-microdata",
     ),
     pytest.param(
@@ -1892,7 +1898,8 @@ CASES = [
 # The page evidence falls short on these product pages (no markup, no buy form): what the page alone shows is missed.
 PAUSED_EVIDENCE = (
     "evidence 0.45: a paused Mercado Libre listing (h1, one price, 'Publicación pausada', no buy form, no markup) is "
-    "not a product page by its page alone; a sold-out/paused message beside the price should count (product_verdict.py)"
+    "not a product page by its page alone; same root as PAUSED_LISTING_NOT_OUT: the pause message gives no "
+    "stock_message signal (the same page saying 'Sin stock' scores 0.69) (stock_words.py, product_verdict.py)"
 )
 EVIDENCE_DEFECTS: dict[str, str] = {
     "mercadolibre-ar-paused-visible": PAUSED_EVIDENCE,
