@@ -879,9 +879,9 @@ SHOPEE = [
 # ---------------------------------------------------------------- Lazada (lazada.com.ph, lazada.com.my, lazada.co.th)
 # Written from memory of the desktop PDP: the lzd header with the cart link (count), breadcrumb ul#J_breadcrumb,
 # #module_product_title_1 h1.pdp-mod-product-badge-title, ratings, brand line, #module_product_price_1 with
-# span.pdp-price
-# pdp-price_type_normal (the price) and div.origin-block with span.pdp-price_type_deleted (the struck price, styled by
-# that class only) and span.pdp-product-price__discount "-50%", vouchers ("Store Voucher ₱50 off"), #module_sku-select
+# span.pdp-price.pdp-price_type_normal (the price) and div.origin-block with span.pdp-price_type_deleted (the struck
+# price, styled by that class only) and span.pdp-product-price__discount "-50%", vouchers ("Store Voucher ₱50 off"),
+# #module_sku-select
 # (sku-variable-name "Color Family" with selected sku-variable-img-wrap-selected), #module_quantity-input (with
 # "Only 5 items left" or "Out of Stock"), #module_add_to_cart with "Buy Now" / "Add to Cart"; delivery "Standard
 # Delivery ₱58"; "From The Same Store" recommendations. Lazada sends a JSON-LD Product with brand, sku and an
@@ -2081,6 +2081,149 @@ MEESHO = [
 ]
 
 
+# More Amazon states: a size/colour "twister" whose swatches carry their own prices (the selected one is the price
+# shown above), and amazon.ae in English with "List Price:" and the Tabby instalment line.
+AMZ_TWISTER = """<div id="twister_feature_div"><div id="variation_color_name" class="a-section"><div class="a-row">
+  <label
+  class="a-form-label">Colour: </label><span class="selection">Luscious Black</span></div><ul class="a-unordered-list
+  a-nostyle a-button-list a-horizontal"><li class="swatchSelect" data-defaultasin="B07PR1CL3S"><span
+  class="a-button a-button-selected"><span class="a-button-inner"><span class="a-button-text"><div
+  class="twisterTextDiv text"><p class="a-text-left a-size-base">Luscious Black</p></div><div
+  class="twisterSlotDiv"><span class="a-size-mini twisterSwatchPrice"> ₹1,299.00 </span></div></span></span></span>
+  </li><li class="swatchAvailable" data-defaultasin="B07PS2D2H4"><span class="a-button"><span
+  class="a-button-inner"><span class="a-button-text"><div class="twisterTextDiv text"><p class="a-text-left
+  a-size-base">Bluish Black</p></div><div class="twisterSlotDiv"><span class="a-size-mini twisterSwatchPrice">
+  ₹1,499.00 </span></div></span></span></span></li><li class="swatchUnavailable" data-defaultasin="B07PS3X9ZZ"><span
+  class="a-button a-button-unavailable"><span class="a-button-inner"><span class="a-button-text"><div
+  class="twisterTextDiv text"><p class="a-text-left a-size-base">Aqua Blue</p></div><div class="twisterSlotDiv"><span
+  class="a-size-mini twisterSwatchPrice"> Currently unavailable. </span></div></span></span></span></li></ul></div>
+  </div>"""
+AMZ_AE_EN = AMZ_EN | {"was": "List Price:", "taxes": "All prices include VAT.", "store": "Visit the Samsung Store"}
+AMZ_AE_TABBY = """<div id="tabby_feature_div"><span class="a-size-base">Pay AED 87.25 now and rest in 3 interest-free
+  payments with <img alt="tabby" src="https://m.media-amazon.com/images/G/39/tabby.png"></span></div>
+  <div id="mbc_feature_div"><span>Save extra with <b>2 offers</b>: AED 50.00 cashback with Amazon.ae Credit Card</span>
+  </div>"""
+AMZ_AE_EN_NAME = "Samsung Galaxy Buds FE Wireless Earbuds, Graphite"
+
+AMAZON_MORE = [
+    pytest.param(
+        amz_page(
+            name=AMZ_IN_NAME,
+            price_html=amz_price("₹1,299.00", "₹", "1,299", strike="₹3,990", pct="-67%"),
+            availability="In stock",
+            buyable=True,
+            asin="B07PR1CL3S",
+            cards=AMZ_IN_CARDS,
+            extra=AMZ_TWISTER,
+        ),
+        AMZ_IN_URL,
+        Shown(AMZ_IN_NAME, "1299", "INR", "3990", "InStock", "B07PR1CL3S"),
+        id="amazon-in-twister-selected-colour",
+    ),
+    pytest.param(
+        amz_page(
+            lang="en-ae",
+            name=AMZ_AE_EN_NAME,
+            price_html=amz_price("AED349.00", "AED", "349", "00", strike="AED549.00", pct="-36%", s=AMZ_AE_EN),
+            availability="In Stock",
+            buyable=True,
+            asin="B0CMDRCZBJ",
+            cards=amz_card("Anker Soundcore Life P3", "AED199.00") + amz_card("JBL Tune 230NC", "AED299.00"),
+            extra=AMZ_AE_TABBY,
+            s=AMZ_AE_EN,
+        ).replace("Amazon.in: Electronics", "Amazon.ae: Electronics"),
+        "https://www.amazon.ae/Samsung-Galaxy-Wireless-Earbuds-Graphite/dp/B0CMDRCZBJ",
+        Shown(AMZ_AE_EN_NAME, "349.00", "AED", "549.00", "InStock", "B0CMDRCZBJ"),
+        id="amazon-ae-en-list-price-tabby",
+    ),
+]
+
+
+# ---------------------------------------------------------------- Bukalapak (bukalapak.com)
+# Written from memory of the desktop product page (server-rendered, BEM "c-main-product__" classes): header with the
+# search bar and the "Keranjang" link, breadcrumb, h1.c-main-product__title, rating and "Terjual 1.203", the price
+# block (div.c-product-price -discounted with the struck price in a <span> under the "-original" class, the price in
+# span, "-16%"), the "Cicilan 0% mulai Rp16.583/bulan" instalment line, "Stok: 24" or "Stok habis", quantity and the
+# "+ Keranjang" / "Beli Sekarang" buttons (disabled with "Stok habis" when sold out), the seller card, "Barang
+# lain dari pelapak ini" cards. Bukalapak sends no schema.org Product markup on this layout.
+
+
+def bl_page(*, name: str, price: str, original: str = "", stock: str, available: bool = True) -> str:
+    struck = (
+        f"""<div class="c-product-price -original"><span class="c-product-price__strike">{original}</span></div><span
+        class="c-main-product__discount">-16%</span>"""
+        if original
+        else ""
+    )
+    disabled = "" if available else " disabled"
+    body = f"""<header class="v-omnisearch"><a href="/" class="bl-logo" aria-label="Bukalapak">Bukalapak</a><input
+      type="search" placeholder="Cari barang atau toko"><a href="/cart/carts" class="bl-header-cart">Keranjang</a>
+      </header>
+      <main class="c-main-product"><ul class="c-breadcrumb"><li><a href="/">Home</a></li><li><a
+      href="/c/handphone">Handphone</a></li><li><a href="/c/handphone/aksesoris-handphone">Aksesoris</a></li></ul>
+      <div class="c-main-product__gallery"><img alt="{name}" src="https://s1.bukalapak.com/img/1234567/large/tws.jpg">
+      </div><div class="c-main-product__head"><h1 class="c-main-product__title">{name}</h1><div
+      class="c-main-product__rating">4.8 | Terjual 1.203</div></div>
+      <div class="c-main-product__price">{struck}<div class="c-product-price -main"><span>{price}</span></div></div>
+      <div class="c-main-product__installment">Cicilan 0% mulai Rp16.583/bulan</div>
+      <div class="c-main-product__stock">{stock}</div><div class="c-main-product__action"><div
+      class="c-main-product__qty"><input type="number" value="1" aria-label="Jumlah"></div><button
+      class="c-main-product__action__cart bl-button bl-button--outline"{disabled}>+ Keranjang</button><button
+      class="c-main-product__action__buy bl-button bl-button--primary"{disabled}>Beli Sekarang</button></div>
+      <div class="c-seller"><a href="/u/gadgetmurah">Gadget Murah Official</a><span>Jakarta Utara</span></div>
+      <section class="c-seller-products"><h2>Barang lain dari pelapak ini</h2><div class="bl-product-card"><a
+      href="/p/x/1-jual-powerbank">Powerbank 10000mAh</a><p class="bl-product-card__price">Rp129.000</p></div><div
+      class="bl-product-card"><a href="/p/x/2-jual-kabel">Kabel Data Type-C</a><p
+      class="bl-product-card__price">Rp25.000</p></div></section></main>
+      <footer><p>&copy; 2010-2026 Bukalapak</p></footer>"""
+    return page("id", f"Jual {name} - Gadget Murah Official | Bukalapak", body)
+
+
+BL_NAME = "TWS Earbuds Bluetooth 5.3 Bass Stereo Garansi 1 Tahun"
+BL_URL = "https://www.bukalapak.com/p/handphone/aksesoris-handphone/headset/4abcd5e-jual-tws-earbuds-bluetooth-5-3"
+
+BUKALAPAK = [
+    pytest.param(
+        bl_page(name=BL_NAME, price="Rp199.000", original="Rp237.000", stock="Stok: 24"),
+        BL_URL,
+        Shown(BL_NAME, "199000", "IDR", "237000", "InStock"),
+        id="bukalapak-discount-cicilan-visible",
+    ),
+    pytest.param(
+        bl_page(name=BL_NAME, price="Rp199.000", stock="Stok habis", available=False),
+        BL_URL,
+        Shown(BL_NAME, "199000", "IDR", None, "OutOfStock"),
+        id="bukalapak-stok-habis-visible",
+    ),
+]
+
+
+# Jumia's flash sale: the deal price with the old price struck, a countdown and "Items left", the orange "Flash
+# Sales" bar above the title (the same template, the bar added).
+JUMIA_FLASH = [
+    pytest.param(
+        jumia_page(
+            name=JUMIA_NAME,
+            price="₦ 24,990",
+            old="₦ 45,000",
+            pct="44%",
+            stock="12 items left",
+            shipping=JUMIA_NG_SHIPPING,
+            sku=JUMIA_SKU,
+            cards=JUMIA_CARDS,
+        ).replace(
+            '<h1 class="-fs20',
+            '<div class="-df -i-ctr -bg-or5 -phs -pvxs -fs14"><span>Flash Sales</span><span class="-fs14">Time Left:'
+            ' <span class="cntdwn">05h : 12m : 09s</span></span></div><h1 class="-fs20',
+        ),
+        JUMIA_URL,
+        Shown(JUMIA_NAME, "24990", "NGN", "45000", "InStock", JUMIA_SKU),
+        marks=defect(JUMIA_LTHR_CLASS),
+        id="jumia-ng-flash-sale-visible",
+    ),
+]
+
+
 CASES = [
     *AMAZON,
     *FLIPKART,
@@ -2096,6 +2239,9 @@ CASES = [
     *DIGIKALA,
     *MYNTRA,
     *MEESHO,
+    *AMAZON_MORE,
+    *BUKALAPAK,
+    *JUMIA_FLASH,
 ]
 
 
