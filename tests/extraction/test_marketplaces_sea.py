@@ -39,8 +39,9 @@ ARABIC_CURRENCY_WORD_STRUCK = (
 )
 HASHED_CLASS_STRUCK_BESIDE_PERCENT = (
     "regular_price None: the MRP shown struck by a hashed class only (Flipkart div.yRaY8j '₹24,499' between the "
-    "price and '38% off'; no <del>/<s>, no 'was'/'MRP' word) is not taken as the regular price, though a price right "
-    "after the selling price and before an 'N% off' badge is the struck one (visible.py old price)"
+    "price and '38% off'; Meesho p.sc-eDvSVe '₹599' between h4 '₹349' and '42% off'; no <del>/<s>, no 'was'/'MRP' "
+    "word) is not taken as the regular price, though a higher amount between the selling price and an 'N% off' badge "
+    "is the struck one (visible.py old price)"
 )
 TESTID_ORIGINAL_PRICE_IGNORED = (
     "regular_price None: Tokopedia's struck price sits in span[data-testid=lblPDPDetailOriginalPrice] beside "
