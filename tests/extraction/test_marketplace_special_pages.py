@@ -736,7 +736,6 @@ BESTBUY = [
         bestbuy_page(name=BB_NAME, sku="6505727", price="$279.99", was="$349.99"),
         BB_URL,
         Shown(BB_NAME, "279.99", "USD", "349.99", "InStock", "6505727"),
-        marks=defect(OLD_PRICE_INSIDE_PRICE_WRAPPER),
         id="bestbuy-was-visible",
     ),
     pytest.param(

@@ -346,11 +346,12 @@ def regular_price_near(candidate: PriceCandidate, locale: PageLocale) -> Decimal
     node = candidate.element
     seen: set[etree._Element] = set()
     noise = _NoiseContext()  # a related product's old price, reached by climbing from a wrapper, is not this one's
-    for _ in range(_REGULAR_PRICE_LEVELS):
-        parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            return None
-        node = parent
+    for level in range(_REGULAR_PRICE_LEVELS + 1):
+        if level:  # the price element itself first: a wrapper chosen as the price may hold its struck price
+            parent = node.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                return None
+            node = parent
         for element in node.iter(etree.Element):
             if element in seen:
                 continue
