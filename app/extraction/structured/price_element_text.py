@@ -12,7 +12,7 @@ from app.extraction.structured.document import attribute_words
 # "fpNoStrikedPrice": a container saying there is no struck price
 NOT_BEFORE = r"(?<! no)(?<! not)(?<! non)(?<! without)"
 FORMER = re.compile(
-    NOT_BEFORE + r" (?:old|was|former|strike\w*|striked|crossed|crossout|compare|before|original|orig|list|msrp"
+    NOT_BEFORE + r" (?:old|was|former|strike\w*|striked|crossed|crossout|compare|before|original|origin|orig|list|msrp"
     r"|rrp|retail|reg|regular|standard|previous|prev|nonsale|non sale|through|del|slashed|prp|vechi) "
 )
 # Class words that hide an element ("hidden", "d-none", a class "none" of its own); not "overflow-hidden" or the

@@ -23,6 +23,8 @@ _TAGS_OF_INTEREST = {"script", "img", "h1", "button", "input", "form", "a"}
 SUBHEADINGS = {"h2", "h3", "h4"}
 _MAX_HEADING_PRICE = 24  # characters of a subheading that is only an amount ("$122.00", "1 299,00 Kč")
 _MAX_CURRENCY_LETTERS = 4  # "Kč", "TL", "Rs.", "zł"
+# Attributes that name an element for a shop's own tests (`data-testid="price-value"`, `data-qa-id="adview_price"`).
+TEST_ID_ATTRIBUTES = ("data-testid", "data-test", "data-qa", "data-qa-id")
 
 
 @dataclass(slots=True)
@@ -71,6 +73,8 @@ def scan_page(root: etree._Element) -> PageScan:
             or (identifier and ("rice" in identifier or "RICE" in identifier))
             or (itemprop and "rice" in itemprop)
         ) and _mentions_price(css, identifier, itemprop)
+        if not named_price and element.attrib:  # shops with generated class names name their parts for tests
+            named_price = _mentions_price(*map(element.get, TEST_ID_ATTRIBUTES))
         # a subheading that is only an amount: OpenCart's "<h2>$122.00</h2>" below the title
         if named_price or (tag in SUBHEADINGS and _only_a_number(element)):
             scan.price_elements.append((order, element))

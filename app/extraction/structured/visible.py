@@ -16,7 +16,7 @@ from app.extraction.structured.document import PageFacts, attribute_words, eleme
 from app.extraction.structured.models import Availability
 from app.extraction.structured.price_element_text import FORMER, HIDDEN, NOT_BEFORE, STRUCK_TAGS, shown_price_text
 from app.extraction.structured.price_parsing import parse_price
-from app.extraction.structured.scan import SUBHEADINGS, PageScan
+from app.extraction.structured.scan import SUBHEADINGS, TEST_ID_ATTRIBUTES, PageScan
 from app.extraction.structured.stock_words import (
     CURRENT_PRICE_LABEL,
     ESTIMATE_LABEL,
@@ -67,8 +67,12 @@ _AMOUNT = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 _ESTIMATE = re.compile(r" (?:estimate|estimated|estimation) ")
 # Ancestors whose class says what they hold is the old price (Magento's "old-price" around a plain "price").
 _FORMER_CONTAINER = re.compile(
-    NOT_BEFORE + r" (?:old|was|former|past|org prc|strike\w*|crossed|crossout|previous|original|msrp|rrp|uvp|prp"
-    r"|vechi|barre|barrato|tachado|nonsale) "
+    NOT_BEFORE + r" (?:old|was|former|past|org prc|prc org|strike\w*|crossed|crossout|previous|original|msrp|rrp"
+    r"|uvp|prp|vechi|barre|barrato|tachado|nonsale) "
+)
+_STRUCK_CLASS = re.compile(
+    NOT_BEFORE
+    + r" (?:line through|linethrough|strikethrough|strikeout|strike|striked|lthr|deleted|crossed out|crossedout) "
 )
 _SALE_CLASS = re.compile(r" (?:sale|on sale|onsale|discount|promo\w*) ")  # the badge beside a sold-out badge
 _NOTIFY_CONTEXT = re.compile(r" (?:notify\w*|back in stock|restock\w*|waitlist|wait list|bis) ")
@@ -88,7 +92,6 @@ _SHOWN_FROM_SOME_WIDTH = re.compile(
 # are hashes ("fEVEmD buKhAN") still name their buttons there. (Prices named only there were tried as price
 # elements: one more product page found on our development pages, one more non-product page called a product on the
 # pages we never tune on; left out.)
-TEST_ID_ATTRIBUTES = ("data-testid", "data-test", "data-qa")
 _CSS_MODULE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*_([A-Za-z][A-Za-z0-9]*)__[A-Za-z0-9_-]{3,}")
 _MAX_CLASSES = 200
 _NOISE_LEVELS = 15
@@ -423,8 +426,11 @@ def _struck_through(element: etree._Element) -> bool:
 
 
 def _struck(node: etree._Element) -> bool:
-    """Struck through by its tag, its style, or a flag the stylesheet strikes by (Amazon's `data-a-strike="true"`)."""
+    """Struck through by its tag, its style, a class the stylesheet strikes by (Tailwind's `line-through`,
+    Jumia's `-lthr`) or a flag it strikes by (Amazon's `data-a-strike="true"`)."""
     if node.tag in STRUCK_TAGS or "line-through" in (node.get("style") or ""):
+        return True
+    if node.get("class") and _STRUCK_CLASS.search(attribute_words(node, "class")):
         return True
     return any(key.startswith("data-") and "strike" in key and value == "true" for key, value in node.attrib.items())
 
