@@ -482,14 +482,12 @@ FLIPKART = [
         ),
         FK_URL,
         Shown(FK_NAME, "14999", "INR", "24499", "InStock"),
-        marks=defect(HASHED_CLASS_STRUCK_BESIDE_PERCENT),
         id="flipkart-special-price-jsonld",
     ),
     pytest.param(
         fk_page(name=FK_NAME, price="₹14,999", mrp="₹24,499", off="38% off", variants=FK_STORAGE),
         FK_URL,
         Shown(FK_NAME, "14999", "INR", "24499", "InStock"),
-        marks=defect(HASHED_CLASS_STRUCK_BESIDE_PERCENT),
         id="flipkart-special-price-visible",
     ),
     pytest.param(
@@ -503,7 +501,6 @@ FLIPKART = [
         ),
         FK_URL,
         Shown(FK_NAME, "14999", "INR", "24499", "OutOfStock"),
-        marks=defect(HASHED_CLASS_STRUCK_BESIDE_PERCENT),
         id="flipkart-sold-out-jsonld",
     ),
     pytest.param(
@@ -630,7 +627,6 @@ TOKOPEDIA = [
         ),
         TOKO_URL,
         Shown(TOKO_NAME, "159900", "IDR", "199900", "InStock"),
-        marks=defect(TESTID_ORIGINAL_PRICE_IGNORED),
         id="tokopedia-discount-jsonld",
     ),
     pytest.param(
@@ -830,7 +826,6 @@ SHOPEE = [
         ),
         SHOPEE_ID_URL,
         Shown(SHOPEE_ID_NAME, "229000", "IDR", "459000", "InStock"),
-        marks=defect(STRUCK_FIRST_TAKEN_AS_PRICE),
         id="shopee-id-variant-sale-visible",
     ),
     pytest.param(
@@ -851,7 +846,6 @@ SHOPEE = [
         ),
         SHOPEE_VN_URL,
         Shown(SHOPEE_VN_NAME, "429000", "VND", "659000", "InStock"),
-        marks=defect(STRUCK_BESIDE_MARKUP_PRICE),
         id="shopee-vn-sale-jsonld",
     ),
     pytest.param(
@@ -871,7 +865,6 @@ SHOPEE = [
         ),
         SHOPEE_TH_URL,
         Shown(SHOPEE_TH_NAME, "599", "THB", "1290", "InStock"),
-        marks=defect(STRUCK_FIRST_TAKEN_AS_PRICE),
         id="shopee-th-sale-visible",
     ),
 ]
@@ -2069,7 +2062,6 @@ MEESHO = [
         meesho_page(name=MEESHO_NAME, price="₹349", mrp="₹599", off="42% off"),
         "https://www.meesho.com/aagam-ensemble-women-kurta-sets/p/5ab3cd",
         Shown(MEESHO_NAME, "349", "INR", "599", "InStock"),
-        marks=defect(HASHED_CLASS_STRUCK_BESIDE_PERCENT),
         id="meesho-mrp-visible",
     ),
 ]

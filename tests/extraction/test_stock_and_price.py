@@ -974,3 +974,22 @@ def test_a_japanese_otoku_price_label_is_the_price() -> None:
     html = """<html lang="ja"><head><title>ランプ</title></head><body><div class="product"><h1>デスクランプ</h1>
       <div class="price">お得価格 ¥1,980</div><button>カートに入れる</button></div></body></html>"""
     assert extract_structured(html, URL).price == Decimal("1980")
+
+
+@pytest.mark.parametrize(
+    ("block", "price", "regular"),
+    [
+        # the old price first, struck by a generated class only, then the price and the badge (Shopee)
+        ('<div class="x1"><div class="ZA5sW5">Rp459.000</div><div class="IZPeQz">Rp229.000</div>'
+         '<div class="vms4">-50%</div></div>', "229000", "459000"),
+        # the price, then the old one and a badge that cuts 38.78 % to "38% off" (Flipkart)
+        ('<div class="hl05eU"><div class="Nx9bqj">₹14,999</div><div class="yRaY8j">₹24,499</div>'
+         "<div><span>38% off</span></div></div>", "14999", "24499"),
+        # two prices the badge does not link: a bundle's price is no old price
+        ('<div class="x1"><div class="a1">$89.00</div><div class="a2">$150.00</div><div>-20%</div></div>',
+         "89.00", None),
+    ],
+)  # fmt: skip
+def test_a_discount_badge_tells_the_old_price_from_the_new(block: str, price: str, regular: str | None) -> None:
+    result = extract_structured(price_page(block), URL)
+    assert (result.price, result.regular_price) == (Decimal(price), Decimal(regular) if regular else None)

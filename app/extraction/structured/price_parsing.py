@@ -281,3 +281,19 @@ def _sane(amount: Decimal | None) -> Decimal | None:
     if amount is None or not amount.is_finite() or amount < 0 or amount >= MAX_AMOUNT:
         return None
     return Decimal(format(amount, "f"))
+
+
+def signed_amounts(text: str, locale: PageLocale | None = None) -> list[tuple[Decimal, str | None]]:
+    """Every amount written with a currency sign in a text, in order, with its currency (savings and
+    instalments left out): "Rp459.000 Rp229.000 -50%" -> [(459000, IDR), (229000, IDR)]."""
+    text = _DASHED_CENTS.sub("", " ".join(text[:_MAX_TEXT].translate(_WESTERN_DIGITS).split()))
+    found = []
+    for amount in _amounts(text):
+        if amount.symbol is None:
+            continue
+        currency = to_iso_currency(amount.symbol, locale)
+        number = amount.number.replace("'", "")
+        value = _sane(parse_number(number, _decimal_separator(number, currency)))
+        if value is not None and value > 0:
+            found.append((value, currency))
+    return found

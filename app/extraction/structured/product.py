@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from app.extraction.structured.brand import labelled_brand
-from app.extraction.structured.currency import local_currency
+from app.extraction.structured.currency import PageLocale, local_currency
+from app.extraction.structured.discount import sale_with_regular
 from app.extraction.structured.document import PageFacts, parse_html, read_page_facts, site_of
 from app.extraction.structured.heading_price import price_after_heading, price_after_label
 from app.extraction.structured.identifiers import page_identifiers
@@ -88,11 +89,11 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
         put("name", heading[1], "heuristic")
     put("name", title_name, "heuristic")
 
-    shown = main_visible_price(visible, heading[0] if heading else None)
+    shown = _sale_price_if_regular(main_visible_price(visible, heading[0] if heading else None), facts.locale)
     old_prices = old_prices_shown((main, opengraph), visible, shown, facts.locale)
     text = visible_text(root)  # prunes scripts, styles and hidden parts: the readers above need them, those below not
     if shown is None:
-        shown = _price_in_plain_text(root, scan, visible, heading, facts)
+        shown = _sale_price_if_regular(_price_in_plain_text(root, scan, visible, heading, facts), facts.locale)
         if shown is not None:  # its old price, if any, is plain text too: the pruned tree still has it
             old_prices = replace(old_prices, near_shown=regular_price_near(shown.candidate, facts.locale))
     price = choose_price(main, opengraph, visible, shown, old_prices, text, page_url=url)
@@ -200,6 +201,17 @@ def _price_in_plain_text(
     if not visible.prices and (labelled := price_after_label(root, facts.locale)):
         return MainVisiblePrice(labelled, near_cart=False, near_heading=False, listed=False)
     return None
+
+
+def _sale_price_if_regular(shown: MainVisiblePrice | None, locale: PageLocale) -> MainVisiblePrice | None:
+    """The sale price when the amount chosen is the old one of a pair a discount badge links ("Rp459.000 Rp229.000
+    -50%", the old price first and struck by a generated class only)."""
+    if shown is None or shown.candidate.current:
+        return shown
+    pair = sale_with_regular(shown.candidate.element, shown.candidate.amount, locale)
+    if pair is None or pair[1] != shown.candidate.amount:
+        return shown
+    return replace(shown, candidate=replace(shown.candidate, amount=pair[0], former=False))
 
 
 def _price_after_heading(scan: PageScan, heading_order: int, facts: PageFacts) -> MainVisiblePrice | None:

@@ -12,6 +12,7 @@ from lxml import etree
 
 from app.extraction.structured.buy_controls import BUY_CONTROL, CONTACT_CONTROL, PURCHASE_CONTROL
 from app.extraction.structured.currency import PageLocale
+from app.extraction.structured.discount import sale_with_regular
 from app.extraction.structured.document import PageFacts, attribute_words, element_text, name_words, site_of
 from app.extraction.structured.models import Availability
 from app.extraction.structured.price_element_text import FORMER, HIDDEN, NOT_BEFORE, STRUCK_TAGS, shown_price_text
@@ -345,7 +346,16 @@ def _screen_reader_label(element: etree._Element) -> str:
 
 def regular_price_near(candidate: PriceCandidate, locale: PageLocale) -> Decimal | None:
     """The price the product sold at before the sale, shown beside its current price: struck through, in an
-    old-price element, or labelled "was" / "UVP" / "antes" / "原价"…; the nearest one above the current price."""
+    old-price element, or labelled "was" / "UVP" / "antes" / "原价"…; the nearest one above the current price.
+    Failing those, the higher of two prices a discount percentage beside them links to this one."""
+    marked = _marked_regular_price_near(candidate, locale)
+    if marked is not None:
+        return marked
+    pair = sale_with_regular(candidate.element, candidate.amount, locale)
+    return pair[1] if pair is not None and pair[0] == candidate.amount else None
+
+
+def _marked_regular_price_near(candidate: PriceCandidate, locale: PageLocale) -> Decimal | None:
     node = candidate.element
     seen: set[etree._Element] = set()
     noise = _NoiseContext()  # a related product's old price, reached by climbing from a wrapper, is not this one's
