@@ -28,10 +28,6 @@ NO_PRICE = ""
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 
-AMAZON_UNAVAILABLE_NOT_READ = (
-    "availability None: Amazon's div#availability 'Currently unavailable.' (a <br>, then 'We don't know when or if "
-    "this item will be back in stock.') is not read as OutOfStock; the Arabic 'غير متوفر حاليًا.' is (stock_words.py)"
-)
 ARABIC_CURRENCY_WORD_STRUCK = (
     "regular_price None: Amazon's struck 'السعر السابق: ٥٤٩٫٠٠ درهم' (span.a-text-price data-a-strike='true') is "
     "dropped; it is dropped too with Latin digits ('549.00 درهم'), while '₹3,990' in the same block is read: the "
@@ -307,7 +303,6 @@ AMAZON = [
         ),
         AMZ_IN_URL,
         Shown(AMZ_IN_NAME, NO_PRICE, "", None, "OutOfStock", "B07PR1CL3S"),
-        marks=defect(AMAZON_UNAVAILABLE_NOT_READ),
         id="amazon-in-currently-unavailable-no-price",
     ),
     pytest.param(
