@@ -1891,11 +1891,6 @@ CASES = [
 
 # The page evidence falls short on these product pages (no markup, no buy form): what the page alone shows is missed.
 EVIDENCE_DEFECTS: dict[str, str] = {
-    "allegro-licytuj-auction-visible": (
-        "evidence 0.45: an Allegro auction (h1, the current price, 'Twoja oferta' bid input and a 'Licytuj' button, "
-        "no markup) is not a product page by its page alone: 'Licytuj' (bid) is not taken as a buy control "
-        "(buy_controls.py)"
-    ),
     "emag-ro-stoc-epuizat-visible": (
         "evidence 0.12: no price is read from '1.599<sup>99</sup> Lei' (see EMAG_SUP_CENTS_NO_PRICE), so a sold-out "
         "eMAG page (h1, 'Stoc epuizat', no buy button) counts as having no price (price_element_text.py)"
