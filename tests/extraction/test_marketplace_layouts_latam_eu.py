@@ -28,10 +28,6 @@ from tests.support.markup import jsonld
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 
-PAUSED_LISTING_NOT_OUT = (
-    "availability None: a Mercado Libre listing the seller paused ('Publicación pausada' / 'Anúncio pausado' in an "
-    "andes-message, no buy form, the price still shown) is not read as OutOfStock (stock_words.py, visible.py)"
-)
 CARD_HOLDER_PRICE_TAKEN = (
     "price is the store-card price ({card}) instead of the price anyone pays ({internet}): the card-only price "
     "(CMR card icon, 'Tarjeta Cencosud', 'c Ozon Картой') comes first in the price block and wins (price_choice.py)"
@@ -363,7 +359,6 @@ MERCADO_LIBRE = [
         ),
         ML_AR_URL,
         Shown(ML_AR_NAME, "329999", "ARS", None, "OutOfStock"),
-        marks=defect(PAUSED_LISTING_NOT_OUT),
         id="mercadolibre-ar-paused-visible",
     ),
     pytest.param(
@@ -481,7 +476,6 @@ MERCADO_LIBRE = [
         ),
         ML_BR_URL,
         Shown("Fone De Ouvido Jbl Tune 520bt Bluetooth Preto", "229.90", "BRL", None, "OutOfStock"),
-        marks=defect(PAUSED_LISTING_NOT_OUT),
         id="mercadolivre-br-paused-visible",
     ),
     pytest.param(
@@ -1896,19 +1890,7 @@ CASES = [
 ]
 
 # The page evidence falls short on these product pages (no markup, no buy form): what the page alone shows is missed.
-PAUSED_EVIDENCE = (
-    "evidence 0.45: a paused Mercado Libre listing (h1, one price, 'Publicación pausada', no buy form, no markup) is "
-    "not a product page by its page alone; same root as PAUSED_LISTING_NOT_OUT: the pause message gives no "
-    "stock_message signal (the same page saying 'Sin stock' scores 0.69) (stock_words.py, product_verdict.py)"
-)
 EVIDENCE_DEFECTS: dict[str, str] = {
-    "mercadolibre-ar-paused-visible": PAUSED_EVIDENCE,
-    "mercadolivre-br-paused-visible": PAUSED_EVIDENCE,
-    "allegro-licytuj-auction-visible": (
-        "evidence 0.45: an Allegro auction (h1, the current price, 'Twoja oferta' bid input and a 'Licytuj' button, "
-        "no markup) is not a product page by its page alone: 'Licytuj' (bid) is not taken as a buy control "
-        "(buy_controls.py)"
-    ),
     "emag-ro-stoc-epuizat-visible": (
         "evidence 0.12: no price is read from '1.599<sup>99</sup> Lei' (see EMAG_SUP_CENTS_NO_PRICE), so a sold-out "
         "eMAG page (h1, 'Stoc epuizat', no buy button) counts as having no price (price_element_text.py)"

@@ -79,10 +79,6 @@ JD_TITLE_NOT_SKU_NAME = (
     "name is JD's <title> ('【AppleiPhone 15】… 【行情 报价 价格 评测】-京东') instead of div.sku-name, the "
     "visible name (JD has no <h1>; product.py _main_heading only knows headings)"
 )
-KO_SALES_ENDED = (
-    "availability None: '판매종료된 상품입니다.' (sales ended; no buy buttons) is not read as OutOfStock "
-    "(stock_words.py lacks 판매종료)"
-)
 YUAN_ON_ZH_TW = (
     "currency CNY: '2,490元' (and '$3,990') on a zh-TW page at momoshop.com.tw is New Taiwan dollars, TWD "
     "(currency.py resolves 元 without the page's zh-TW locale / .tw domain)"
@@ -1066,7 +1062,6 @@ ST11 = [
         st11_page(name=ST11_NAME, price="39,000", ended=True),
         ST11_URL,
         Shown(ST11_NAME, "39000", "KRW", None, "OutOfStock", "4567890123"),
-        marks=defect(KO_SALES_ENDED),
         id="11st-sales-ended-visible",
     ),
 ]
@@ -1819,9 +1814,8 @@ NO_PRICE_NO_VERDICT = (
 )
 SOLD_OUT_NO_BUTTON_VERDICT = (
     "page evidence < 0.5 on a sold-out product page with a name and a price but no buy button: Coupang 일시품절 + "
-    "재입고 알림 신청 (signals stock_message, visible_price; its <h2> title gives no product_name) 0.38; 11st "
-    "'판매종료된 상품입니다.' (one_price, price_near_heading, product_name, visible_price; the stock words unknown) "
-    "0.45 (product_verdict.py)"
+    "재입고 알림 신청 (signals stock_message, visible_price; its <h2> title gives no product_name) 0.38 "
+    "(product_verdict.py)"
 )
 EVIDENCE_DEFECTS = {
     "amazon-jp-out-of-stock-no-price": NO_PRICE_NO_VERDICT,
@@ -1830,7 +1824,6 @@ EVIDENCE_DEFECTS = {
     "coupang-regular-visible": BUY_BOX_FOOTER_CLASS,
     "coupang-wow-member-price-visible": BUY_BOX_FOOTER_CLASS,
     "coupang-temporarily-sold-out-visible": SOLD_OUT_NO_BUTTON_VERDICT,
-    "11st-sales-ended-visible": SOLD_OUT_NO_BUTTON_VERDICT,
     "naver-smartstore-discount-visible": NO_H1_NO_PRICE,
     "naver-smartstore-sold-out-visible": NO_H1_NO_PRICE,
     "musinsa-sale-member-benefit-visible": NO_H1_NO_PRICE,

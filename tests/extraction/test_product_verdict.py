@@ -75,6 +75,8 @@ def test_a_script_link_titled_add_to_cart_is_the_buy_control() -> None:
         ("tr", "Satıcıya mesaj gönder"),
         ("ja", "出品者に質問する"),
         ("es", "Contactar al anunciante"),
+        ("pl", "Napisz"),  # OLX's, Otomoto's "write" (to the seller): the whole label only
+        ("de", "Nachricht schreiben"),  # Kleinanzeigen
     ],
 )
 def test_a_classified_ads_show_the_number_button_is_its_buy_control(lang: str, label: str) -> None:
@@ -144,6 +146,41 @@ def test_a_buy_it_now_filter_of_a_search_page_is_no_buy_control() -> None:
     assert not verdict(html)
     buy_link = html.replace("/sch/i.html?_nkw=booster+box&amp;LH_BIN=1", "/cart/add?id=1&amp;q=1")
     assert "add_to_cart" in extract_structured(buy_link, "https://www.ebay.co.uk/itm/1").evidence.signals
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [
+        ("es-CL", "Agregar al Carro"),  # Falabella: "carro" is the cart in Chile
+        ("es", "Añadir al carro"),
+        ("id", "+ Keranjang"),  # Tokopedia, Bukalapak: "+" is "add"
+        ("id", "Beli Langsung"),  # "buy directly"
+        ("pl", "Licytuj"),  # Allegro's auction: "bid"
+    ],
+)
+def test_buy_button_labels_of_marketplaces(lang: str, label: str) -> None:
+    html = f"""<html lang="{lang}"><head><title>Sepatu Lari</title></head><body>
+      <header><a href="/cart" aria-label="Keranjang">Keranjang</a></header><h1>Sepatu Lari</h1>
+      <div class="x1"><div class="x2">159.900</div><button type="button" class="x3">{label}</button></div>
+      </body></html>"""
+    assert "add_to_cart" in extract_structured(html, "https://shop.example.com/p/1").evidence.signals
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        '<a href="/cart" class="cart-link" aria-label="Keranjang">Keranjang</a>',  # the header's cart link
+        '<button type="button">Napisz recenzję</button>',  # "write a review"
+        # a blog's comment link: a bare "Reply" is no contact phrase (Craigslist's "reply" button stays unread)
+        '<a class="comment-reply-link" href="#comment-1" aria-label="Reply to Ann">Reply</a>',
+        '<button type="button">Message</button>',
+    ],
+)
+def test_words_near_buy_and_contact_labels_are_no_buy_control(control: str) -> None:
+    html = f"""<html><head><title>Ride report</title></head><body><h1>Ride report</h1>
+      <div class="post"><p>The bike cost <span class="price">$450</span>.</p><div class="c">{control}</div></div>
+      </body></html>"""
+    assert "add_to_cart" not in extract_structured(html, "https://blog.example.com/ride-report").evidence.signals
 
 
 def test_a_button_named_only_by_its_test_id_is_the_buy_control() -> None:

@@ -58,6 +58,14 @@ SOLD_OUT_MESSAGES = [
     ("he", "אזל מהמלאי"),
     ("en", "Sales Ended"),  # a ticket page
     ("de", "Angebot beendet"),  # an auction
+    ("es-AR", "Publicación pausada"),  # a listing its seller paused
+    ("pt-BR", "Anúncio pausado"),
+    ("ko", "판매종료된 상품입니다."),  # sales ended
+    ("ko", "판매종료"),
+    ("ko", "판매중지된 상품입니다"),
+    # a sold-out message that goes on to say the item may return (Amazon), and a return date
+    ("en", "Currently unavailable.<br>We don't know when or if this item will be back in stock."),
+    ("en", "Expected to be back in stock on 5 May"),
 ]
 
 
@@ -226,6 +234,13 @@ def test_a_buy_box_keeping_both_stock_messages_for_a_script_to_choose_leaves_it_
 
 def test_bientot_disponible_is_not_in_stock() -> None:
     assert extract_structured(buy_box_page("Bientôt disponible", lang="fr"), URL).availability != "InStock"
+
+
+@pytest.mark.parametrize("message", ["판매종료일: 2026-12-31", "판매종료까지 3일 12:00:05"])
+def test_the_end_date_of_a_sale_is_no_sold_out_message(message: str) -> None:
+    button = '<button class="btn-buy">구매하기</button>'
+    page = buy_box_page(message, price="39,000원", lang="ko", button=button)
+    assert extract_structured(page, URL).availability == "InStock"
 
 
 def test_words_containing_an_in_stock_word_are_not_read_as_in_stock() -> None:

@@ -25,7 +25,9 @@ _PHRASES = (
     # French, Italian, Spanish, Portuguese, Catalan
     r"ajouter au (?:panier|caddie)", r"acheter maintenant", r"ajout au panier",
     r"aggiungi al carrello", r"acquista ora", r"compra ora", r"aggiungi alla borsa",
-    r"a[ñn]adir a(?:l)? (?:la )?(?:carrito|cesta|bolsa)", r"agregar al? (?:carrito|la bolsa|bolsa)", r"comprar ahora",
+    # "carro" is the cart in Chile and Colombia (Falabella's "Agregar al Carro")
+    r"a[ñn]adir a(?:l)? (?:la )?(?:carrito|carro|cesta|bolsa)", r"agregar al? (?:carrito|carro|la bolsa|bolsa)",
+    r"comprar ahora",
     r"adicionar (?:ao|à) (?:carrinho|sacola|cesto)", r"comprar agora",
     r"afegir a la cistella",
     # Nordic, Baltic, Finnish
@@ -33,7 +35,8 @@ _PHRASES = (
     r"legg i handlekurv(?:en)?", r"kj[øo]p nå", r"lis[äa][äa] ostoskoriin", r"osta nyt", r"lisää koriin",
     r"[ıi]dėti į krepšelį", r"pievienot grozam", r"lisa ostukorvi",
     # Central and Eastern Europe, Greek, Turkish
-    r"dodaj do koszyka", r"kup teraz", r"(?:přidat )?do košíku", r"koupit", r"(?:pridať )?do košíka", r"kúpiť",
+    r"dodaj do koszyka", r"kup teraz", r"\blicytuj\b",  # Polish "bid" (Allegro's auction button; not "licytujących")
+    r"(?:přidat )?do košíku", r"koupit", r"(?:pridať )?do košíka", r"kúpiť",
     r"kosárba", r"megveszem", r"adaug[ăa] [îi]n co[șş]", r"cump[ăa]r[ăa] acum", r"dodaj u ko[šs]aricu",
     r"dodaj v ko[šs]arico", r"dodaj u korpu", r"добави в количката", r"προσθήκη στο καλάθι", r"αγορά τώρα",
     r"sepete ekle", r"hemen al", r"satın al",
@@ -48,11 +51,15 @@ _PHRASES = (
     r"장바구니(?: 담기| 추가|에 담기)", r"바로 ?구매", r"구매하기",
     r"หยิบใส่ตะกร้า", r"(?:เพิ่ม|ใส่)(?:ลง|ใน)?ตะกร้า", r"ซื้อ(?:เลย|ทันที|สินค้า)",
     r"thêm vào giỏ(?: hàng)?", r"mua ngay", r"chọn mua",
-    r"tambah(?:kan)? ke (?:keranjang|troli|troli)", r"masukkan (?:ke )?keranjang", r"beli sekarang",
+    r"tambah(?:kan)? ke (?:keranjang|troli|troli)", r"masukkan (?:ke )?keranjang", r"beli sekarang", r"beli langsung",
+    # Tokopedia's and Bukalapak's "+ Keranjang": the plus is the "add"; the header's cart link says "Keranjang" alone
+    r"^\s*\+\s*(?:keranjang|troli)\s*$",
 )  # fmt: skip
 
 # A classified ad has no cart: reaching the seller is how one buys. Shops also put "show our phone number" in their
-# header, so these count only outside the page's header (see visible.py).
+# header, so these count only outside the page's header (see visible.py). Not the bare whole label "Reply"
+# (Craigslist) or "Message" (Facebook Marketplace): every comment of a WordPress blog has a "Reply" link, and
+# contact forms and forums a "Message" button.
 _CONTACT_PHRASES = (
     r"contact[\s_-]*(?:the[\s_-]*)?(?:seller|dealer|advertiser)", r"message[\s_-]*(?:the[\s_-]*)?seller",
     r"reply[\s_-]*to[\s_-]*(?:this[\s_-]*)?ad", r"show[\s_-]*(?:phone[\s_-]*)?number",
@@ -69,6 +76,9 @@ _CONTACT_PHRASES = (
     r"kontakt ze sprzedającym", r"napisz do sprzedającego", r"zapytaj sprzedającego", r"kontaktovat prodejce",
     r"napsat prodejci", r"(?:üzenet|írj) az eladónak", r"telefonszám megjelenítése", r"contactează vânzătorul",
     r"написать продавцу", r"связаться с продавцом", r"написати продавцю", r"зв['’]язатися з продавцем",
+    # Whole labels only: a bare "write" / "write a message" is the seller's button on an ad (OLX, Otomoto,
+    # Kleinanzeigen), but inside a longer label it is anything ("Napisz recenzję", a forum's reply form).
+    r"^\s*napisz\s*$", r"^\s*nachricht schreiben\s*$",
     r"satıcıya (?:mesaj|sor)", r"satıcıyla iletişime geç", r"اتصل بالبائع", r"إظهار الرقم", r"הצג מספר",
     r"出品者に(?:連絡|質問)", r"판매자(?:에게)? 문의",
     # a button revealing the seller's masked number: "+48 514 *** *** (Pokaż)", "06 ** ** ** **"

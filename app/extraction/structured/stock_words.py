@@ -18,6 +18,11 @@ _SOLD_OUT = (
     "out of stock", "sold out", "soldout", "currently unavailable", "temporarily unavailable",
     "no longer available", "currently not available", "temporarily not available", "item not available",
     "product not available", "unavailable online", "discontinued", "no stock", "not in stock", "not on stock",
+    # a return said in the future: "We don't know when or if this item will be back in stock", "Expected to be
+    # back in stock on 5 May" (not "Back in stock!", a restock badge)
+    "be back in stock",
+    # a listing its seller paused cannot be bought until it is reactivated (Mercado Libre, Mercado Livre)
+    "publicación pausada", "anúncio pausado", "anuncio pausado",
     "sales ended", "sales have ended", "sale has ended", "ticket sales ended", "auction ended", "bidding has ended",
     "bidding closed", "this listing has ended", "listing has ended", "angebot beendet", "verkauf beendet",
     "auktion beendet", "enchère terminée", "vente terminée", "subasta finalizada", "asta terminata",
@@ -44,7 +49,11 @@ _SOLD_OUT = (
     "нет в наличии", "нет на складе", "распродано", "товар закончился", "немає в наявності", "розпродано",
     "изчерпано", "изчерпани", "няма наличност",
     # East and South-East Asian
-    "품절", "일시품절", "재고 없음", "재고없음", "缺貨", "缺货", "售完", "售罄", "無庫存", "无库存", "補貨中",
+    "품절", "일시품절", "재고 없음", "재고없음",
+    # "sales ended / suspended" as a state ("판매종료된 상품입니다", "판매종료되었습니다"), not "판매종료일" (the end
+    # date of a sale) or "판매종료까지" (a countdown): matched as substrings, so only the ended forms
+    "판매종료된", "판매종료되었", "판매중지된", "판매중지되었",
+    "缺貨", "缺货", "售完", "售罄", "無庫存", "无库存", "補貨中",
     "补货中", "在庫なし", "在庫切れ", "売り切れ", "売切れ", "品切れ", "完売", "สินค้าหมด", "หมดสต็อก",
     "ขายหมดแล้ว", "หมดแล้ว", "hết hàng", "tạm hết", "đã bán hết", "stok habis", "habis terjual", "stok kosong",
     "kehabisan stok", "tiada stok",
@@ -56,7 +65,7 @@ _SOLD_OUT = (
 # of a sentence they often speak of one option ("Pickup not available").
 _SOLD_OUT_ALONE = frozenset({
     "unavailable", "not available", "habis", "nicht verfügbar", "non disponibile", "no disponible",
-    "non disponible", "niet beschikbaar", "nem elérhető", "недоступно", "sold",
+    "non disponible", "niet beschikbaar", "nem elérhető", "недоступно", "sold", "판매종료", "판매 종료", "판매중지",
 })  # fmt: skip
 _IN_STOCK = (
     "in stock", "available for delivery", "available for pickup", "available for shipping", "ships today",
@@ -84,6 +93,7 @@ _NOTIFY = (
     "upozornit", "értesít", "haber ver", "сообщить о поступлении", "уведомить", "повідомити", "입고 알림",
     "재입고", "到貨通知", "到货通知", "入荷通知", "再入荷", "แจ้งเตือน", "thông báo khi có hàng", "beri tahu",
 )  # fmt: skip
+_STATED_RETURN = re.compile(r"\bbe back in stock\b")
 _SPACE_LIKE = re.compile(r"[\s_\-\u00a0]+")
 _WORD = re.compile(r"\w+")
 _LONGEST_PHRASE_WORDS = 4
@@ -101,8 +111,9 @@ def says_in_stock(text: str) -> bool:
 
 
 def asks_to_notify(text: str) -> bool:
-    """Substring tests: some phrases are word stems on purpose ("benachrichtig", "értesít")."""
-    normalised = _normalised(text)
+    """Substring tests: some phrases are word stems on purpose ("benachrichtig", "értesít"). "Will be back in
+    stock" states a return (a sold-out message), it asks for nothing."""
+    normalised = _STATED_RETURN.sub(" ", _normalised(text))
     return any(phrase in normalised for phrase in _NOTIFY)
 
 
