@@ -83,10 +83,6 @@ KO_SALES_ENDED = (
     "availability None: '판매종료된 상품입니다.' (sales ended; no buy buttons) is not read as OutOfStock "
     "(stock_words.py lacks 판매종료)"
 )
-YUAN_ON_ZH_TW = (
-    "currency CNY: '2,490元' (and '$3,990') on a zh-TW page at momoshop.com.tw is New Taiwan dollars, TWD "
-    "(currency.py resolves 元 without the page's zh-TW locale / .tw domain)"
-)
 
 
 def _product_ld(
@@ -1577,14 +1573,12 @@ MOMO = [
         momo_page(name=MOMO_NAME, price="2,490", market="3,990"),
         MOMO_URL,
         Shown(MOMO_NAME, "2490", "TWD", "3990", "InStock", "11223344"),
-        marks=defect(YUAN_ON_ZH_TW),
         id="momo-promo-price-visible",
     ),
     pytest.param(
         momo_page(name=MOMO_NAME, price="3,990", restocking=True),
         MOMO_URL,
         Shown(MOMO_NAME, "3990", "TWD", None, "OutOfStock", "11223344"),
-        marks=defect(YUAN_ON_ZH_TW),
         id="momo-restocking-visible",
     ),
 ]
