@@ -26,7 +26,8 @@ from app.extraction.structured.currency import local_currency
         ("£", "GBP"),
         ("¥", "JPY"),
         ("Ft", "HUF"),
-        ("تومان", "IRR"),  # the toman (ten rials) has no code of its own
+        ("تومان", "IRR"),  # the toman (ten rials) has no code of its own: tomans read as IRR, digits as shown
+        ("IRT", "IRR"),  # the toman's unofficial code, in the markup of WooCommerce shops
         ("ریال", "IRR"),  # the Persian spelling; the Arabic one (ريال) is several countries' riyal
         ("ج.م", "EGP"),  # the Arabic abbreviations, written with or without the last point and a direction mark
         ("د.م.", "MAD"),

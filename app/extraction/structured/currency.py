@@ -39,7 +39,8 @@ _UNAMBIGUOUS = {
     "kd": "KWD", "qr": "QAR",
     # The toman (ten rials) has no ISO code: a price in tomans is read as IRR with the digits the page shows, so
     # the amount is the one a shopper reads (and that the page's next visit compares with), in toman units.
-    "تومان": "IRR",
+    # "IRT" is the toman's unofficial code (WooCommerce's, in the markup of many Iranian shops).
+    "تومان": "IRR", "toman": "IRR", "irt": "IRR",
 }
 # Symbols that are currencies only as capitalised ("16 ft" is a length, "16 Ft" forints).
 _CASE_SENSITIVE = {"Ft": "HUF", "FT": "HUF", "KM": "BAM", "G$": "GYD", "GY$": "GYD"}
