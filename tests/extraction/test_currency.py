@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from app.extraction.structured import PageLocale, extract_structured, page_locale, to_iso_currency
+from app.extraction.structured.currency import local_currency
 
 
 @pytest.mark.parametrize(
@@ -25,6 +26,12 @@ from app.extraction.structured import PageLocale, extract_structured, page_local
         ("£", "GBP"),
         ("¥", "JPY"),
         ("Ft", "HUF"),
+        ("تومان", "IRR"),  # the toman (ten rials) has no code of its own: tomans read as IRR, digits as shown
+        ("IRT", "IRR"),  # the toman's unofficial code, in the markup of WooCommerce shops
+        ("ریال", "IRR"),  # the Persian spelling; the Arabic one (ريال) is several countries' riyal
+        ("ج.م", "EGP"),  # the Arabic abbreviations, written with or without the last point and a direction mark
+        ("د.م.", "MAD"),
+        ("ر.س.\u200f", "SAR"),
     ],
 )
 def test_symbols_that_name_one_currency(symbol: str, code: str) -> None:
@@ -50,6 +57,16 @@ def test_unknown_or_too_ambiguous_symbols_give_no_currency(symbol: str | None) -
         ("¥", PageLocale("zh", "CN"), "CNY"),
         ("£", PageLocale("ar", "EG"), "EGP"),
         ("Rs", PageLocale("en", "PK"), "PKR"),
+        ("元", PageLocale("zh", "TW"), "TWD"),  # "2,490元" on a Taiwanese shop is New Taiwan dollars
+        ("元", PageLocale("zh", "CN"), "CNY"),
+        ("درهم", PageLocale("ar", "AE"), "AED"),  # currency words written after the amount on Arabic pages
+        ("درهم", PageLocale("ar", "MA"), "MAD"),
+        ("DH", PageLocale("fr", "MA"), "MAD"),
+        ("ريال", PageLocale("ar", "SA"), "SAR"),
+        ("ريال", PageLocale("ar", "QA"), "QAR"),
+        ("ريال", PageLocale("ar", None), None),  # Saudi, Qatari, Omani or Yemeni: too ambiguous alone
+        ("جنيه", PageLocale("ar", "EG"), "EGP"),
+        ("دينار", PageLocale("ar", "KW"), "KWD"),
     ],
 )
 def test_shared_symbols_follow_the_page_country(symbol: str, locale: PageLocale, code: str | None) -> None:
@@ -57,8 +74,8 @@ def test_shared_symbols_follow_the_page_country(symbol: str, locale: PageLocale,
 
 
 def test_page_locale_from_tld_and_tags() -> None:
-    assert page_locale("https://www.amazon.co.uk/dp/1", "en-GB") == PageLocale("en", "GB")
-    assert page_locale("https://shop.example.se/p/1", None, "sv_SE") == PageLocale("sv", "SE")
+    assert page_locale("https://www.amazon.co.uk/dp/1", "en-GB") == PageLocale("en", "GB", "GB")
+    assert page_locale("https://shop.example.se/p/1", None, "sv_SE") == PageLocale("sv", "SE", "SE")
     # a ccTLD beats a boilerplate lang="en-US"
     assert page_locale("https://www.example.ca/p/1", "en-US").country == "CA"
     # generic-use ccTLDs (.co, .io) say nothing; the tag does
@@ -67,6 +84,16 @@ def test_page_locale_from_tld_and_tags() -> None:
     # a language alone names the country where that is unambiguous
     assert page_locale("https://example.com/", "da").country == "DK"
     assert page_locale("not a url", "garbage!!") == PageLocale(None, None)
+    # Facebook's "ar_AR" is Arabic anywhere, not Argentina
+    assert page_locale("https://shop.example.com/", "ar", "ar_AR").tagged_country is None
+
+
+def test_a_page_without_any_sign_prices_in_the_currency_of_its_domain_or_locale() -> None:
+    assert local_currency("https://www.example.de/p/1") == "EUR"
+    assert local_currency("https://www.bol.com/nl/nl/p/x/1/") is None  # .com names no country
+    assert local_currency("https://www.bol.com/nl/nl/p/x/1/", page_locale("https://www.bol.com/", "nl-NL")) == "EUR"
+    # a country guessed from the language alone ("ko", maybe from a mis-decoded title) names no currency
+    assert local_currency("https://www.example.com/p/1", page_locale("https://www.example.com/", "ko")) is None
 
 
 def test_decimal_comma_locales() -> None:

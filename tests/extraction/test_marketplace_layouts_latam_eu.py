@@ -54,19 +54,8 @@ CARD_PRICE_DROPS_OLD = (
 )
 NO_SIGN_NL_NO_CURRENCY = (
     "currency None: bol writes its prices with no euro sign ('249<sup>99</sup>', '229<sup>-</sup>') on an nl-NL page "
-    "of bol.com; the page's language/country should give EUR when the price carries no sign (currency.py)"
-)
-HIDE_FROM_PRO_DROPS_OLD = (
-    "regular_price None: the struck 'Prix de référence 969€00' is dropped because the price span's class "
-    "'fpPrice price jsMainPrice jsProductPrice hideFromPro' is read as hidden: attribute_words splits 'hideFromPro' "
-    "into ' hide from pro ' and price_element_text.HIDDEN matches ' hide ' (Cdiscount hides it from business "
-    "customers only); without that class the page gives 699.00 / 969.00"
-)
-INSTALMENT_TAKEN = (
-    "price 174.75: span.fpPrice '{price}' is read as hidden (its class 'hideFromPro' splits to ' hide from pro ', "
-    "matched by price_element_text.HIDDEN), so the instalment amount of 'Paiement en 4x : 4 x 174,75 €' becomes "
-    "the price; a camelCase class word 'hide' that is not a whole class should not hide (price_element_text.py), and "
-    "a 'N x amount' instalment line should not be the price (price_choice.py)"
+    "of bol.com; the page's language/country should give EUR when the price carries no sign: currency.local_currency "
+    "takes the page locale now, but product.py still calls local_currency(url) without facts.locale (product.py)"
 )
 RECOMMENDED_PRICE_TAKEN = (
     "price 3290, regular None: 'Doporučená cena 3 290 Kč' (the recommended price, labelled but not struck, above the "
@@ -77,11 +66,6 @@ PRICED_TILES_DROP_OLD = (
     "regular_price None: with the selected colour tile showing the same '18 999 ₽' above the price block, the struck "
     "<s>24 999 ₽</s> beside the price is not read (the same page without the tiles' prices gives 24999; the tile "
     "seems to win as the main price element and the old price is not beside it) (price_choice.py)"
-)
-EMAG_SUP_CENTS_NO_PRICE = (
-    "price None: eMAG's p.product-new-price '1.599<sup>99</sup> <span>Lei</span>' (thousands dot, the bani in "
-    "<sup>, no decimal comma) gives no price at all, while '1.599,99 Lei' reads (price_element_text.py / "
-    "price_parsing.py)"
 )
 
 
@@ -1081,14 +1065,12 @@ EMAG = [
         emag_page(name=EMAG_RO_NAME, price="1.599<sup>99</sup> <span>Lei</span>", rrp="2.199,99 Lei"),
         EMAG_RO_URL,
         Shown(EMAG_RO_NAME, "1599.99", "RON", "2199.99", "InStock", "DXYZ12MBM"),
-        marks=defect(EMAG_SUP_CENTS_NO_PRICE),
         id="emag-ro-prp-visible",
     ),
     pytest.param(
         emag_page(name=EMAG_RO_NAME, price="1.599<sup>99</sup> <span>Lei</span>", in_stock=False),
         EMAG_RO_URL,
         Shown(EMAG_RO_NAME, "1599.99", "RON", None, "OutOfStock", "DXYZ12MBM"),
-        marks=defect(EMAG_SUP_CENTS_NO_PRICE),
         id="emag-ro-stoc-epuizat-visible",
     ),
     pytest.param(
@@ -1490,14 +1472,12 @@ BOL = [
         bol_page(name=BOL_NAME, whole="249", fraction="99"),
         BOL_URL,
         Shown(BOL_NAME, "249.99", "EUR", None, "InStock"),
-        marks=defect(NO_SIGN_NL_NO_CURRENCY),
         id="bol-fraction-visible",
     ),
     pytest.param(
         bol_page(name=BOL_NAME, whole="229", fraction="-", list_price="279,00"),
         BOL_URL,
         Shown(BOL_NAME, "229", "EUR", "279.00", "InStock"),
-        marks=defect(NO_SIGN_NL_NO_CURRENCY),
         id="bol-whole-euros-adviesprijs-visible",
     ),
     pytest.param(
@@ -1564,21 +1544,18 @@ CDISCOUNT = [
         cdiscount_page(name=CDISCOUNT_NAME, price="699€00", value="699.00", striken="969€00", microdata=True),
         CDISCOUNT_URL,
         Shown(CDISCOUNT_NAME, "699.00", "EUR", "969.00", "InStock"),
-        marks=defect(HIDE_FROM_PRO_DROPS_OLD),
         id="cdiscount-split-euro-microdata",
     ),
     pytest.param(
         cdiscount_page(name=CDISCOUNT_NAME, price="699€00", value="699.00", striken="969€00", microdata=False),
         CDISCOUNT_URL,
         Shown(CDISCOUNT_NAME, "699.00", "EUR", "969.00", "InStock"),
-        marks=defect(INSTALMENT_TAKEN.format(price="699€00")),
         id="cdiscount-split-euro-visible",
     ),
     pytest.param(
         cdiscount_page(name=CDISCOUNT_NAME, price="749€99", value="749.99", available=False, microdata=False),
         CDISCOUNT_URL,
         Shown(CDISCOUNT_NAME, "749.99", "EUR", None, "OutOfStock"),
-        marks=defect(INSTALMENT_TAKEN.format(price="749€99")),
         id="cdiscount-epuise-visible",
     ),
 ]
@@ -1890,12 +1867,7 @@ CASES = [
 ]
 
 # The page evidence falls short on these product pages (no markup, no buy form): what the page alone shows is missed.
-EVIDENCE_DEFECTS: dict[str, str] = {
-    "emag-ro-stoc-epuizat-visible": (
-        "evidence 0.12: no price is read from '1.599<sup>99</sup> Lei' (see EMAG_SUP_CENTS_NO_PRICE), so a sold-out "
-        "eMAG page (h1, 'Stoc epuizat', no buy button) counts as having no price (price_element_text.py)"
-    ),
-}
+EVIDENCE_DEFECTS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("html", "url", "shown"), CASES)

@@ -79,10 +79,6 @@ JD_TITLE_NOT_SKU_NAME = (
     "name is JD's <title> ('【AppleiPhone 15】… 【行情 报价 价格 评测】-京东') instead of div.sku-name, the "
     "visible name (JD has no <h1>; product.py _main_heading only knows headings)"
 )
-YUAN_ON_ZH_TW = (
-    "currency CNY: '2,490元' (and '$3,990') on a zh-TW page at momoshop.com.tw is New Taiwan dollars, TWD "
-    "(currency.py resolves 元 without the page's zh-TW locale / .tw domain)"
-)
 
 
 def _product_ld(
@@ -1572,14 +1568,12 @@ MOMO = [
         momo_page(name=MOMO_NAME, price="2,490", market="3,990"),
         MOMO_URL,
         Shown(MOMO_NAME, "2490", "TWD", "3990", "InStock", "11223344"),
-        marks=defect(YUAN_ON_ZH_TW),
         id="momo-promo-price-visible",
     ),
     pytest.param(
         momo_page(name=MOMO_NAME, price="3,990", restocking=True),
         MOMO_URL,
         Shown(MOMO_NAME, "3990", "TWD", None, "OutOfStock", "11223344"),
-        marks=defect(YUAN_ON_ZH_TW),
         id="momo-restocking-visible",
     ),
 ]

@@ -7,9 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from lxml import html
 from price_parser import Price
 
 from app.extraction.structured import PageLocale, parse_markup_price, parse_price
+from app.extraction.structured.price_element_text import shown_price_text
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval"
 GERMAN = PageLocale(language="de", country="DE")
@@ -56,6 +58,10 @@ US = PageLocale(language="en", country="US")
         ("24,90 €29,90 €", "24.90", "EUR"),
         ("١٬٢٩٩٫٠٠ ر.س", "1299.00", "SAR"),  # Arabic-Indic digits and separators
         ("৳ ১,২০০", "1200", "BDT"),
+        ("٥٤٩٫٠٠ درهم", "549.00", "AED"),  # a currency word after the amount, Eastern Arabic digits
+        ("1,299.00 جنيه", "1299.00", "EGP"),
+        ("۱,۲۴۹,۰۰۰ تومان", "1249000", "IRR"),  # Persian digits; tomans as the page writes them
+        ("ريال149.00", "149.00", None),  # a riyal, but whose? (the page's country tells: see test_currency)
     ],
 )
 def test_visible_price_strings(text: str, amount: str, currency: str | None) -> None:
@@ -78,10 +84,30 @@ def test_an_instalment_alone_is_not_the_price(text: str) -> None:
     assert parse_price(text).amount is None
 
 
+@pytest.mark.parametrize(
+    ("markup", "amount", "currency"),
+    [
+        ("1.599<sup>99</sup> <span>Lei</span>", "1599.99", "RON"),  # a thousands point before split-off cents
+        ("$1,299<sup>99</sup>", "1299.99", "USD"),
+        ("12.345.678<sup>99</sup> €", "12345678.99", "EUR"),
+        ("<span class='hideFromPro'>699€00</span>", "699.00", "EUR"),  # hidden from business customers only
+        ("<span class='carousel_hideOverflow__0w3I1'>$19.99</span>", "19.99", "USD"),  # hides its overflow only
+        ("<span class='sr-only'>Price: $5.00</span>$19.99", "19.99", "USD"),  # a hidden copy stays out
+        ("<span class='hidden'>$5.00</span>$19.99", "19.99", "USD"),
+    ],
+)
+def test_price_element_text(markup: str, amount: str, currency: str) -> None:
+    element = html.fragment_fromstring(f"<p class='price'>{markup}</p>")
+    parsed = parse_price(shown_price_text(element))
+    assert (parsed.amount, parsed.currency) == (Decimal(amount), currency)
+
+
 def test_locale_resolves_shared_symbols() -> None:
     assert parse_price("34.000 kr", locale=PageLocale(language="sv", country="SE")).currency == "SEK"
     assert parse_price("$ 12.50", locale=PageLocale(language="en", country="CA")).currency == "CAD"
     assert parse_price("$ 12.50", locale=US).currency == "USD"
+    assert parse_price("2,490元", locale=PageLocale(language="zh", country="TW")).currency == "TWD"
+    assert parse_price("ريال149.00", locale=PageLocale(language="ar", country="SA")).currency == "SAR"
 
 
 def test_markup_currency_code_beats_a_shared_symbol_but_not_a_specific_one() -> None:

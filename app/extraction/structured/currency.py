@@ -26,7 +26,7 @@ _UNAMBIGUOUS = {
     "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "sg$": "SGD", "nt$": "TWD", "ntd": "TWD",
     "mx$": "MXN", "mex$": "MXN", "r$": "BRL", "ar$": "ARS", "cl$": "CLP", "co$": "COP", "rd$": "DOP",
     "j$": "JMD", "tt$": "TTD", "n$": "NAD", "$u": "UYU", "bz$": "BZD", "bds$": "BBD", "$b": "BOB",
-    "e£": "EGP", "lb£": "LBP", "sy£": "SYP", "cn¥": "CNY", "元": "CNY", "人民币": "CNY", "rmb": "CNY", "yuan": "CNY",
+    "e£": "EGP", "lb£": "LBP", "sy£": "SYP", "cn¥": "CNY", "人民币": "CNY", "rmb": "CNY", "yuan": "CNY",
     "円": "JPY", "yen": "JPY", "₩": "KRW", "원": "KRW",
     "zł": "PLN", "zl": "PLN", "kč": "CZK", "lei": "RON", "лв": "BGN", "лв.": "BGN",
     "₽": "RUB", "руб": "RUB", "руб.": "RUB", "р.": "RUB", "₴": "UAH", "грн": "UAH", "грн.": "UAH",
@@ -36,7 +36,11 @@ _UNAMBIGUOUS = {
     "₡": "CRC", "₲": "PYG", "₭": "LAK", "៛": "KHR", "₮": "MNT", "৳": "BDT", "₼": "AZN", "₾": "GEL", "ლარი": "GEL",
     "֏": "AMD", "din": "RSD", "дин": "RSD", "дин.": "RSD", "sfr": "CHF",
     "د.إ": "AED", "ر.س": "SAR", "ر.ق": "QAR", "د.ك": "KWD", "د.ب": "BHD", "ر.ع": "OMR", "د.أ": "JOD",
-    "kd": "KWD", "qr": "QAR", "dhs": "AED", "dh": "AED",
+    "kd": "KWD", "qr": "QAR",
+    # The toman (ten rials) has no ISO code: a price in tomans is read as IRR with the digits the page shows, so
+    # the amount is the one a shopper reads (and that the page's next visit compares with), in toman units.
+    # "IRT" is the toman's unofficial code (WooCommerce's, in the markup of many Iranian shops).
+    "تومان": "IRR", "toman": "IRR", "irt": "IRR",
 }
 # Symbols that are currencies only as capitalised ("16 ft" is a length, "16 Ft" forints).
 _CASE_SENSITIVE = {"Ft": "HUF", "FT": "HUF", "KM": "BAM", "G$": "GYD", "GY$": "GYD"}
@@ -66,6 +70,14 @@ _AMBIGUOUS: dict[str, tuple[dict[str, str], str | None]] = {
     "bs": ({"VE": "VES", "BO": "BOB"}, None),
     "q": ({"GT": "GTQ"}, "GTQ"),
     "pound": ({"EG": "EGP"}, "GBP"),
+    "元": ({"TW": "TWD", "HK": "HKD", "MO": "MOP"}, "CNY"),  # "2,490元" in Taiwan is New Taiwan dollars
+    # Currency words written after the amount on Arabic pages ("549.00 درهم"), and their Latin abbreviations.
+    "درهم": ({"AE": "AED", "MA": "MAD"}, "AED"),
+    "dh": ({"AE": "AED", "MA": "MAD"}, "AED"),
+    "dhs": ({"AE": "AED", "MA": "MAD"}, "AED"),
+    "جنيه": ({"EG": "EGP", "SD": "SDG", "SS": "SSP"}, "EGP"),
+    "ريال": ({"SA": "SAR", "QA": "QAR", "OM": "OMR", "YE": "YER", "IR": "IRR"}, None),
+    "دينار": ({"KW": "KWD", "BH": "BHD", "JO": "JOD", "IQ": "IQD", "LY": "LYD", "TN": "TND", "DZ": "DZD"}, None),
 }
 # A language without a region still names the country for these.
 _LANGUAGE_COUNTRY = {
@@ -86,6 +98,7 @@ _DECIMAL_POINT_REGIONS = {"MX", "CH", "LI", "US", "PR", "GT", "HN", "NI", "PA", 
 
 _ENGLISH_WORD_CODES = {"all", "top", "cup", "mad", "try", "bob", "sos", "pen", "gel", "mop", "lak"}
 _CODE_WITH_SYMBOL = re.compile(r"^[A-Z]{2,3} ?[$€£¥]$")
+_BIDI_MARKS = str.maketrans("", "", "\u200e\u200f\u061c")  # written around Arabic symbols ("ر.س.\u200f")
 _LOCALE_TAG = re.compile(r"^\s*([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}))?(?![a-zA-Z])")
 
 
@@ -96,7 +109,10 @@ def _symbols_naming_one_currency() -> dict[str, str]:
         if code not in ISO_CODES:
             continue
         for symbol in (info["s"], info["sn"], *info.get("sn2", [])):
-            owners.setdefault(symbol.strip().casefold(), set()).add(code)
+            key = symbol.translate(_BIDI_MARKS).strip().casefold()
+            owners.setdefault(key, set()).add(code)
+            if not key.isascii() and key.endswith("."):
+                owners.setdefault(key[:-1], set()).add(code)  # "ج.م." is written "ج.م" too
     return {symbol: codes.pop() for symbol, codes in owners.items() if symbol and len(codes) == 1}
 
 
@@ -109,6 +125,7 @@ class PageLocale:
 
     language: str | None = None
     country: str | None = None
+    tagged_country: str | None = None  # the region a locale tag names ("nl-NL"), not one guessed from the language
 
     @property
     def uses_decimal_comma(self) -> bool:
@@ -153,8 +170,10 @@ def page_locale(url: str, *locale_tags: str | None) -> PageLocale:
         language = language or match.group(1).lower()
         if match.group(2) and not tag_country:
             tag_country = match.group(2).upper()
+    if tag_country == "AR" and language == "ar":
+        tag_country = None  # Facebook's "ar_AR" is Arabic anywhere, not Argentina
     country = _country_from_url(url) or tag_country or _LANGUAGE_COUNTRY.get(language or "")
-    return PageLocale(language=language, country=country)
+    return PageLocale(language=language, country=country, tagged_country=tag_country)
 
 
 # The currency a country's shops price in, for a page that writes its prices without any sign or code.
@@ -174,9 +193,10 @@ _COUNTRY_CURRENCY = {country: "EUR" for country in _EURO_COUNTRIES} | {
 }  # fmt: skip
 
 
-def local_currency(url: str) -> str | None:
-    """The currency of the country the page's domain names (".de" -> EUR), when it names one."""
-    country = _country_from_url(url)
+def local_currency(url: str, locale: PageLocale | None = None) -> str | None:
+    """The currency of the country the page's domain names (".de" -> EUR), else of the region its locale tag names
+    (bol.com's lang="nl-NL" -> EUR), when it names one (a language alone, or one guessed from the text, does not)."""
+    country = _country_from_url(url) or (locale.tagged_country if locale else None)
     return _COUNTRY_CURRENCY.get(country) if country else None
 
 
@@ -198,7 +218,7 @@ def to_iso_currency(symbol: str | None, locale: PageLocale | None = None) -> str
     """ISO-4217 code for a currency code or symbol as shown in a page; None when unknown or too ambiguous."""
     if not symbol:
         return None
-    cleaned = symbol.strip().strip(":").strip()
+    cleaned = symbol.translate(_BIDI_MARKS).strip().strip(":").strip()
     if cleaned.upper() in ISO_CODES:
         return cleaned.upper()
     if cleaned in _CASE_SENSITIVE:
@@ -224,6 +244,7 @@ def to_iso_currency(symbol: str | None, locale: PageLocale | None = None) -> str
 
 def is_currency_symbol(text: str) -> bool:
     """True when the text, as written, names a currency: an ISO code, a known symbol, or both ('NZD $')."""
+    text = text.translate(_BIDI_MARKS)
     key = text.casefold()
     if text.upper() in ISO_CODES:
         return text.isupper() or key not in _ENGLISH_WORD_CODES

@@ -17,12 +17,16 @@ FORMER = re.compile(
 )
 # Class words that hide an element ("hidden", "d-none", a class "none" of its own); not "overflow-hidden" or the
 # many "*-none" utilities ("a-spacing-none" all over Amazon, "rounded-b-none", "border-none"), which hide nothing.
+# Nor a hide aimed at some customers only (Cdiscount's "hideFromPro": hidden from business accounts, shown to
+# everyone else) or at the element's overflow ("hideOverflow", "hide-scrollbar"): the element itself shows.
 HIDDEN = re.compile(
     r"^ none |(?<!overflow)(?<!overflow x)(?<!overflow y)"
     r" (?:hidden|hide|(?:d|dp|display) none|invisible|offscreen|sr only|visually hidden|screen reader) "
+    r"(?!(?:from|for|to) (?:pros?|professionals?|business|b2b|trade|resellers?|wholesale) |overflow |scrollbars? )"
 )
 _CENTS = re.compile(r" (?:cents?|fraction|decimals?|sup|superscript) ")
 STRUCK_TAGS = {"del", "s", "strike"}
+_GROUPED_WHOLE = re.compile(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")  # "1.599", "12,345,678"
 _WHOLE_AMOUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})*|\d{1,7}")
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}
 _MAX_PRICE_NODES = 40
@@ -45,7 +49,7 @@ def shown_price_text(element: etree._Element, *, keep_old_prices: bool = False) 
         for child in node:
             if isinstance(child.tag, str) and not _left_out_of_price(child, keep_old_prices):
                 if _is_cents(child, previous) and "".join(parts).rstrip()[-1:].isdigit():
-                    parts[:] = ["".join(parts).rstrip(), "."]
+                    parts[:] = [_ungrouped_whole("".join(parts).rstrip()), "."]
                 if not walk(child, depth + 1):
                     return False
                 previous = child
@@ -55,6 +59,15 @@ def shown_price_text(element: etree._Element, *, keep_old_prices: bool = False) 
 
     walk(element, 0)  # an element too big to read whole keeps what was read: its length then rules it out
     return " ".join("".join(parts).split())
+
+
+def _ungrouped_whole(text: str) -> str:
+    """The whole amount before split-off cents without its thousands points or commas: eMAG's "1.599<sup>99</sup>"
+    is 1599.99, which "1.599.99" would not read as."""
+    grouped = _GROUPED_WHOLE.search(text)
+    if grouped is None:
+        return text
+    return text[: grouped.start()] + re.sub(r"[.,]", "", grouped.group(0))
 
 
 def _append_across_tags(parts: list[str], text: str) -> None:

@@ -100,7 +100,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     if price is not None:
         put("price", to_money(price.amount), price.source)
         # a page that writes no currency anywhere prices in its country's
-        currency = price.currency or page_currency(visible, [*records, opengraph]) or local_currency(url)
+        currency = price.currency or page_currency(visible, [*records, opengraph]) or local_currency(url, facts.locale)
         put("currency", currency, price.source)
         if price.regular is not None and price.regular > price.amount:
             put("regular_price", to_money(price.regular), price.source)

@@ -33,6 +33,9 @@ _CURRENT = re.compile(
     NOT_BEFORE + r" (?:sale|sales|now|special|current|final|offer|our|deal|promo\w*|reduced|your|pay|actual|selling"
     r"|new|discounted) "
 )
+# A whole amount, not a piece of one (Amazon's "a-price-fraction" "31" before its "€").
+_WHOLE_AMOUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+[.,]\d{2}|\d{3,}")
+_MAX_SIGN = 6  # characters of a currency sign written apart from its amount ("تومان", "Lei", "Kč")
 _MAX_LABEL = 40  # characters of a screen-reader label ("Previous Price")
 _NOISE = re.compile(
     r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sell\w*|crosssell\w*|carousel|recently|also"
@@ -314,6 +317,8 @@ def _price_candidate(
     parsed = parse_price(text, locale=locale)
     if parsed.amount is None or parsed.amount <= 0:
         return None
+    if parsed.currency is None and _WHOLE_AMOUNT.fullmatch(text) and (sign := _sign_after(element)):
+        parsed = parse_price(f"{text} {sign}", locale=locale)  # "<span>1,499,000</span><span>تومان</span>"
     if parsed.currency is None and sum(char.isalpha() for char in text) > 3:
         return None  # "Choose your size 2 4 6": words with numbers, not a price
     label = f"{_screen_reader_label(element)} {text}"
@@ -331,6 +336,17 @@ def _price_candidate(
         current=current,
         element=element,
     )
+
+
+def _sign_after(element: etree._Element) -> str | None:
+    """A currency sign written right after a bare amount, in the element's tail or its next sibling."""
+    tail = (element.tail or "").strip()
+    following = element.getnext()
+    if not tail and following is not None and isinstance(following.tag, str) and not len(following):
+        tail = (following.text or "").strip()
+    if not 0 < len(tail) <= _MAX_SIGN or any(char.isdigit() for char in tail):
+        return None
+    return tail if parse_price(f"1 {tail}").currency else None
 
 
 def _screen_reader_label(element: etree._Element) -> str:
