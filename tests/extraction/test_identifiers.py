@@ -249,6 +249,23 @@ def test_opengraph_product_tags() -> None:
         ("https://www.wayfair.com/Gorilla-Playsets-Swing-Set-01-1021-L888-K~GOR1153.html", "GOR1153"),
         ("https://page.auctions.yahoo.co.jp/jp/auction/m1238496717", "m1238496717"),
         ("https://auto.ru/cars/used/sale/toyota/sienna/1105696878-49374540/", "1105696878"),
+        ("https://www.coupang.com/vp/products/7335597976?itemId=18741704367", "7335597976"),
+        ("https://24h.pchome.com.tw/prod/DYAJ6Q-A900FH1WW", "DYAJ6Q-A900FH1WW"),
+        ("https://smartstore.naver.com/daily-lab/products/5678901234", "5678901234"),
+        ("https://www.noon.com/uae-en/iphone-15-128gb-black/N53432547A/p/?o=e4c7a1b2", "N53432547A"),
+        ("https://www.hepsiburada.com/xiaomi-redmi-buds-6-p-HBCV00006ABCDE", "HBCV00006ABCDE"),
+        ("https://www.trendyol.com/xiaomi/redmi-buds-6-active-p-812345678?boutiqueId=61", "812345678"),
+        ("https://www.avito.ru/moskva/velosipedy/gornyy_velosiped_stels_3456789012", "3456789012"),
+        ("https://www.leboncoin.fr/ad/velos/2712345678", "2712345678"),
+        ("https://sfbay.craigslist.org/sfc/bik/d/san-francisco-trek-marlin/7712345678.html", "7712345678"),
+        ("https://www.catawiki.com/en/l/81234567-rolex-datejust-16234", "81234567"),
+        ("https://www.liveauctioneers.com/item/171234567_tiffany-silver-bowl", "171234567"),
+        ("https://www.temu.com/wireless-earbuds-bluetooth-5-3-g-601099512345678.html", "601099512345678"),
+        ("https://www.facebook.com/marketplace/item/1234567890123456/", "1234567890123456"),
+        ("https://www.magazineluiza.com.br/smartphone-samsung-a15/p/237875900/te/ga15/", "237875900"),
+        ("https://www.bestbuy.ca/en-ca/product/sony-wh-1000xm5-headphones/16523456", "16523456"),
+        # a marketplace seller's offer: ?Item= names the item, the /p/ code its product group
+        ("https://www.newegg.com/p/1Z4-0002-01234?Item=9SIA7254KX1234", "9SIA7254KX1234"),
     ],
 )
 def test_marketplace_urls_carry_the_item_code(url: str, sku: str) -> None:
@@ -268,6 +285,15 @@ def test_marketplace_urls_carry_the_item_code(url: str, sku: str) -> None:
         "https://www.target.com/c/mugs/-/N-4y5oz",
         "https://www.macys.com/shop/kitchen/mugs?id=7497",  # a category's id, not an item's
         "https://www.zappos.com/men-sneakers",
+        "https://www.coupang.com/np/categories/186764",
+        "https://www.noon.com/uae-en/electronics-and-mobiles/mobiles-and-accessories/",
+        "https://www.hepsiburada.com/kulakliklar-c-16218",
+        "https://www.trendyol.com/sr?q=kulaklik",
+        "https://www.avito.ru/moskva/velosipedy",
+        "https://sfbay.craigslist.org/search/bia",
+        "https://www.catawiki.com/en/c/333-watches",
+        "https://www.facebook.com/marketplace/nyc/",
+        "https://www.bestbuy.ca/en-ca/category/headphones/1234567",
     ],
 )
 def test_other_urls_carry_no_code(url: str) -> None:
@@ -304,6 +330,12 @@ def test_markup_beats_the_url() -> None:
         ("<p>Lot #252987</p>", ("sku", "252987")),
         ("<p>Numer oferty: 6051072358</p>", ("sku", "6051072358")),
         ("<p>Ad ID: 99887766</p>", ("sku", "99887766")),
+        ("<p>post id: 7712345678</p>", ("sku", "7712345678")),  # Craigslist
+        ("<p>Описание</p><span>№ 3456789012</span>", ("sku", "3456789012")),  # Avito: the ad's number alone
+        ("<p>Model: <span>WH1000XM5/B</span> Web Code: <span>16523456</span></p>", ("sku", "16523456")),
+        # a bare "code" word before a long number, no colon (Magalu)
+        ("<p>Código 237875900 | Marca Samsung</p>", ("sku", "237875900")),
+        ("<p>Kód 1234567</p>", ("sku", "1234567")),
         # German, Dutch, Scandinavian, Finnish, Hungarian
         ("<p>Art.-Nr.: 4711-0815</p>", ("sku", "4711-0815")),
         ("<p>Artikelnummer 123456</p>", ("sku", "123456")),
@@ -394,6 +426,10 @@ def test_labelled_codes_in_many_languages(body: str, expected: tuple[str, str]) 
         "<p>Preference: 12345</p>",  # a label inside a word
         "<dl><dt>Année-modèle</dt><dd>2014</dd></dl>",  # a car's model year
         "<p>JAN：2500140008600</p>",  # an in-store code
+        "<p>Заказ № 3456789012 оформлен</p>",  # "№" within a sentence: any number
+        "<p>Código 12345 y más</p>",  # a bare "code" and a number not ending the phrase
+        "<p>Código 2024</p>",
+        "<p>Ingresa el código 15HOLIDAYS</p>",
     ],
 )
 def test_unlabelled_or_junk_codes_are_not_identifiers(body: str) -> None:

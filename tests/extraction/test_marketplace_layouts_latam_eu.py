@@ -38,11 +38,10 @@ MAGALU_CSS_STRUCK_NOT_OLD = (
     "price 989.10 is not read as the old price (price_choice.py old prices beside markup)"
 )
 MAGALU_CSS_STRUCK_TAKEN = (
-    "price 1299.00, regular None, sku None: the price sits in p[data-testid='price-value'] (no price class), which "
+    "price 1299.00, regular None: the price sits in p[data-testid='price-value'] (no price class), which "
     "is not taken as a price element, so the first amount, the old 'R$ 1.299,00', wins; it does so even when that "
     "old price is wrapped in <s> (checked: '<p><s>R$ 1.299,00</s></p><p data-testid=price-value>R$ 989,10</p>' "
-    "gives 1299.00, while class='price' gives 989.10 / 1299.00) (visible.py price candidates, price_choice.py). "
-    "And 'Código 237875900 | Marca Samsung' (a code without a colon) is not read as the SKU (identifiers.py)"
+    "gives 1299.00, while class='price' gives 989.10 / 1299.00) (visible.py price candidates, price_choice.py)"
 )
 CSS_STRUCK_OLD_TAKEN = (
     "price {old}, regular None: the old price p.product-price__small (struck by CSS only, before the big red "

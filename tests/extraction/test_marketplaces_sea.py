@@ -67,11 +67,6 @@ TRENDYOL_BASKET_REGULAR = (
     "regular_price None: in Trendyol's 'Sepette %10 İndirim' box the struck span.prc-org '649,99 TL' precedes the "
     "basket price '584,99 TL' (price right); 'prc-org' is not an old-price class (visible.py _FORMER_CONTAINER)"
 )
-URL_ITEM_CODE_NOT_SKU = (
-    "sku None: the marketplace's item code in the URL is not taken (noon '/<slug>/N53432547A/p/', also in h1 "
-    "data-qa='pdp-name-N53432547A'; Hepsiburada '-p-HBCV00006ABCDE'; Trendyol '-p-812345678'), as Amazon's /dp/<ASIN> "
-    "is (identifiers.py URL patterns)"
-)
 BARE_STRUCK_NUMBER = (
     "regular_price None: Digikala's struck '۱,۴۹۹,۰۰۰' (span.line-through, data-testid=price-no-discount) has no "
     "currency word of its own ('تومان' follows only the current price) and no 'price' class word, so it is not "
@@ -1309,7 +1304,6 @@ NOON = [
         ),
         NOON_URL,
         Shown(NOON_NAME, "2649.00", "AED", "3399.00", "InStock", NOON_SKU),
-        marks=defect(URL_ITEM_CODE_NOT_SKU),
         id="noon-ae-was-visible",
     ),
     pytest.param(
@@ -1326,7 +1320,6 @@ NOON = [
         ),
         NOON_URL,
         Shown(NOON_NAME, "3399.00", "AED", None, "OutOfStock", NOON_SKU),
-        marks=defect(URL_ITEM_CODE_NOT_SKU),
         id="noon-ae-out-of-stock-visible",
     ),
     pytest.param(
@@ -1345,7 +1338,6 @@ NOON = [
         ).replace('dir="ltr"', ""),
         NOON_AR_URL,
         Shown(NOON_AR_NAME, "2799.00", "SAR", "3499.00", "InStock", NOON_SKU),
-        marks=defect(URL_ITEM_CODE_NOT_SKU),
         id="noon-sa-ar-was-visible",
     ),
 ]
@@ -1712,7 +1704,7 @@ TRENDYOL = [
         trendyol_page(brand=TRENDYOL_BRAND, name=TRENDYOL_NAME, prices=TRENDYOL_SALE),
         TRENDYOL_URL,
         Shown(f"{TRENDYOL_BRAND} {TRENDYOL_NAME}", "649.99", "TRY", "899.99", "InStock", TRENDYOL_ID),
-        marks=defect(f"{TRENDYOL_PRC_ORG}; {URL_ITEM_CODE_NOT_SKU}"),
+        marks=defect(TRENDYOL_PRC_ORG),
         id="trendyol-sale-visible",
     ),
     pytest.param(
@@ -1808,14 +1800,12 @@ HEPSIBURADA = [
         hb_page(name=HB_NAME, price="1.299,00", value="1299.00", old="1.599,00", microdata=False),
         HB_URL,
         Shown(HB_NAME, "1299.00", "TRY", "1599.00", "InStock", HB_SKU),
-        marks=defect(URL_ITEM_CODE_NOT_SKU),
         id="hepsiburada-sale-visible",
     ),
     pytest.param(
         hb_page(name=HB_NAME, price="1.599,00", value="1599.00", sold_out=True, microdata=False),
         HB_URL,
         Shown(HB_NAME, "1599.00", "TRY", None, "OutOfStock", HB_SKU),
-        marks=defect(URL_ITEM_CODE_NOT_SKU),
         id="hepsiburada-tukendi-visible",
     ),
 ]

@@ -157,8 +157,8 @@ def _split(url: str) -> tuple[str, list[tuple[str, str]]] | None:
 _Reader = Callable[[str, str, dict[str, str]], str | None]  # (host, path, query) -> code
 
 
-def _path_code(pattern: str, *, upper: bool = False) -> _Reader:
-    compiled = re.compile(pattern, re.I)
+def _path_code(pattern: str, *, upper: bool = False, ignore_case: bool = True) -> _Reader:
+    compiled = re.compile(pattern, re.I if ignore_case else 0)
 
     def read(_host: str, path: str, _query: dict[str, str]) -> str | None:
         found = compiled.search(path)
@@ -192,6 +192,10 @@ def _either(*readers: _Reader) -> _Reader:
 # Target's TCIN, Home Depot's "Internet #", Costco's item number, JD's 商品编号, Zalando's and Adidas' article
 # number, Macy's "Web ID", Nordstrom's "Item #", Zappos' SKU, Staples' "Item", QVC's item number, Mango's
 # "REF.", Crutchfield's, DHgate's, Rakuten's and Wayfair's SKU. An ASIN is a B0… code or, for books, the ISBN-10.
+# Marketplaces, classifieds and auctions whose item page has no code label of its own: the URL's item, listing,
+# ad or lot id is what the site shows and searches by (Coupang's and Naver's product id, PChome's 商品編號,
+# noon's, Hepsiburada's and Trendyol's item code, Avito's and Leboncoin's ad number, Craigslist's post id,
+# Catawiki's and LiveAuctioneers' lot, Temu's goods id, Magalu's "Código", Best Buy Canada's "Web Code").
 _ASIN = r"(B0[A-Z0-9]{8}|\d{9}[\dX])"
 _END = r"(?:[/?]|$)"
 _MARKETPLACES: tuple[tuple[str, _Reader], ...] = (
@@ -199,14 +203,23 @@ _MARKETPLACES: tuple[tuple[str, _Reader], ...] = (
     ("ebay", _path_code(rf"/itm/(?:[^/]+/)?(\d{{9,15}}){_END}")),
     ("walmart", _path_code(rf"/ip/(?:[^/]+/)?([A-Z0-9]{{6,20}}){_END}")),
     ("aliexpress", _path_code(r"/(?:item|i)/(?:[^/]+/)?(\d{6,20})\.html")),
-    ("bestbuy", _either(_query_code("skuId", r"\d{5,10}"), _path_code(rf"/(\d{{7,8}})\.p{_END}"))),
+    (
+        "bestbuy",
+        _either(
+            _query_code("skuId", r"\d{5,10}"),
+            _path_code(rf"/(\d{{7,8}})\.p{_END}"),
+            _path_code(r"^/(?:en|fr)-ca/product/(?:[^/]+/)?(\d{7,9})/?$"),  # bestbuy.ca: the "Web Code"
+        ),
+    ),
     (
         "newegg",
         _either(
+            # ?Item= first: on a marketplace seller's offer the /p/ code names the product group, the query
+            # the item the page shows as "Item #" ("/p/1Z4-0002-01234?Item=9SIA7254KX1234").
+            _query_code("Item", r"N82E\d{8,14}|9SI[A-Z0-9]{8,14}"),
             _path_code(
                 rf"/p/(?:[^/]+/)?(N82E\d{{8,14}}|\d[A-Z0-9]{{2}}-[A-Z0-9]{{4}}-[A-Z0-9]{{5}}){_END}", upper=True
             ),
-            _query_code("Item", r"N82E\d{8,14}"),
         ),
     ),
     ("target", _path_code(rf"/-/A-(\d{{6,10}}){_END}")),
@@ -228,6 +241,21 @@ _MARKETPLACES: tuple[tuple[str, _Reader], ...] = (
     ("suruga-ya", _path_code(rf"/product/detail/(\d{{6,12}}){_END}")),
     ("yahoo", _path_code(rf"^/jp/auction/([a-z]?\d{{9,12}}){_END}")),  # Yahoo! Auctions' オークションID
     ("auto", _path_code(r"^/cars/(?:used|new)/sale/[^/]+/[^/]+/(\d{8,12})-[0-9a-f]+/?$")),  # auto.ru's ad "№"
+    ("coupang", _path_code(rf"^/vp/products/(\d{{6,12}}){_END}")),
+    ("pchome", _path_code(rf"^/prod/([A-Z0-9]{{6}}-[A-Z0-9]{{9}}){_END}", upper=True)),
+    ("naver", _path_code(rf"^/[^/]+/products/(\d{{6,12}}){_END}")),  # smartstore.naver.com/<store>/products/<id>
+    # noon: /<slug>/N53432547A/p/, a capitals-and-digits code before "/p/"
+    ("noon", _path_code(r"/((?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{9,24})/p/?$", ignore_case=False)),
+    ("hepsiburada", _path_code(r"-pm?-(HB[A-Z0-9]{8,14})$", upper=True)),
+    ("trendyol", _path_code(r"-p-(\d{6,12})$")),
+    ("avito", _path_code(r"^/[^/]+/[^/]+/[^/]*_(\d{9,12})/?$")),  # /<city>/<category>/<slug>_<id>
+    ("leboncoin", _path_code(rf"^/ad/[^/]+/(\d{{8,12}}){_END}")),
+    ("craigslist", _path_code(r"/(\d{9,11})\.html$")),
+    ("catawiki", _path_code(r"^/(?:[a-z]{2}/)?l/(\d{6,10})(?:-|/|$)")),
+    ("liveauctioneers", _path_code(r"^/item/(\d{6,10})_")),
+    ("temu", _path_code(r"-g-(\d{10,18})\.html$")),
+    ("facebook", _path_code(rf"^/marketplace/item/(\d{{10,20}}){_END}")),
+    ("magazineluiza", _path_code(rf"/p/([a-z0-9]{{9,10}}){_END}")),  # Magalu's "Código"
 )
 # Bookshops end their book URLs with the ISBN-13 (".../introduction-to-econometrics-9781292264455").
 _ISBN_IN_PATH = re.compile(r"(?:^|[/\-_=])(97[89]\d{10})(?:[/.?]|$)")
@@ -266,7 +294,7 @@ _SKU_STRONG = (
 )
 _SKU_WEAK = (
     r"product\s+(?:code|number|id)|item\s+(?:code|number|id)|article\s+(?:number|code)|stock\s+code|style"
-    r"|catalog(?:ue)?\s+number|style\s+(?:number|code)|web\s+id|artikel-?code|produkt-?nummer|product-?code"
+    r"|catalog(?:ue)?\s+number|style\s+(?:number|code)|web\s+(?:id|code)|artikel-?code|produkt-?nummer|product-?code"
     r"|r[ée]f[ée]rence(?:\s+(?:produit|article))?|r[ée]f|referenz|referentie|riferimento|referencia|refer[êe]ncia"
     r"|code\s+(?:produit|article)|c[óo]digo(?:\s+(?:del?|do|da)?\s*(?:producto|art[íi]culo|produto|item))?|c[óo]d"
     r"|codice(?:\s+(?:prodotto|articolo))?|cod\s+produs|k[óo]d(?:\s+(?:produktu|tovaru|zbo[žz][íi]|towaru))?"
@@ -278,8 +306,12 @@ _SKU_WEAK = (
 # alternative added to the long patterns above costs a try at every position, one short pattern a scan.
 _SKU_AD = (
     r"ad\s+(?:id|number)|(?:numer|nr|id)\s+(?:ogłoszenia|oferty)|anzeigen-?(?:nr\.?|nummer|id)|номер\s+объявления"
-    r"|№\s+объявления|ilan\s+(?:no|numarası)|num[ée]ro\s+d['’]annonce|lot\s+(?:number|#|no\.)"
+    r"|№\s+объявления|ilan\s+(?:no|numarası)|num[ée]ro\s+d['’]annonce|lot\s+(?:number|#|no\.)|post\s+id"
 )
+# "Código 237875900 | Marca Samsung": a bare "code" word and a number, with no colon between. Only a long
+# number ending its phrase: after these words a short one or a word is anything but the item's code.
+_SKU_BARE = r"c[óo]digo|codice|k[óo]d|код"
+_BARE_NUMBER = r"(\d{5,15})(?![A-Za-z0-9\-_/])"
 _SKU_SCRIPT = (
     r"オークションid|商品id|商品編號|商品编号|商品號碼|商品番号|商品コード|品番|品号|品號|货号|貨號|产品编号|產品編號|商品代码|製品番号"
     r"|상품\s?번호|상품\s?코드|품번|제품\s?번호|รหัสสินค้า"
@@ -306,6 +338,9 @@ _SEPARATOR_REQUIRED = rf"{_GAP}(?:\n{_GAP})?(?:[:：#№\-–]|\n){_GAP}\n?{_GAP
 _SEPARATOR_OPTIONAL = rf"{_GAP}(?:\n{_GAP})?[:：#№\-–]?{_GAP}\n?{_GAP}"
 # What may follow a code read after a weak label: the end of the line, punctuation, or the next label.
 _PHRASE_END = re.compile(r"[ \t]*(?:$|\n|[,;|)\]/]|(?:\S{1,25}[ \t]){0,2}\S{1,25}[ \t]?[:：])", re.M)
+# An ad's or lot's number alone on its line ("№ 3456789012", Avito): "№" with other words is any number. A
+# letter straight after the number is the next element's text run in (Avito's number span, then its button).
+_NUMBER_SIGN_ALONE = re.compile(rf"^№{_GAP}(\d{{6,15}})(?:[ \t]*$|(?=[^\W\d_]))", re.M)
 
 
 def _labelled(labels: str, separator: str, token: str, *, script: bool = False) -> re.Pattern[str]:
@@ -331,6 +366,8 @@ _LABEL_RULES = (
     _LabelRule("sku", _labelled(_SKU_SCRIPT, _SEPARATOR_OPTIONAL, _CODE_TOKEN, script=True), False, True),
     _LabelRule("sku", _labelled(_SKU_WEAK, _SEPARATOR_REQUIRED, _CODE_TOKEN), True),
     _LabelRule("sku", _labelled(_SKU_AD, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True),
+    _LabelRule("sku", _labelled(_SKU_BARE, r"[ \t\u00a0]+", _BARE_NUMBER), True),
+    _LabelRule("sku", _NUMBER_SIGN_ALONE, False, True),
     _LabelRule("mpn", _labelled(_MPN_STRONG, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True),
     _LabelRule("mpn", _labelled(_MPN_SCRIPT, _SEPARATOR_OPTIONAL, _CODE_TOKEN, script=True), True, True),
     _LabelRule("mpn", _labelled(_MPN_WEAK, _SEPARATOR_REQUIRED, _CODE_TOKEN), True),

@@ -315,10 +315,12 @@ def _price_candidate(
     if _INSTALMENT_TEXT.search(text) and _in_instalment_block(element):
         return None  # eMAG's "de la 171,46 Lei" under "Rate lunare"; a Tray shop's price in its plan block stays
     parsed = parse_price(text, locale=locale)
-    if parsed.amount is None or parsed.amount <= 0:
+    amount = parsed.amount
+    if amount is None or amount <= 0:
         return None
     if parsed.currency is None and _WHOLE_AMOUNT.fullmatch(text) and (sign := _sign_after(element)):
-        parsed = parse_price(f"{text} {sign}", locale=locale)  # "<span>1,499,000</span><span>تومان</span>"
+        signed = parse_price(f"{text} {sign}", locale=locale)  # "<span>1,499,000</span><span>تومان</span>"
+        parsed = signed if signed.amount == parsed.amount else parsed
     if parsed.currency is None and sum(char.isalpha() for char in text) > 3:
         return None  # "Choose your size 2 4 6": words with numbers, not a price
     label = f"{_screen_reader_label(element)} {text}"
@@ -329,7 +331,7 @@ def _price_candidate(
         not said_former and _CURRENT.search(_local_class_words(element, own_words)) is not None
     )
     return PriceCandidate(
-        amount=parsed.amount,
+        amount=amount,
         currency=parsed.currency,
         order=order,
         former=former and not current,
