@@ -38,11 +38,6 @@ OTHER_SIZE_STOCK_WORD = (
     "(stock_words.py / the visible stock reading; on the Uniqlo JSON-LD page it even overrides the markup's InStock)"
 )
 
-BUY_BOX_FOOTER_CLASS = (
-    "availability None and page evidence 0.18: Coupang's 장바구니 담기 / 바로구매 buttons sit in "
-    "div.prod-buy-footer and are dropped as page-footer chrome because the class contains 'footer' "
-    "(visible.py noise / footer test)"
-)
 ORIGIN_PRICE_CLASS = (
     "regular_price None: span.origin-price '39,800원' beside span.discount-rate '20%' (struck by the site's CSS) "
     "is not read as the old price; with an <h1> title it is even taken as THE price (visible.py old-price class "
@@ -904,14 +899,12 @@ COUPANG = [
         coupang_page(name=COUPANG_NAME, price="31,840", origin="39,800", rate="20%"),
         COUPANG_URL,
         Shown(COUPANG_NAME, "31840", "KRW", "39800", "InStock", "7335597976"),
-        marks=defect(f"{BUY_BOX_FOOTER_CLASS}; {ORIGIN_PRICE_CLASS}"),
         id="coupang-discount-visible",
     ),
     pytest.param(
         coupang_page(name=COUPANG_NAME, price="39,800"),
         COUPANG_URL,
         Shown(COUPANG_NAME, "39800", "KRW", None, "InStock", "7335597976"),
-        marks=defect(BUY_BOX_FOOTER_CLASS),
         id="coupang-regular-visible",
     ),
     pytest.param(
@@ -919,7 +912,6 @@ COUPANG = [
         coupang_page(name=COUPANG_NAME, price="31,840", origin="39,800", rate="20%", wow="29,900"),
         COUPANG_URL,
         Shown(COUPANG_NAME, "31840", "KRW", "39800", "InStock"),
-        marks=defect(f"{BUY_BOX_FOOTER_CLASS}; {ORIGIN_PRICE_CLASS}"),
         id="coupang-wow-member-price-visible",
     ),
     pytest.param(
@@ -1814,9 +1806,6 @@ SOLD_OUT_NO_BUTTON_VERDICT = (
 EVIDENCE_DEFECTS = {
     "amazon-jp-out-of-stock-no-price": NO_PRICE_NO_VERDICT,
     "yodobashi-sales-ended-visible": NO_PRICE_NO_VERDICT,
-    "coupang-discount-visible": BUY_BOX_FOOTER_CLASS,
-    "coupang-regular-visible": BUY_BOX_FOOTER_CLASS,
-    "coupang-wow-member-price-visible": BUY_BOX_FOOTER_CLASS,
     "coupang-temporarily-sold-out-visible": SOLD_OUT_NO_BUTTON_VERDICT,
     "naver-smartstore-discount-visible": NO_H1_NO_PRICE,
     "naver-smartstore-sold-out-visible": NO_H1_NO_PRICE,

@@ -39,8 +39,8 @@ _MAX_SIGN = 6  # characters of a currency sign written apart from its amount ("Ø
 _MAX_LABEL = 40  # characters of a screen-reader label ("Previous Price")
 _NOISE = re.compile(
     r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sell\w*|crosssell\w*|carousel|recently|also"
-    r"|mini cart|minicart|footer|sponsored|bundles?|accessor\w*|you may|complete the look|wishlist|rr|comparison"
-    r"|p13n|certona|combo|modal) "
+    r"|mini cart|minicart|(?<!buy )footer|sponsored|bundles?|accessor\w*|you may|complete the look|wishlist|rr"
+    r"|comparison|p13n|certona|combo|modal) "  # "prod-buy-footer" is Coupang's buy box, not the page's footer
 )
 _NOT_A_PRICE = re.compile(
     r" (?:shipping|delivery|installments?|monthly|month|finance|financing|save|saving|savings|tax|per|unit|total"
