@@ -43,10 +43,10 @@ def sale_with_regular(element: etree._Element, amount: Decimal, locale: PageLoca
 def _linked_pair(
     amount: Decimal, amounts: list[tuple[Decimal, str | None]], percents: list[Decimal]
 ) -> tuple[Decimal, Decimal] | None:
-    if all(value != amount for value, _ in amounts):
+    currencies = dict(reversed(amounts))  # the first currency written with each amount
+    if amount not in currencies:
         return None
-    currency = next(found for value, found in amounts if value == amount)
-    others = {value for value, found in amounts if value != amount and found == currency}
+    others = {value for value, found in amounts if value != amount and found == currencies[amount]}
     for percent in percents:
         if not 0 < percent < 100:
             continue

@@ -11,7 +11,7 @@ from itertools import islice
 from lxml import etree
 
 from app.extraction.structured.buy_controls import BUY_CONTROL, CONTACT_CONTROL, PURCHASE_CONTROL
-from app.extraction.structured.currency import PageLocale
+from app.extraction.structured.currency import PageLocale, is_currency_symbol
 from app.extraction.structured.discount import sale_with_regular
 from app.extraction.structured.document import PageFacts, attribute_words, element_text, name_words, site_of
 from app.extraction.structured.models import Availability
@@ -34,7 +34,7 @@ _CURRENT = re.compile(
     r"|new|discounted) "
 )
 # A whole amount, not a piece of one (Amazon's "a-price-fraction" "31" before its "€").
-_WHOLE_AMOUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+[.,]\d{2}|\d{3,}")
+_STANDALONE_AMOUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+[.,]\d{2}|\d{3,}")
 _MAX_SIGN = 6  # characters of a currency sign written apart from its amount ("تومان", "Lei", "Kč")
 _MAX_LABEL = 40  # characters of a screen-reader label ("Previous Price")
 _NOISE = re.compile(
@@ -92,10 +92,6 @@ _SHOWN_FROM_SOME_WIDTH = re.compile(
     r"^(?:(?:sm|md|lg|xl|\dxl|min-\S+|max-\S+):!?(?:block|flex|inline\S*|grid|table\S*|contents|flow-root)"
     r"|d-(?:sm|md|lg|xl|xxl)-\S+|visible-\S+)$"
 )
-# The names a site's own tests give its elements (`data-testid="add-to-cart"`): React and Next.js shops whose classes
-# are hashes ("fEVEmD buKhAN") still name their buttons there. (Prices named only there were tried as price
-# elements: one more product page found on our development pages, one more non-product page called a product on the
-# pages we never tune on; left out.)
 _CSS_MODULE = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*_([A-Za-z][A-Za-z0-9]*)__[A-Za-z0-9_-]{3,}")
 _MAX_CLASSES = 200
 _NOISE_LEVELS = 15
@@ -318,7 +314,7 @@ def _price_candidate(
     amount = parsed.amount
     if amount is None or amount <= 0:
         return None
-    if parsed.currency is None and _WHOLE_AMOUNT.fullmatch(text) and (sign := _sign_after(element)):
+    if parsed.currency is None and _STANDALONE_AMOUNT.fullmatch(text) and (sign := _sign_after(element)):
         signed = parse_price(f"{text} {sign}", locale=locale)  # "<span>1,499,000</span><span>تومان</span>"
         parsed = signed if signed.amount == parsed.amount else parsed
     if parsed.currency is None and sum(char.isalpha() for char in text) > 3:
@@ -348,7 +344,7 @@ def _sign_after(element: etree._Element) -> str | None:
         tail = (following.text or "").strip()
     if not 0 < len(tail) <= _MAX_SIGN or any(char.isdigit() for char in tail):
         return None
-    return tail if parse_price(f"1 {tail}").currency else None
+    return tail if is_currency_symbol(tail) else None
 
 
 def _screen_reader_label(element: etree._Element) -> str:
