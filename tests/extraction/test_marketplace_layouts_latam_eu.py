@@ -51,11 +51,6 @@ CARD_PRICE_DROPS_OLD = (
     "regular_price None: with the Ozon Card price shown first, the struck <s>29 999 ₽</s> beside the price without "
     "the card (the JSON-LD price 18999) is not read as the old price (price_choice.py old prices beside markup)"
 )
-NO_SIGN_NL_NO_CURRENCY = (
-    "currency None: bol writes its prices with no euro sign ('249<sup>99</sup>', '229<sup>-</sup>') on an nl-NL page "
-    "of bol.com; the page's language/country should give EUR when the price carries no sign: currency.local_currency "
-    "takes the page locale now, but product.py still calls local_currency(url) without facts.locale (product.py)"
-)
 RECOMMENDED_PRICE_TAKEN = (
     "price 3290, regular None: 'Doporučená cena 3 290 Kč' (the recommended price, labelled but not struck, above the "
     "price 2 499 Kč with 'Ušetříte 791 Kč') is taken as the price; the label should make it the former price "

@@ -25,23 +25,11 @@ from tests.support.markup import jsonld
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 
-PRICE_IN_DATA_TEST_ELEMENT = (
-    "price None (no_price): the price sits in an element named only by a test attribute "
-    "(Target <span data-test='product-price' class='h-text-red'>$59.99</span>, Walmart's hero <span "
-    "data-seo-id='hero-price' data-fs-element='price'> without its itemprop); scan.py takes price elements by "
-    "class/id/itemprop only, and the plain-text fallback gives up because the carousel's prices exist "
-    "(scan.py / product.py _price_in_plain_text)"
-)
 PRICE_ABOVE_HEADING_UNNAMED = (
     "price None (no_price): the buy box shows the price ABOVE the <h1> in <p class='wt-text-title-larger'> after a "
     "visually hidden 'Price:' label; no class names a price, _price_after_heading only looks below the heading and "
     "price_after_label is skipped because the 'You may also like' tiles have price elements "
     "(scan.py / product.py _price_in_plain_text)"
-)
-OLD_PRICE_INSIDE_PRICE_WRAPPER = (
-    "regular_price None: 'Was $349.99' sits inside the same div.pricing-price as the current price; the shown "
-    "candidate is that wrapper, and regular_price_near only climbs from its parent, never looking inside it "
-    "(visible.py regular_price_near)"
 )
 OLD_PRICE_BESIDE_MARKUP_PRICE = (
     "regular_price None: the JSON-LD price 24.65 is the sale price and the page strikes '£32.87' in "
@@ -60,19 +48,10 @@ EVENT_OFFER_IGNORED = (
     "offers are not read (jsonld.py / schema_org.py take Product offers only), and the visible 'From' amount is in no "
     "price-named element (scan.py)"
 )
-STRUCK_CLASS_LINETHROUGH = (
-    "regular_price None: the list price '249€' is struck by its class (span.text--lineThrough, Dealabs) and no "
-    "style/tag; _struck/_FORMER_CONTAINER know 'strike*' classes, not 'lineThrough'/'line-through' (visible.py)"
-)
 CLASSIFIED_TITLE_WITH_PRICE = (
     "name 'Trek Marlin 5 Mountain Bike $450 (mission district)': Craigslist's <h1 class='postingtitle'> holds the "
     "title span#titletextonly, the price span.price and the location; the whole heading is taken as the name "
     "(product.py _main_heading)"
-)
-PRICE_IN_DATA_QA_ELEMENT = (
-    "price None (no_price): Leboncoin's price is in <div data-qa-id='adview_price'><p class='text-callout'>850 €"
-    "</p></div>; only data-* attributes name it (scan.py price elements by class/id/itemprop), and the plain-text "
-    "fallback is skipped because the similar-ads carousel has price elements (product.py _price_in_plain_text)"
 )
 TITLE_CITY_SUFFIX_NO_H1 = (
     "name 'Rower górski Kross Hexagon 6.0 29\" Kraków': OLX renders no <h1> (the title is an <h4> in "
@@ -94,12 +73,6 @@ INSTANT_SAVINGS_BEFORE_PRICE = (
     "regular_price None: Costco's instant-savings block reads 'Price $1,899.99', 'Instant Savings -$300.00', "
     "'Your Price $1,599.99'; the price before the savings is labelled 'Price', not struck, so it is not taken as "
     "the regular price (visible.py regular_price_near / FORMER_PRICE_LABEL)"
-)
-
-LISTING_ID_SKU_MISSED = (
-    "sku None: the listing id in the URL (/listing/1234567890/<slug>) is not taken as the SKU; the page does not "
-    "show it, and the development pages' labels count such an unshown id as a false SKU (identifiers.py URL "
-    "patterns)"
 )
 
 

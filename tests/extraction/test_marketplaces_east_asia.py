@@ -38,11 +38,6 @@ OTHER_SIZE_STOCK_WORD = (
     "(stock_words.py / the visible stock reading; on the Uniqlo JSON-LD page it even overrides the markup's InStock)"
 )
 
-ORIGIN_PRICE_CLASS = (
-    "regular_price None: span.origin-price '39,800원' beside span.discount-rate '20%' (struck by the site's CSS) "
-    "is not read as the old price; with an <h1> title it is even taken as THE price (visible.py old-price class "
-    "words lack 'origin')"
-)
 URL_MARKETPLACE_ID = (
     "sku None: the marketplace's product id in the URL is not read (Tmall/Taobao item.htm?id=<id>); the page does "
     "not show it, and the development pages' labels count such an unshown id as a false SKU (identifiers.py URL "

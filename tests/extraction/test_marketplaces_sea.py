@@ -28,44 +28,14 @@ NO_PRICE = ""
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 
-HASHED_CLASS_STRUCK_BESIDE_PERCENT = (
-    "regular_price None: the MRP shown struck by a hashed class only (Flipkart div.yRaY8j '₹24,499' between the "
-    "price and '38% off'; Meesho p.sc-eDvSVe '₹599' between h4 '₹349' and '42% off'; no <del>/<s>, no 'was'/'MRP' "
-    "word) is not taken as the regular price, though a higher amount between the selling price and an 'N% off' badge "
-    "is the struck one (visible.py old price)"
-)
-TESTID_ORIGINAL_PRICE_IGNORED = (
-    "regular_price None: Tokopedia's struck price sits in span[data-testid=lblPDPDetailOriginalPrice] beside "
-    "lblPDPDetailDiscountPercentage '20%' (struck by CSS only); 'OriginalPrice' in a data-testid is not read as an "
-    "old-price flag (visible.py old-price flags)"
-)
-STRUCK_FIRST_TAKEN_AS_PRICE = (
-    "price = the struck original (Shopee: 459000 for 'Rp459.000 Rp229.000 -50%', 1290 for '฿1,290 ฿599 54% ส่วนลด'), "
-    "regular_price None: Shopee renders the original (div.ZA5sW5, struck by a hashed class only) BEFORE the current "
-    "price and a discount badge after it; the first amount of the pair is taken as the price (visible.py price choice, "
-    "old price)"
-)
 STRUCK_BESIDE_MARKUP_PRICE = (
     "regular_price None: the JSON-LD Offer gives only the sale price; the visible struck price beside the shown "
     "price (Shopee div.ZA5sW5 '₫659.000', Jumia span.-lthr '₦ 45,000', Trendyol span.prc-org '899,99 TL'; struck by "
     "their class only) is not read as the regular price (visible.py old price next to a markup price)"
 )
-LAZADA_DELETED_CLASS = (
-    "regular_price None: Lazada's struck price is span.pdp-price.pdp-price_type_deleted in div.origin-block beside "
-    "'-60%'; neither 'deleted' nor 'origin' is an old-price class word (visible.py _FORMER_CONTAINER, "
-    "price_element_text.py FORMER)"
-)
-JUMIA_LTHR_CLASS = (
-    "regular_price None: Jumia's old price is span.-lthr ('line-through' utility class) beside span.bdg._dsct '34%'; "
-    "the abbreviated class 'lthr' is not an old-price flag (visible.py _FORMER_CONTAINER)"
-)
 TRENDYOL_PRC_ORG = (
     "price 899.99 = the struck span.prc-org instead of span.prc-dsc 649.99, regular_price None: Trendyol's 'prc-org' "
     "(original price) is not an old-price class ('org prc' is listed, not 'prc org') (visible.py _FORMER_CONTAINER)"
-)
-TRENDYOL_BASKET_REGULAR = (
-    "regular_price None: in Trendyol's 'Sepette %10 İndirim' box the struck span.prc-org '649,99 TL' precedes the "
-    "basket price '584,99 TL' (price right); 'prc-org' is not an old-price class (visible.py _FORMER_CONTAINER)"
 )
 BARE_STRUCK_NUMBER = (
     "regular_price None: Digikala's struck '۱,۴۹۹,۰۰۰' (span.line-through, data-testid=price-no-discount) has no "
