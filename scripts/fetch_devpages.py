@@ -7,6 +7,11 @@ Each record names a repository, a commit and a path. The script clones each repo
 files out (a blobless partial clone), reads the file at that commit and writes it gzipped as <out>/<id>.html.gz.
 Pages already present are kept. It needs git and internet; the app, the tests and the evaluation never run it:
 they only read the pages it wrote (DEVPAGES_DIR / --devpages).
+
+    python scripts/fetch_devpages.py --mirror /work/.mirror   # from local copies: <mirror>/<owner>+<name>/repo
+
+With --mirror the repositories are read from git directories already on the machine (a workplace without
+access to github.com that can bring repository snapshots in some other way) instead of being cloned.
 """
 
 from __future__ import annotations
@@ -51,7 +56,15 @@ def file_at(clone_dir: Path, commit: str, path: str) -> bytes:
         return git("show", f"{commit}:{path}", cwd=clone_dir)
 
 
-def fetch_all(records: list[dict[str, object]], out: Path) -> int:
+def mirrored(mirror: Path, repo: str) -> Path:
+    """The local git directory of `repo` under `mirror`, or a CalledProcessError like a failed clone."""
+    git_dir = mirror / repo.replace("/", "+") / "repo"
+    if not git_dir.is_dir():
+        raise subprocess.CalledProcessError(128, ["git", "clone", repo], stderr=f"no copy at {git_dir}".encode())
+    return git_dir
+
+
+def fetch_all(records: list[dict[str, object]], out: Path, mirror: Path | None = None) -> int:
     by_repo: dict[str, list[dict[str, object]]] = defaultdict(list)
     for record in records:
         if not (out / f"{record['id']}.html.gz").exists():
@@ -61,7 +74,10 @@ def fetch_all(records: list[dict[str, object]], out: Path) -> int:
         for repo, wanted in sorted(by_repo.items()):
             clone_dir = Path(scratch) / repo.replace("/", "+")
             try:
-                clone(repo, clone_dir)
+                if mirror:
+                    clone_dir = mirrored(mirror, repo)
+                else:
+                    clone(repo, clone_dir)
             except subprocess.CalledProcessError as error:
                 print(f"cannot clone {repo}: {error.stderr.decode(errors='replace').strip()}", file=sys.stderr)
                 failures += len(wanted)
@@ -85,11 +101,12 @@ def main() -> None:
     parser.add_argument("--set", choices=sorted(PAGE_SETS), default="devpages", dest="page_set")
     parser.add_argument("--labels", type=Path, help="labels file (default: the set's)")
     parser.add_argument("--out", type=Path, help="pages folder (default: the set's)")
+    parser.add_argument("--mirror", type=Path, help="read repositories from <mirror>/<owner>+<name>/repo, no cloning")
     args = parser.parse_args()
     default_labels, default_out = PAGE_SETS[args.page_set]
     labels, out = args.labels or default_labels, args.out or default_out
     out.mkdir(parents=True, exist_ok=True)
-    failures = fetch_all(read_records(labels), out)
+    failures = fetch_all(read_records(labels), out, args.mirror)
     if failures:
         raise SystemExit(f"{failures} page(s) could not be fetched")
 
