@@ -28,10 +28,6 @@ from tests.support.markup import jsonld
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 
-CARD_HOLDER_PRICE_TAKEN = (
-    "price is the store-card price ({card}) instead of the price anyone pays ({internet}): the card-only price "
-    "(CMR card icon, 'Tarjeta Cencosud', 'c Ozon Картой') comes first in the price block and wins (price_choice.py)"
-)
 
 MAGALU_CSS_STRUCK_NOT_OLD = (
     "regular_price None: 'R$ 1.299,00' in p[data-testid='price-original'] (struck by CSS only) above the JSON-LD "
@@ -46,15 +42,6 @@ MAGALU_CSS_STRUCK_TAKEN = (
 CSS_STRUCK_OLD_TAKEN = (
     "price {old}, regular None: the old price p.product-price__small (struck by CSS only, before the big red "
     "p.product-price__big with the sale price) is taken as the price (price_choice.py)"
-)
-CARD_PRICE_DROPS_OLD = (
-    "regular_price None: with the Ozon Card price shown first, the struck <s>29 999 ₽</s> beside the price without "
-    "the card (the JSON-LD price 18999) is not read as the old price (price_choice.py old prices beside markup)"
-)
-RECOMMENDED_PRICE_TAKEN = (
-    "price 3290, regular None: 'Doporučená cena 3 290 Kč' (the recommended price, labelled but not struck, above the "
-    "price 2 499 Kč with 'Ušetříte 791 Kč') is taken as the price; the label should make it the former price "
-    "(price_choice.py / the old-price labels: 'Doporučená cena', like 'UVP', 'PRP', 'Adviesprijs')"
 )
 PRICED_TILES_DROP_OLD = (
     "regular_price None: with the selected colour tile showing the same '18 999 ₽' above the price block, the struck "
@@ -579,7 +566,6 @@ FALABELLA_PARIS = [
         falabella_page(name=FALABELLA_NAME, cmr="$ 299.990", internet="$ 349.990", normal="$ 499.990", discount="-30%"),
         FALABELLA_URL,
         Shown(FALABELLA_NAME, "349990", "CLP", "499990", "InStock", "16851235"),
-        marks=defect(CARD_HOLDER_PRICE_TAKEN.format(card="299990", internet="349990")),
         id="falabella-cmr-internet-normal-visible",
     ),
     pytest.param(
@@ -594,7 +580,6 @@ FALABELLA_PARIS = [
         paris_page(name="Audífonos JBL Tune 720BT Negro", card="$29.990", internet="$34.990", normal="$59.990"),
         "https://www.paris.cl/audifonos-jbl-tune-720bt-negro-123456999.html",
         Shown("Audífonos JBL Tune 720BT Negro", "34990", "CLP", "59990", "InStock", "123456999"),
-        marks=defect(CARD_HOLDER_PRICE_TAKEN.format(card="29990", internet="34990")),
         id="paris-card-internet-normal-visible",
     ),
 ]
@@ -969,7 +954,6 @@ MALL = [
         mall_page(name=MALL_NAME, price="2 499 Kč", recommended="3 290 Kč"),
         MALL_URL,
         Shown(MALL_NAME, "2499", "CZK", "3290", "InStock", "100012345"),
-        marks=defect(RECOMMENDED_PRICE_TAKEN),
         id="mall-doporucena-cena-visible",
     ),
     pytest.param(
@@ -1267,14 +1251,12 @@ RUSSIA = [
         ),
         OZON_URL,
         Shown(OZON_NAME, "18999", "RUB", "29999", "InStock", "1234567890"),
-        marks=defect(CARD_PRICE_DROPS_OLD),
         id="ozon-card-price-markup",
     ),
     pytest.param(
         ozon_page(name=OZON_NAME, card="17\u2009490\u2009₽", price="18\u2009999\u2009₽", old="29\u2009999\u2009₽"),
         OZON_URL,
         Shown(OZON_NAME, "18999", "RUB", "29999", "InStock", "1234567890"),
-        marks=defect(CARD_HOLDER_PRICE_TAKEN.format(card="17490", internet="18999")),
         id="ozon-card-price-visible",
     ),
     pytest.param(

@@ -53,11 +53,6 @@ CLASSIFIED_TITLE_WITH_PRICE = (
     "title span#titletextonly, the price span.price and the location; the whole heading is taken as the name "
     "(product.py _main_heading)"
 )
-TITLE_CITY_SUFFIX_NO_H1 = (
-    "name 'Rower górski Kross Hexagon 6.0 29\" Kraków': OLX renders no <h1> (the title is an <h4> in "
-    "div[data-testid=ad_title]); the name falls back to <title> '… Kraków • OLX.pl' and keeps the city "
-    "(product.py name choice / clean_name)"
-)
 OG_TITLE_SUFFIX_KEPT = (
     "name = og:title with the site's suffix ('… - AliExpress 44', '… - Furniture - Austin, Texas | Facebook "
     "Marketplace') instead of the <h1> the page shows; og:title is put before the heading whenever it shares a word "
@@ -1335,7 +1330,6 @@ CLASSIFIEDS = [
         ),
         "https://www.olx.pl/d/oferta/rower-gorski-kross-hexagon-6-0-29-CID767-ID10abCd.html",
         Shown('Rower górski Kross Hexagon 6.0 29"', "1200", "PLN"),
-        marks=defect(TITLE_CITY_SUFFIX_NO_H1),
         id="olx-pl-no-h1-visible",
     ),
     pytest.param(

@@ -43,21 +43,6 @@ URL_MARKETPLACE_ID = (
     "not show it, and the development pages' labels count such an unshown id as a false SKU (identifiers.py URL "
     "patterns)"
 )
-NO_H1_NO_PRICE = (
-    "price None (page evidence 0.05-0.27): the title is an <h3>/<h2> (Naver Smart Store, Musinsa have no <h1>) and "
-    "the price sits in hashed or utility classes ('_1LY7DqCnwR' + '원', 'text-title_18px_semi'), so no visible "
-    "price is found at all; the same markup under an <h1> gives it (visible.py: unclassed prices anchored to an "
-    "h1 only)"
-)
-DEL_LIST_PRICE_IGNORED = (
-    "regular_price None: the struck <del> list price (Naver's <del><span class=blind>정가</span><span>45,000</span>원"
-    "</del> beside the '할인율 20%' and the sale price) is not read as the old price; even a bare "
-    "'<del>$45.00</del><strong>$36.00</strong>' under an h1 gives none (visible.py old-price reading)"
-)
-UTILITY_LINE_THROUGH = (
-    "regular_price None: the list price '89,000원' is struck by the utility class 'line-through' (Tailwind-style, "
-    "beside '29%') which is not taken as a strike-through (visible.py strike test knows <del>/<s>/inline style)"
-)
 TMALL_LABELLED_PRICE_PANEL = (
     "regular_price None: Tmall's '价格 ¥399.00' (dl.tm-price-panel, struck by CSS whenever a dl.tm-promo-panel '促销价 "
     "¥299.00' shows) is not read as the old price although the labels 价格 / 促销价 say which is which"
@@ -1116,21 +1101,18 @@ NAVER = [
         ),
         NAVER_URL,
         Shown(NAVER_NAME, "36000", "KRW", "45000", "InStock", "5678901234"),
-        marks=defect(DEL_LIST_PRICE_IGNORED),
         id="naver-smartstore-discount-jsonld",
     ),
     pytest.param(
         naver_page(name=NAVER_NAME, price="36,000", list_price="45,000", rate="20%"),
         NAVER_URL,
         Shown(NAVER_NAME, "36000", "KRW", "45000", "InStock", "5678901234"),
-        marks=defect(f"{NO_H1_NO_PRICE}; {DEL_LIST_PRICE_IGNORED}"),
         id="naver-smartstore-discount-visible",
     ),
     pytest.param(
         naver_page(name=NAVER_NAME, price="45,000", sold_out=True),
         NAVER_URL,
         Shown(NAVER_NAME, "45000", "KRW", None, "OutOfStock", "5678901234"),
-        marks=defect(NO_H1_NO_PRICE),
         id="naver-smartstore-sold-out-visible",
     ),
     pytest.param(
@@ -1205,14 +1187,12 @@ MUSINSA = [
         ),
         MUSINSA_URL,
         Shown(MUSINSA_NAME, "63000", "KRW", "89000", "InStock"),
-        marks=defect(UTILITY_LINE_THROUGH),
         id="musinsa-sale-jsonld",
     ),
     pytest.param(
         musinsa_page(name=MUSINSA_NAME, price="63,000", normal="89,000", rate="29%"),
         MUSINSA_URL,
         Shown(MUSINSA_NAME, "63000", "KRW", "89000", "InStock"),
-        marks=defect(f"{NO_H1_NO_PRICE}; {UTILITY_LINE_THROUGH}"),
         id="musinsa-sale-member-benefit-visible",
     ),
     pytest.param(
@@ -1793,18 +1773,9 @@ NO_PRICE_NO_VERDICT = (
     "sales-ended page, whose only price is dropped (see the unit-price id defect), 0.05 (product_verdict.py: "
     "no_price outweighs a named product with a stated stock)"
 )
-SOLD_OUT_NO_BUTTON_VERDICT = (
-    "page evidence < 0.5 on a sold-out product page with a name and a price but no buy button: Coupang 일시품절 + "
-    "재입고 알림 신청 (signals stock_message, visible_price; its <h2> title gives no product_name) 0.38 "
-    "(product_verdict.py)"
-)
 EVIDENCE_DEFECTS = {
     "amazon-jp-out-of-stock-no-price": NO_PRICE_NO_VERDICT,
     "yodobashi-sales-ended-visible": NO_PRICE_NO_VERDICT,
-    "coupang-temporarily-sold-out-visible": SOLD_OUT_NO_BUTTON_VERDICT,
-    "naver-smartstore-discount-visible": NO_H1_NO_PRICE,
-    "naver-smartstore-sold-out-visible": NO_H1_NO_PRICE,
-    "musinsa-sale-member-benefit-visible": NO_H1_NO_PRICE,
 }
 LISTING_READ_AS_PRODUCT = {
     "coupang-cart": (

@@ -628,6 +628,25 @@ def test_a_was_label_in_its_own_element_beside_the_old_amount() -> None:
     assert (result.price, result.regular_price) == (Decimal("31.49"), Decimal("34.99"))
 
 
+@pytest.mark.parametrize(
+    ("lang", "recommended", "price", "expected"),
+    [
+        ("cs", "Doporučená cena 3 290 Kč", "2 499 Kč", ("2499", "3290")),
+        ("de", "Unverbindliche Preisempfehlung 129,99 €", "99,99 €", ("99.99", "129.99")),
+        ("fr", "Prix conseillé 49,90 €", "39,90 €", ("39.90", "49.90")),
+        ("nl", "Adviesprijs € 59,95", "€ 44,95", ("44.95", "59.95")),
+        ("en", "Recommended retail price £80.00", "£64.99", ("64.99", "80.00")),
+    ],
+)
+def test_a_recommended_price_written_unstruck_above_the_price_is_the_regular_price(
+    lang: str, recommended: str, price: str, expected: tuple[str, str]
+) -> None:
+    block = f"""<div class="price-detail"><div class="price-detail__recommended">{recommended}</div>
+      <div class="price-detail__price">{price}</div></div>"""
+    result = extract_structured(price_page(block, lang=lang), URL)
+    assert (result.price, result.regular_price) == (Decimal(expected[0]), Decimal(expected[1]))
+
+
 def test_the_regular_price_beside_the_markup_price_when_an_options_price_comes_first() -> None:
     markup = jsonld(
         {"@type": "Product", "name": "Desk Lamp Nova", "offers": {"price": "2189.00", "priceCurrency": "EUR"}}

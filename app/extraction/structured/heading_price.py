@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from lxml import etree
 
+from app.extraction.structured.card_price import open_price_instead
 from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.document import attribute_words, element_text
 from app.extraction.structured.price_element_text import FORMER, STRUCK_TAGS
@@ -34,22 +36,26 @@ _PRICE_LABEL = re.compile(
 _MAX_LABEL_CHARS = 20
 _MAX_ELEMENTS_SCANNED = 20_000
 _MAX_ELEMENTS_AFTER_LABEL = 8
+_AMOUNTS_FOR_A_CARD_PRICE = 3  # the first amount and the ones that may be the price without the card
 
 
 def price_after_heading(heading: etree._Element, order: int, locale: PageLocale) -> PriceCandidate | None:
-    """The first amount-with-currency in the elements following `heading` in document order."""
+    """The first amount-with-currency in the elements following `heading` in document order (the next one when
+    the first is a store card's or member's price)."""
+    amounts = list(islice(_amounts_after_heading(heading, order, locale), _AMOUNTS_FOR_A_CARD_PRICE))
+    return open_price_instead(amounts[0], amounts) if amounts else None
+
+
+def _amounts_after_heading(heading: etree._Element, order: int, locale: PageLocale) -> Iterator[PriceCandidate]:
     for seen, element in enumerate(_following(heading)):
-        if seen >= _MAX_ELEMENTS_AFTER_HEADING:
-            return None
-        if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS or element.tag == "h1":
-            if element.tag == "h1":
-                return None  # the next product's heading: past this page's buy box
+        if seen >= _MAX_ELEMENTS_AFTER_HEADING or element.tag == "h1":  # an h1: the next product's heading
+            return
+        if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
             continue
         text = _short_number_text(element)
         candidate = _amount(element, text, order + 1, locale) if text else None
         if candidate is not None and candidate.currency is not None:
-            return candidate
-    return None
+            yield candidate
 
 
 def price_after_label(root: etree._Element, locale: PageLocale) -> PriceCandidate | None:

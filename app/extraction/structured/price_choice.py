@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
+from app.extraction.structured.card_price import open_price_instead
 from app.extraction.structured.currency import PageLocale, minor_unit_digits
 from app.extraction.structured.document import attribute_words, element_text
 from app.extraction.structured.models import Availability, Source
@@ -107,7 +108,7 @@ def main_visible_price(page: VisiblePage, heading_order: int | None) -> MainVisi
             -candidate.order,
         ),
     )
-    best = _with_tax(best, candidates)
+    best = _with_tax(open_price_instead(best, candidates), candidates)
     near_cart = _tree_distance(best.element, cart) is not None
     tiles_priced = sum(1 for candidate in candidates if candidate.order in in_grid and not candidate.former)
     near_heading = heading_order is not None and 0 < best.order - heading_order <= _NEAR_HEADING

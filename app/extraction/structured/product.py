@@ -12,7 +12,7 @@ from lxml import etree
 from app.extraction.structured.brand import labelled_brand
 from app.extraction.structured.currency import PageLocale, local_currency
 from app.extraction.structured.discount import sale_with_regular
-from app.extraction.structured.document import PageFacts, parse_html, read_page_facts, site_of
+from app.extraction.structured.document import PageFacts, element_text, parse_html, read_page_facts, site_of
 from app.extraction.structured.heading_price import price_after_heading, price_after_label
 from app.extraction.structured.identifiers import page_identifiers
 from app.extraction.structured.images import image_candidates
@@ -37,6 +37,10 @@ from app.extraction.structured.visible import VisiblePage, read_visible_page, re
 logger = logging.getLogger(__name__)
 
 _MIN_MAIN_RECORD_SIMILARITY = 0.6
+# An <h2>-<h4> standing in for a missing <h1>: most of its words in the title's or markup's name, not a word or two.
+_STAND_IN_LIKENESS = 0.8
+_MIN_STAND_IN_CHARS = 8
+_MAX_STAND_IN_CHARS = 300
 _SECTION_LABELS = frozenset({
     "event", "events", "details", "product details", "item details", "overview", "description", "product", "item",
     "listing", "tickets", "produktdetails", "artikeldetails", "beschreibung", "détails", "détails du produit",
@@ -68,7 +72,8 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     visible = read_visible_page(scan, facts)
 
     site_names = (facts.meta_first("og:site_name", "application-name"), _site_label(url))
-    heading = _main_heading(visible, (opengraph.name, facts.title, *(record.name for record in records[:3])))
+    names = (opengraph.name, facts.title, *(record.name for record in records[:3]))
+    heading = _main_heading(visible, names) or _stand_in_heading(scan, names)
     references = tuple(name for name in (heading[1] if heading else None, opengraph.name, facts.title) if name)
     main = _main_record(records, references)
 
@@ -183,7 +188,7 @@ def _markup_products(
 def _price_elements_apart_from(scan: PageScan, heading_order: int) -> bool:
     """Whether the page has a price element besides those wrapping the whole heading block (Mindfactory's
     "box_info_price" holds the h1, the item number and the price)."""
-    element = dict(scan.headings).get(heading_order)
+    element = _heading_element(scan, heading_order)
     wrappers = set(element.iterancestors()) if element is not None else set()
     return any(price not in wrappers for _, price in scan.price_elements)
 
@@ -216,7 +221,7 @@ def _sale_price_if_regular(shown: MainVisiblePrice | None, locale: PageLocale) -
 
 def _price_after_heading(scan: PageScan, heading_order: int, facts: PageFacts) -> MainVisiblePrice | None:
     """A page with no price element: the amount written just below its heading."""
-    element = dict(scan.headings).get(heading_order)
+    element = _heading_element(scan, heading_order)
     candidate = price_after_heading(element, heading_order, facts.locale) if element is not None else None
     return MainVisiblePrice(candidate, near_cart=False, near_heading=True, listed=False) if candidate else None
 
@@ -273,6 +278,25 @@ def _main_heading(visible: VisiblePage, names: tuple[str | None, ...]) -> tuple[
         ),
     )
     return best[0], best[1]
+
+
+def _stand_in_heading(scan: PageScan, names: tuple[str | None, ...]) -> tuple[int, str] | None:
+    """A page with no <h1> (Naver Smart Store, Musinsa, many single-page shops) heads its product with an
+    <h2>-<h4> repeating the name its title or markup gives: the first that does."""
+    for order, element in scan.subheadings:
+        text = element_text(element, _MAX_STAND_IN_CHARS + 1)
+        if (
+            len(text) >= _MIN_STAND_IN_CHARS
+            and len(text) <= _MAX_STAND_IN_CHARS
+            and any(name_similarity(text, name) >= _STAND_IN_LIKENESS for name in names if name)
+        ):
+            return order, text
+    return None
+
+
+def _heading_element(scan: PageScan, order: int) -> etree._Element | None:
+    element = dict(scan.headings).get(order)
+    return element if element is not None else dict(scan.subheadings).get(order)
 
 
 def _main_record(records: list[ProductRecord], references: tuple[str, ...]) -> ProductRecord | None:

@@ -12,6 +12,7 @@ from app.extraction.structured.buy_controls import BUY_CONTROL
 MAX_ANCHORS = 5000
 MAX_ELEMENTS = 150_000  # a 4 MB shop page has ~30k; past this a page is hostile or broken
 MAX_STOCK_ELEMENTS = 60
+MAX_SUBHEADINGS = 80
 # Class/id words of a link styled as a buy control (its label is then checked against buy_controls.BUY_CONTROL).
 _CART_WORDS = (
     "cart", "bag", "basket", "buy", "trolley", "purchase", "panier", "warenkorb", "carrito", "carrello", "btn",
@@ -37,6 +38,9 @@ class PageScan:
     distance between two of them counts the anchors in between."""
 
     headings: list[tuple[int, etree._Element]] = field(default_factory=list)
+    # <h2>-<h4>, not anchors: each ranked with the anchor before it (a price after it is after it). A page with no
+    # <h1> may head its product with one of them.
+    subheadings: list[tuple[int, etree._Element]] = field(default_factory=list)
     controls: list[tuple[int, etree._Element]] = field(default_factory=list)  # buttons, cart links and forms
     price_elements: list[tuple[int, etree._Element]] = field(default_factory=list)
     stock_elements: list[etree._Element] = field(default_factory=list)  # class/id naming stock or availability
@@ -80,6 +84,8 @@ def scan_page(root: etree._Element) -> PageScan:
         if not named_price:
             test_id = next(filter(None, map(element.get, TEST_ID_ATTRIBUTES)), None)
             named_price = test_id is not None and "price" in test_id.lower()
+        if tag in SUBHEADINGS and len(scan.subheadings) < MAX_SUBHEADINGS:
+            scan.subheadings.append((order - 1, element))
         # a subheading that is only an amount: OpenCart's "<h2>$122.00</h2>" below the title
         if named_price or (tag in SUBHEADINGS and _only_a_number(element)):
             scan.price_elements.append((order, element))

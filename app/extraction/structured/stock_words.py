@@ -165,7 +165,12 @@ FORMER_PRICE_LABEL = re.compile(
     r"|cena katalogowa|stara cena|běžná cena|původní cena|eredeti ár|normál ár|eski fiyat|piyasa fiyatı"
     r"|обычная цена|старая цена|было\b|стара ціна|原价|原價|市价|市價|建议零售价|定価|通常価格|参考価格"
     r"|希望小売価格|メーカー希望|정가|시중가|소비자가|ราคาปกติ|giá gốc|giá thị trường|harga normal|harga asli"
-    r"|السعر الأصلي|السعر قبل|מחיר קודם|מחיר מקורי)",
+    r"|السعر الأصلي|السعر قبل|מחיר קודם|מחיר מקורי"
+    # recommended retail prices, written unstruck above the shop's own: "Doporučená cena 3 290 Kč"
+    r"|recommended (?:retail )?price|suggested (?:retail )?price|unverbindliche preisempfehlung|empfohlener"
+    r"|prix conseillé|precio (?:de venta )?recomendado|preço sugerido|adviesprijs|adviesverkoopprijs"
+    r"|doporučená (?:prodejní )?cena|odporúčaná (?:predajná )?cena|sugerowana cena|cena sugerowana|ajánlott ár"
+    r"|suositushinta|veiledende pris|vejledende pris|rekommenderat pris|рекомендованная цена|önerilen fiyat)",
     re.I,
 )
 # Labels before the price the product sells at now.
