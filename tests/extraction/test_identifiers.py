@@ -266,6 +266,16 @@ def test_opengraph_product_tags() -> None:
         ("https://www.bestbuy.ca/en-ca/product/sony-wh-1000xm5-headphones/16523456", "16523456"),
         # a marketplace seller's offer: ?Item= names the item, the /p/ code its product group
         ("https://www.newegg.com/p/1Z4-0002-01234?Item=9SIA7254KX1234", "9SIA7254KX1234"),
+        ("https://item.gmarket.co.kr/Item?goodscode=2345678901", "2345678901"),
+        ("https://www.11st.co.kr/products/4567890123", "4567890123"),
+        ("https://www.momoshop.com.tw/goods/GoodsDetail.jsp?i_code=11223344", "11223344"),
+        ("https://www.ozon.ru/product/smartfon-xiaomi-redmi-note-13-1234567890/", "1234567890"),
+        ("https://www.wildberries.ru/catalog/123456789/detail.aspx", "123456789"),
+        ("https://rozetka.com.ua/ua/apple-iphone-15-128gb-black/p395460480/", "395460480"),
+        ("https://www.emag.ro/telefon-mobil-samsung-galaxy-a55/pd/DXYZ12MBM/", "DXYZ12MBM"),
+        ("https://detail.tmall.com/item.htm?id=678901234567&skuId=5012345678901", "678901234567"),
+        ("https://item.taobao.com/item.htm?id=712345678901", "712345678901"),
+        ("https://www.etsy.com/uk/listing/1234567890/personalised-leather-wallet", "1234567890"),
     ],
 )
 def test_marketplace_urls_carry_the_item_code(url: str, sku: str) -> None:
@@ -294,6 +304,11 @@ def test_marketplace_urls_carry_the_item_code(url: str, sku: str) -> None:
         "https://www.catawiki.com/en/c/333-watches",
         "https://www.facebook.com/marketplace/nyc/",
         "https://www.bestbuy.ca/en-ca/category/headphones/1234567",
+        "https://s.taobao.com/search?q=mug&id=12345678",  # an id on a search page
+        "https://list.tmall.com/search_product.htm?id=50012345",
+        "https://www.ozon.ru/category/kruzhki-15502/",
+        "https://www.etsy.com/shop/MugMakers?listing_id=1234567890",
+        "https://www.emag.ro/cani/c",
     ],
 )
 def test_other_urls_carry_no_code(url: str) -> None:

@@ -38,11 +38,6 @@ OTHER_SIZE_STOCK_WORD = (
     "(stock_words.py / the visible stock reading; on the Uniqlo JSON-LD page it even overrides the markup's InStock)"
 )
 
-URL_MARKETPLACE_ID = (
-    "sku None: the marketplace's product id in the URL is not read (Tmall/Taobao item.htm?id=<id>); the page does "
-    "not show it, and the development pages' labels count such an unshown id as a false SKU (identifiers.py URL "
-    "patterns)"
-)
 TMALL_LABELLED_PRICE_PANEL = (
     "regular_price None: Tmall's '价格 ¥399.00' (dl.tm-price-panel, struck by CSS whenever a dl.tm-promo-panel '促销价 "
     "¥299.00' shows) is not read as the old price although the labels 价格 / 促销价 say which is which"
@@ -1265,14 +1260,13 @@ TMALL = [
         tmall_page(name=TMALL_NAME, price="399.00", promo="299.00"),
         TMALL_URL,
         Shown(TMALL_NAME, "299.00", "CNY", "399.00", "InStock", "678901234567"),
-        marks=defect(f"{TMALL_LABELLED_PRICE_PANEL}; {URL_MARKETPLACE_ID}"),
+        marks=defect(TMALL_LABELLED_PRICE_PANEL),
         id="tmall-promo-price-monthly-sales",
     ),
     pytest.param(
         tmall_page(name=TMALL_NAME, price="399.00", sales="1.2万+"),
         TMALL_URL,
         Shown(TMALL_NAME, "399.00", "CNY", None, "InStock", "678901234567"),
-        marks=defect(URL_MARKETPLACE_ID),
         id="tmall-regular-price",
     ),
 ]
@@ -1317,7 +1311,6 @@ TAOBAO = [
         taobao_page(name=TAOBAO_NAME, price="59.90"),
         TAOBAO_URL,
         Shown(TAOBAO_NAME, "59.90", "CNY", None, "InStock", "712345678901"),
-        marks=defect(URL_MARKETPLACE_ID),
         id="taobao-selected-sku-sales-count",
     ),
 ]

@@ -169,12 +169,13 @@ def _path_code(pattern: str, *, upper: bool = False, ignore_case: bool = True) -
     return read
 
 
-def _query_code(key: str, pattern: str) -> _Reader:
-    """The value of one query parameter when it matches the pattern whole (its group, when it has one)."""
-    compiled = re.compile(pattern)
+def _query_code(key: str, pattern: str, *, on_path: str = "") -> _Reader:
+    """The value of one query parameter when it matches the pattern whole (its group, when it has one), on paths
+    matching `on_path` when given."""
+    compiled, path_pattern = re.compile(pattern), re.compile(on_path, re.I)
 
-    def read(_host: str, _path: str, query: dict[str, str]) -> str | None:
-        found = compiled.fullmatch(query.get(key) or "")
+    def read(_host: str, path: str, query: dict[str, str]) -> str | None:
+        found = compiled.fullmatch(query.get(key) or "") if path_pattern.search(path) else None
         return found.group(found.lastindex or 0) if found else None
 
     return read
@@ -256,6 +257,20 @@ _MARKETPLACES: tuple[tuple[str, _Reader], ...] = (
     ("temu", _path_code(r"-g-(\d{10,18})\.html$")),
     ("facebook", _path_code(rf"^/marketplace/item/(\d{{10,20}}){_END}")),
     ("magazineluiza", _path_code(rf"/p/([a-z0-9]{{9,10}}){_END}")),  # Magalu's "Código"
+    # The item number of marketplaces whose page shows it under a label we may miss (hashed classes, a label
+    # in an image): Gmarket's and 11st's 상품번호, momo's 商品編號, Ozon's and Wildberries' Артикул, Rozetka's Код,
+    # eMAG's "Cod produs"; and the item id of Tmall, Taobao and Etsy, which their pages do not label: the item's
+    # number as the marketplace's own links and searches use it.
+    ("gmarket", _query_code("goodscode", r"\d{6,12}", on_path=r"^/item$")),
+    ("11st", _path_code(rf"^/products/(\d{{6,12}}){_END}")),
+    ("momoshop", _query_code("i_code", r"\d{6,10}", on_path=r"GoodsDetail\.jsp$")),
+    ("ozon", _path_code(r"^/product/[^/]*-(\d{6,12})/?$")),
+    ("wildberries", _path_code(r"^/catalog/(\d{6,12})/detail\.aspx$")),
+    ("rozetka", _path_code(r"/p(\d{6,12})/?$")),
+    ("emag", _path_code(r"/pd/([A-Z0-9]{6,12})/?$", ignore_case=False)),
+    ("tmall", _query_code("id", r"\d{8,15}", on_path=r"^/item\.htm$")),
+    ("taobao", _query_code("id", r"\d{8,15}", on_path=r"^/item\.htm$")),
+    ("etsy", _path_code(r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?listing/(\d{6,12})(?:/|$)")),
 )
 # Bookshops end their book URLs with the ISBN-13 (".../introduction-to-econometrics-9781292264455").
 _ISBN_IN_PATH = re.compile(r"(?:^|[/\-_=])(97[89]\d{10})(?:[/.?]|$)")
