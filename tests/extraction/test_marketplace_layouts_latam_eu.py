@@ -1812,12 +1812,6 @@ OTHER_PAGES = [
     pytest.param(
         allegro_listing_page(),
         "https://allegro.pl/kategoria/sluchawki-bezprzewodowe-77920",
-        marks=defect(
-            "evidence 0.86 on a listing: 12 offers, each with its price (a bare div with an aria-label, no price "
-            "class) and a 'dodaj do koszyka' button; the 12 cart controls count but read_visible_page keeps no price "
-            "candidate, so the 12-controls/8-prices listing rule never fires and the first tile's 1299.00 is read as "
-            "the page's price (visible.py, product_verdict.py _buy_controls_for_many_products)"
-        ),
         id="allegro-listing",
     ),
     pytest.param(alza_category_page(), "https://www.alza.cz/iphone-mobilni-telefony/18851638.htm", id="alza-category"),

@@ -1656,33 +1656,15 @@ EVIDENCE_DEFECTS: dict[str, str] = {
             "invaluable-current-bid-beside-estimate",
             "eventbrite-from-price-event-jsonld",
             "eventbrite-from-price-visible",
-            "leboncoin-ad-visible",
             "temu-split-price-visible",
         ],
         "score 0.05-0.27: the price the page shows is not found (see the first test's reason), so the page gets "
         "'no_price' (-1.0) and none of the price signals although it shows a name, a price and a buy/bid/ticket "
         "control (product_verdict.py follows the price readers)",
     ),
-    **dict.fromkeys(
-        ["slickdeals-deal-price-visible", "dealabs-deal-price-visible"],
-        "score 0.45: a single-deal page (title, deal price, struck list price, merchant) whose 'See Deal' / "
-        "'Voir le deal' button links out to the merchant: the control is discounted as leaving the shop and "
-        "nothing else stands for 'one offer here' (visible.py _leaves_the_shop, product_verdict.py)",
-    ),
     "stubhub-tickets-from-visible": (
         "score 0.27: an event page with 'Tickets from $45' and ticket listings (section/row/price) but no buy "
         "button until a listing is picked; no control, no stock word (product_verdict.py)"
-    ),
-    "craigslist-post-visible": (
-        "score 0.45: a classified ad (title, one price, photo) whose only control is button.reply-button 'reply': "
-        "a bare 'Reply' is no contact phrase because every comment of a WordPress blog has a 'Reply' link (a "
-        "comment-reply-link, scanned as a control for its class); it needs a rule that sees the tag and the "
-        "comment context, not a phrase (visible.py _is_cart_control)"
-    ),
-    "facebook-marketplace-visible": (
-        "score 0.45: a classified ad (title, one price, photo) whose 'Message' control is a div[role=button], "
-        "which the scan never looks at (only button/input/form/a are tested for role=button), and whose bare "
-        "label 'Message' is no contact phrase (contact forms and forums have one) (scan.py, visible.py)"
     ),
     "aliexpress-no-longer-available-visible": (
         "score 0.38: a pulled item still shows its title, price and 'Sorry, this item is no longer available!'; "

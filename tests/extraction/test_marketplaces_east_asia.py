@@ -1760,26 +1760,14 @@ def test_east_asian_marketplace_page_reads_as_the_shopper_reads_it(html: str, ur
 
 
 # Product pages whose page evidence alone falls below 0.5, and why.
-NO_PRICE_NO_VERDICT = (
-    "page evidence < 0.5 on a product page that shows no price: Amazon's '現在在庫切れです。' page (signals "
-    "no_price, product_name, stock_message; ASIN, images, reviews, wish-list button) scores 0.12; Yodobashi's "
-    "sales-ended page, whose only price is dropped (see the unit-price id defect), 0.05 (product_verdict.py: "
-    "no_price outweighs a named product with a stated stock)"
-)
 EVIDENCE_DEFECTS = {
-    "amazon-jp-out-of-stock-no-price": NO_PRICE_NO_VERDICT,
-    "yodobashi-sales-ended-visible": NO_PRICE_NO_VERDICT,
-}
-LISTING_READ_AS_PRODUCT = {
-    "coupang-cart": (
-        "page evidence 0.92 on Coupang's cart (h1 장바구니, two line items, 총 주문금액, a 구매하기 checkout "
-        "button): the checkout button counts as a buy control beside the order total (visible.py / product_verdict.py)"
-    ),
-    "jd-category-list": (
-        "page evidence 0.88 on a JD category list (li.gl-item tiles, each with ￥ price, name and its own 加入购物车): "
-        "no listing_page signal, the tiles' cart links read as the page's buy control (visible.py listing test)"
+    "yodobashi-sales-ended-visible": (
+        "page evidence < 0.5 on a product page that shows no price: Yodobashi's sales-ended page, whose only price "
+        "is dropped (see the unit-price id defect) and whose '販売を終了しました' is read as no stock message, 0.05 "
+        "(stock_words.py, product_verdict.py)"
     ),
 }
+LISTING_READ_AS_PRODUCT: dict[str, str] = {}
 
 
 def _verdict_cases() -> list[Any]:

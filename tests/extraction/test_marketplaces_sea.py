@@ -53,11 +53,6 @@ MYNTRA_SOLD_OUT_CARD_PRICE = (
     "price 599 / regular 1999 from the 'SIMILAR PRODUCTS' card instead of the buy box's span.pdp-price '₹1799'; "
     "name 'Roadster' (brand h1 only) (visible.py price choice, heading name)"
 )
-PRICELESS_PAGE_NOT_PRODUCT = (
-    "evidence 0.05-0.12 (signals no_price, product_name[, stock_message]): an Amazon page of a currently unavailable "
-    "item shows no price, yet it has the product title, main image, buy box with the stock message, ASIN detail "
-    "bullets; the missing price alone sinks it (product_verdict.py)"
-)  # Shown.price when the page shows no price for the product at all (it must not borrow a carousel's)
 
 
 # ---------------------------------------------------------------- Amazon (amazon.in, amazon.ae, amazon.sa)
@@ -2319,22 +2314,12 @@ NON_PRODUCT = [
     pytest.param(
         amazon_in_cart(),
         "https://www.amazon.in/gp/cart/view.html?ref_=nav_cart",
-        marks=defect(
-            "evidence 0.99 (add_to_cart, one_price, price_near_cart, stock_message ...): Amazon's cart page, name "
-            "'Shopping Cart', price = the subtotal 2398.00, InStock from a line item: two line items with their own "
-            "prices and stock, 'Proceed to Buy' and 'Subtotal (2 items)' do not count against it (product_verdict.py)"
-        ),
         id="amazon-in-cart",
     ),
     pytest.param(noon_help(), "https://www.noon.com/uae-en/help/delivery-charges/", id="noon-help"),
     pytest.param(
         trendyol_listing(),
         "https://www.trendyol.com/sr?q=kulakl%C4%B1k",
-        marks=defect(
-            "evidence 0.86 (add_to_cart, one_price ...): Trendyol's search grid of four div.p-card-wrppr cards, each "
-            "with a name, a price and its own 'Sepete Ekle' button, reads as one product named 'Kulaklık' at 649.99 "
-            "(the grid is not seen as a listing: product_verdict.py / visible.py grid detection)"
-        ),
         id="trendyol-search",
     ),
 ]
@@ -2357,8 +2342,6 @@ def test_marketplace_product_page_reads_as_the_shopper_reads_it(html: str, url: 
 
 # Product pages whose page evidence alone (before the URL model) does not say "product", and why we think so.
 EVIDENCE_DEFECTS: dict[str, str] = {
-    "amazon-in-currently-unavailable-no-price": PRICELESS_PAGE_NOT_PRODUCT,
-    "amazon-sa-ar-currently-unavailable": PRICELESS_PAGE_NOT_PRODUCT,
     "myntra-mrp-visible": f"evidence 0.27 (no buy control, no main image: a background-image div): {MYNTRA_CARD_PRICE}",
 }
 

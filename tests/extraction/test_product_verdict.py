@@ -392,3 +392,125 @@ def test_no_votes_at_all() -> None:
     assert combine_product_confidence(float("nan"), None) == (False, 0.0)
     assert combine_product_confidence(0.9, None) == (True, 0.9)  # no page: the URL model's own answer
     assert combine_product_confidence(0.3, None) == (False, 0.3)
+
+
+def _signals(html: str, url: str = "https://shop.example.com/x") -> frozenset[str]:
+    return extract_structured(html, url).evidence.signals
+
+
+def test_three_tiles_each_with_a_link_and_a_buy_button_make_a_listing() -> None:
+    tiles = "".join(
+        TILE.format(slug=f"shoe-{index}", name=f"Shoe {index}", price=f"{80 + index}.00") for index in range(3)
+    )
+    html = f"<html><body><h1>Running shoes</h1><div class='grid'>{tiles}</div></body></html>"
+    evidence = extract_structured(html, "https://example.com/search?q=shoes").evidence
+    assert "listing_page" in evidence.signals
+    assert evidence.score < 0.5
+
+
+def test_variant_rows_each_with_a_buy_button_but_no_page_of_their_own_are_no_listing() -> None:
+    rows = "".join(
+        f'<tr class="variant"><td>Size {size}</td><td><span class="price">${price}</span></td>'
+        f"<td><button>Add to cart</button></td></tr>"
+        for size, price in (("S", "20.00"), ("M", "21.00"), ("L", "22.00"))
+    )
+    html = f"<html><body><h1>Cotton Tee</h1><img src='/tee.jpg'><table>{rows}</table></body></html>"
+    assert "listing_page" not in _signals(html)
+
+
+def test_a_buy_box_beside_a_strip_of_tiles_with_buttons_is_no_listing() -> None:
+    tiles = "".join(
+        TILE.format(slug=f"shoe-{index}", name=f"Shoe {index}", price=f"{80 + index}.00") for index in range(4)
+    )
+    html = f"""<html><body>{PRODUCT_PAGE[PRODUCT_PAGE.index("<h1>") : PRODUCT_PAGE.index("<p>Light")]}
+      <div class="strip">{tiles}</div></body></html>"""
+    assert "listing_page" not in _signals(html)
+
+
+@pytest.mark.parametrize(
+    "heading", ["Shopping Cart", "Your Bag (2 items)", "Warenkorb", "Coșul meu", "장바구니", "購物車", "Корзина"]
+)
+def test_a_page_headed_as_a_cart_is_no_product_page(heading: str) -> None:
+    html = f"""<html><body><h1>{heading}</h1><div class="line-item"><a href="/p/1">Trail Shoe</a>
+      <span class="price">$120.00</span></div><div class="summary">Subtotal <span class="price">$120.00</span>
+      <form action="/cart/checkout"><button type="submit">Buy now</button></form></div></body></html>"""
+    evidence = extract_structured(html, "https://shop.example.com/x").evidence
+    assert "cart_page" in evidence.signals
+    assert evidence.score < 0.5
+
+
+def test_a_product_named_after_a_cart_is_no_cart_page() -> None:
+    html = PRODUCT_PAGE.replace("<h1>Trail Shoe</h1>", "<h1>Shopping Cart Toy Set for Kids</h1>")
+    assert "cart_page" not in _signals(html)
+
+
+UNAVAILABLE = """<html><body><h1 id="title">Trail Shoe</h1><img id="main-image" src="https://shop.example.com/shoe.jpg"
+  alt="Trail Shoe"><div id="availability"><span>{message}</span></div>
+  <button class="wishlist">Add to Wish List</button></body></html>"""
+
+
+@pytest.mark.parametrize("message", ["Currently unavailable.", "現在在庫切れです。", "غير متوفر حاليًا."])
+def test_a_named_item_shown_as_unavailable_without_a_price_is_a_product_page(message: str) -> None:
+    evidence = extract_structured(UNAVAILABLE.format(message=message), "https://shop.example.com/x").evidence
+    assert "unavailable_item" in evidence.signals
+    assert evidence.score >= 0.5
+
+
+def test_a_sold_out_news_story_is_no_product_page() -> None:
+    html = """<html><head><meta property="og:type" content="article"></head><body><h1>Console sold out</h1>
+      <img src="https://news.example.com/console.jpg"><div class="stock-status">Sold out</div><p>Stores ran dry.</p>
+      </body></html>"""
+    evidence = extract_structured(html, "https://news.example.com/x").evidence
+    assert "unavailable_item" not in evidence.signals
+    assert evidence.score < 0.5
+
+
+AD = """<html><body><h1>Trek Marlin 5 Mountain Bike</h1><img src="https://ads.example.com/bike.jpg">
+  <div class="ad-price"><span class="price">$450</span></div>{control}<p>Barely ridden.</p></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "control",
+    ['<button type="button">reply</button>', '<div role="button" tabindex="0"><span>Message</span></div>'],
+)
+def test_a_classified_ads_bare_reply_or_message_button_stands_for_its_buy_control(control: str) -> None:
+    evidence = extract_structured(AD.format(control=control), "https://ads.example.com/x").evidence
+    assert "seller_reply" in evidence.signals
+    assert evidence.score >= 0.5
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        '<a class="comment-reply-link" href="#respond">Reply</a>',
+        '<div class="comments"><p>Nice bike</p><button type="button">Reply</button></div>',
+    ],
+)
+def test_a_comments_reply_is_no_sellers_reply(control: str) -> None:
+    assert "seller_reply" not in _signals(AD.format(control=control))
+
+
+def test_a_blog_posts_reply_button_without_a_price_is_no_product_page() -> None:
+    html = """<html><body><h1>My ride to the coast</h1><img src="https://blog.example.com/coast.jpg"><p>Long day.</p>
+      <button type="button">Reply</button></body></html>"""
+    evidence = extract_structured(html, "https://blog.example.com/x").evidence
+    assert "seller_reply" not in evidence.signals
+    assert evidence.score < 0.5
+
+
+DEAL = """<html><body><h1>Apple AirPods Pro 2 $189.99</h1><div class="deal-box"><div class="dealPrice">$189.99</div>
+  {links}</div></body></html>"""
+
+
+def test_a_deal_pages_one_see_deal_link_to_the_shop_is_its_buy_control() -> None:
+    links = '<a class="button" href="https://www.amazon.com/dp/B0CHWRXH8B?tag=deals">See Deal</a>'
+    evidence = extract_structured(DEAL.format(links=links), "https://deals.example.com/x").evidence
+    assert "add_to_cart" in evidence.signals
+    assert evidence.score >= 0.5
+
+
+def test_a_roundups_many_deal_links_are_no_buy_control() -> None:
+    links = "".join(
+        f'<a class="button" href="https://shop{index}.example.net/p/{index}">View Deal</a>' for index in range(3)
+    )
+    assert "add_to_cart" not in _signals(DEAL.format(links=links), "https://deals.example.com/x")

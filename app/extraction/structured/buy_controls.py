@@ -85,6 +85,23 @@ _CONTACT_PHRASES = (
     r"\d[\d\s]{1,6}\*{2,3}\s?\*{2,3}",
 )  # fmt: skip
 
+# The whole label of a classified ad's only control: "Reply" (Craigslist), "Message" (Facebook Marketplace). Comment
+# threads, forums and contact forms have such buttons too: these count only as buttons outside any discussion, on a
+# page showing one price under its heading (see visible.py and product_verdict.py).
+BARE_CONTACT_LABEL = re.compile(
+    r"^\s*(?:reply|message|send(?:\s+a)?\s+message|chat(?:\s+now)?|nachricht|envoyer un message|enviar mensaje"
+    r"|mensaje|enviar mensagem|mensagem|invia messaggio|messaggio|stuur (?:een )?bericht|bericht|wiadomość"
+    r"|сообщение|メッセージ|채팅하기|聊聊|私信)\s*$",
+    re.IGNORECASE,
+)
+# A deal site's button to the offer ("See Deal", "Voir le deal"): the page's one offer is bought through it, often on
+# another site. Counted only when the page has one such target (see visible.py): a roundup has many.
+DEAL_CONTROL = re.compile(
+    r"^\s*(?:(?:see|get|view|go\s+to|grab|shop)\s+(?:the\s+|this\s+)?deal|voir\s+le\s+deal|zum\s+deal"
+    r"|vai\s+al\s+deal|ir\s+a\s+la\s+oferta|ver\s+(?:la\s+)?oferta|ir\s+al\s+chollo|naar\s+de\s+deal"
+    r"|przejdź\s+do\s+(?:okazji|promocji)|ir\s+para\s+(?:a\s+)?(?:oferta|promoção)|к\s+(?:акции|скидке))\s*$",
+    re.IGNORECASE,
+)
 PURCHASE_CONTROL = re.compile("|".join(_PHRASES), re.IGNORECASE)
 CONTACT_CONTROL = re.compile("|".join(_CONTACT_PHRASES), re.IGNORECASE)
 BUY_CONTROL = re.compile("|".join(_PHRASES + _CONTACT_PHRASES), re.IGNORECASE)

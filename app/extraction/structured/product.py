@@ -153,6 +153,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
         shown=shown,
         stock=in_page.said,
         has_price=price is not None,
+        has_image=bool(candidates),
     )
     return StructuredExtraction(
         **fields,

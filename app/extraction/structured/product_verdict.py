@@ -9,6 +9,7 @@ listing pages (the price sits in a grid of priced tiles).
 from __future__ import annotations
 
 import math
+import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -17,7 +18,7 @@ from app.extraction.structured.models import PageEvidence
 from app.extraction.structured.opengraph import opengraph_type
 from app.extraction.structured.price_choice import MainVisiblePrice
 from app.extraction.structured.schema_org import ProductRecord
-from app.extraction.structured.visible import VisiblePage
+from app.extraction.structured.visible import VisiblePage, buy_controls_in_item_tiles
 
 # Signal -> weight in log-odds. Positive signals say "one product for sale here", negative ones say otherwise.
 SIGNAL_WEIGHTS: dict[str, float] = {
@@ -30,22 +31,40 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "price_near_cart": 1.5,  # ... next to the add-to-cart control
     "price_near_heading": 0.5,  # ... right after the page's main heading
     "one_price": 0.8,  # ... and the page shows no more than two current amounts (an ad, a deal, a bare shop page)
+    "seller_reply": 2.0,  # a "Reply" / "Message" button (no link) on a page showing one price under its heading
     "stock_message": 1.0,  # "in stock" / "sold out" beside that price or the add-to-cart control
     "article_markup": -2.5,  # schema.org Article/NewsArticle/BlogPosting, article:published_time, og:type=article
     "listing_page": -4.5,  # the page's price sits in a grid of priced tiles, or several products and no main one
     "no_price": -1.0,  # no price anywhere in markup or page
+    "unavailable_item": 2.5,  # ... but a named item, its image and "currently unavailable" where the price would be
+    "cart_page": -6.0,  # the page's heading is "Shopping cart" / "Warenkorb" / "장바구니": line items and a total
     "product_name": 0.0,  # a heading or markup name: no evidence alone (articles have headings), but see below
 }
 # A page that shows a name, a price and this shop's buy control, and is neither an article nor a listing, is a
 # product page whatever its URL looks like: such pages are decided by the page alone (the URL may only add).
 _FOR_SALE = frozenset({"product_name", "add_to_cart"})
-_NOT_FOR_SALE = frozenset({"no_price", "article_markup", "listing_page"})
+_NOT_FOR_SALE = frozenset({"no_price", "article_markup", "listing_page", "cart_page"})
 BIAS = -2.0
 _ARTICLE_TYPES = {
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "liveblogposting", "techarticle",
     "scholarlyarticle", "report", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
 }  # fmt: skip
 _LISTING_TYPES = {"itemlist", "offercatalog", "collectionpage", "searchresultspage"}
+# The whole heading of a cart page, in the languages shops write in ("Shopping Cart", "Your Bag (2 items)", "Coșul
+# meu", "장바구니"). A product's name is never only that word.
+_CART_HEADING = re.compile(
+    r"^(?:(?:your|my)\s+)?(?:shopping\s+)?(?:cart|bag|basket|trolley)"
+    r"|^(?:ihr\s+|mein\s+)?warenkorb|^(?:mon\s+|votre\s+)?panier|^(?:mi\s+|tu\s+)?(?:carrito|cesta)(?:\s+de\s+compras?)?"
+    r"|^(?:il\s+(?:tuo|mio)\s+)?carrello|^(?:meu\s+|seu\s+)?carrinho(?:\s+de\s+compras)?|^(?:mijn\s+)?winkel(?:wagen|mand|wagentje)"
+    r"|^(?:twój\s+|mój\s+)?koszyk|^(?:váš\s+|nákupní\s+|nákupný\s+)?košík|^co[șş]ul\s+(?:meu|t[ăa]u|de\s+cump[ăa]r[ăa]turi)"
+    r"|^(?:a\s+)?kosár(?:am)?|^(?:ваша\s+|моя\s+)?корзина|^кошик|^(?:alışveriş\s+)?sepet(?:im)?|^καλάθι(?:\s+αγορών)?"
+    r"|^(?:din\s+)?(?:varukorg(?:en)?|kundvagn(?:en)?|indkøbskurv|handlekurv(?:en)?|ostoskori)"
+    r"|^(?:سلة|عربة)\s+التسوق|^السلة|^(?:סל\s+הקניות|עגלת\s+(?:ה)?קניות)|^سبد\s+خرید"
+    r"|^(?:ショッピング)?カート|^(?:お)?買い物かご|^(?:我的)?(?:购物车|購物車)|^장바구니"
+    r"|^ตะกร้าสินค้า|^giỏ\s+hàng(?:\s+của\s+bạn)?|^keranjang(?:\s+belanja)?(?:\s+saya)?|^(?:शॉपिंग\s+)?कार्ट",
+    re.IGNORECASE,
+)
+_CART_HEADING_TAIL = re.compile(r"^[\s:(（\d]*(?:\d+\s*\w*)?[\s)）]*$")  # "(2 items)", "2 Artikel", "(3)"
 _OTHER_PAGES_OFFERS = 3
 _ONE_PRICE_AMOUNTS = 2  # a price and its sale price, or a product and its one option
 _LISTING_CONTROLS, _LISTING_PRICES, _LISTING_CONTROLS_ANYWAY = 12, 8, 20
@@ -73,6 +92,7 @@ def page_signals(
     shown: MainVisiblePrice | None,
     stock: str | None,
     has_price: bool,
+    has_image: bool = False,
 ) -> set[str]:
     """The names of the SIGNAL_WEIGHTS signals the page shows."""
     signals: set[str] = set()
@@ -97,6 +117,8 @@ def page_signals(
             signals.add("price_near_heading")
             if len({price.amount for price in visible.prices if not price.former}) <= _ONE_PRICE_AMOUNTS:
                 signals.add("one_price")
+    if visible.reply_controls and "one_price" in signals and "add_to_cart" not in signals:
+        signals.add("seller_reply")  # a classified ad: its seller is reached, not a cart
     if stock is not None:
         signals.add("stock_message")
     # og:type "article" alone is many CMSs' default for every page (WordPress shops, Japanese shops, Mercari): it
@@ -111,11 +133,23 @@ def page_signals(
         or (main is not None and _offers_of_other_pages(main, facts))
         or (shown is not None and shown.listed)
         or _buy_controls_for_many_products(visible)
+        or buy_controls_in_item_tiles(visible)
     ):
         signals.add("listing_page")
+    if visible.headings and _is_cart_heading(visible.headings[0][1]):
+        signals.add("cart_page")
     if not has_price:
         signals.add("no_price")
+        # An item out of stock shows no price, only its name, photo and "Currently unavailable" (Amazon): such a
+        # message beside the page's own heading or in its stock box is no article's or listing's.
+        if stock == "OutOfStock" and visible.headings and has_image and not signals & _NOT_FOR_SALE - {"no_price"}:
+            signals.add("unavailable_item")
     return signals
+
+
+def _is_cart_heading(heading: str) -> bool:
+    match = _CART_HEADING.match(heading.strip())
+    return match is not None and _CART_HEADING_TAIL.match(heading.strip()[match.end() :]) is not None
 
 
 def _offers_of_other_pages(main: ProductRecord, facts: PageFacts) -> bool:

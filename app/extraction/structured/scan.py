@@ -13,6 +13,7 @@ MAX_ANCHORS = 5000
 MAX_ELEMENTS = 150_000  # a 4 MB shop page has ~30k; past this a page is hostile or broken
 MAX_STOCK_ELEMENTS = 60
 MAX_SUBHEADINGS = 80
+MAX_ROLE_BUTTONS = 200
 # Class/id words of a link styled as a buy control (its label is then checked against buy_controls.BUY_CONTROL).
 _CART_WORDS = (
     "cart", "bag", "basket", "buy", "trolley", "purchase", "panier", "warenkorb", "carrito", "carrello", "btn",
@@ -42,6 +43,8 @@ class PageScan:
     # <h1> may head its product with one of them.
     subheadings: list[tuple[int, etree._Element]] = field(default_factory=list)
     controls: list[tuple[int, etree._Element]] = field(default_factory=list)  # buttons, cart links and forms
+    # <div role="button"> and the like, not anchors: React apps' buttons (Facebook's "Message")
+    role_buttons: list[etree._Element] = field(default_factory=list)
     price_elements: list[tuple[int, etree._Element]] = field(default_factory=list)
     stock_elements: list[etree._Element] = field(default_factory=list)  # class/id naming stock or availability
     item_scopes: list[etree._Element] = field(default_factory=list)  # microdata itemscope
@@ -74,6 +77,8 @@ def scan_page(root: etree._Element) -> PageScan:
         elif "-button" in tag:  # a web component standing for a button (Salla's <salla-add-product-button>)
             scan.controls.append((order, element))
             is_anchor = True
+        elif len(scan.role_buttons) < MAX_ROLE_BUTTONS and element.get("role") == "button":
+            scan.role_buttons.append(element)
         # Cheap substring tests first: this loop runs for every element of the page.
         css, identifier, itemprop = element.get("class"), element.get("id"), element.get("itemprop")
         named_price = (

@@ -10,7 +10,13 @@ from itertools import islice
 
 from lxml import etree
 
-from app.extraction.structured.buy_controls import BUY_CONTROL, CONTACT_CONTROL, PURCHASE_CONTROL
+from app.extraction.structured.buy_controls import (
+    BARE_CONTACT_LABEL,
+    BUY_CONTROL,
+    CONTACT_CONTROL,
+    DEAL_CONTROL,
+    PURCHASE_CONTROL,
+)
 from app.extraction.structured.currency import PageLocale, is_currency_symbol
 from app.extraction.structured.discount import sale_with_regular
 from app.extraction.structured.document import PageFacts, attribute_words, element_text, name_words, site_of
@@ -99,6 +105,8 @@ _WRAPPER_LEVELS = 4
 _CURRENCY_LETTERS = 3  # "TL", "Lei", "zł", "EUR"
 _GRID_LEVELS = 6
 _GRID_MIN_TILES = 4
+_TILED_CONTROLS = 3  # side-by-side tiles, each with its own buy control and link: a grid of items
+_MAX_TILE_LINKS = 10
 _MAX_PRICE_ELEMENTS = 400
 _MAX_HEADINGS = 10
 _NOISE_TAGS = {"footer", "nav"}
@@ -108,6 +116,10 @@ _MAX_BUY_BOX_NODES = 400
 _MAX_ATTRIBUTE = 300
 _MAX_STOCK_MESSAGE = 120
 # A listing's filter toggle naming the sold-out items it hides or shows.
+_DISCUSSION = re.compile(
+    r" (?:comments?|commentlist|discussions?|forums?|threads?|replies|reviews?|questions?|answers?|qa|chat|messages|"
+    r"inbox|conversations?|posts?|topics?|feedback) "
+)
 _FILTER_LABEL = re.compile(
     r"^\W*(?:hide|show|include|exclude|ausblenden|anzeigen|masquer|afficher|ocultar|mostrar|nascondi|mostra|verberg"
     r"|toon|ukryj|pokaż)\b",
@@ -145,6 +157,8 @@ class VisiblePage:
     stock_elements: list[etree._Element] = field(default_factory=list)  # class/id naming stock, outside noise
     notify_controls: list[etree._Element] = field(default_factory=list)  # shown "Notify me when available"
     sold_out_controls: list[etree._Element] = field(default_factory=list)  # shown buttons labelled "Sold out"
+    # buttons labelled only "Reply" / "Message", outside comment threads and forums: a classified ad's contact
+    reply_controls: list[etree._Element] = field(default_factory=list)
 
 
 def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
@@ -160,6 +174,7 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         and not _contact_in_header(element)
         and not _labelled_sold_out(element)
     ]
+    cart_controls = _with_the_one_deal_link(cart_controls, scan, noise)
     # A "price" box wrapping the product's heading is a layout block: its text runs the name, codes and amounts
     # together ("Lampe Nova Art.-Nr. 1234 49,00 €" read as 123449.00).
     heading_wrappers = {
@@ -193,9 +208,48 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         and _shown_alone_in_page(element)
         and not noise.around(element)
     ]
+    reply_controls = [
+        element
+        for element in [*(element for _, element in scan.controls[:_MAX_NOTIFY_CONTROLS]), *scan.role_buttons]
+        if element.tag not in ("a", "form")
+        and BARE_CONTACT_LABEL.match(element_text(element, _MAX_SOLD_OUT_LABEL))
+        and not noise.around(element)
+        and not _in_discussion(element)
+    ]
     return VisiblePage(
-        headings, cart_controls, prices, dict(scan.headings), stock_elements, notify_controls, sold_out_controls
+        headings,
+        cart_controls,
+        prices,
+        dict(scan.headings),
+        stock_elements,
+        notify_controls,
+        sold_out_controls,
+        reply_controls,
     )
+
+
+def _in_discussion(element: etree._Element) -> bool:
+    """Inside a comment thread, a forum post, reviews or questions: its "Reply" answers a person, not an ad."""
+    return any(
+        _DISCUSSION.search(attribute_words(node, "class", "id")) for node in islice(_ancestors_and_self(element), 20)
+    )
+
+
+def _with_the_one_deal_link(
+    cart_controls: list[tuple[int, etree._Element]], scan: PageScan, noise: _NoiseContext
+) -> list[tuple[int, etree._Element]]:
+    """The cart controls and a deal page's "See Deal" link, which leaves for the shop selling its one offer (a
+    review's "Buy at Amazon" does not count: those are many, and reviews are articles). Several deal targets make a
+    list of deals: none counts."""
+    deal_links = [
+        (order, element)
+        for order, element in scan.controls[:_MAX_NOTIFY_CONTROLS]
+        if element.tag == "a" and DEAL_CONTROL.match(element_text(element, _MAX_SOLD_OUT_LABEL))
+    ]
+    if len({element.get("href") for _, element in deal_links}) != 1 or noise.around(deal_links[0][1]):
+        return cart_controls
+    known = {element for _, element in cart_controls}
+    return sorted([*cart_controls, *(link for link in deal_links if link[1] not in known)], key=lambda item: item[0])
 
 
 def _saving_badge_before_price(text: str) -> bool:
@@ -779,3 +833,51 @@ def _repeated_tile(element: etree._Element, priced: set[etree._Element]) -> bool
             return True
         node = parent
     return False
+
+
+def buy_controls_in_item_tiles(page: VisiblePage) -> bool:
+    """Every buy control of the page sits in a tile repeated side by side (same tag and class) with at least two
+    others that have their own buy control, and the tiles link to different pages: a search or category grid whose
+    items each carry an add-to-cart button. A product page's own buy control stands alone in its buy box, and rows
+    of one product's variants, each with its button, link to no pages of their own."""
+    controls = [element for _, element in page.cart_controls if element.tag != "form"]
+    if len(controls) < _TILED_CONTROLS:
+        return False
+    holders: set[etree._Element] = set()
+    for control in controls:
+        holders.update(islice(_ancestors_and_self(control), _GRID_LEVELS + 1))
+    tiles: set[etree._Element] = set()
+    for control in controls:
+        tile = _repeated_holder(control, holders)
+        if tile is None:
+            return False
+        tiles.add(tile)
+    links = {_item_link(tile) for tile in tiles}
+    links.discard(None)
+    return len(links) >= _TILED_CONTROLS
+
+
+def _repeated_holder(control: etree._Element, holders: set[etree._Element]) -> etree._Element | None:
+    """The tile around a buy control that repeats beside other tiles holding one, if any."""
+    node = control
+    for _ in range(_GRID_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        css = node.get("class")
+        tiles = sum(
+            1 for sibling in parent if sibling.tag == node.tag and sibling.get("class") == css and sibling in holders
+        )
+        if tiles >= _TILED_CONTROLS:
+            return node
+        node = parent
+    return None
+
+
+def _item_link(tile: etree._Element) -> str | None:
+    """The first link of a tile that leads to a page rather than to the cart."""
+    for link in islice(tile.iter("a"), _MAX_TILE_LINKS):
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith(("#", "javascript:")) and _CART_LINK.search(href) is None:
+            return href
+    return None
