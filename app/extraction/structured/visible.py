@@ -115,11 +115,12 @@ MAX_PRICE_TEXT = 80
 _MAX_BUY_BOX_NODES = 400
 _MAX_ATTRIBUTE = 300
 _MAX_STOCK_MESSAGE = 120
-# A listing's filter toggle naming the sold-out items it hides or shows.
+# Class words of a comment thread, forum, reviews or questions around a "Reply" button.
 _DISCUSSION = re.compile(
     r" (?:comments?|commentlist|discussions?|forums?|threads?|replies|reviews?|questions?|answers?|qa|chat|messages|"
     r"inbox|conversations?|posts?|topics?|feedback) "
 )
+# A listing's filter toggle naming the sold-out items it hides or shows.
 _FILTER_LABEL = re.compile(
     r"^\W*(?:hide|show|include|exclude|ausblenden|anzeigen|masquer|afficher|ocultar|mostrar|nascondi|mostra|verberg"
     r"|toon|ukryj|pokaż)\b",
