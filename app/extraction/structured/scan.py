@@ -14,6 +14,11 @@ MAX_ELEMENTS = 150_000  # a 4 MB shop page has ~30k; past this a page is hostile
 MAX_STOCK_ELEMENTS = 60
 MAX_SUBHEADINGS = 80
 MAX_ROLE_BUTTONS = 200
+# Elements acting as buttons that the loop does not take as controls already.
+_ROLE_BUTTONS = etree.XPath(
+    "(//*[@role='button'][not(self::a or self::button or self::input or self::form)])"
+    f"[position() <= {MAX_ROLE_BUTTONS}]"
+)
 # Class/id words of a link styled as a buy control (its label is then checked against buy_controls.BUY_CONTROL).
 _CART_WORDS = (
     "cart", "bag", "basket", "buy", "trolley", "purchase", "panier", "warenkorb", "carrito", "carrello", "btn",
@@ -77,8 +82,6 @@ def scan_page(root: etree._Element) -> PageScan:
         elif "-button" in tag:  # a web component standing for a button (Salla's <salla-add-product-button>)
             scan.controls.append((order, element))
             is_anchor = True
-        elif len(scan.role_buttons) < MAX_ROLE_BUTTONS and element.get("role") == "button":
-            scan.role_buttons.append(element)
         # Cheap substring tests first: this loop runs for every element of the page.
         css, identifier, itemprop = element.get("class"), element.get("id"), element.get("itemprop")
         named_price = (
@@ -108,6 +111,8 @@ def scan_page(root: etree._Element) -> PageScan:
             order += 1
             if order >= MAX_ANCHORS:
                 break
+    # one XPath pass in C rather than an attribute read per element in the loop above
+    scan.role_buttons = _ROLE_BUTTONS(root)
     return scan
 
 
