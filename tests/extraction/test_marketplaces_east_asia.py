@@ -38,10 +38,6 @@ OTHER_SIZE_STOCK_WORD = (
     "(stock_words.py / the visible stock reading; on the Uniqlo JSON-LD page it even overrides the markup's InStock)"
 )
 
-TMALL_LABELLED_PRICE_PANEL = (
-    "regular_price None: Tmall's '价格 ¥399.00' (dl.tm-price-panel, struck by CSS whenever a dl.tm-promo-panel '促销价 "
-    "¥299.00' shows) is not read as the old price although the labels 价格 / 促销价 say which is which"
-)
 OG_TITLE_SITE_PREFIX = (
     "name '[G마켓] …': og:title with the site's bracketed prefix is preferred to the <h1 class=itemtit> showing "
     "the bare name (product.py name choice / site-name stripping)"
@@ -1260,7 +1256,6 @@ TMALL = [
         tmall_page(name=TMALL_NAME, price="399.00", promo="299.00"),
         TMALL_URL,
         Shown(TMALL_NAME, "299.00", "CNY", "399.00", "InStock", "678901234567"),
-        marks=defect(TMALL_LABELLED_PRICE_PANEL),
         id="tmall-promo-price-monthly-sales",
     ),
     pytest.param(

@@ -37,12 +37,6 @@ TRENDYOL_PRC_ORG = (
     "price 899.99 = the struck span.prc-org instead of span.prc-dsc 649.99, regular_price None: Trendyol's 'prc-org' "
     "(original price) is not an old-price class ('org prc' is listed, not 'prc org') (visible.py _FORMER_CONTAINER)"
 )
-BARE_STRUCK_NUMBER = (
-    "regular_price None: Digikala's struck '۱,۴۹۹,۰۰۰' (span.line-through, data-testid=price-no-discount) has no "
-    "currency word of its own ('تومان' follows only the current price) and no 'price' class word, so it is not "
-    "taken as the old price (visible.py _former_amount; 'line-through' as a class: see UTILITY_LINE_THROUGH in "
-    "test_marketplaces_east_asia.py)"
-)
 MYNTRA_CARD_PRICE = (
     "price 599 / regular 1999 from the 'SIMILAR PRODUCTS' card (span.product-discountedPrice 'Rs. 599', "
     "span.product-strike 'Rs. 1999') instead of the buy box's span.pdp-price '₹649' + span.pdp-mrp <s>₹1799</s>; "
@@ -1837,7 +1831,6 @@ DIGIKALA = [
         dk_page(name=DK_NAME, price="۱,۲۴۹,۰۰۰", old="۱,۴۹۹,۰۰۰", pct="۱۷٪"),
         DK_URL,
         Shown(DK_NAME, "1249000", "IRR", "1499000", "InStock"),
-        marks=defect(BARE_STRUCK_NUMBER),
         id="digikala-discount-toman-visible",
     ),
     pytest.param(

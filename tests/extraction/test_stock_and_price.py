@@ -1027,3 +1027,110 @@ def test_a_japanese_otoku_price_label_is_the_price() -> None:
 def test_a_discount_badge_tells_the_old_price_from_the_new(block: str, price: str, regular: str | None) -> None:
     result = extract_structured(price_page(block), URL)
     assert (result.price, result.regular_price) == (Decimal(price), Decimal(regular) if regular else None)
+
+
+AUCTION_LOT = """<html lang="{lang}"><head><title>Brass Desk Lamp, 1930s</title></head><body><main>
+  <h1 class="LotTitle">Brass Desk Lamp, 1930s</h1><section class="BidBox"><div class="BidBox_estimate"><span>{estimate}
+  </span><span>{estimate_range}</span></div><div class="BidBox_current"><span class="BidBox_label">{label}</span>
+  <span class="BidBox_amount">{bid}</span></div><button type="button">{button}</button></section>{related}
+  </main></body></html>"""
+RELATED_LOTS = """<section class="related"><h2>Similar lots</h2><div class="tile"><div class="tile__price">€ 1,450</div>
+  </div><div class="tile"><div class="tile__price">€ 2,050</div></div></section>"""
+
+
+@pytest.mark.parametrize("related", ["", RELATED_LOTS], ids=["alone", "with-related-lots"])
+@pytest.mark.parametrize(
+    ("lang", "estimate", "label", "bid", "button", "amount"),
+    [
+        ("en", "Estimate", "Current bid", "€ 2,150", "Place bid", "2150"),
+        ("en", "Estimate", "Starting bid:", "€ 1", "Place bid", "1"),
+        ("de", "Schätzpreis", "Aktuelles Gebot", "2.150 €", "Bieten", "2150"),
+        ("fr", "Estimation", "Enchère actuelle", "2 150 €", "Enchérir", "2150"),
+    ],
+)
+def test_an_auctions_bid_after_its_label_not_the_estimate_before_it(
+    related: str, lang: str, estimate: str, label: str, bid: str, button: str, amount: str
+) -> None:
+    html = AUCTION_LOT.format(
+        lang=lang, estimate=estimate, estimate_range="€ 3,800 - € 4,500", label=label, bid=bid, button=button,
+        related=related,
+    )  # fmt: skip
+    result = extract_structured(html, "https://auctions.example.com/lot/81234567")
+    assert (result.price, result.currency) == (Decimal(amount), "EUR")
+
+
+def test_a_price_written_right_after_a_screen_reader_label_above_the_heading() -> None:
+    html = """<html lang="en-GB"><head><title>Leather Wallet</title></head><body>
+      <div data-buy-box-region="price"><p class="title-larger"><span class="screen-reader-only">Price:</span>£24.65</p>
+      <p class="caption"><span class="screen-reader-only">Original Price:</span><span class="strikethrough">£32.87
+      </span></p></div><h1>Personalised Leather Wallet</h1><button type="submit">Add to basket</button>
+      <section class="recommendations"><div class="tile"><div class="tile__price">£11.90</div></div></section>
+      </body></html>"""
+    result = extract_structured(html, "https://shop.example.co.uk/listing/1234567890/wallet")
+    assert (result.price, result.currency, result.regular_price) == (Decimal("24.65"), "GBP", Decimal("32.87"))
+
+
+def test_an_element_read_out_as_a_bare_amount_is_a_price() -> None:
+    html = """<html lang="en"><head><title>Wireless Earbuds</title></head><body><div class="_1-EqH4uA">
+      <h1 class="_2rn4tqXP">Wireless Earbuds</h1><div class="_3oV8Gtg6"><div class="_1vkz0rqG" aria-label="$12.98"><span
+      class="_2de9">$</span><span class="_2de9">12</span><span class="_3Srx">.98</span></div><span class="_3TAP"
+      style="text-decoration: line-through;">$25.49</span><span class="_1wmC" aria-label="-49%">-49%</span></div>
+      <button type="button">Add to cart</button></div>
+      <section class="recommendations"><div class="tile"><div class="tile__price">$3.48</div></div></section>
+      </body></html>"""
+    result = extract_structured(html, "https://shop.example.com/goods.html?goods_id=601099512345678")
+    assert (result.price, result.currency, result.regular_price) == (Decimal("12.98"), "USD", Decimal("25.49"))
+
+
+@pytest.mark.parametrize("label", ["4.5 out of 5 stars", "-49%", "3 of 12", "Page 2"])
+def test_an_aria_label_with_a_number_but_no_currency_is_no_price(label: str) -> None:
+    html = f"""<html lang="en"><head><title>Garden news</title></head><body><article><h1>Spring planting guide</h1>
+      <p>Our tips for the season.</p><div class="rating" aria-label="{label}">{label}</div></article></body></html>"""
+    assert extract_structured(html, "https://news.example.com/2026/spring").price is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "plain", "current", "price", "regular"),
+    [
+        ("en", "Price", "Your Price", "$1,599.99", "$1,899.99"),
+        ("en", "Price:", "Sale price:", "$79.00", "$99.00"),
+        ("zh-CN", "价格", "促销价", "¥299.00", "¥399.00"),
+    ],
+)
+def test_a_bare_price_label_beside_a_labelled_current_price_is_the_old_price(
+    lang: str, plain: str, current: str, price: str, regular: str
+) -> None:
+    html = f"""<html lang="{lang}"><head><title>OLED TV</title></head><body><div class="product">
+      <h1>OLED TV 65</h1><div class="savings"><div class="row"><span class="label">{plain}</span> <span>{regular}</span>
+      </div><div class="row your-price"><span class="label">{current}</span> <span class="value">{price}</span></div>
+      </div><button type="button">Add to Cart</button></div></body></html>"""
+    result = extract_structured(html, "https://shop.example.com/oled-tv-65.html")
+    assert result.price == Decimal(price.strip("$¥").replace(",", ""))
+    assert result.regular_price == Decimal(regular.strip("$¥").replace(",", ""))
+
+
+def test_a_bare_price_label_is_no_old_price_beside_a_price_labelled_otherwise() -> None:
+    html = """<html lang="en"><head><title>OLED TV</title></head><body><div class="product"><h1>OLED TV 65</h1>
+      <div class="prices"><div class="row"><span class="label">Price</span> <span>$1,899.99</span></div>
+      <div class="row member-price"><span class="label">Member price</span> <span>$1,599.99</span></div></div>
+      <button type="button">Add to Cart</button></div></body></html>"""
+    assert extract_structured(html, "https://shop.example.com/oled-tv-65.html").regular_price is None
+
+
+def test_a_struck_whole_amount_without_its_own_currency_is_the_old_price() -> None:
+    html = """<html lang="vi"><head><title>Tai nghe</title></head><body><div class="product"><h1>Tai nghe Buds 6</h1>
+      <div class="flex"><span class="line-through text-sm">1.499.000</span><span class="badge">-17%</span></div>
+      <div class="flex"><span class="text-lg" data-testid="price-final">1.249.000</span><span>₫</span></div>
+      <button type="button">Thêm vào giỏ hàng</button></div></body></html>"""
+    result = extract_structured(html, "https://shop.example.vn/p/tai-nghe-buds-6")
+    assert (result.price, result.currency) == (Decimal("1249000"), "VND")
+    assert result.regular_price == Decimal("1499000")
+
+
+def test_a_struck_small_number_without_a_currency_is_no_old_price() -> None:
+    html = """<html lang="en"><head><title>Lamp</title></head><body><div class="product"><h1>Desk Lamp Nova</h1>
+      <p><span class="line-through">2 colours</span> <span class="line-through">12</span></p>
+      <div class="flex"><span class="text-lg" data-testid="price-final">$9.99</span></div>
+      <button type="button">Add to cart</button></div></body></html>"""
+    result = extract_structured(html, "https://shop.example.com/p/lamp")
+    assert (result.price, result.regular_price) == (Decimal("9.99"), None)

@@ -20,6 +20,7 @@ from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.document import attribute_words, element_text
 from app.extraction.structured.price_element_text import FORMER, STRUCK_TAGS
 from app.extraction.structured.price_parsing import parse_price
+from app.extraction.structured.stock_words import ESTIMATE_LABEL
 from app.extraction.structured.visible import PriceCandidate
 
 _MAX_ELEMENTS_AFTER_HEADING = 250
@@ -27,10 +28,16 @@ _MAX_PRICE_CHARS = 32
 _MAX_LETTERS = 6  # "Price: 19,90 €", "税込 ¥1,980", "19.900원": a few letters at most
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option", "del", "s", "strike", "button"}
 _OUTSIDE_THE_PRODUCT = {"footer", "nav", "aside"}
-# "Price:" as a label of its own, in the languages of the shops and classifieds we read.
+# "Price:" as a label of its own, in the languages of the shops and classifieds we read; and an auction's bid, the
+# price a bidder pays now ("Current bid", "Starting bid"; never the "Estimate" beside it).
 _PRICE_LABEL = re.compile(
     r"^(?:price|our price|preis|prix|precio|preço|prezzo|prijs|cena|cijena|цена|ціна|fiyat|fiyatı|ár|hinta|pris"
-    r"|τιμή|מחיר|السعر|ფასი|価格|販売価格|价格|價格|售价|售價|가격|판매가|ราคา|giá|giá bán|harga)\s*[:：]?$",
+    r"|τιμή|מחיר|السعر|ფასი|価格|販売価格|价格|價格|售价|售價|가격|판매가|ราคา|giá|giá bán|harga"
+    r"|(?:current|starting|opening|high|highest|winning) bid|aktuelles gebot|höchstgebot|startgebot|startpreis"
+    r"|enchère actuelle|mise à prix|puja actual|puja inicial|precio de salida|lance atual|lance inicial"
+    r"|offerta attuale|prezzo di partenza|huidig bod|hoogste bod|startbod|aktualna oferta|cena wywoławcza"
+    r"|aktuální příhoz|vyvolávací cena|текущая ставка|стартовая цена|поточна ставка|現在価格|開始価格|当前价"
+    r"|起拍价|현재가|시작가)\s*[:：]?$",
     re.IGNORECASE,
 )
 _MAX_LABEL_CHARS = 20
@@ -53,7 +60,7 @@ def _amounts_after_heading(heading: etree._Element, order: int, locale: PageLoca
         if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
             continue
         text = _short_number_text(element)
-        candidate = _amount(element, text, order + 1, locale) if text else None
+        candidate = _amount(element, text, order + 1, locale) if text and not _estimate(element, text) else None
         if candidate is not None and candidate.currency is not None:
             yield candidate
 
@@ -66,6 +73,13 @@ def price_after_label(root: etree._Element, locale: PageLocale) -> PriceCandidat
             return None
         own = (element.text or "").strip()
         if not own or len(own) > _MAX_LABEL_CHARS or element.tag in _SKIPPED_TAGS or not _PRICE_LABEL.match(own):
+            continue
+        tail = (element.tail or "").strip()
+        if tail:  # the amount written right after the label's element ("<span class=sr-only>Price:</span>£24.65")
+            parent = element.getparent()
+            candidate = _amount(parent, tail, 0, locale) if parent is not None and _short(tail) else None
+            if candidate is not None:
+                return candidate
             continue
         for step, following in enumerate(_following(element)):
             if step >= _MAX_ELEMENTS_AFTER_LABEL:
@@ -82,9 +96,20 @@ def price_after_label(root: etree._Element, locale: PageLocale) -> PriceCandidat
 
 def _short_number_text(element: etree._Element) -> str | None:
     text = element_text(element, _MAX_PRICE_CHARS + 1)
-    if not text or len(text) > _MAX_PRICE_CHARS or not any(char.isdigit() for char in text):
-        return None
-    return text
+    return text if _short(text) else None
+
+
+def _short(text: str) -> bool:
+    return bool(text) and len(text) <= _MAX_PRICE_CHARS and any(char.isdigit() for char in text)
+
+
+def _estimate(element: etree._Element, text: str) -> bool:
+    """An auction's estimate ("Est. $800 - $1,200", or the range after an "Estimate" label): nobody pays it."""
+    if ESTIMATE_LABEL.match(text):
+        return True
+    previous = element.getprevious()
+    label = element_text(previous, _MAX_LABEL_CHARS + 1) if previous is not None else ""
+    return bool(label) and ESTIMATE_LABEL.match(label) is not None
 
 
 def _amount(element: etree._Element, text: str, order: int, locale: PageLocale) -> PriceCandidate | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from app.extraction.structured.buy_controls import BUY_CONTROL
+from app.extraction.structured.price_parsing import parse_price
 
 MAX_ANCHORS = 5000
 MAX_ELEMENTS = 150_000  # a 4 MB shop page has ~30k; past this a page is hostile or broken
@@ -92,6 +93,8 @@ def scan_page(root: etree._Element) -> PageScan:
         if not named_price:
             test_id = next(filter(None, map(element.get, TEST_ID_ATTRIBUTES)), None)
             named_price = test_id is not None and "price" in test_id.lower()
+        if not named_price and (label := element.get("aria-label")):
+            named_price = _amount_label(label)
         if tag in SUBHEADINGS and len(scan.subheadings) < MAX_SUBHEADINGS:
             scan.subheadings.append((order - 1, element))
         # a subheading that is only an amount: OpenCart's "<h2>$122.00</h2>" below the title
@@ -118,11 +121,20 @@ def scan_page(root: etree._Element) -> PageScan:
 
 def _only_a_number(element: etree._Element) -> bool:
     """An amount with its currency and no other words: "$122.00", "1 299 Kč", not "16 Comments" or "2024"."""
-    text = (element.text or "").strip()
-    if len(element) or not 0 < len(text) <= _MAX_HEADING_PRICE or not any(char.isdigit() for char in text):
+    return not len(element) and _only_amount_text((element.text or "").strip())
+
+
+def _only_amount_text(text: str) -> bool:
+    if not 0 < len(text) <= _MAX_HEADING_PRICE or not any(char.isdigit() for char in text):
         return False
     letters = sum(char.isalpha() for char in text)
     return letters <= _MAX_CURRENCY_LETTERS and any(not (char.isdigit() or char in " .,'-") for char in text)
+
+
+def _amount_label(label: str) -> bool:
+    """An aria-label that is an amount with its currency and nothing else ("$12.98"): the element reads out a price
+    whose shown pieces ("$" "12" ".98") sit in spans with generated class names (Temu, Allegro)."""
+    return _only_amount_text(label) and parse_price(label).currency is not None
 
 
 def _mentions_price(*values: str | None) -> bool:

@@ -175,7 +175,7 @@ FORMER_PRICE_LABEL = re.compile(
 )
 # Labels before the price the product sells at now.
 CURRENT_PRICE_LABEL = re.compile(
-    r"^\W*(?:now\b|sale\b|special\b|our price|you pay|deal\b|today\b|price now|sale price|current bid"
+    r"^\W*(?:now\b|sale\b|special\b|our price|your price|you pay|deal\b|today\b|price now|sale price|current bid"
     r"|winning bid|high bid|starting bid|current price|jetzt\b|nur\b|angebotspreis|aktionspreis|sonderpreis"
     r"|ahora\b|agora\b|por\b|maintenant\b|prix promo|prezzo scontato|precio de oferta|preço promocional"
     r"|voor\b|cena promocyjna|akciós ár|indirimli fiyat|цена со скидкой|할인가|판매가|セール価格|販売価格|特価"

@@ -137,6 +137,14 @@ _MAX_PRICE_PARTS = 4
 _MAX_LABELLED_PRICE_PARTS = 3  # a label and an amount in their own elements, maybe a currency sign
 _MAX_PRICE_PIECE = 4  # characters of "79." or "$": a piece of a price split over several elements
 _MAX_DISCOUNT_FACTOR = 10  # a "regular price" ten times the sale price is some other number
+# A bare "Price" label before an amount ("Price $1,899.99", "价格 ¥399.00"): the old price where the buy box labels
+# its current price as such beside it ("Your Price $1,599.99", "促销价 ¥299.00").
+_PLAIN_PRICE_LABEL = re.compile(
+    r"^\W*(?:price|preis|prix|precio|preço|prezzo|prijs|cena|cijena|цена|ціна|fiyat|価格|价格|價格|가격|ราคา|giá"
+    r"|harga)\s*[:：]?\s*(.*)$",
+    re.IGNORECASE,
+)
+_CURRENT_LABEL_LEVELS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +436,7 @@ def _marked_regular_price_near(candidate: PriceCandidate, locale: PageLocale) ->
     node = candidate.element
     seen: set[etree._Element] = set()
     noise = _NoiseContext()  # a related product's old price, reached by climbing from a wrapper, is not this one's
+    plain_price_is_old = _labelled_current(candidate.element)
     for level in range(_REGULAR_PRICE_LEVELS + 1):
         if level:  # the price element itself first: a wrapper chosen as the price may hold its struck price
             parent = node.getparent()
@@ -440,7 +449,7 @@ def _marked_regular_price_near(candidate: PriceCandidate, locale: PageLocale) ->
             seen.add(element)
             if len(seen) > _MAX_BUY_BOX_NODES:
                 return None
-            amount = _former_amount(element, locale)
+            amount = _former_amount(element, locale, plain_price_is_old=plain_price_is_old)
             if (
                 amount is not None
                 and candidate.amount < amount <= candidate.amount * _MAX_DISCOUNT_FACTOR
@@ -450,15 +459,36 @@ def _marked_regular_price_near(candidate: PriceCandidate, locale: PageLocale) ->
     return None
 
 
-def _former_amount(element: etree._Element, locale: PageLocale) -> Decimal | None:
-    """The amount an element shows as the old price, if it is one (checked cheapest first: most are not)."""
+def _labelled_current(element: etree._Element) -> bool:
+    """Whether the price element, or the short block right around it, starts with a current-price label ("Your
+    Price", "Sale price", "促销价")."""
+    for node in islice(_ancestors_and_self(element), _CURRENT_LABEL_LEVELS + 1):
+        text = element_text(node, MAX_PRICE_TEXT + 1)
+        if len(text) > MAX_PRICE_TEXT:
+            return False
+        if CURRENT_PRICE_LABEL.match(text):
+            return True
+    return False
+
+
+def _plain_price_labelled(text: str) -> bool:
+    """ "Price $1,899.99": a bare price label, then an amount and nothing else."""
+    labelled = _PLAIN_PRICE_LABEL.match(text)
+    rest = labelled.group(1) if labelled else ""
+    return any(char.isdigit() for char in rest) and sum(char.isalpha() for char in rest) <= _CURRENCY_LETTERS
+
+
+def _former_amount(element: etree._Element, locale: PageLocale, *, plain_price_is_old: bool = False) -> Decimal | None:
+    """The amount an element shows as the old price, if it is one (checked cheapest first: most are not); with
+    `plain_price_is_old`, also an amount after a bare "Price" label."""
     if element.tag in _SKIPPED_TAGS:
         return None
-    marked = _struck(element)
+    marked = struck = _struck(element)
     own_text = (element.text or "").strip()
     if not own_text and 0 < len(element) <= _MAX_LABELLED_PRICE_PARTS:
         own_text = element_text(element, MAX_PRICE_TEXT)  # "<button>Was:</button> <span>$34.99</span>"
     marked = marked or bool(own_text and FORMER_PRICE_LABEL.match(own_text))
+    marked = marked or (plain_price_is_old and bool(own_text) and _plain_price_labelled(own_text))
     words = (
         attribute_words(element, "class", "id", "data-price-type")
         if element.get("class") or element.get("id") or element.get("data-price-type")
@@ -472,8 +502,11 @@ def _former_amount(element: etree._Element, locale: PageLocale) -> Decimal | Non
     if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
         return None
     parsed = parse_price(text, locale=locale)
-    # "Was this review helpful? Yes (12)": a number is an old price only with a currency or on a price element
-    return parsed.amount if parsed.currency or " price " in words else None
+    # "Was this review helpful? Yes (12)": a number is an old price only with a currency, on a price element, or
+    # struck through as a whole amount ("<span class="line-through">1,499,000</span>", its currency only after the
+    # current price)
+    whole_struck = struck and _STANDALONE_AMOUNT.fullmatch(text.strip()) is not None
+    return parsed.amount if parsed.currency or " price " in words or whole_struck else None
 
 
 def _same_class_run(element: etree._Element) -> list[etree._Element]:
