@@ -60,3 +60,14 @@ def test_a_logo_heading_with_the_shops_name_is_not_the_products() -> None:
 def test_a_heading_in_another_script_is_not_taken_for_the_shops_latin_name() -> None:
     html = page("<h1>Чайник</h1>", "Купить чайник")
     assert extract_structured(html, "https://www.ozon.ru/product/chaynik-123/").name == "Чайник"
+
+
+def test_a_site_wide_og_title_sharing_only_the_shops_name_with_the_title_is_no_name() -> None:
+    html = page(
+        "<h1>Elegance Canape Plates, Set of 6</h1>",
+        "Shop Elegance Canape Plates, Set of 6 - Free Shipping - Overstock - 29099468",
+        "Overstock.com: Online Shopping - Bedding, Furniture, Electronics, Jewelry, Clothing &amp; more",
+    )
+    assert extract_structured(html, "https://www.overstock.com/x/29099468/product.html").name == (
+        "Elegance Canape Plates, Set of 6"
+    )

@@ -237,11 +237,13 @@ def _og_title_names_the_page(
     og_title: str | None, others: tuple[str | None, ...], site_names: tuple[str | None, ...]
 ) -> bool:
     """og:title is the product's name unless it is just the shop's name or shares no word with the page's
-    heading and title (a site-wide default like "Costco Wholesale")."""
+    heading and title (a site-wide default like "Costco Wholesale"), the shop's name aside: "Overstock.com: Online
+    Shopping - Bedding, …" shares only "Overstock" with the product's title."""
     if not og_title or is_site_name(og_title, site_names):
         return False
+    named = clean_name(og_title, site_names) or og_title
     known = [other for other in others if other]
-    return not known or any(name_similarity(og_title, other) > 0 for other in known)
+    return not known or any(name_similarity(named, other) > 0 for other in known)
 
 
 def _section_label(heading: str, title_name: str | None) -> bool:
