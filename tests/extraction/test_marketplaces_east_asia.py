@@ -38,15 +38,6 @@ OTHER_SIZE_STOCK_WORD = (
     "(stock_words.py / the visible stock reading; on the Uniqlo JSON-LD page it even overrides the markup's InStock)"
 )
 
-OG_TITLE_SITE_PREFIX = (
-    "name '[G마켓] …': og:title with the site's bracketed prefix is preferred to the <h1 class=itemtit> showing "
-    "the bare name (product.py name choice / site-name stripping)"
-)
-JD_TITLE_NOT_SKU_NAME = (
-    "name is JD's <title> ('【AppleiPhone 15】… 【行情 报价 价格 评测】-京东') instead of div.sku-name, the "
-    "visible name (JD has no <h1>; product.py _main_heading only knows headings)"
-)
-
 
 def _product_ld(
     name: str,
@@ -954,14 +945,12 @@ GMARKET = [
         gmarket_page(name=GMARKET_NAME, price="13,500", original="15,900", rate="15", coupon="12,150"),
         GMARKET_URL,
         Shown(GMARKET_NAME, "13500", "KRW", "15900", "InStock", "2345678901"),
-        marks=defect(OG_TITLE_SITE_PREFIX),
         id="gmarket-discount-coupon-visible",
     ),
     pytest.param(
         gmarket_page(name=GMARKET_NAME, price="15,900", sold_out=True),
         GMARKET_URL,
         Shown(GMARKET_NAME, "15900", "KRW", None, "OutOfStock", "2345678901"),
-        marks=defect(OG_TITLE_SITE_PREFIX),
         id="gmarket-sold-out-visible",
     ),
 ]
@@ -1387,21 +1376,18 @@ JD = [
         jd_page(name=JD_NAME, price="5999.00", pricing="6999.00", plus="5899.00"),
         JD_URL,
         Shown(JD_NAME, "5999.00", "CNY", "6999.00", "InStock", "100012043978"),
-        marks=defect(JD_TITLE_NOT_SKU_NAME),
         id="jd-price-list-plus-member",
     ),
     pytest.param(
         jd_page(name=JD_NAME, price="5999.00"),
         JD_URL,
         Shown(JD_NAME, "5999.00", "CNY", None, "InStock", "100012043978"),
-        marks=defect(JD_TITLE_NOT_SKU_NAME),
         id="jd-regular",
     ),
     pytest.param(
         jd_page(name=JD_NAME, price="5999.00", in_stock=False),
         JD_URL,
         Shown(JD_NAME, "5999.00", "CNY", None, "OutOfStock", "100012043978"),
-        marks=defect(JD_TITLE_NOT_SKU_NAME),
         id="jd-no-stock",
     ),
     pytest.param(
@@ -1409,7 +1395,6 @@ JD = [
         jd_page(name=JD_NAME, price="4999.00", pricing="5999.00", label="秒 杀 价"),
         JD_URL,
         Shown(JD_NAME, "4999.00", "CNY", "5999.00", "InStock", "100012043978"),
-        marks=defect(JD_TITLE_NOT_SKU_NAME),
         id="jd-flash-sale",
     ),
 ]

@@ -31,6 +31,7 @@ from app.extraction.structured.price_parsing import to_money
 from app.extraction.structured.product_verdict import page_evidence, page_signals
 from app.extraction.structured.scan import PageScan, scan_page
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord, is_product, product_record, type_names
+from app.extraction.structured.shown_name import title_like_name, titled_part, wraps_heading
 from app.extraction.structured.text import clean_name, is_site_name, name_similarity, visible_text
 from app.extraction.structured.visible import VisiblePage, read_visible_page, regular_price_near, stock_message
 
@@ -73,7 +74,9 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
 
     site_names = (facts.meta_first("og:site_name", "application-name"), _site_label(url))
     names = (opengraph.name, facts.title, *(record.name for record in records[:3]))
-    heading = _main_heading(visible, names) or _stand_in_heading(scan, names)
+    heading = _main_heading(visible, names, site_names) or _stand_in_heading(scan, names)
+    if heading is not None and (element := _heading_element(scan, heading[0])) is not None:
+        heading = heading[0], titled_part(element, heading[1], (opengraph.name, facts.title))
     references = tuple(name for name in (heading[1] if heading else None, opengraph.name, facts.title) if name)
     main = _main_record(records, references)
 
@@ -87,11 +90,15 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
 
     if main is not None:
         put("name", main.name, main.source)
-    if _og_title_names_the_page(opengraph.name, (heading[1] if heading else None, facts.title), site_names):
-        put("name", clean_name(opengraph.name, site_names), "opengraph")
     title_name = clean_name(facts.title, site_names)
-    if heading is not None and not _section_label(heading[1], title_name):
-        put("name", heading[1], "heuristic")
+    shown_name = heading[1] if heading is not None else title_like_name(root, facts.title)
+    if shown_name is not None and _section_label(shown_name, title_name):
+        shown_name = None
+    if _og_title_names_the_page(
+        opengraph.name, (heading[1] if heading else None, facts.title), site_names
+    ) and not wraps_heading(opengraph.name, shown_name):
+        put("name", clean_name(opengraph.name, site_names), "opengraph")
+    put("name", shown_name, "heuristic")
     put("name", title_name, "heuristic")
 
     shown = _sale_price_if_regular(main_visible_price(visible, heading[0] if heading else None), facts.locale)
@@ -231,11 +238,13 @@ def _og_title_names_the_page(
     og_title: str | None, others: tuple[str | None, ...], site_names: tuple[str | None, ...]
 ) -> bool:
     """og:title is the product's name unless it is just the shop's name or shares no word with the page's
-    heading and title (a site-wide default like "Costco Wholesale")."""
+    heading and title (a site-wide default like "Costco Wholesale"), the shop's name aside: "Overstock.com: Online
+    Shopping - Bedding, …" shares only "Overstock" with the product's title."""
     if not og_title or is_site_name(og_title, site_names):
         return False
+    named = clean_name(og_title, site_names) or og_title
     known = [other for other in others if other]
-    return not known or any(name_similarity(og_title, other) > 0 for other in known)
+    return not known or any(name_similarity(named, other) > 0 for other in known)
 
 
 def _section_label(heading: str, title_name: str | None) -> bool:
@@ -262,23 +271,34 @@ def _site_label(url: str) -> str | None:
     return label or None
 
 
-def _main_heading(visible: VisiblePage, names: tuple[str | None, ...]) -> tuple[int, str] | None:
+def _main_heading(
+    visible: VisiblePage, names: tuple[str | None, ...], site_names: tuple[str | None, ...]
+) -> tuple[int, str] | None:
     """The <h1> naming the product: the one most like the page's other names, else the first. Alike either way:
     a heading within the title, or a title cut short within the heading (Amazon's full product title beside a
-    short marketing <h1> further down)."""
-    if not visible.headings:
+    short marketing <h1> further down). Of equally alike ones, the one holding more of the names' words: the
+    logo's <h1> "Americanas.com" is within the title too. An <h1> that is only the shop's name is none."""
+    headings = [heading for heading in visible.headings if not _logo_heading(heading[1], site_names)]
+    if not headings:
         return None
     best = max(
-        visible.headings,
+        headings,
         key=lambda heading: (
             max(
                 (max(name_similarity(heading[1], name), name_similarity(name, heading[1])) for name in names if name),
                 default=0.0,
             ),
+            max((name_similarity(name, heading[1]) for name in names if name), default=0.0),
             -heading[0],
         ),
     )
     return best[0], best[1]
+
+
+def _logo_heading(text: str, site_names: tuple[str | None, ...]) -> bool:
+    """An <h1> that is the shop's Latin name or domain. A name in another script ("Чайник" on ozon.ru) is not:
+    is_site_name finds nothing of it to tell apart from the shop's name."""
+    return any(char.isascii() and char.isalnum() for char in text) and is_site_name(text, site_names)
 
 
 def _stand_in_heading(scan: PageScan, names: tuple[str | None, ...]) -> tuple[int, str] | None:

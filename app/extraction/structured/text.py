@@ -117,5 +117,10 @@ def name_similarity(name: str | None, reference: str | None) -> float:
     return len(words & _words(reference)) / len(words)
 
 
+def name_words(text: str | None) -> set[str]:
+    """The lower-cased words of a name, as name_similarity counts them."""
+    return _words(text)
+
+
 def _words(text: str | None) -> set[str]:
     return set(_WORD.findall(text.lower())) if text else set()
