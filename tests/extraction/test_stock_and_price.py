@@ -279,6 +279,56 @@ def test_a_sold_out_size_in_another_language_does_not_make_the_product_sold_out(
     assert extract_structured(html, "https://tienda.example.es/p/zapatilla").availability == "InStock"
 
 
+def option_page(options: str, *, buy: str = '<button class="btn btn-primary">Add to cart</button>') -> str:
+    """A product page without markup whose picker's classes name no size, variant or swatch."""
+    return f"""<html><body><main><div class="pdp"><h1>Trail Shoe</h1><span class="price">$89.00</span>
+      <div class="group">{options}</div>{buy}</div></main></body></html>"""
+
+
+def test_stock_lines_of_unselected_option_rows_are_not_the_products() -> None:
+    rows = "".join(
+        f'<div class="row"><span>{size}</span><span class="note">{stock}</span></div>'
+        for size, stock in (("S", "Sold out"), ("M", "Only 2 left"), ("L", "In stock"))
+    )
+    assert extract_structured(option_page(rows), URL).availability == "InStock"
+
+
+def test_a_struck_or_labelled_chip_speaks_of_its_own_size() -> None:
+    chips = (
+        '<button class="chip">S</button><button class="chip chip--on">M</button>'
+        '<button class="chip chip--gone"><s>L</s><span class="sr-only">Out of stock</span></button>'
+    )
+    assert extract_structured(option_page(chips), URL).availability == "InStock"
+    labelled = '<label class="pill">40</label><label class="pill">41 <em>Agotado</em></label>'
+    assert extract_structured(option_page(labelled, buy=""), URL).availability != "OutOfStock"
+
+
+def test_the_selected_chips_stock_word_is_the_products() -> None:
+    chips = (
+        '<button class="chip">S</button>'
+        '<button class="chip" aria-pressed="true">M <span>Sold out</span></button>'
+        '<button class="chip">L</button>'
+    )
+    assert extract_structured(option_page(chips, buy=""), URL).availability == "OutOfStock"
+
+
+def test_options_that_all_say_sold_out_make_the_product_sold_out() -> None:
+    rows = "".join(f'<div class="row"><span>{size}</span><span>Sold out</span></div>' for size in "SML")
+    assert extract_structured(option_page(rows, buy=""), URL).availability == "OutOfStock"
+
+
+def test_a_legend_of_store_stock_states_says_nothing_of_the_product() -> None:
+    legend = "".join(
+        f'<div class="col-4"><img src="/i/{colour}.svg" alt=""><span class="text">{state}</span></div>'
+        for colour, state in (("green", "Disponible"), ("yellow", "Poca disponibilidad"), ("red", "No disponible"))
+    )
+    html = f"""<html lang="es"><body><main><div class="product"><h1>Atamel Forte x 10</h1>
+      <span class="price">Bs. 561,85</span></div>
+      <div class="content-availability"><h5>Disponibilidad en tiendas</h5><div class="row">{legend}</div></div>
+      </main></body></html>"""
+    assert extract_structured(html, "https://www.farmacia.example.ve/producto/atamel").availability != "OutOfStock"
+
+
 def test_notify_me_when_back_in_stock_on_an_in_stock_page() -> None:
     html = """<html><body><div class="product"><h1>Desk Lamp Nova</h1>
       <span class="price">$49.00</span><button class="add-to-cart">Add to cart</button>
