@@ -66,6 +66,32 @@ SOLD_OUT_MESSAGES = [
     # a sold-out message that goes on to say the item may return (Amazon), and a return date
     ("en", "Currently unavailable.<br>We don't know when or if this item will be back in stock."),
     ("en", "Expected to be back in stock on 5 May"),
+    ("en", "This item is unavailable"),
+    ("de", "Nicht mehr erhältlich"),
+    ("de", "Derzeit nicht bestellbar"),
+    ("fr", "Hors stock"),
+    ("fr", "Rupture"),
+    ("it", "Al momento non disponibile"),
+    ("es", "No hay existencias"),
+    ("pt-PT", "Em falta"),
+    ("nl", "Niet meer verkrijgbaar"),
+    ("sv", "Slutsålt"),
+    ("ro", "Fără stoc"),
+    ("sr", "Нема на стању"),
+    ("lv", "Izpārdots"),
+    ("el", "Εκτός αποθέματος"),
+    ("tr", "Bu ürün tükenmiştir"),
+    ("ru", "Нет в продаже"),
+    ("uk", "Немає на складі"),
+    ("zh-CN", "无货"),
+    ("zh-TW", "已下架"),
+    ("ja", "在庫がありません"),
+    ("ja", "入荷待ち"),
+    ("ko", "구매불가"),
+    # the negation of an in-stock phrase ("มีสินค้า", "còn hàng") is sold out
+    ("th", "ไม่มีสินค้า"),
+    ("vi", "Không còn hàng"),
+    ("zh-CN", "暂时没有货"),
 ]
 
 
@@ -92,6 +118,17 @@ IN_STOCK_MESSAGES = [
     ("zh-TW", "現貨"),
     ("vi", "Còn hàng"),
     ("he", "במלאי"),
+    # a few left can still be bought
+    ("en", "Only 2 left"),
+    ("en", "Low stock"),
+    ("de", "Nur noch wenige auf Lager"),
+    ("es", "Últimas unidades"),
+    ("it", "Ultimi pezzi"),
+    ("ja", "在庫わずか"),
+    ("ja", "残り1点"),
+    ("zh-CN", "仅剩3件"),
+    ("zh-CN", "有货"),
+    ("th", "พร้อมส่ง"),
 ]
 
 
@@ -277,6 +314,22 @@ def test_a_sold_out_size_in_another_language_does_not_make_the_product_sold_out(
       <div class="size-selector"><label>40</label><label>41 - Agotado</label></div>
       <button>Añadir al carrito</button></div></body></html>"""
     assert extract_structured(html, "https://tienda.example.es/p/zapatilla").availability == "InStock"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Out of stock at Springfield store", "Currently unavailable in store", "Nicht im Markt verfügbar"],
+)
+def test_a_shops_store_out_of_stock_is_not_the_online_stock(message: str) -> None:
+    assert extract_structured(buy_box_page(message), URL).availability != "OutOfStock"
+
+
+def test_sold_out_online_and_in_stores_is_sold_out() -> None:
+    assert extract_structured(buy_box_page("Sold out online and in stores"), URL).availability == "OutOfStock"
+
+
+def test_an_in_stock_phrase_after_a_negation_is_not_in_stock() -> None:
+    assert extract_structured(buy_box_page("Not available for pickup"), URL).availability is None
 
 
 def option_page(options: str, *, buy: str = '<button class="btn btn-primary">Add to cart</button>') -> str:
