@@ -332,6 +332,14 @@ def test_an_in_stock_phrase_after_a_negation_is_not_in_stock() -> None:
     assert extract_structured(buy_box_page("Not available for pickup"), URL).availability is None
 
 
+@pytest.mark.parametrize("utility", ["size10 colorgreen", "font-size-sm", "color-background-1 gradient"])
+def test_a_stock_message_styled_by_a_type_or_colour_utility_class_is_read(utility: str) -> None:
+    html = f"""<html lang="de"><body><main><div class="box-info"><h1>ThinkPad Sleeve 14</h1>
+      <span class="price">10,83 €</span><div class="{utility}"><strong>Lagernd | nur noch 1 St.</strong></div>
+      </div></main></body></html>"""
+    assert extract_structured(html, "https://shop.example.de/p/sleeve").availability == "InStock"
+
+
 def option_page(options: str, *, buy: str = '<button class="btn btn-primary">Add to cart</button>') -> str:
     """A product page without markup whose picker's classes name no size, variant or swatch."""
     return f"""<html><body><main><div class="pdp"><h1>Trail Shoe</h1><span class="price">$89.00</span>

@@ -63,8 +63,12 @@ _SEARCH_LINK = re.compile(
     r"(?:/|\.|\?|$)",
     re.IGNORECASE,
 )
-# Amazon's style classes ("a-size-medium a-color-price") are not pickers.
-_VARIANT_CONTEXT = re.compile(r"(?<! a) (?:size|sizes|swatch\w*|variant\w*|option\w*|colou?rs?) ")
+# Amazon's style classes ("a-size-medium a-color-price") are not pickers, nor are type and colour-scheme
+# utilities ("size10", "font-size-sm", "text-color-primary", Dawn's "color-background-1" on the product section).
+_VARIANT_CONTEXT = re.compile(
+    r"(?<! a)(?<! font)(?<! text)(?<! bg)(?<! background) (?:size|sizes|swatch\w*|variant\w*|option\w*|colou?rs?) "
+    r"(?!\d|(?:sm|md|lg|small|medium|large|base|scheme|background|bg|accent|primary|secondary|foreground) )"
+)
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _PERCENT_FIRST = re.compile(r"^\D*\d+(?:[.,]\d+)?\s*%")
 _AMOUNT = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
