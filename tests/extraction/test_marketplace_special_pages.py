@@ -31,11 +31,6 @@ EVENT_OFFER_IGNORED = (
     "offers are not read (jsonld.py / schema_org.py take Product offers only), and the visible 'From' amount is in no "
     "price-named element (scan.py)"
 )
-TEMU_ADD_TO_CART_DIV = (
-    "availability None: Temu's 'Add to cart' is a div[role=button] with an aria-label, which the scan never takes "
-    "for a control (only button/input/form/a are tested for role=button), and 'Only 3 left' is no stock phrase "
-    "(scan.py _is_control, stock_words.py)"
-)
 
 
 def offer_jsonld(name: str, price: str, currency: str, availability: str = "InStock", **extra: Any) -> dict[str, Any]:
@@ -1434,7 +1429,6 @@ ASIAN_AND_WAREHOUSE = [
         Shown(
             "Wireless Earbuds Bluetooth 5.3 With Charging Case", "12.98", "USD", "25.49", "InStock", "601099512345678"
         ),
-        marks=defect(TEMU_ADD_TO_CART_DIV),
         id="temu-split-price-visible",
     ),
     pytest.param(
@@ -1612,10 +1606,6 @@ EVIDENCE_DEFECTS: dict[str, str] = {
     "stubhub-tickets-from-visible": (
         "score 0.27: an event page with 'Tickets from $45' and ticket listings (section/row/price) but no buy "
         "button until a listing is picked; no control, no stock word (product_verdict.py)"
-    ),
-    "temu-split-price-visible": (
-        "score 0.45: the price is read (its aria-label), but the 'Add to cart' div[role=button] is no control to the "
-        "scan and 'Only 3 left' no stock phrase, so nothing stands for a buy box (scan.py _is_control)"
     ),
     "aliexpress-no-longer-available-visible": (
         "score 0.38: a pulled item still shows its title, price and 'Sorry, this item is no longer available!'; "

@@ -32,11 +32,6 @@ UNIT_PRICE_ID_DROPS_THE_PRICE = (
     "price None: the only price element, span#js_scl_unitPrice '￥6,980' under '販売価格（税込）', is refused because "
     "its id reads as 'unit price' (visible.py _NOT_A_PRICE matches the word 'unit' in the id)"
 )
-OTHER_SIZE_STOCK_WORD = (
-    "availability OutOfStock: the stock word of another, unselected size ('在庫なし' on size S; '在庫切れ' hidden on "
-    "a struck size chip) is read as the product's, though the selected size says 在庫あり/残り1点 and buy buttons show "
-    "(stock_words.py / the visible stock reading; on the Uniqlo JSON-LD page it even overrides the markup's InStock)"
-)
 
 
 def _product_ld(
@@ -700,7 +695,6 @@ ZOZO = [
         zozo_page(name=ZOZO_NAME, price="6,293", proper="8,990", off="30%", sizes=ZOZO_SIZES),
         ZOZO_URL,
         Shown(ZOZO_NAME, "6293", "JPY", "8990", "InStock"),
-        marks=defect(OTHER_SIZE_STOCK_WORD),
         id="zozotown-sale-sizes-visible",
     ),
     pytest.param(
@@ -763,14 +757,12 @@ UNIQLO = [
         uniqlo_page(name=UNIQLO_NAME, price="2,990", ld=_product_ld(UNIQLO_NAME, "2990", "JPY", "InStock", "465185")),
         UNIQLO_URL,
         Shown(UNIQLO_NAME, "2990", "JPY", None, "InStock", "465185"),
-        marks=defect(OTHER_SIZE_STOCK_WORD),
         id="uniqlo-jp-regular-jsonld",
     ),
     pytest.param(
         uniqlo_page(name=UNIQLO_NAME, price="1,990", original="2,990", stock="在庫わずか"),
         UNIQLO_URL,
         Shown(UNIQLO_NAME, "1990", "JPY", "2990", "InStock", "465185"),
-        marks=defect(OTHER_SIZE_STOCK_WORD),
         id="uniqlo-jp-limited-price-visible",
     ),
     pytest.param(
@@ -1740,13 +1732,7 @@ def test_east_asian_marketplace_page_reads_as_the_shopper_reads_it(html: str, ur
 
 
 # Product pages whose page evidence alone falls below 0.5, and why.
-EVIDENCE_DEFECTS = {
-    "yodobashi-sales-ended-visible": (
-        "page evidence < 0.5 on a product page that shows no price: Yodobashi's sales-ended page, whose only price "
-        "is dropped (see the unit-price id defect) and whose '販売を終了しました' is read as no stock message, 0.05 "
-        "(stock_words.py, product_verdict.py)"
-    ),
-}
+EVIDENCE_DEFECTS: dict[str, str] = {}
 LISTING_READ_AS_PRODUCT: dict[str, str] = {}
 
 

@@ -66,6 +66,32 @@ SOLD_OUT_MESSAGES = [
     # a sold-out message that goes on to say the item may return (Amazon), and a return date
     ("en", "Currently unavailable.<br>We don't know when or if this item will be back in stock."),
     ("en", "Expected to be back in stock on 5 May"),
+    ("en", "This item is unavailable"),
+    ("de", "Nicht mehr erhältlich"),
+    ("de", "Derzeit nicht bestellbar"),
+    ("fr", "Hors stock"),
+    ("fr", "Rupture"),
+    ("it", "Al momento non disponibile"),
+    ("es", "No hay existencias"),
+    ("pt-PT", "Em falta"),
+    ("nl", "Niet meer verkrijgbaar"),
+    ("sv", "Slutsålt"),
+    ("ro", "Fără stoc"),
+    ("sr", "Нема на стању"),
+    ("lv", "Izpārdots"),
+    ("el", "Εκτός αποθέματος"),
+    ("tr", "Bu ürün tükenmiştir"),
+    ("ru", "Нет в продаже"),
+    ("uk", "Немає на складі"),
+    ("zh-CN", "无货"),
+    ("zh-TW", "已下架"),
+    ("ja", "在庫がありません"),
+    ("ja", "入荷待ち"),
+    ("ko", "구매불가"),
+    # the negation of an in-stock phrase ("มีสินค้า", "còn hàng") is sold out
+    ("th", "ไม่มีสินค้า"),
+    ("vi", "Không còn hàng"),
+    ("zh-CN", "暂时没有货"),
 ]
 
 
@@ -92,6 +118,17 @@ IN_STOCK_MESSAGES = [
     ("zh-TW", "現貨"),
     ("vi", "Còn hàng"),
     ("he", "במלאי"),
+    # a few left can still be bought
+    ("en", "Only 2 left"),
+    ("en", "Low stock"),
+    ("de", "Nur noch wenige auf Lager"),
+    ("es", "Últimas unidades"),
+    ("it", "Ultimi pezzi"),
+    ("ja", "在庫わずか"),
+    ("ja", "残り1点"),
+    ("zh-CN", "仅剩3件"),
+    ("zh-CN", "有货"),
+    ("th", "พร้อมส่ง"),
 ]
 
 
@@ -277,6 +314,80 @@ def test_a_sold_out_size_in_another_language_does_not_make_the_product_sold_out(
       <div class="size-selector"><label>40</label><label>41 - Agotado</label></div>
       <button>Añadir al carrito</button></div></body></html>"""
     assert extract_structured(html, "https://tienda.example.es/p/zapatilla").availability == "InStock"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Out of stock at Springfield store", "Currently unavailable in store", "Nicht im Markt verfügbar"],
+)
+def test_a_shops_store_out_of_stock_is_not_the_online_stock(message: str) -> None:
+    assert extract_structured(buy_box_page(message), URL).availability != "OutOfStock"
+
+
+def test_sold_out_online_and_in_stores_is_sold_out() -> None:
+    assert extract_structured(buy_box_page("Sold out online and in stores"), URL).availability == "OutOfStock"
+
+
+def test_an_in_stock_phrase_after_a_negation_is_not_in_stock() -> None:
+    assert extract_structured(buy_box_page("Not available for pickup"), URL).availability is None
+
+
+@pytest.mark.parametrize("utility", ["size10 colorgreen", "font-size-sm", "color-background-1 gradient"])
+def test_a_stock_message_styled_by_a_type_or_colour_utility_class_is_read(utility: str) -> None:
+    html = f"""<html lang="de"><body><main><div class="box-info"><h1>ThinkPad Sleeve 14</h1>
+      <span class="price">10,83 €</span><div class="{utility}"><strong>Lagernd | nur noch 1 St.</strong></div>
+      </div></main></body></html>"""
+    assert extract_structured(html, "https://shop.example.de/p/sleeve").availability == "InStock"
+
+
+def option_page(options: str, *, buy: str = '<button class="btn btn-primary">Add to cart</button>') -> str:
+    """A product page without markup whose picker's classes name no size, variant or swatch."""
+    return f"""<html><body><main><div class="pdp"><h1>Trail Shoe</h1><span class="price">$89.00</span>
+      <div class="group">{options}</div>{buy}</div></main></body></html>"""
+
+
+def test_stock_lines_of_unselected_option_rows_are_not_the_products() -> None:
+    rows = "".join(
+        f'<div class="row"><span>{size}</span><span class="note">{stock}</span></div>'
+        for size, stock in (("S", "Sold out"), ("M", "Only 2 left"), ("L", "In stock"))
+    )
+    assert extract_structured(option_page(rows), URL).availability == "InStock"
+
+
+def test_a_struck_or_labelled_chip_speaks_of_its_own_size() -> None:
+    chips = (
+        '<button class="chip">S</button><button class="chip chip--on">M</button>'
+        '<button class="chip chip--gone"><s>L</s><span class="sr-only">Out of stock</span></button>'
+    )
+    assert extract_structured(option_page(chips), URL).availability == "InStock"
+    labelled = '<label class="pill">40</label><label class="pill">41 <em>Agotado</em></label>'
+    assert extract_structured(option_page(labelled, buy=""), URL).availability != "OutOfStock"
+
+
+def test_the_selected_chips_stock_word_is_the_products() -> None:
+    chips = (
+        '<button class="chip">S</button>'
+        '<button class="chip" aria-pressed="true">M <span>Sold out</span></button>'
+        '<button class="chip">L</button>'
+    )
+    assert extract_structured(option_page(chips, buy=""), URL).availability == "OutOfStock"
+
+
+def test_options_that_all_say_sold_out_make_the_product_sold_out() -> None:
+    rows = "".join(f'<div class="row"><span>{size}</span><span>Sold out</span></div>' for size in "SML")
+    assert extract_structured(option_page(rows, buy=""), URL).availability == "OutOfStock"
+
+
+def test_a_legend_of_store_stock_states_says_nothing_of_the_product() -> None:
+    legend = "".join(
+        f'<div class="col-4"><img src="/i/{colour}.svg" alt=""><span class="text">{state}</span></div>'
+        for colour, state in (("green", "Disponible"), ("yellow", "Poca disponibilidad"), ("red", "No disponible"))
+    )
+    html = f"""<html lang="es"><body><main><div class="product"><h1>Atamel Forte x 10</h1>
+      <span class="price">Bs. 561,85</span></div>
+      <div class="content-availability"><h5>Disponibilidad en tiendas</h5><div class="row">{legend}</div></div>
+      </main></body></html>"""
+    assert extract_structured(html, "https://www.farmacia.example.ve/producto/atamel").availability != "OutOfStock"
 
 
 def test_notify_me_when_back_in_stock_on_an_in_stock_page() -> None:

@@ -18,6 +18,7 @@ _SOLD_OUT = (
     "out of stock", "sold out", "soldout", "currently unavailable", "temporarily unavailable",
     "no longer available", "currently not available", "temporarily not available", "item not available",
     "product not available", "unavailable online", "discontinued", "no stock", "not in stock", "not on stock",
+    "no longer in stock", "item unavailable", "product unavailable", "this item is unavailable",
     # a return said in the future: "We don't know when or if this item will be back in stock", "Expected to be
     # back in stock on 5 May" (not "Back in stock!", a restock badge)
     "be back in stock",
@@ -31,6 +32,10 @@ _SOLD_OUT = (
     "nicht mehr verfügbar", "nicht lagernd", "nicht mehr lagernd", "vergriffen", "derzeit nicht verfügbar",
     "zurzeit nicht verfügbar", "bald wieder lagernd", "bald wieder auf lager", "bald wieder verfügbar",
     "aktuell nicht verfügbar", "momentan nicht verfügbar", "artikel nicht verfügbar", "online nicht verfügbar",
+    "nicht bestellbar", "nicht mehr bestellbar", "nicht mehr erhältlich", "derzeit nicht erhältlich",
+    "zurzeit nicht erhältlich", "aktuell nicht erhältlich", "nicht am lager",
+    "niet meer verkrijgbaar", "tijdelijk niet beschikbaar", "momenteel niet beschikbaar", "niet bestelbaar",
+    "slutsålt", "inte i lager", "loppu varastosta", "tilapäisesti loppu",
     "uitverkocht", "niet op voorraad", "niet meer op voorraad", "niet leverbaar", "niet meer leverbaar",
     "niet meer beschikbaar", "slutsåld", "slut i lager", "tillfälligt slut", "ej i lager", "udsolgt",
     "ikke på lager", "utsolgt", "ikke tilgjengelig", "loppuunmyyty", "loppunut", "ei varastossa", "ei saatavilla",
@@ -41,6 +46,11 @@ _SOLD_OUT = (
     "temporalmente no disponible", "fuera de stock", "esgotado", "esgotada", "indisponível", "não disponível",
     "sem estoque", "fora de estoque", "sem stock", "stoc epuizat", "indisponibil", "nu este în stoc",
     "nu există în stoc",
+    "hors stock", "victime de son succès", "al momento non disponibile", "attualmente non disponibile",
+    "temporaneamente non disponibile", "momentaneamente non disponibile", "prodotto non disponibile",
+    "articolo non disponibile", "no hay existencias", "artículo no disponible", "no disponible por el momento",
+    "produto esgotado", "em falta", "fora de stock", "produto indisponivel", "epuizat", "fără stoc", "fara stoc",
+    "nu mai este disponibil",
     # Slavic, Baltic, Hungarian, Greek, Turkish
     "niedostępny", "niedostępna", "niedostępne", "brak w magazynie", "brak towaru", "wyprzedany", "wyprzedane",
     "vyprodáno", "není skladem", "nedostupné", "nedostupný", "vypredané", "nie je skladom", "rasprodano",
@@ -48,24 +58,35 @@ _SOLD_OUT = (
     "nincs készleten", "εξαντλήθηκε", "μη διαθέσιμο", "χωρίς απόθεμα", "tükendi", "stokta yok", "stok yok",
     "нет в наличии", "нет на складе", "распродано", "товар закончился", "немає в наявності", "розпродано",
     "изчерпано", "изчерпани", "няма наличност",
+    "brak na stanie", "wyprzedano", "nie je na sklade", "nema na stanju",
+    "нема на стању", "распродато", "izpārdots", "nav noliktavā", "läbi müüdud", "pole laos",
+    "jelenleg nem elérhető", "átmenetileg nem elérhető", "εκτός αποθέματος", "εξαντλημένο", "tükenmiştir",
+    "stokta bulunmamaktadır", "stokta bulunmuyor", "нет в продаже", "товар отсутствует", "временно отсутствует",
+    "снят с продажи", "немає на складі", "товар закінчився", "знято з продажу", "не е наличен",
     # East and South-East Asian
     "품절", "일시품절", "재고 없음", "재고없음",
     # "sales ended / suspended" as a state ("판매종료된 상품입니다", "판매종료되었습니다"), not "판매종료일" (the end
     # date of a sale) or "판매종료까지" (a countdown): matched as substrings, so only the ended forms
     "판매종료된", "판매종료되었", "판매중지된", "판매중지되었",
-    "缺貨", "缺货", "售完", "售罄", "無庫存", "无库存", "補貨中",
-    "补货中", "在庫なし", "在庫切れ", "売り切れ", "売切れ", "品切れ", "完売", "สินค้าหมด", "หมดสต็อก",
-    "ขายหมดแล้ว", "หมดแล้ว", "hết hàng", "tạm hết", "đã bán hết", "stok habis", "habis terjual", "stok kosong",
-    "kehabisan stok", "tiada stok",
+    "缺貨", "缺货", "售完", "售罄", "無庫存", "无库存", "補貨中", "补货中", "無貨", "无货", "沒有貨", "没有货",
+    "無現貨", "无现货", "已下架", "停售", "搶光", "抢光",
+    "在庫なし", "在庫切れ", "売り切れ", "売切れ", "品切れ", "完売", "在庫がありません", "入荷待ち",
+    "販売終了しました", "販売終了となりました", "販売を終了", "구매불가", "구매 불가", "판매완료", "재고가 없습니다",
+    "หมดชั่วคราว", "ไม่มีสินค้า", "สินค้าหมด", "หมดสต็อก", "ขายหมดแล้ว", "หมดแล้ว",
+    "hết hàng", "tạm hết", "đã bán hết", "không còn hàng", "ngừng kinh doanh",
+    "stok habis", "habis terjual", "stok kosong",
+    "kehabisan stok", "tiada stok", "stok tidak tersedia", "barang habis",
     # Arabic, Hebrew, Persian
     "نفدت الكمية", "نفذت الكمية", "غير متوفر", "غير متاح", "نفد من المخزون", "אזל מהמלאי", "לא במלאי", "אזל",
-    "ناموجود",
+    "ناموجود", "نفد المخزون", "نفذ المخزون",
 )  # fmt: skip
 # Words that mean "sold out" only when they are the whole message (a badge, a disabled button's label): as part
 # of a sentence they often speak of one option ("Pickup not available").
 _SOLD_OUT_ALONE = frozenset({
     "unavailable", "not available", "habis", "nicht verfügbar", "non disponibile", "no disponible",
-    "non disponible", "niet beschikbaar", "nem elérhető", "недоступно", "sold", "판매종료", "판매 종료", "판매중지",
+    "non disponible", "niet beschikbaar", "nem elérhető", "недоступно", "sold", "rupture", "esauriti", "agotados",
+    "esgotados", "tidak tersedia", "inte tillgänglig", "ikke tilgængelig", "לא זמין", "ej tillgänglig", "nav pieejams",
+    "nije dostupno", "není k dispozici", "판매종료", "판매 종료", "판매중지",
 })  # fmt: skip
 _IN_STOCK = (
     "in stock", "available for delivery", "available for pickup", "available for shipping", "ships today",
@@ -77,12 +98,18 @@ _IN_STOCK = (
     "в наличии", "є в наявності", "в наявності", "на складе", "în stoc", "재고 있음", "구매 가능", "現貨", "现货",
     "有庫存", "有库存", "在庫あり", "在庫有り", "มีสินค้า", "มีในสต็อก", "còn hàng", "stok tersedia", "ada stok",
     "متوفر", "متاح", "במלאי",
+    # few left: the product can be bought ("Only 2 left", "Nur noch wenige", "在庫わずか")
+    "low stock", "limited stock", "few left", "last few", "nur noch wenige", "sofort verfügbar", "geringer bestand",
+    "disponible immédiatement", "derniers articles", "stock limité", "últimas unidades", "pocas unidades",
+    "ultimi pezzi", "disponibilità immediata", "pronta consegna", "pronta entrega", "laatste stuks",
+    "ostatnie sztuki", "stoc limitat", "άμεσα διαθέσιμο", "stokta var", "ready stock", "sẵn hàng", "구매가능",
+    "在庫わずか", "残りわずか", "在庫僅少", "有貨", "有货", "พร้อมส่ง",
 )  # fmt: skip
 # Words that mean "in stock" only as the whole message: in a sentence they may speak of the future ("Bientôt
 # disponible") or of an option ("Available in 3 colours").
 _IN_STOCK_ALONE = frozenset({
     "available", "disponibile", "disponible", "verfügbar", "beschikbaar", "dostępne", "k dispozici", "elérhető",
-    "доступно",
+    "доступно", "lieferbar", "leverbaar", "disponibil", "διαθέσιμο", "tersedia",
 })  # fmt: skip
 # "Notify me when back in stock", "Email me when available": a form an in-stock page may carry hidden or for
 # other variants. It says nothing about this product's stock on its own.
@@ -93,6 +120,23 @@ _NOTIFY = (
     "upozornit", "értesít", "haber ver", "сообщить о поступлении", "уведомить", "повідомити", "입고 알림",
     "재입고", "到貨通知", "到货通知", "入荷通知", "再入荷", "แจ้งเตือน", "thông báo khi có hàng", "beri tahu",
 )  # fmt: skip
+# A physical shop or pickup point the message speaks of.
+_STORE_CHANNEL = re.compile(
+    r"\b(?:in|at|from) (?:the |your |this |our |a |selected )?(?:\w+ )?stores?\b|\bin store\b|\bpick ?up\b"
+    r"|\bclick (?:and|&) collect\b|\bim markt\b|\bin der filiale\b|\ben magasin\b|\ben tienda\b"
+    r"|\bin negozio\b|\bna loja\b|\bin de winkel\b|\bw sklepie\b|\bna prodejně\b|店舗|門市|门店|매장"
+)
+_ONLINE = re.compile(r"\bonline\b|オンライン|線上|线上|온라인")
+_NEGATIONS = frozenset({
+    "not", "no", "nicht", "kein", "keine", "non", "niet", "geen", "nie", "ne", "não", "nao", "nem", "ikke", "inte",
+    "ej", "ei", "не", "ні", "нет", "μη", "δεν", "nu",
+})  # fmt: skip
+# "Only 2 left", "Nur noch 3 Stück", "残り1点", "仅剩5件": a few can still be bought.
+_FEW_LEFT = re.compile(
+    r"\bonly \d+ left\b|\bnur noch \d+\b|\bplus que \d+\b|\bsolo quedan? \d+\b|\bsolo \d+ disponibil"
+    r"|\bapenas \d+ unidades?\b|\bnog (?:maar )?\d+ (?:op voorraad|beschikbaar)|\bostatnie \d+\b|\bosta(?:ło|lo) \d+\b"
+    r"|\bосталось \d+\b|残り\d+[点個]|(?:仅|僅|只)剩\d+|剩(?:余|餘)\d+件|\d+개 남음|남은 수량 \d+"
+)
 _STATED_RETURN = re.compile(r"\bbe back in stock\b")
 _SPACE_LIKE = re.compile(r"[\s_\-\u00a0]+")
 _WORD = re.compile(r"\w+")
@@ -102,12 +146,24 @@ _FIRST_UNSPACED_CHAR = "\u0e00"  # Thai; CJK and Hangul come later
 
 def says_sold_out(text: str) -> bool:
     normalised = _normalised(text)
-    return normalised.strip(" .!:") in _SOLD_OUT_ALONE or _has_phrase(normalised, _SOLD_OUT_PHRASES)
+    if normalised.strip(" .!:") in _SOLD_OUT_ALONE:
+        return True
+    return _has_phrase(normalised, _SOLD_OUT_PHRASES) and not _of_a_store_only(normalised)
+
+
+def _of_a_store_only(normalised: str) -> bool:
+    """ "Out of stock at Springfield store", "Nicht im Markt verfügbar": a shop's stock or its pickup, not the
+    online stock ("Sold out online and in stores" still counts)."""
+    return bool(_STORE_CHANNEL.search(normalised)) and not _ONLINE.search(normalised)
 
 
 def says_in_stock(text: str) -> bool:
     normalised = _normalised(text)
-    return normalised.strip(" .!:") in _IN_STOCK_ALONE or _has_phrase(normalised, _IN_STOCK_PHRASES)
+    return (
+        normalised.strip(" .!:") in _IN_STOCK_ALONE
+        or _has_phrase(normalised, _IN_STOCK_PHRASES, _NEGATIONS)
+        or bool(_FEW_LEFT.search(normalised))
+    )
 
 
 def asks_to_notify(text: str) -> bool:
@@ -134,12 +190,13 @@ def _split_by_script(phrases: tuple[str, ...]) -> _Phrases:
     return _Phrases(spaced, first_words, tuple(phrase for phrase in phrases if phrase not in spaced))
 
 
-def _has_phrase(text: str, phrases: _Phrases) -> bool:
+def _has_phrase(text: str, phrases: _Phrases, negations: frozenset[str] = frozenset()) -> bool:
     """Word n-grams looked up in a set, starting only at words that begin a phrase: a regex alternation of
-    ~150 phrases costs tens of times more per text."""
+    ~150 phrases costs tens of times more per text. A phrase after one of the `negations` does not count ("Not
+    available for pickup")."""
     words = _WORD.findall(text)
     for start, word in enumerate(words):
-        if word not in phrases.first_words:
+        if word not in phrases.first_words or (start and words[start - 1] in negations):
             continue
         for end in range(start + 1, min(start + _LONGEST_PHRASE_WORDS, len(words)) + 1):
             if " ".join(words[start:end]) in phrases.spaced:

@@ -69,8 +69,12 @@ _SEARCH_LINK = re.compile(
     r"(?:/|\.|\?|$)",
     re.IGNORECASE,
 )
-# Amazon's style classes ("a-size-medium a-color-price") are not pickers.
-_VARIANT_CONTEXT = re.compile(r"(?<! a) (?:size|sizes|swatch\w*|variant\w*|option\w*|colou?rs?) ")
+# Amazon's style classes ("a-size-medium a-color-price") are not pickers, nor are type and colour-scheme
+# utilities ("size10", "font-size-sm", "text-color-primary", Dawn's "color-background-1" on the product section).
+_VARIANT_CONTEXT = re.compile(
+    r"(?<! a)(?<! font)(?<! text)(?<! bg)(?<! background) (?:size|sizes|swatch\w*|variant\w*|option\w*|colou?rs?) "
+    r"(?!\d|(?:sm|md|lg|small|medium|large|base|scheme|background|bg|accent|primary|secondary|foreground) )"
+)
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _PERCENT_FIRST = re.compile(r"^\D*\d+(?:[.,]\d+)?\s*%")
 _AMOUNT = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
@@ -133,6 +137,11 @@ _REGULAR_PRICE_LEVELS = 3
 _MAX_STOCK_NODES = 2000
 _MAX_NOTIFY_CONTROLS = 300
 _MAX_STOCK_ELEMENT_NODES = 30  # an element named for the stock status holds a short message, not a page
+_OPTION_LEVELS = 3  # from a stock message up to the option (size row, chip) holding it
+_MAX_OPTIONS = 40
+_MAX_OPTION_TEXT = 60  # a chip's or a size row's whole text: "XL", "EU 42 在庫なし 入荷お知らせ"
+_CHOICE_ROLES = {"radio", "option", "menuitemradio", "checkbox"}
+_SELECTED_CLASS = re.compile(r" (?:selected|active|checked|current|chosen) ")
 _MAX_PRICE_PARTS = 4
 _MAX_LABELLED_PRICE_PARTS = 3  # a label and an amount in their own elements, maybe a currency sign
 _MAX_PRICE_PIECE = 4  # characters of "79." or "$": a piece of a price split over several elements
@@ -215,6 +224,7 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         if element.tag != "form"
         and _labelled_sold_out(element)
         and _shown_alone_in_page(element)
+        and not _speaks_of_one_option(element, "OutOfStock")
         and not noise.around(element)
     ]
     reply_controls = [
@@ -703,7 +713,7 @@ def _messages(boxes: list[Iterator[etree._Element]], seen: set[etree._Element]) 
             seen.add(node)
             if len(seen) > _MAX_STOCK_NODES:
                 return
-            if said := _stock_said(node):
+            if (said := _stock_said(node)) and not _speaks_of_one_option(node, said):
                 yield said, _own_text(node)
 
 
@@ -733,6 +743,72 @@ def _stock_said(node: etree._Element) -> Availability | None:
         whole = text if len(node) == 0 or node.tag in ("button", "input") else element_text(node, _MAX_STOCK_MESSAGE)
         return None if _toggled_by_css(node) or not says_sold_out(whole) else "OutOfStock"
     return "InStock" if says_in_stock(text) else None
+
+
+def _speaks_of_one_option(node: etree._Element, said: Availability) -> bool:
+    """A stock message in one of several side-by-side options of a variant picker speaks of that option, not of
+    the product: a size row with its own stock line beside rows saying otherwise (ZOZOTOWN's "S 在庫なし" beside
+    "L 在庫あり"), one chip of a size or colour picker ("L 在庫切れ", a struck "XL"), a legend of stock states.
+    The option the shopper selected speaks for the product, and so do options that all say the same."""
+    for level, option in enumerate(_ancestors_and_self(node)):
+        parent = option.getparent()
+        if level > _OPTION_LEVELS or parent is None or parent.tag in ("body", "html") or _is_main(parent):
+            return False
+        text = element_text(option, _MAX_OPTION_TEXT + 1)
+        if len(text) > _MAX_OPTION_TEXT:
+            return False  # a block of the page, not an option
+        others = [
+            sibling
+            for sibling in islice(parent.iterchildren(option.tag), _MAX_OPTIONS)
+            if sibling is not option and _first_class(sibling) == _first_class(option)
+        ]
+        if not others:
+            continue
+        if _selected(option):
+            return False
+        others_said = [_option_said(sibling) for sibling in others]
+        if all(other == said for other in others_said):
+            return False
+        if any(other not in (None, said) for other in others_said):
+            return True  # options saying different things: each speaks of itself
+        # the option's own label beside the message ("L" beside "在庫切れ"); a button saying only "Sold out" has none
+        labelled = option is not node and bool(text.replace(_own_text(node), "", 1).strip(" -:()/|"))
+        return _choice(option) and (labelled or _struck_option(option))
+    return False
+
+
+def _first_class(element: etree._Element) -> str:
+    return (element.get("class") or "").split(" ", 1)[0]
+
+
+def _option_said(option: etree._Element) -> Availability | None:
+    """What an option's own messages say, its notify-me button left out (pieces read apart: "S" "Sold out")."""
+    pieces = (_own_text(node) for node in islice(option.iter(etree.Element), 10))
+    text = " ".join(piece for piece in pieces if piece and not asks_to_notify(piece))
+    return "OutOfStock" if says_sold_out(text) else "InStock" if says_in_stock(text) else None
+
+
+def _struck_option(option: etree._Element) -> bool:
+    """A chip struck through (a sold-out size), or holding its struck label."""
+    return any(_struck(node) for node in islice(option.iter(etree.Element), 10))
+
+
+def _choice(option: etree._Element) -> bool:
+    """A chip, swatch or radio label a shopper picks a variant with."""
+    return (
+        option.tag in ("button", "label")
+        or option.get("role") in _CHOICE_ROLES
+        or any(option.get(state) is not None for state in ("aria-checked", "aria-selected", "aria-pressed"))
+        or option.find(".//input[@type='radio']") is not None
+    )
+
+
+def _selected(option: etree._Element) -> bool:
+    if any(option.get(state) == "true" for state in ("aria-checked", "aria-selected", "aria-pressed")):
+        return True
+    return bool(_SELECTED_CLASS.search(attribute_words(option, "class"))) or (
+        option.find(".//input[@checked]") is not None
+    )
 
 
 def _toggled_by_css(node: etree._Element) -> bool:
