@@ -926,23 +926,29 @@ def prices_in_product_grid(page: VisiblePage) -> frozenset[int]:
             if level > _GRID_LEVELS + 1:
                 break
             priced.add(node)
-    return frozenset(candidate.order for candidate in page.prices if _repeated_tile(candidate.element, priced))
+    return frozenset(
+        candidate.order
+        for candidate in page.prices
+        if _repeated_tile(candidate.element, priced, _GRID_MIN_TILES) is not None
+    )
 
 
-def _repeated_tile(element: etree._Element, priced: set[etree._Element]) -> bool:
+def _repeated_tile(element: etree._Element, holders: set[etree._Element], at_least: int) -> etree._Element | None:
+    """The ancestor of `element` (a few levels up) repeated side by side, same tag and class, with at least
+    `at_least` copies holding one of `holders`: the element's tile in a grid, if any."""
     node = element
     for _ in range(_GRID_LEVELS):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
-            return False
+            return None
         css = node.get("class")
         tiles = sum(
-            1 for sibling in parent if sibling.tag == node.tag and sibling.get("class") == css and sibling in priced
+            1 for sibling in parent if sibling.tag == node.tag and sibling.get("class") == css and sibling in holders
         )
-        if tiles >= _GRID_MIN_TILES:
-            return True
+        if tiles >= at_least:
+            return node
         node = parent
-    return False
+    return None
 
 
 def buy_controls_in_item_tiles(page: VisiblePage) -> bool:
@@ -958,30 +964,13 @@ def buy_controls_in_item_tiles(page: VisiblePage) -> bool:
         holders.update(islice(_ancestors_and_self(control), _GRID_LEVELS + 1))
     tiles: set[etree._Element] = set()
     for control in controls:
-        tile = _repeated_holder(control, holders)
+        tile = _repeated_tile(control, holders, _TILED_CONTROLS)
         if tile is None:
             return False
         tiles.add(tile)
     links = {_item_link(tile) for tile in tiles}
     links.discard(None)
     return len(links) >= _TILED_CONTROLS
-
-
-def _repeated_holder(control: etree._Element, holders: set[etree._Element]) -> etree._Element | None:
-    """The tile around a buy control that repeats beside other tiles holding one, if any."""
-    node = control
-    for _ in range(_GRID_LEVELS):
-        parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            return None
-        css = node.get("class")
-        tiles = sum(
-            1 for sibling in parent if sibling.tag == node.tag and sibling.get("class") == css and sibling in holders
-        )
-        if tiles >= _TILED_CONTROLS:
-            return node
-        node = parent
-    return None
 
 
 def _item_link(tile: etree._Element) -> str | None:
