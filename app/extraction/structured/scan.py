@@ -15,6 +15,7 @@ MAX_ELEMENTS = 150_000  # a 4 MB shop page has ~30k; past this a page is hostile
 MAX_STOCK_ELEMENTS = 60
 MAX_SUBHEADINGS = 80
 MAX_ROLE_BUTTONS = 200
+_ARIA_LABELLED = etree.XPath("//*[@aria-label]")
 # Elements acting as buttons that the loop does not take as controls already.
 _ROLE_BUTTONS = etree.XPath(
     "(//*[@role='button'][not(self::a or self::button or self::input or self::form)])"
@@ -62,6 +63,8 @@ class PageScan:
 def scan_page(root: etree._Element) -> PageScan:
     scan = PageScan()
     order = 0
+    # found by one XPath pass in C: an attribute read per element in the loop below costs more than the rest of it
+    amount_labelled = {element for element in _ARIA_LABELLED(root) if _amount_label(element.get("aria-label"))}
     for seen, element in enumerate(root.iter(etree.Element)):
         if seen >= MAX_ELEMENTS:
             break
@@ -93,12 +96,13 @@ def scan_page(root: etree._Element) -> PageScan:
         if not named_price:
             test_id = next(filter(None, map(element.get, TEST_ID_ATTRIBUTES)), None)
             named_price = test_id is not None and "price" in test_id.lower()
-        if not named_price and (label := element.get("aria-label")):
-            named_price = _amount_label(label)
-        if tag in SUBHEADINGS and len(scan.subheadings) < MAX_SUBHEADINGS:
+        if not named_price and amount_labelled:
+            named_price = element in amount_labelled
+        subheading = tag in SUBHEADINGS
+        if subheading and len(scan.subheadings) < MAX_SUBHEADINGS:
             scan.subheadings.append((order - 1, element))
         # a subheading that is only an amount: OpenCart's "<h2>$122.00</h2>" below the title
-        if named_price or (tag in SUBHEADINGS and _only_a_number(element)):
+        if named_price or (subheading and _only_a_number(element)):
             scan.price_elements.append((order, element))
             is_anchor = True
         if (
@@ -114,7 +118,6 @@ def scan_page(root: etree._Element) -> PageScan:
             order += 1
             if order >= MAX_ANCHORS:
                 break
-    # one XPath pass in C rather than an attribute read per element in the loop above
     scan.role_buttons = _ROLE_BUTTONS(root)
     return scan
 
