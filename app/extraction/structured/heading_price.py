@@ -20,7 +20,7 @@ from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.document import attribute_words, element_text
 from app.extraction.structured.price_element_text import FORMER, STRUCK_TAGS
 from app.extraction.structured.price_parsing import parse_price
-from app.extraction.structured.stock_words import ESTIMATE_LABEL
+from app.extraction.structured.stock_words import ESTIMATE_LABEL, PRICE_WORD
 from app.extraction.structured.visible import PriceCandidate
 
 _MAX_ELEMENTS_AFTER_HEADING = 250
@@ -31,8 +31,7 @@ _OUTSIDE_THE_PRODUCT = {"footer", "nav", "aside"}
 # "Price:" as a label of its own, in the languages of the shops and classifieds we read; and an auction's bid, the
 # price a bidder pays now ("Current bid", "Starting bid"; never the "Estimate" beside it).
 _PRICE_LABEL = re.compile(
-    r"^(?:price|our price|preis|prix|precio|preço|prezzo|prijs|cena|cijena|цена|ціна|fiyat|fiyatı|ár|hinta|pris"
-    r"|τιμή|מחיר|السعر|ფასი|価格|販売価格|价格|價格|售价|售價|가격|판매가|ราคา|giá|giá bán|harga"
+    rf"^(?:{PRICE_WORD}|our price|fiyatı|ár|hinta|pris|τιμή|מחיר|السعر|ფასი|販売価格|售价|售價|판매가|giá bán"
     r"|(?:current|starting|opening|high|highest|winning) bid|aktuelles gebot|höchstgebot|startgebot|startpreis"
     r"|enchère actuelle|mise à prix|puja actual|puja inicial|precio de salida|lance atual|lance inicial"
     r"|offerta attuale|prezzo di partenza|huidig bod|hoogste bod|startbod|aktualna oferta|cena wywoławcza"

@@ -306,10 +306,8 @@ def _stand_in_heading(scan: PageScan, names: tuple[str | None, ...]) -> tuple[in
     <h2>-<h4> repeating the name its title or markup gives: the first that does."""
     for order, element in scan.subheadings:
         text = element_text(element, _MAX_STAND_IN_CHARS + 1)
-        if (
-            len(text) >= _MIN_STAND_IN_CHARS
-            and len(text) <= _MAX_STAND_IN_CHARS
-            and any(name_similarity(text, name) >= _STAND_IN_LIKENESS for name in names if name)
+        if _MIN_STAND_IN_CHARS <= len(text) <= _MAX_STAND_IN_CHARS and any(
+            name_similarity(text, name) >= _STAND_IN_LIKENESS for name in names if name
         ):
             return order, text
     return None

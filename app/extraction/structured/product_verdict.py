@@ -92,7 +92,7 @@ def page_signals(
     shown: MainVisiblePrice | None,
     stock: str | None,
     has_price: bool,
-    has_image: bool = False,
+    has_image: bool,
 ) -> set[str]:
     """The names of the SIGNAL_WEIGHTS signals the page shows."""
     signals: set[str] = set()

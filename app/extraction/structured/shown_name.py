@@ -9,7 +9,7 @@ from itertools import islice
 from lxml import etree
 
 from app.extraction.structured.document import element_text
-from app.extraction.structured.text import name_similarity, name_words
+from app.extraction.structured.text import name_similarity, word_set
 
 _MIN_NAME_CHARS = 4
 # Words set off before the heading in og:title: "[G마켓] <name>", "Shop - <name>", "【Sale】<name>".
@@ -51,11 +51,11 @@ def titled_part(heading: etree._Element, text: str, names: tuple[str | None, ...
     known = [name for name in names if name]
     if not known or any(name_similarity(text, name) == 1 for name in known):
         return text
-    heading_words = name_words(text)
-    shared = [heading_words & name_words(name) for name in known]
+    heading_words = word_set(text)
+    shared = [heading_words & word_set(name) for name in known]
     for part in islice(heading.iterdescendants(), _MAX_HEADING_PARTS):
         part_text = element_text(part, len(text))
-        if len(part_text) >= _MIN_NAME_CHARS and len(part_text) < len(text) and name_words(part_text) in shared:
+        if len(part_text) >= _MIN_NAME_CHARS and len(part_text) < len(text) and word_set(part_text) in shared:
             return part_text
     return text
 

@@ -44,12 +44,12 @@ _SOLD_OUT = (
     "plus disponible", "esaurito", "esaurita", "non più disponibile", "agotado", "agotada", "sin stock",
     "sin existencias", "no hay stock", "producto no disponible", "actualmente no disponible",
     "temporalmente no disponible", "fuera de stock", "esgotado", "esgotada", "indisponível", "não disponível",
-    "sem estoque", "fora de estoque", "sem stock", "stoc epuizat", "indisponibil", "nu este în stoc",
+    "sem estoque", "fora de estoque", "sem stock", "indisponibil", "nu este în stoc",
     "nu există în stoc",
     "hors stock", "victime de son succès", "al momento non disponibile", "attualmente non disponibile",
     "temporaneamente non disponibile", "momentaneamente non disponibile", "prodotto non disponibile",
     "articolo non disponibile", "no hay existencias", "artículo no disponible", "no disponible por el momento",
-    "produto esgotado", "em falta", "fora de stock", "produto indisponivel", "epuizat", "fără stoc", "fara stoc",
+    "em falta", "fora de stock", "produto indisponivel", "epuizat", "fără stoc", "fara stoc",
     "nu mai este disponibil",
     # Slavic, Baltic, Hungarian, Greek, Turkish
     "niedostępny", "niedostępna", "niedostępne", "brak w magazynie", "brak towaru", "wyprzedany", "wyprzedane",
@@ -102,7 +102,7 @@ _IN_STOCK = (
     "low stock", "limited stock", "few left", "last few", "nur noch wenige", "sofort verfügbar", "geringer bestand",
     "disponible immédiatement", "derniers articles", "stock limité", "últimas unidades", "pocas unidades",
     "ultimi pezzi", "disponibilità immediata", "pronta consegna", "pronta entrega", "laatste stuks",
-    "ostatnie sztuki", "stoc limitat", "άμεσα διαθέσιμο", "stokta var", "ready stock", "sẵn hàng", "구매가능",
+    "ostatnie sztuki", "stoc limitat", "άμεσα διαθέσιμο", "ready stock", "sẵn hàng", "구매가능",
     "在庫わずか", "残りわずか", "在庫僅少", "有貨", "有货", "พร้อมส่ง",
 )  # fmt: skip
 # Words that mean "in stock" only as the whole message: in a sentence they may speak of the future ("Bientôt
@@ -229,6 +229,10 @@ FORMER_PRICE_LABEL = re.compile(
     r"|doporučená (?:prodejní )?cena|odporúčaná (?:predajná )?cena|sugerowana cena|cena sugerowana|ajánlott ár"
     r"|suositushinta|veiledende pris|vejledende pris|rekommenderat pris|рекомендованная цена|önerilen fiyat)",
     re.I,
+)
+# "Price" as a label, in the languages of the shops we read ("Price $1,899.99", "价格 ¥399.00").
+PRICE_WORD = (
+    r"price|preis|prix|precio|preço|prezzo|prijs|cena|cijena|цена|ціна|fiyat|価格|价格|價格|가격|ราคา|giá|harga"
 )
 # Labels before the price the product sells at now.
 CURRENT_PRICE_LABEL = re.compile(

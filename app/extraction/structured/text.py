@@ -111,16 +111,12 @@ def code_written(code: str, text: str) -> bool:
 
 def name_similarity(name: str | None, reference: str | None) -> float:
     """Share of the name's words found in the reference (0..1): 'Blue Mug' vs 'Blue Mug | Acme' is 1.0."""
-    words = _words(name)
+    words = word_set(name)
     if not words:
         return 0.0
-    return len(words & _words(reference)) / len(words)
+    return len(words & word_set(reference)) / len(words)
 
 
-def name_words(text: str | None) -> set[str]:
+def word_set(text: str | None) -> set[str]:
     """The lower-cased words of a name, as name_similarity counts them."""
-    return _words(text)
-
-
-def _words(text: str | None) -> set[str]:
     return set(_WORD.findall(text.lower())) if text else set()

@@ -28,6 +28,7 @@ from app.extraction.structured.stock_words import (
     CURRENT_PRICE_LABEL,
     ESTIMATE_LABEL,
     FORMER_PRICE_LABEL,
+    PRICE_WORD,
     SAVING_LABEL,
     asks_to_notify,
     says_in_stock,
@@ -148,11 +149,7 @@ _MAX_PRICE_PIECE = 4  # characters of "79." or "$": a piece of a price split ove
 _MAX_DISCOUNT_FACTOR = 10  # a "regular price" ten times the sale price is some other number
 # A bare "Price" label before an amount ("Price $1,899.99", "价格 ¥399.00"): the old price where the buy box labels
 # its current price as such beside it ("Your Price $1,599.99", "促销价 ¥299.00").
-_PLAIN_PRICE_LABEL = re.compile(
-    r"^\W*(?:price|preis|prix|precio|preço|prezzo|prijs|cena|cijena|цена|ціна|fiyat|価格|价格|價格|가격|ราคา|giá"
-    r"|harga)\s*[:：]?\s*(.*)$",
-    re.IGNORECASE,
-)
+_PLAIN_PRICE_LABEL = re.compile(rf"^\W*(?:{PRICE_WORD})\s*[:：]?\s*(.*)$", re.IGNORECASE)
 _CURRENT_LABEL_LEVELS = 2
 
 
