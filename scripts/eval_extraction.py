@@ -66,10 +66,12 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_EVAL_DIR = REPO_ROOT / ".." / "shared" / "eval"
 FIELDS = ("name", "price", "currency", "regular_price", "image", "availability", "sku", "gtin", "mpn", "brand")
-DEFAULT_DEVPAGES_LABELS = REPO_ROOT / "eval" / "devpages" / "labels.jsonl"
+DEFAULT_DEVPAGES_LABELS = Path(os.environ.get("DEVPAGES_LABELS", REPO_ROOT / "eval" / "devpages" / "labels.jsonl"))
 DEFAULT_DEVPAGES_DIR = Path(os.environ.get("DEVPAGES_DIR", "/work/devpages/pages"))
 # Pages nobody tuned on (eval/blindpages/README.md): report them, never tune on them.
-DEFAULT_BLINDPAGES_LABELS = REPO_ROOT / "eval" / "blindpages" / "labels.jsonl"
+DEFAULT_BLINDPAGES_LABELS = Path(
+    os.environ.get("BLINDPAGES_LABELS", REPO_ROOT / "eval" / "blindpages" / "labels.jsonl")
+)
 DEFAULT_BLINDPAGES_DIR = Path(os.environ.get("BLINDPAGES_DIR", "/work/devpages/blind"))
 RELIABILITY_BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0001)
 # devpages label these whenever the page shows them: a value given on a page without one is a false positive.
