@@ -659,7 +659,8 @@ $("settings-form").addEventListener("submit", async (event) => {
 (async () => {
   try {
     const { user, settings } = await ask("auth.state");
-    $("settings-form").apiBaseUrl.value = settings.apiBaseUrl;
+    const address = $("settings-form").apiBaseUrl;
+    if (!address.value) address.value = settings.apiBaseUrl; // never over what the person typed while this loaded
     if (user) showSignedIn(user);
     else showSignIn();
   } catch (error) {
