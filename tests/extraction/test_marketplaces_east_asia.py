@@ -28,12 +28,6 @@ from tests.support.markup import jsonld
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 
-UNIT_PRICE_ID_DROPS_THE_PRICE = (
-    "price None: the only price element, span#js_scl_unitPrice '￥6,980' under '販売価格（税込）', is refused because "
-    "its id reads as 'unit price' (visible.py _NOT_A_PRICE matches the word 'unit' in the id)"
-)
-
-
 def _product_ld(
     name: str,
     price: str,
@@ -561,7 +555,6 @@ YODOBASHI = [
         yodobashi_page(name=YODOBASHI_NAME, price="6,980", points="698", stock="在庫あり（10点以上）", buyable=True),
         YODOBASHI_URL,
         Shown(YODOBASHI_NAME, "6980", "JPY", None, "InStock"),
-        marks=defect(UNIT_PRICE_ID_DROPS_THE_PRICE),
         id="yodobashi-in-stock-visible",
     ),
     pytest.param(
@@ -570,7 +563,6 @@ YODOBASHI = [
         ),
         YODOBASHI_URL,
         Shown(YODOBASHI_NAME, "6980", "JPY", None, "OutOfStock"),
-        marks=defect(UNIT_PRICE_ID_DROPS_THE_PRICE),
         id="yodobashi-sales-ended-visible",
     ),
 ]

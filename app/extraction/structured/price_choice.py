@@ -14,6 +14,7 @@ from app.extraction.structured.card_price import open_price_instead
 from app.extraction.structured.currency import PageLocale, minor_unit_digits
 from app.extraction.structured.document import attribute_words, element_text
 from app.extraction.structured.models import Availability, Source
+from app.extraction.structured.price_element_text import PER_UNIT
 from app.extraction.structured.price_parsing import RANGE_JOIN
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord
 from app.extraction.structured.text import code_written
@@ -46,8 +47,6 @@ _TAX_INCLUDED = re.compile(
     r"|inc\.?\s*(?:vat|gst)|ttc|iva\s+incl|con\s+iva|s\s+dph|z\s+vat|brutto|с\s+ндс)\b",
     re.IGNORECASE,
 )
-# A price per unit (Germany's "Grundpreis" beside the "inkl. MwSt." note): "5,54 € pro 1 kg", "(2,50 € / 100 ml)".
-_UNIT_PRICE = re.compile(r"/|\b(?:pro|per|je|par|por|a|al)\s+(?:\d|kg|g|l|ml|m|st|stk|stück|100)\b", re.IGNORECASE)
 _MAX_TAX_FACTOR = Decimal("1.3")  # VAT and sales taxes stay under 30 %
 _TAXED_NEARBY = 12  # anchors between the main price and its taxed twin
 
@@ -148,7 +147,7 @@ def _with_tax(best: PriceCandidate, candidates: list[PriceCandidate]) -> PriceCa
             and best.amount < candidate.amount <= best.amount * _MAX_TAX_FACTOR
             and (best.currency is None or candidate.currency in (None, best.currency))
             and _TAX_INCLUDED.search(taxed_text := element_text(candidate.element, MAX_PRICE_TEXT))
-            and not _UNIT_PRICE.search(taxed_text)
+            and not PER_UNIT.search(taxed_text)  # Germany's "Grundpreis" beside "inkl. MwSt."
         ),
         best,
     )

@@ -21,7 +21,14 @@ from app.extraction.structured.currency import PageLocale, is_currency_symbol
 from app.extraction.structured.discount import sale_with_regular
 from app.extraction.structured.document import PageFacts, attribute_words, element_text, name_words, site_of
 from app.extraction.structured.models import Availability
-from app.extraction.structured.price_element_text import FORMER, HIDDEN, NOT_BEFORE, STRUCK_TAGS, shown_price_text
+from app.extraction.structured.price_element_text import (
+    FORMER,
+    HIDDEN,
+    NOT_BEFORE,
+    PER_UNIT,
+    STRUCK_TAGS,
+    shown_price_text,
+)
 from app.extraction.structured.price_parsing import parse_price
 from app.extraction.structured.scan import SUBHEADINGS, TEST_ID_ATTRIBUTES, PageScan
 from app.extraction.structured.stock_words import (
@@ -50,9 +57,14 @@ _NOISE = re.compile(
     r"|comparison|p13n|certona|combo|modal) "  # "prod-buy-footer" is Coupang's buy box, not the page's footer
 )
 _NOT_A_PRICE = re.compile(
-    r" (?:shipping|delivery|installments?|monthly|month|finance|financing|save|saving|savings|tax|per|unit|total"
+    r" (?:shipping|delivery|installments?|monthly|month|finance|financing|save|saving|savings|tax|per|total"
     r"|subtotal|quantity|qty) "
 )
+# "unit" names a price per kilogram on some shops ("unit-price": "€4.90 / kg") and the price of one item on others
+# (Yodobashi's "js_scl_unitPrice": "￥6,980"): it is refused only when a measure is written beside the amount.
+_UNIT_NAMED = " unit "
+_UNIT_CONTEXT_CHARS = 80
+_MEASURE = re.compile(r"\d\s*(?:kg|g|mg|ml|cl|l|oz|lb|m|cm)(?![a-z])", re.IGNORECASE)  # "(100g당 748원)"
 # A block of instalments around a price element ("ecredit-installment-block" > "price": eMAG's monthly rate).
 _INSTALMENT_CONTAINER = re.compile(
     r" (?:installments?|instalments?|ecredit|financing|finance|raten|cuotas|parcelas|parcelamento) "
@@ -376,6 +388,8 @@ def _price_candidate(
     text = shown_price_text(element, keep_old_prices=marked_old)
     if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
         return None
+    if _UNIT_NAMED in own_words and _priced_per_unit(element):
+        return None
     if ESTIMATE_LABEL.match(text) or (SAVING_LABEL.match(text) and not _saving_badge_before_price(text)):
         return None  # an auction's estimate or the amount a sale saves, not the price
     if _INSTALMENT_TEXT.search(text) and _in_instalment_block(element):
@@ -503,7 +517,7 @@ def _former_amount(element: etree._Element, locale: PageLocale, *, plain_price_i
     )
     # "list", "regular", "standard" name an old price only on a price element ("pipe-list" is a layout)
     named_old = _FORMER_CONTAINER.search(words) or (" price " in words and FORMER.search(words))
-    if not (marked or named_old) or HIDDEN.search(words) or _NOT_A_PRICE.search(words):
+    if not (marked or named_old) or HIDDEN.search(words) or _NOT_A_PRICE.search(words) or _UNIT_NAMED in words:
         return None
     text = "".join(shown_price_text(part, keep_old_prices=True) for part in _same_class_run(element))
     if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
@@ -514,6 +528,13 @@ def _former_amount(element: etree._Element, locale: PageLocale, *, plain_price_i
     # current price)
     whole_struck = struck and _STANDALONE_AMOUNT.fullmatch(text.strip()) is not None
     return parsed.amount if parsed.currency or " price " in words or whole_struck else None
+
+
+def _priced_per_unit(element: etree._Element) -> bool:
+    """Whether the amount, or the short block around it, is written per unit of measure ("$4.90 / kg")."""
+    around = element.getparent() if element.getparent() is not None else element
+    text = element_text(around, _UNIT_CONTEXT_CHARS)
+    return PER_UNIT.search(text) is not None or _MEASURE.search(text) is not None
 
 
 def _same_class_run(element: etree._Element) -> list[etree._Element]:
