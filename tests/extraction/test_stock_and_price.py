@@ -1245,3 +1245,32 @@ def test_a_struck_small_number_without_a_currency_is_no_old_price() -> None:
       <button type="button">Add to cart</button></div></body></html>"""
     result = extract_structured(html, "https://shop.example.com/p/lamp")
     assert (result.price, result.regular_price) == (Decimal("9.99"), None)
+
+
+def shrimp_page(shown: str) -> str:
+    """A cash-and-carry page: JSON-LD gives the range over the shop's stores, the buy box the price here."""
+    offers = {"@type": "AggregateOffer", "price": "14.89", "lowPrice": "14.89", "highPrice": "16.49"}
+    ld = jsonld({"@type": "Product", "name": "Breaded Shrimp 16-20", "offers": {**offers, "priceCurrency": "USD"}})
+    return f"""<html lang="en"><head><title>Breaded Shrimp 16-20</title>{ld}</head><body><main>
+      <h1>Breaded Shrimp 16-20</h1><div class="product-widget"><div>Unit (3 lb)</div>
+      <div class="product-widget-price">{shown}</div></div></main></body></html>"""
+
+
+@pytest.mark.parametrize(("shown", "price"), [("$15.19", "15.19"), ("$14.89", "14.89"), ("$57.89", "14.89")])
+def test_an_aggregate_offers_lowest_price_gives_way_to_the_buy_boxs_price_inside_its_range(
+    shown: str, price: str
+) -> None:
+    result = extract_structured(shrimp_page(shown), "https://shop.example.com/p/breaded-shrimp_1849850/")
+    assert (result.price, result.currency) == (Decimal(price), "USD")
+
+
+def test_a_price_after_a_bare_de_label_is_the_old_price() -> None:
+    html = """<html lang="pt-BR"><head><title>Geladeira</title></head><body><div class="produto">
+      <h1>Geladeira Frost Free 380 Litros</h1><div class="preco">
+      <p class="preco-comprar">de <span>R$ 2.599,00</span></p>
+      <p class="preco-comprar">por <span class="preco-verde">R$ 2.099,00</span></p>
+      <p>ou 10x de R$ 209,90 sem juros</p></div>
+      <button type="button">Comprar</button></div></body></html>"""
+    result = extract_structured(html, "https://loja.example.com.br/Produto/geladeira-380/96453")
+    assert (result.price, result.currency) == (Decimal("2099.00"), "BRL")
+    assert result.regular_price == Decimal("2599.00")

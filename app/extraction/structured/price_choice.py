@@ -208,7 +208,14 @@ def choose_price(
                 and len(priced) == 1
                 and not amount_written(price, page_text)
             )
-            if on_sale or stale:
+            # An AggregateOffer's lowPrice is only the cheapest of several offers (sizes, stores, sellers): the buy
+            # box's price inside its range is the one on offer here.
+            in_range = (
+                offer.high_price is not None
+                and price < current < offer.high_price
+                and (shown.near_cart or shown.near_heading)
+            )
+            if on_sale or stale or in_range:
                 regular = price if on_sale else shown_regular
                 currency = shown.candidate.currency or offer.currency
                 return PriceChoice(current, currency, "heuristic", offer.availability, regular)

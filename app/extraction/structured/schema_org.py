@@ -51,6 +51,7 @@ class OfferRecord:
     gtin: str | None = None
     mpn: str | None = None
     regular_price: Decimal | None = None  # a ListPrice / StrikethroughPrice above `price`
+    high_price: Decimal | None = None  # an AggregateOffer's highPrice above its lowPrice (`price`): several offers
     second_hand: bool = False  # itemCondition Used / Refurbished / Damaged: another seller's copy, not the item
     name: str | None = None  # an offer named apart from its product: an ad listed on a category page
 
@@ -191,6 +192,7 @@ def _offers(value: Any, resolve: Callable[[Any], Any], locale: PageLocale) -> It
         price_value = first(item.get("price"))
         if price_value is None:
             price_value = first(item.get("lowPrice"))
+        high_price = parse_markup_price(first(item.get("highPrice")), currency=currency, locale=locale)
         specification = _current_price_specification(item.get("priceSpecification"), resolve)
         if price_value is None and specification is not None:
             price_value = first(specification.get("price"))
@@ -201,6 +203,8 @@ def _offers(value: Any, resolve: Callable[[Any], Any], locale: PageLocale) -> It
             price_value = price_value.get("@value")
         ids = markup_identifiers(item)
         price = parse_markup_price(price_value, currency=currency, locale=locale)
+        if price is None or high_price is None or high_price <= price:
+            high_price = None
         yield OfferRecord(
             price=price,
             currency=currency,
@@ -210,6 +214,7 @@ def _offers(value: Any, resolve: Callable[[Any], Any], locale: PageLocale) -> It
             gtin=ids.gtin,
             mpn=ids.mpn,
             regular_price=_regular_price(item.get("priceSpecification"), price, currency, resolve, locale),
+            high_price=high_price,
             second_hand=_second_hand(item.get("itemCondition")),
             name=as_text(item.get("name"), 500),
         )

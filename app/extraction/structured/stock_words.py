@@ -217,7 +217,7 @@ FORMER_PRICE_LABEL = re.compile(
     r"|m\.?r\.?p\b\.?|value\b|typical price|uvp\b|statt\b|vorher\b|normalpreis|ursprünglich|avant\b|prix de référence"
     r"|prix barré|prix habituel|prix initial|prezzo consigliato|prezzo di listino|prezzo pieno|prezzo precedente"
     r"|antes\b|precio anterior|precio regular|precio habitual|precio de lista|pvpr?\b|preço (?:de|original)\b"
-    r"|de(?=\s*(?:r\$|\$|€|:))|van\b|normale prijs|ord(?:inarie|\.)?\s?pris|før\b|normalpris|cena regularna"
+    r"|de(?=\s*(?:r\$|\$|€|:|$))|van\b|normale prijs|ord(?:inarie|\.)?\s?pris|før\b|normalpris|cena regularna"
     r"|plp\b|prp\b|pre[țţt]\s?(?:ul\s)?vechi|pre[țţt]\s?(?:ul\s)?(?:de\s)?list[ăa]"
     r"|cena katalogowa|stara cena|běžná cena|původní cena|eredeti ár|normál ár|eski fiyat|piyasa fiyatı"
     r"|обычная цена|старая цена|было\b|стара ціна|原价|原價|市价|市價|建议零售价|定価|通常価格|参考価格"

@@ -404,7 +404,7 @@ def _price_candidate(
     if parsed.currency is None and sum(char.isalpha() for char in text) > 3:
         return None  # "Choose your size 2 4 6": words with numbers, not a price
     label = f"{_screen_reader_label(element)} {text}"
-    said_former = bool(FORMER_PRICE_LABEL.match(label))
+    said_former = bool(FORMER_PRICE_LABEL.match(label) or FORMER_PRICE_LABEL.match(label_before(element)))
     former = marked_old or said_former
     # What the element says outweighs its class names: "Previous Price $99.00" in a `RetailPriceOnSale` span
     current = bool(CURRENT_PRICE_LABEL.match(label)) or (
@@ -418,6 +418,21 @@ def _price_candidate(
         current=current,
         element=element,
     )
+
+
+def label_before(element: etree._Element) -> str:
+    """A short label (words only) written right before the price element, outside it: "de <span>R$ 2.599,00</span>"
+    or "<span>de</span> <span>R$ 2.599,00</span>"."""
+    previous = element.getprevious()
+    if previous is None:
+        parent = element.getparent()
+        label = (parent.text or "") if parent is not None else ""
+    elif isinstance(previous.tag, str) and not len(previous) and not (previous.tail or "").strip():
+        label = previous.text or ""
+    else:
+        label = previous.tail or ""
+    label = label.strip()
+    return label if len(label) <= _MAX_LABEL and not any(char.isdigit() for char in label) else ""
 
 
 def _sign_after(element: etree._Element) -> str | None:
