@@ -562,3 +562,19 @@ def test_a_bookshop_url_ending_in_an_isbn_gives_the_gtin() -> None:
 
     assert (result.gtin, result.sources.get("gtin")) == ("9781292264455", "url")
     assert extract_structured(page(), "https://shop.example.com/p/9781292264456").gtin is None  # check digit
+
+
+def test_a_markup_sku_that_is_the_books_isbn_gives_way_to_the_code_the_page_labels_sku() -> None:
+    html = page(
+        "<dl><dt>Sku</dt><dd>GOR008011677</dd><dt>ISBN 13</dt><dd>9781471156267</dd></dl>",
+        jsonld=product(sku="9781471156267", isbn="9781471156267"),
+    )
+    assert identifiers(html) == ("GOR008011677", "9781471156267", None)
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [("PZN:", "09703298"), ("注文コード", "44705756")],  # a German pharmacy's product number; MonotaRO's order code
+)
+def test_pharmacy_and_order_codes_are_the_shops_sku(label: str, code: str) -> None:
+    assert identifiers(page(f"<p>{label}</p><p>{code}</p>"))[0] == code

@@ -28,6 +28,7 @@ from tests.support.markup import jsonld
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 
+
 def _product_ld(
     name: str,
     price: str,

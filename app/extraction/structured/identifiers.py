@@ -304,7 +304,7 @@ _SKU_STRONG = (
     r"|bestell-?nummer|best\.?-?nr\.?|vare-?nummer|vare-?nr\.?|tuotenumero|tuotekoodi|cikksz[áa]m"
     r"|[üu]r[üu]n\s+kodu|stok\s+kodu|артикул|item\s*(?:#|no\.|nr\.)|product\s*(?:#|no\.)|style\s*(?:#|no\.)"
     r"|internet\s*#|art\.\s*no\.|cat(?:alog)?\.?\s*(?:#|no\.)|r[ée]f\.|cod\.\s*(?:art(?:icolo)?|prodotto)\.?"
-    r"|c[óo]d\.|מק[\"״]ט|n[úu]mero\s+de\s+(?:art[íi]culo|producto|referencia)|num[ée]ro\s+d['’]article"
+    r"|pzn|c[óo]d\.|מק[\"״]ט|n[úu]mero\s+de\s+(?:art[íi]culo|producto|referencia)|num[ée]ro\s+d['’]article"
     r"|numero\s+(?:di\s+)?articolo|n[úu]mero\s+do\s+(?:artigo|produto)"
 )
 _SKU_WEAK = (
@@ -328,7 +328,7 @@ _SKU_AD = (
 _SKU_BARE = r"c[óo]digo|codice|k[óo]d|код"
 _BARE_NUMBER = r"(\d{5,15})(?![A-Za-z0-9\-_/])"
 _SKU_SCRIPT = (
-    r"オークションid|商品id|商品編號|商品编号|商品號碼|商品番号|商品コード|品番|品号|品號|货号|貨號|产品编号|產品編號|商品代码|製品番号"
+    r"オークションid|注文コード|商品id|商品編號|商品编号|商品號碼|商品番号|商品コード|品番|品号|品號|货号|貨號|产品编号|產品編號|商品代码|製品番号"
     r"|상품\s?번호|상품\s?코드|품번|제품\s?번호|รหัสสินค้า"
 )
 _MPN_STRONG = r"mpn|mfr\.?\s*(?:part\s*)?(?:#|no\.)|model\s*(?:#|no\.)|part\s*(?:#|no\.)|herst\.?-?nr\.?"
@@ -495,8 +495,14 @@ def page_identifiers(
         if (in_url := from_url.get(kind)) and kind not in chosen:
             chosen[kind] = (in_url, "url")
     weak = {kind for kind, (value, _) in chosen.items() if kind != "gtin" and len(value) < _MIN_MARKUP_CODE}
-    unseen_sku = "sku" in chosen and chosen["sku"][1] != "url" and not code_written(chosen["sku"][0], text)
-    if len(chosen) < len(IDENTIFIER_FIELDS) or weak or unseen_sku:
+    # A markup sku the page never shows, or one that is the product's GTIN (an ISBN, a JAN), may give way to a code
+    # the page labels as its SKU
+    doubtful_sku = (
+        "sku" in chosen
+        and chosen["sku"][1] != "url"
+        and (not code_written(chosen["sku"][0], text) or normalise_gtin(chosen["sku"][0]) is not None)
+    )
+    if len(chosen) < len(IDENTIFIER_FIELDS) or weak or doubtful_sku:
         from_text = labelled_identifiers(text, name)
         for kind in IDENTIFIER_FIELDS:
             labelled = from_text.get(kind)
@@ -505,7 +511,7 @@ def page_identifiers(
             if (
                 kind not in chosen
                 or kind in weak
-                or (kind == "sku" and unseen_sku and _other_code(labelled, chosen, text))
+                or (kind == "sku" and doubtful_sku and _other_code(labelled, chosen, text))
             ):
                 chosen[kind] = (labelled, "heuristic")
     return chosen
