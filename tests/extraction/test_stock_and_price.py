@@ -1274,3 +1274,15 @@ def test_a_price_after_a_bare_de_label_is_the_old_price() -> None:
     result = extract_structured(html, "https://loja.example.com.br/Produto/geladeira-380/96453")
     assert (result.price, result.currency) == (Decimal("2099.00"), "BRL")
     assert result.regular_price == Decimal("2599.00")
+
+
+@pytest.mark.parametrize(
+    "old",
+    ['<div class="product_detail_avp">€&nbsp;22,<span>95<sup>*</sup></span></div>', "<p>AVP: 22,95 €</p>"],
+)
+def test_a_german_pharmacys_list_price_avp_is_the_regular_price(old: str) -> None:
+    html = f"""<html lang="de"><head><title>Lotion</title></head><body><div class="product"><h1>Cetaphil Lotion</h1>
+      <div class="product_detail_price_box">{old}<div class="product_detail_price">€ 21,<span>99<sup>*</sup></span>
+      </div></div><button type="submit">In den Warenkorb</button></div></body></html>"""
+    result = extract_structured(html, "https://apotheke.example.de/cetaphil-lotion-460ml-pzn-07127301")
+    assert (result.price, result.regular_price) == (Decimal("21.99"), Decimal("22.95"))

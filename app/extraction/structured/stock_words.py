@@ -214,7 +214,8 @@ _IN_STOCK_PHRASES = _split_by_script(_IN_STOCK)
 FORMER_PRICE_LABEL = re.compile(
     r"^\W*(?:was\b|previous(?:ly)?\b|reg\b\.?|regular\b|list\b|orig\b\.?|original\b|compare at\b|before\b"
     r"|msrp\b|rrp\b|retail\b"
-    r"|m\.?r\.?p\b\.?|value\b|typical price|uvp\b|statt\b|vorher\b|normalpreis|ursprünglich|avant\b|prix de référence"
+    r"|m\.?r\.?p\b\.?|value\b|typical price|[ua]vp\b|statt\b|vorher\b|normalpreis|ursprünglich|avant\b"
+    r"|prix de référence"
     r"|prix barré|prix habituel|prix initial|prezzo consigliato|prezzo di listino|prezzo pieno|prezzo precedente"
     r"|antes\b|precio anterior|precio regular|precio habitual|precio de lista|pvpr?\b|preço (?:de|original)\b"
     r"|de(?=\s*(?:r\$|\$|€|:|$))|van\b|normale prijs|ord(?:inarie|\.)?\s?pris|før\b|normalpris|cena regularna"

@@ -95,7 +95,7 @@ _ESTIMATE = re.compile(r" (?:estimate|estimated|estimation) ")
 # Ancestors whose class says what they hold is the old price (Magento's "old-price" around a plain "price").
 _FORMER_CONTAINER = re.compile(
     NOT_BEFORE + r" (?:old|was|former|past|org prc|prc org|strike\w*|crossed|crossout|previous|original|msrp|rrp"
-    r"|uvp|prp|vechi|barre|barrato|tachado|nonsale) "
+    r"|uvp|avp|prp|vechi|barre|barrato|tachado|nonsale) "  # AVP: a German pharmacy's list price
 )
 _STRUCK_CLASS = re.compile(
     NOT_BEFORE
