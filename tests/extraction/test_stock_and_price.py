@@ -1286,3 +1286,21 @@ def test_a_german_pharmacys_list_price_avp_is_the_regular_price(old: str) -> Non
       </div></div><button type="submit">In den Warenkorb</button></div></body></html>"""
     result = extract_structured(html, "https://apotheke.example.de/cetaphil-lotion-460ml-pzn-07127301")
     assert (result.price, result.regular_price) == (Decimal("21.99"), Decimal("22.95"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "old_header", "header", "old", "amount", "expected"),
+    [
+        ("ja", "参考基準価格(税別)", "販売価格(税込)", "￥1,950", "￥1,024", "1024"),
+        ("en", "List Price", "Our Price", "$129.00", "$99.00", "99.00"),
+    ],
+)
+def test_an_amount_under_an_old_price_column_header_is_not_the_price(
+    lang: str, old_header: str, header: str, old: str, amount: str, expected: str
+) -> None:
+    html = f"""<html lang="{lang}"><head><title>Water</title></head><body><div class="product"><h1>Mineral Water 2L</h1>
+      <table><thead><tr><th>Code</th><th>{old_header}</th><th>{header}</th></tr></thead><tbody><tr><td>44705756</td>
+      <td><span class="price">{old}</span></td><td><span class="price">{amount}</span></td></tr></tbody></table>
+      </div></body></html>"""
+    result = extract_structured(html, "https://shop.example.com/g/06201561/")
+    assert result.price == Decimal(expected)

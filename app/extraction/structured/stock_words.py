@@ -221,7 +221,7 @@ FORMER_PRICE_LABEL = re.compile(
     r"|de(?=\s*(?:r\$|\$|€|:|$))|van\b|normale prijs|ord(?:inarie|\.)?\s?pris|før\b|normalpris|cena regularna"
     r"|plp\b|prp\b|pre[țţt]\s?(?:ul\s)?vechi|pre[țţt]\s?(?:ul\s)?(?:de\s)?list[ăa]"
     r"|cena katalogowa|stara cena|běžná cena|původní cena|eredeti ár|normál ár|eski fiyat|piyasa fiyatı"
-    r"|обычная цена|старая цена|было\b|стара ціна|原价|原價|市价|市價|建议零售价|定価|通常価格|参考価格"
+    r"|обычная цена|старая цена|было\b|стара ціна|原价|原價|市价|市價|建议零售价|定価|通常価格|参考(?:基準)?価格"
     r"|希望小売価格|メーカー希望|정가|시중가|소비자가|ราคาปกติ|giá gốc|giá thị trường|harga normal|harga asli"
     r"|السعر الأصلي|السعر قبل|מחיר קודם|מחיר מקורי"
     # recommended retail prices, written unstruck above the shop's own: "Doporučená cena 3 290 Kč"

@@ -51,6 +51,7 @@ _CURRENT = re.compile(
 _STANDALONE_AMOUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+[.,]\d{2}|\d{3,}")
 _MAX_SIGN = 6  # characters of a currency sign written apart from its amount ("تومان", "Lei", "Kč")
 _MAX_LABEL = 40  # characters of a screen-reader label ("Previous Price")
+_CELL_LEVELS = 5  # a price element this far inside a table cell reads that column's header
 _NOISE = re.compile(
     r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sell\w*|crosssell\w*|carousel|recently|also"
     r"|mini cart|minicart|(?<!buy )footer|sponsored|bundles?|accessor\w*|you may|complete the look|wishlist|rr"
@@ -404,7 +405,9 @@ def _price_candidate(
     if parsed.currency is None and sum(char.isalpha() for char in text) > 3:
         return None  # "Choose your size 2 4 6": words with numbers, not a price
     label = f"{_screen_reader_label(element)} {text}"
-    said_former = bool(FORMER_PRICE_LABEL.match(label) or FORMER_PRICE_LABEL.match(label_before(element)))
+    said_former = any(
+        FORMER_PRICE_LABEL.match(said) for said in (label, label_before(element), _column_header(element))
+    )
     former = marked_old or said_former
     # What the element says outweighs its class names: "Previous Price $99.00" in a `RetailPriceOnSale` span
     current = bool(CURRENT_PRICE_LABEL.match(label)) or (
@@ -433,6 +436,23 @@ def label_before(element: etree._Element) -> str:
         label = previous.tail or ""
     label = label.strip()
     return label if len(label) <= _MAX_LABEL and not any(char.isdigit() for char in label) else ""
+
+
+def _column_header(element: etree._Element) -> str:
+    """The header of the table column a price sits in ("参考基準価格(税別) | 通常価格 | 販売価格(税込)" over one
+    row of amounts): its label, when it is one (words only)."""
+    cell = next((node for node in islice(_ancestors_and_self(element), _CELL_LEVELS) if node.tag == "td"), None)
+    row = cell.getparent() if cell is not None else None
+    if cell is None or row is None or row.tag != "tr":
+        return ""
+    column = len([sibling for sibling in cell.itersiblings(preceding=True) if sibling.tag in ("td", "th")])
+    table = next((node for node in islice(_ancestors_and_self(row), 3) if node.tag == "table"), None)
+    header_row = table.find(".//tr") if table is not None else None
+    if header_row is None or header_row is row:
+        return ""
+    cells = [node for node in header_row if node.tag in ("td", "th")]
+    header = element_text(cells[column], _MAX_LABEL + 1).strip() if column < len(cells) else ""
+    return header if len(header) <= _MAX_LABEL and not any(char.isdigit() for char in header) else ""
 
 
 def _sign_after(element: etree._Element) -> str | None:
