@@ -91,7 +91,8 @@ def price_after_label(root: etree._Element, locale: PageLocale) -> PriceCandidat
                 candidate = _amount(following, text, 0, locale)
                 if candidate is not None:
                     return candidate
-                break  # the label's value is something else ("on request", a struck price)
+                if not len(following):  # a row of cells ("General €40.00 Sales Ended") is read cell by cell
+                    break  # the label's value is something else ("on request", a struck price)
     return None
 
 
