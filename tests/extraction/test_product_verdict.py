@@ -514,3 +514,30 @@ def test_a_roundups_many_deal_links_are_no_buy_control() -> None:
         f'<a class="button" href="https://shop{index}.example.net/p/{index}">View Deal</a>' for index in range(3)
     )
     assert "add_to_cart" not in _signals(DEAL.format(links=links), "https://deals.example.com/x")
+
+
+def drawn_buy_button(label: str = "Купить") -> str:
+    """1C-Bitrix's buy button: a div styled by its classes, an icon and a label, no <button>."""
+    return f"""<div class="catalog-element-purchase-order-button intec-ui-control-basket-button"
+      data-basket-action="add"><div class="intec-ui-part-icon"><i class="glyph-icon-cart"></i></div>
+      <div class="intec-ui-part-content">{label}
+      </div></div>"""
+
+
+def test_a_buy_button_drawn_as_a_div_is_the_pages_buy_control() -> None:
+    html = f"""<html lang="ru"><head><title>Ванна стальная 1600х700</title></head><body><main>
+      <h1>Ванна стальная 1600х700 белая</h1><div class="catalog-element-price">10 320 ₽</div>{drawn_buy_button()}
+      </main></body></html>"""
+    result = extract_structured(html, "https://shop.example.ru/catalog/vanny/vanna-stalnaya-1600/")
+    assert "add_to_cart" in result.evidence.signals
+
+
+def test_drawn_buy_buttons_on_every_tile_of_a_grid_are_no_buy_control() -> None:
+    tiles = "".join(
+        f'<div class="tile"><a href="/p/{n}">Ванна {n}</a><div class="catalog-price">{n} 000 ₽</div>'
+        f"{drawn_buy_button()}</div>"
+        for n in range(10, 16)
+    )
+    html = f"""<html lang="ru"><head><title>Ванны</title></head><body><h1>Ванны</h1>{tiles}</body></html>"""
+    result = extract_structured(html, "https://shop.example.ru/catalog/vanny/")
+    assert "add_to_cart" not in result.evidence.signals

@@ -1308,7 +1308,8 @@ def test_an_amount_under_an_old_price_column_header_is_not_the_price(
 
 def test_a_price_column_of_a_ticket_table_is_read_cell_by_cell() -> None:
     html = """<html lang="en"><head><title>Walking Tour Tickets</title></head><body><h1>Event</h1>
-      <p>Trevi &amp; Pantheon Walking Tour</p><h1>Location</h1><p>Piazza di Trevi, Rome</p><table><tr><td>Admission Level</td><td>Price</td><td>Quantity</td></tr>
+      <p>Trevi &amp; Pantheon Walking Tour</p><h1>Location</h1><p>Piazza di Trevi, Rome</p>
+      <table><tr><td>Admission Level</td><td>Price</td><td>Quantity</td></tr>
       <tr><td><b>General</b></td><td>&#8364;40.00</td><td>Sales Ended</td></tr></table>
       <form action="/cart/add" method="post"><button type="submit">Add to Cart</button></form></body></html>"""
     result = extract_structured(html, "https://tickets.example.com/event/2391834")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from app.extraction.structured.buy_controls import BUY_CONTROL
+from app.extraction.structured.document import element_text
 from app.extraction.structured.price_parsing import parse_price
 
 MAX_ANCHORS = 5000
@@ -27,6 +28,11 @@ _CART_WORDS = (
 _MAX_CONTROL_LABEL = 100
 _BUTTON_INPUT_TYPES = {"submit", "button", "image"}
 _TAGS_OF_INTEREST = {"script", "img", "h1", "button", "input", "form", "a"}
+_STYLED_TAGS = {"div", "span"}
+_STYLED_BUY_WORDS = ("cart", "basket", "buy", "purchase")
+_MAX_STYLED_BUTTON_PARTS = 4  # an icon, a label, an effect: a wrapper of a whole buy box has more
+_MAX_STYLED_BUTTON_LABEL = 40
+_MAX_STYLED_BUTTONS = 3
 SUBHEADINGS = {"h2", "h3", "h4"}
 _MAX_HEADING_PRICE = 24  # characters of a subheading that is only an amount ("$122.00", "1 299,00 Kč")
 _MAX_CURRENCY_LETTERS = 4  # "Kč", "TL", "Rs.", "zł"
@@ -61,6 +67,7 @@ class PageScan:
 def scan_page(root: etree._Element) -> PageScan:
     scan = PageScan()
     order = 0
+    styled_buttons: list[tuple[int, etree._Element]] = []
     aria = _ARIA_ATTRIBUTES(root)
     amount_labelled = {value.getparent() for value in aria if value.attrname == "aria-label" and _amount_label(value)}
     for seen, element in enumerate(root.iter(etree.Element)):
@@ -86,6 +93,15 @@ def scan_page(root: etree._Element) -> PageScan:
             is_anchor = True
         # Cheap substring tests first: this loop runs for every element of the page.
         css, identifier, itemprop = element.get("class"), element.get("id"), element.get("itemprop")
+        if (
+            css
+            and ("utton" in css or "btn" in css or "Btn" in css)
+            and not is_anchor
+            and tag in _STYLED_TAGS
+            and _styled_buy_button(element, css)
+        ):
+            styled_buttons.append((order, element))
+            is_anchor = True
         named_price = (
             (css and ("rice" in css or "RICE" in css))
             or (identifier and ("rice" in identifier or "RICE" in identifier))
@@ -116,6 +132,9 @@ def scan_page(root: etree._Element) -> PageScan:
             order += 1
             if order >= MAX_ANCHORS:
                 break
+    # Drawn buy buttons count on a page showing one or two (its own); a grid's tiles each draw one.
+    if len(styled_buttons) <= _MAX_STYLED_BUTTONS:
+        scan.controls = sorted([*scan.controls, *styled_buttons], key=lambda control: control[0])
     # elements acting as buttons that the loop does not take as controls already
     scan.role_buttons = [
         element
@@ -125,6 +144,18 @@ def scan_page(root: etree._Element) -> PageScan:
         and (element := value.getparent()).tag not in _TAKEN_AS_CONTROLS
     ][:MAX_ROLE_BUTTONS]
     return scan
+
+
+def _styled_buy_button(element: etree._Element, css: str) -> bool:
+    """A <div> or <span> styled as the buy button by its classes ("…-basket-button", "btn-buy"), with a short label:
+    1C-Bitrix and many script-driven shops draw their "Купить" / "Add to cart" that way."""
+    lowered = css.lower()
+    return (
+        ("button" in lowered or "btn" in lowered)
+        and any(word in lowered for word in _STYLED_BUY_WORDS)
+        and not len(element) > _MAX_STYLED_BUTTON_PARTS
+        and 0 < len(element_text(element, _MAX_STYLED_BUTTON_LABEL + 1)) <= _MAX_STYLED_BUTTON_LABEL
+    )  # a wrapper of the real <button> or <input> has no words of its own
 
 
 def _only_a_number(element: etree._Element) -> bool:
