@@ -578,3 +578,12 @@ def test_a_markup_sku_that_is_the_books_isbn_gives_way_to_the_code_the_page_labe
 )
 def test_pharmacy_and_order_codes_are_the_shops_sku(label: str, code: str) -> None:
     assert identifiers(page(f"<p>{label}</p><p>{code}</p>"))[0] == code
+
+
+def test_two_option_rows_labelling_sibling_codes_give_no_product_sku() -> None:
+    rows = "".join(f"<li>{pack} Treatment Pack <p>SKU: CS20858_{n}</p></li>" for n, pack in ((1, 6), (2, 3)))
+    assert identifiers(page(f"<ul>{rows}</ul>"))[0] is None
+
+
+def test_a_product_code_and_a_longer_code_are_not_sibling_options() -> None:
+    assert identifiers(page("<p>SKU: 590414</p><p>SKU: 59041479</p>"))[0] == "590414"

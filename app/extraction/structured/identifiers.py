@@ -26,6 +26,7 @@ _GTIN_PREFIXES = {
     "gtin", "gtin8", "gtin12", "gtin13", "gtin14", "ean", "ean13", "upc", "isbn", "isbn13", "isbn10", "jan"
 }  # fmt: skip
 _MAX_LABELLED_VALUES = 2  # more distinct labelled codes of one kind: a list of products, not this one
+_MIN_VARIANT_STEM, _MAX_VARIANT_SUFFIX, _VARIANT_SEPARATORS = 4, 4, "-_./"
 _MIN_MARKUP_CODE = 4
 
 
@@ -419,10 +420,24 @@ def _the_products_value(values: list[str]) -> str | None:
     """The first of at most two different values; among more (a list of products, or "bought together"
     tiles), the one the page repeats more than any other (the product's own code shows in several places)."""
     distinct = list(dict.fromkeys(values))
+    if len(distinct) == _MAX_LABELLED_VALUES and _sibling_variants(*distinct):
+        return None  # two rows of options ("SKU: CS20858_1", "SKU: CS20858_2"), none the product's own code
     if len(distinct) <= _MAX_LABELLED_VALUES:
         return distinct[0] if distinct else None
     counts = Counter(values).most_common(2)
     return counts[0][0] if counts[0][1] > counts[1][1] else None
+
+
+def _sibling_variants(first: str, second: str) -> bool:
+    """Two codes sharing a stem that differ only after a separator: "CS20858_1" / "CS20858_2", "K-100-S" / "K-100-M"."""
+    stem = next((index for index, (a, b) in enumerate(zip(first, second, strict=False)) if a != b), None)
+    if stem is None:
+        return False  # one code extends the other: a product's code and its variant's (590414, 59041479)
+    return (
+        stem >= _MIN_VARIANT_STEM
+        and first[stem - 1] in _VARIANT_SEPARATORS
+        and max(len(first), len(second)) - stem <= _MAX_VARIANT_SUFFIX
+    )
 
 
 def _short_lines_with_codes(text: str) -> str:
