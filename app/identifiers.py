@@ -21,7 +21,9 @@ _ISBN10 = re.compile(r"\d{9}[\dX]")
 # Shop codes are ASCII letters and digits with a few joiners: "WH-1000XM4", "MK2K3LL/A", "123.456.78".
 _CODE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-_./#+]*[A-Za-z0-9])?")
 _NO_DIGIT_CODE = re.compile(r"[A-Z]+(?:[\-_.][A-Z0-9]+)+")  # "BLK-TEE-M": capitals joined by separators
-_PRICE_LIKE = re.compile(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}")
+# "1,299.00", "1.299,00", "12.99": grouped with one mark, decimals after the other ("305.689.01" is IKEA's article
+# number: no notation writes a price with the same mark twice)
+_PRICE_LIKE = re.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}|\d{1,3}(?:\.\d{3})*,\d{2}")
 _SLUG_WORD = re.compile(r"[a-z]{3,}")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "Année-modèle 2014": a year, not a model number
 # GS1 prefixes that are not global: restricted-circulation numbers (in-store and variable-weight codes),

@@ -587,3 +587,9 @@ def test_two_option_rows_labelling_sibling_codes_give_no_product_sku() -> None:
 
 def test_a_product_code_and_a_longer_code_are_not_sibling_options() -> None:
     assert identifiers(page("<p>SKU: 590414</p><p>SKU: 59041479</p>"))[0] == "590414"
+
+
+@pytest.mark.parametrize("label", ["No. artikel", "Article number", "Artikelnummer"])
+def test_ikeas_dotted_article_number_is_a_code_not_a_price(label: str) -> None:
+    assert identifiers(page(f"<p>{label}</p><p>305.689.01</p>"))[0] == "305.689.01"
+    assert clean_code("1.299,00") is None and clean_code("1,299.00") is None  # prices stay refused
