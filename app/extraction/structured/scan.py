@@ -147,15 +147,16 @@ def scan_page(root: etree._Element) -> PageScan:
 
 
 def _styled_buy_button(element: etree._Element, css: str) -> bool:
-    """A <div> or <span> styled as the buy button by its classes ("…-basket-button", "btn-buy"), with a short label:
-    1C-Bitrix and many script-driven shops draw their "Купить" / "Add to cart" that way."""
+    """A <div> or <span> styled as the buy button by its classes ("…-basket-button", "btn-buy"), with a short label
+    of its own: 1C-Bitrix and many script-driven shops draw their "Купить" / "Add to cart" that way (a wrapper of a
+    real <button> or <input> has no words of its own)."""
     lowered = css.lower()
     return (
         ("button" in lowered or "btn" in lowered)
         and any(word in lowered for word in _STYLED_BUY_WORDS)
-        and not len(element) > _MAX_STYLED_BUTTON_PARTS
+        and len(element) <= _MAX_STYLED_BUTTON_PARTS
         and 0 < len(element_text(element, _MAX_STYLED_BUTTON_LABEL + 1)) <= _MAX_STYLED_BUTTON_LABEL
-    )  # a wrapper of the real <button> or <input> has no words of its own
+    )
 
 
 def _only_a_number(element: etree._Element) -> bool:
