@@ -1314,3 +1314,14 @@ def test_a_price_column_of_a_ticket_table_is_read_cell_by_cell() -> None:
       <form action="/cart/add" method="post"><button type="submit">Add to Cart</button></form></body></html>"""
     result = extract_structured(html, "https://tickets.example.com/event/2391834")
     assert (result.price, result.currency) == (Decimal("40.00"), "EUR")
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("pt-BR", "Preço de venda:"), ("pt-BR", "Preço de oferta"), ("es", "Precio de venta")]
+)
+def test_a_selling_price_label_before_the_price_is_no_old_price_label(lang: str, label: str) -> None:
+    html = f"""<html lang="{lang}"><head><title>Jarra</title></head><body><div class="produto"><h1>Jarra de vidro</h1>
+      <p class="precos"><span class="rotulo">{label}</span><span class="preco">R$ 49,90</span></p>
+      <button type="button">Comprar</button></div></body></html>"""
+    result = extract_structured(html, "https://loja.example.com.br/jarra-de-vidro")
+    assert (result.price, result.regular_price) == (Decimal("49.90"), None)

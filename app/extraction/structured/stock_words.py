@@ -217,7 +217,8 @@ FORMER_PRICE_LABEL = re.compile(
     r"|m\.?r\.?p\b\.?|value\b|typical price|[ua]vp\b|statt\b|vorher\b|normalpreis|ursprünglich|avant\b"
     r"|prix de référence"
     r"|prix barré|prix habituel|prix initial|prezzo consigliato|prezzo di listino|prezzo pieno|prezzo precedente"
-    r"|antes\b|precio anterior|precio regular|precio habitual|precio de lista|pvpr?\b|preço (?:de|original)\b"
+    r"|antes\b|precio anterior|precio regular|precio habitual|precio de lista|pvpr?\b"
+    r"|preço (?:de(?=\s*(?:r\$|:|$))|original\b)"
     r"|de(?=\s*(?:r\$|\$|€|:|$))|van\b|normale prijs|ord(?:inarie|\.)?\s?pris|før\b|normalpris|cena regularna"
     r"|plp\b|prp\b|pre[țţt]\s?(?:ul\s)?vechi|pre[țţt]\s?(?:ul\s)?(?:de\s)?list[ăa]"
     r"|cena katalogowa|stara cena|běžná cena|původní cena|eredeti ár|normál ár|eski fiyat|piyasa fiyatı"
@@ -239,7 +240,8 @@ PRICE_WORD = (
 CURRENT_PRICE_LABEL = re.compile(
     r"^\W*(?:now\b|sale\b|special\b|our price|your price|you pay|deal\b|today\b|price now|sale price|current bid"
     r"|winning bid|high bid|starting bid|current price|jetzt\b|nur\b|angebotspreis|aktionspreis|sonderpreis"
-    r"|ahora\b|agora\b|por\b|maintenant\b|prix promo|prezzo scontato|precio de oferta|preço promocional"
+    r"|ahora\b|agora\b|por\b|maintenant\b|prix promo|prezzo scontato"
+    r"|precio de (?:oferta|venta)|preço (?:promocional|de (?:oferta|venda))|prix de vente"
     r"|voor\b|cena promocyjna|akciós ár|indirimli fiyat|цена со скидкой|할인가|판매가|セール価格|販売価格|特価"
     r"|售价|售價|促销价|特價|優惠價|ราคาพิเศษ|giá bán|giá khuyến mãi|harga diskon|aktuelles gebot|enchère actuelle)",
     re.I,
