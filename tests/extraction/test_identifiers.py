@@ -593,3 +593,9 @@ def test_a_product_code_and_a_longer_code_are_not_sibling_options() -> None:
 def test_ikeas_dotted_article_number_is_a_code_not_a_price(label: str) -> None:
     assert identifiers(page(f"<p>{label}</p><p>305.689.01</p>"))[0] == "305.689.01"
     assert clean_code("1.299,00") is None and clean_code("1,299.00") is None  # prices stay refused
+
+
+def test_an_mpn_that_repeats_the_sku_is_no_part_number() -> None:
+    html = page(jsonld=product(sku="30360468", mpn="30360468"))
+    assert identifiers(html) == ("30360468", None, None)
+    assert identifiers(page(jsonld=product(sku="30360468", mpn="MALM-6D")))[2] == "MALM-6D"

@@ -496,7 +496,7 @@ def page_identifiers(
 ) -> dict[IdentifierKind, tuple[str, Source]]:
     """Each identifier with where it came from: the main product's markup records, then OpenGraph, then the URL
     of a marketplace item, then a labelled code in the visible text. A markup code of under four characters
-    ("c13") gives way to a labelled one."""
+    ("c13") gives way to a labelled one. An mpn equal to the sku is no part number of its own."""
     chosen: dict[IdentifierKind, tuple[str, Source]] = {}
     opengraph_values = zip(IDENTIFIER_FIELDS, (opengraph.sku, opengraph.gtin, opengraph.mpn), strict=True)
     markup = [
@@ -530,6 +530,8 @@ def page_identifiers(
                 or (kind == "sku" and doubtful_sku and _other_code(labelled, chosen, text))
             ):
                 chosen[kind] = (labelled, "heuristic")
+    if "mpn" in chosen and "sku" in chosen and chosen["mpn"][0] == chosen["sku"][0]:
+        del chosen["mpn"]  # the shop's own code copied into the part number field tells nothing more
     return chosen
 
 
