@@ -20,8 +20,8 @@ from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.document import attribute_words, element_text
 from app.extraction.structured.price_element_text import FORMER, STRUCK_TAGS
 from app.extraction.structured.price_parsing import parse_price
-from app.extraction.structured.stock_words import ESTIMATE_LABEL, FORMER_PRICE_LABEL, PRICE_WORD
-from app.extraction.structured.visible import PriceCandidate, label_before
+from app.extraction.structured.stock_words import ESTIMATE_LABEL, PRICE_WORD
+from app.extraction.structured.visible import PriceCandidate, labelled_former
 
 _MAX_ELEMENTS_AFTER_HEADING = 250
 _MAX_PRICE_CHARS = 32
@@ -59,7 +59,7 @@ def _amounts_after_heading(heading: etree._Element, order: int, locale: PageLoca
         if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
             continue
         text = _short_number_text(element)
-        if not text or _estimate(element, text) or _former(element, text):
+        if not text or _estimate(element, text) or labelled_former(element, text):
             continue
         candidate = _amount(element, text, order + 1, locale)
         if candidate is not None and candidate.currency is not None:
@@ -112,11 +112,6 @@ def _estimate(element: etree._Element, text: str) -> bool:
     previous = element.getprevious()
     label = element_text(previous, _MAX_LABEL_CHARS + 1) if previous is not None else ""
     return bool(label) and ESTIMATE_LABEL.match(label) is not None
-
-
-def _former(element: etree._Element, text: str) -> bool:
-    """An old price labelled as one, in its own text or right before it ("de R$ 2.599,00", "Was <b>$40</b>")."""
-    return FORMER_PRICE_LABEL.match(text) is not None or FORMER_PRICE_LABEL.match(label_before(element)) is not None
 
 
 def _amount(element: etree._Element, text: str, order: int, locale: PageLocale) -> PriceCandidate | None:

@@ -26,7 +26,10 @@ _GTIN_PREFIXES = {
     "gtin", "gtin8", "gtin12", "gtin13", "gtin14", "ean", "ean13", "upc", "isbn", "isbn13", "isbn10", "jan"
 }  # fmt: skip
 _MAX_LABELLED_VALUES = 2  # more distinct labelled codes of one kind: a list of products, not this one
-_MIN_VARIANT_STEM, _MAX_VARIANT_SUFFIX, _VARIANT_SEPARATORS = 4, 4, "-_./"
+# Two labelled codes of option rows: a shared stem of 4+ characters ending in a separator, suffixes of up to 4
+_MIN_VARIANT_STEM = 4
+_MAX_VARIANT_SUFFIX = 4
+_VARIANT_SEPARATORS = "-_./"
 _MIN_MARKUP_CODE = 4
 
 

@@ -405,9 +405,7 @@ def _price_candidate(
     if parsed.currency is None and sum(char.isalpha() for char in text) > 3:
         return None  # "Choose your size 2 4 6": words with numbers, not a price
     label = f"{_screen_reader_label(element)} {text}"
-    said_former = any(
-        FORMER_PRICE_LABEL.match(said) for said in (label, label_before(element), _column_header(element))
-    )
+    said_former = labelled_former(element, label) or FORMER_PRICE_LABEL.match(_column_header(element)) is not None
     former = marked_old or said_former
     # What the element says outweighs its class names: "Previous Price $99.00" in a `RetailPriceOnSale` span
     current = bool(CURRENT_PRICE_LABEL.match(label)) or (
@@ -423,7 +421,12 @@ def _price_candidate(
     )
 
 
-def label_before(element: etree._Element) -> str:
+def labelled_former(element: etree._Element, text: str) -> bool:
+    """An amount labelled as the old price, in its own text or just before it ("de <span>R$ 2.599,00</span>")."""
+    return FORMER_PRICE_LABEL.match(text) is not None or FORMER_PRICE_LABEL.match(_label_before(element)) is not None
+
+
+def _label_before(element: etree._Element) -> str:
     """A short label (words only) written right before the price element, outside it: "de <span>R$ 2.599,00</span>"
     or "<span>de</span> <span>R$ 2.599,00</span>"."""
     previous = element.getprevious()
@@ -567,8 +570,8 @@ def _former_amount(element: etree._Element, locale: PageLocale, *, plain_price_i
 
 def _priced_per_unit(element: etree._Element) -> bool:
     """Whether the amount, or the short block around it, is written per unit of measure ("$4.90 / kg")."""
-    around = element.getparent() if element.getparent() is not None else element
-    text = element_text(around, _UNIT_CONTEXT_CHARS)
+    parent = element.getparent()
+    text = element_text(element if parent is None else parent, _UNIT_CONTEXT_CHARS)
     return PER_UNIT.search(text) is not None or _MEASURE.search(text) is not None
 
 
