@@ -77,6 +77,12 @@ def test_a_script_link_titled_add_to_cart_is_the_buy_control() -> None:
         ("es", "Contactar al anunciante"),
         ("pl", "Napisz"),  # OLX's, Otomoto's "write" (to the seller): the whole label only
         ("de", "Nachricht schreiben"),  # Kleinanzeigen
+        ("pt", "Ver o telefone"),  # Imovelweb
+        ("pl", "Wyświetl numer"),  # Otodom
+        ("no", "Vis telefonnummer"),
+        ("sv", "Kontakta säljaren"),
+        ("en", "Contact agent"),  # estate agents' property pages
+        ("en", "Request a viewing"),
     ],
 )
 def test_a_classified_ads_show_the_number_button_is_its_buy_control(lang: str, label: str) -> None:
@@ -471,7 +477,12 @@ AD = """<html><body><h1>Trek Marlin 5 Mountain Bike</h1><img src="https://ads.ex
 
 @pytest.mark.parametrize(
     "control",
-    ['<button type="button">reply</button>', '<div role="button" tabindex="0"><span>Message</span></div>'],
+    [
+        '<button type="button">reply</button>',
+        '<div role="button" tabindex="0"><span>Message</span></div>',
+        '<button type="button">Wyślij wiadomość</button>',  # Polish "send a message"
+        '<button type="button"><span>اطلاعات تماس</span></button>',  # Persian "contact details" (Divar)
+    ],
 )
 def test_a_classified_ads_bare_reply_or_message_button_stands_for_its_buy_control(control: str) -> None:
     evidence = extract_structured(AD.format(control=control), "https://ads.example.com/x").evidence

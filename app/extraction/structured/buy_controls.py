@@ -56,10 +56,10 @@ _PHRASES = (
     r"^\s*\+\s*(?:keranjang|troli)\s*$",
 )  # fmt: skip
 
-# A classified ad has no cart: reaching the seller is how one buys. Shops also put "show our phone number" in their
-# header, so these count only outside the page's header (see visible.py). Not the bare whole label "Reply"
-# (Craigslist) or "Message" (Facebook Marketplace): every comment of a WordPress blog has a "Reply" link, and
-# contact forms and forums a "Message" button.
+# A classified ad has no cart: reaching the seller (or the estate agent) is how one buys. Shops also put "show our
+# phone number" in their header, so these count only outside the page's header (see visible.py). Not the bare whole
+# label "Reply" (Craigslist) or "Message" (Facebook Marketplace): every comment of a WordPress blog has a "Reply"
+# link, and contact forms and forums a "Message" button.
 _CONTACT_PHRASES = (
     r"contact[\s_-]*(?:the[\s_-]*)?(?:seller|dealer|advertiser)", r"message[\s_-]*(?:the[\s_-]*)?seller",
     r"reply[\s_-]*to[\s_-]*(?:this[\s_-]*)?ad", r"show[\s_-]*(?:phone[\s_-]*)?number",
@@ -71,10 +71,15 @@ _CONTACT_PHRASES = (
     r"показать (?:номер|телефон)", r"показати (?:номер|телефон)", r"numarayı göster", r"toon (?:telefoon)?nummer",
     r"ნომრის ნახვა",
     r"(?:call|email|chat[\s_-]*with|ask)[\s_-]*(?:the[\s_-]*)?seller", r"contactar (?:al )?anunciante",
-    r"contatta l['’]inserzionista", r"contacter l['’]annonceur", r"ver telefone", r"contatar (?:o )?vendedor",
+    r"contatta l['’]inserzionista", r"contacter l['’]annonceur", r"ver (?:o )?telefone", r"contatar (?:o )?vendedor",
     r"falar com (?:o )?vendedor", r"contact opnemen met (?:de )?verkoper",
     r"kontakt ze sprzedającym", r"napisz do sprzedającego", r"zapytaj sprzedającego", r"kontaktovat prodejce",
-    r"napsat prodejci", r"(?:üzenet|írj) az eladónak", r"telefonszám megjelenítése", r"contactează vânzătorul",
+    r"wyświetl numer", r"napsat prodejci", r"(?:üzenet|írj) az eladónak", r"telefonszám megjelenítése",
+    r"contactează vânzătorul",
+    r"vis (?:telefon)?nummer", r"visa (?:telefon)?nummer",
+    r"kontakt(?:a)? (?:selgeren|selger|säljaren|sælgeren|sælger|megler)",
+    r"(?:contact|call|email)[\s_-]*(?:the[\s_-]*)?(?:agent|landlord|owner)",
+    r"(?:request|book|arrange)[\s_-]*(?:a[\s_-]*)?viewing",
     r"написать продавцу", r"связаться с продавцом", r"написати продавцю", r"зв['’]язатися з продавцем",
     # Whole labels only: a bare "write" / "write a message" is the seller's button on an ad (OLX, Otomoto,
     # Kleinanzeigen), but inside a longer label it is anything ("Napisz recenzję", a forum's reply form).
@@ -91,7 +96,7 @@ _CONTACT_PHRASES = (
 BARE_CONTACT_LABEL = re.compile(
     r"^\s*(?:reply|message|send(?:\s+a)?\s+message|chat(?:\s+now)?|nachricht|envoyer un message|enviar mensaje"
     r"|mensaje|enviar mensagem|mensagem|invia messaggio|messaggio|stuur (?:een )?bericht|bericht|wiadomość"
-    r"|сообщение|メッセージ|채팅하기|聊聊|私信)\s*$",
+    r"|wyślij wiadomość|zadzwoń|сообщение|メッセージ|채팅하기|聊聊|私信|اطلاعات تماس|چت)\s*$",
     re.IGNORECASE,
 )
 # A deal site's button to the offer ("See Deal", "Voir le deal"): the page's one offer is bought through it, often on
