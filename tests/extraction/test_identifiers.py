@@ -346,6 +346,10 @@ def test_markup_beats_the_url() -> None:
         ("<p>Numer oferty: 6051072358</p>", ("sku", "6051072358")),
         ("<p>Ad ID: 99887766</p>", ("sku", "99887766")),
         ("<p>post id: 7712345678</p>", ("sku", "7712345678")),  # Craigslist
+        ("<table><tr><th>FINN-kode</th><td>337819107</td></tr></table>", ("sku", "337819107")),  # Norway's FINN
+        ("<p>Annonsnummer: 1098765432</p>", ("sku", "1098765432")),  # Swedish
+        ("<p>Código do anúncio: 2999149586</p>", ("sku", "2999149586")),
+        ("<p>Číslo inzerátu: 166612345</p>", ("sku", "166612345")),
         ("<p>Описание</p><span>№ 3456789012</span>", ("sku", "3456789012")),  # Avito: the ad's number alone
         ("<p>Model: <span>WH1000XM5/B</span> Web Code: <span>16523456</span></p>", ("sku", "16523456")),
         # a bare "code" word before a long number, no colon (Magalu)

@@ -327,6 +327,8 @@ _SKU_WEAK = (
 _SKU_AD = (
     r"ad\s+(?:id|number)|(?:numer|nr|id)\s+(?:ogłoszenia|oferty)|anzeigen-?(?:nr\.?|nummer|id)|номер\s+объявления"
     r"|№\s+объявления|ilan\s+(?:no|numarası)|num[ée]ro\s+d['’]annonce|lot\s+(?:number|#|no\.)|post\s+id"
+    r"|finn-?kode|annonse-?(?:nummer|id)|annons-?(?:nummer|id)|annonce-?nummer|ilmoitusnumero|číslo\s+inzerátu"
+    r"|c[óo]digo\s+(?:del?|do)\s+an[úu]ncio|n[úu]mero\s+de(?:l)?\s+an[úu]ncio|id\s+(?:do|del)\s+an[úu]ncio"
 )
 # "Código 237875900 | Marca Samsung": a bare "code" word and a number, with no colon between. Only a long
 # number ending its phrase: after these words a short one or a word is anything but the item's code.
