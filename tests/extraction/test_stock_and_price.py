@@ -1325,3 +1325,32 @@ def test_a_selling_price_label_before_the_price_is_no_old_price_label(lang: str,
       <button type="button">Comprar</button></div></body></html>"""
     result = extract_structured(html, "https://loja.example.com.br/jarra-de-vidro")
     assert (result.price, result.regular_price) == (Decimal("49.90"), None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "css", "text", "amount"),
+    [
+        ("de", "artikel-preis", "24,99 €", "24.99"),
+        ("fr", "prix-produit", "24,99 €", "24.99"),
+        ("es", "precioFinal", "24,99 €", "24.99"),
+        ("pl", "product__cena", "24,99 zł", "24.99"),
+        ("tr", "urun-fiyati", "249,99 TL", "249.99"),
+        ("id", "harga-jual", "Rp 249.000", "249000"),
+        ("nl", "prijs", "€ 24,99", "24.99"),
+    ],
+)
+def test_a_price_element_named_price_in_the_shops_own_language(lang: str, css: str, text: str, amount: str) -> None:
+    html = f"""<html lang="{lang}"><head><title>Lampe</title></head><body><main><h1>Tischlampe Nova</h1>
+      <div class="gallery"><img src="https://shop.example.com/nova.jpg"></div><ul class="features"><li>E27</li>
+      <li>LED</li></ul><p>2 Jahre</p><div class="{css}">{text}</div><button type="button">Kaufen</button>
+      <section class="related"><h2>Mehr</h2><div class="product-price">9,99</div><div class="product-price">19,99</div>
+      </section></main></body></html>"""
+    result = extract_structured(html, "https://shop.example.com/tischlampe-nova")
+    assert result.price == Decimal(amount)
+
+
+def test_words_that_only_contain_a_price_word_name_no_price_element() -> None:
+    html = """<html lang="en"><head><title>Nova</title></head><body><main><h1>Desk Lamp Nova</h1>
+      <div class="enterprise-banner">2 500 customers</div><div class="surprise">1 000 gifts</div></main>
+      </body></html>"""
+    assert extract_structured(html, "https://shop.example.com/desk-lamp-nova").price is None

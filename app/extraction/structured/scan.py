@@ -3,6 +3,7 @@ functions cost several times more on a 1 MB page)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -42,6 +43,15 @@ _MAX_CURRENCY_LETTERS = 4  # "Kč", "TL", "Rs.", "zł"
 # non-product page called a product on the pages we never tune on, and left out; taken since for the marketplaces
 # that name their price nowhere else: Target, Magalu, Leboncoin, Tokopedia, Digikala.)
 TEST_ID_ATTRIBUTES = ("data-testid", "data-test", "data-qa", "data-qa-id")
+# "Price" in the class names of shops that name their classes in their own language: German "preis", French "prix",
+# Spanish "precio", Portuguese "preço"/"preco", Italian "prezzo", Dutch "prijs", Nordic "pris", Polish/Czech "cena",
+# Turkish "fiyat", Indonesian/Malay "harga", Finnish "hinta", Lithuanian "kaina", Croatian "cijena". A word start
+# (after a non-letter, or a capital in camelCase: "productPreis") keeps out "enterprise", "surprise", "scena".
+_LOCAL_PRICE_CLASS = re.compile(
+    r"(?:(?<![A-Za-z])p|P)(?:reis|rix|recio|re[cç]o|rezzo|rijs|ris)(?![a-df-rt-z])"
+    r"|(?:(?<![A-Za-z])c|C)(?:ena|ijena)(?![a-z])|(?:(?<![A-Za-z])f|F)iyat|(?:(?<![A-Za-z])h|H)(?:arga|inta)(?![a-z])"
+    r"|(?:(?<![A-Za-z])k|K)aina(?![a-z])"
+)
 
 
 @dataclass(slots=True)
@@ -107,6 +117,8 @@ def scan_page(root: etree._Element) -> PageScan:
             or (identifier and ("rice" in identifier or "RICE" in identifier))
             or (itemprop and "rice" in itemprop)
         ) and _mentions_price(css, identifier, itemprop)
+        if not named_price and css:
+            named_price = _LOCAL_PRICE_CLASS.search(css) is not None
         if not named_price:
             test_id = next(filter(None, map(element.get, TEST_ID_ATTRIBUTES)), None)
             named_price = test_id is not None and "price" in test_id.lower()
