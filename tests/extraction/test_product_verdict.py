@@ -552,3 +552,19 @@ def test_drawn_buy_buttons_on_every_tile_of_a_grid_are_no_buy_control() -> None:
     html = f"""<html lang="ru"><head><title>Ванны</title></head><body><h1>Ванны</h1>{tiles}</body></html>"""
     result = extract_structured(html, "https://shop.example.ru/catalog/vanny/")
     assert "add_to_cart" not in result.evidence.signals
+
+
+def test_a_slider_of_related_products_with_buy_buttons_is_no_listing() -> None:
+    tiles = "".join(
+        f'<div class="swiper-slide"><div class="catalog-item"><a href="/p/{n}">Water {n}</a>'
+        f'<div class="catalog-item__price">{40 + n},90 ₽</div><button type="button">В корзину</button></div></div>'
+        for n in range(24)
+    )
+    html = f"""<html lang="ru"><head><title>Вода RIOBA 0,33 л</title></head><body><main><div class="product-page">
+      <h1>Вода RIOBA негазированная, 0,33 л</h1><div class="price-card"><p class="price-card__price">42,90 ₽</p>
+      <button type="button" class="catalog-item_buy">В корзину</button></div></div>
+      <div class="product-slideshow swiper-container"><div class="swiper-wrapper">{tiles}</div></div></main>
+      </body></html>"""
+    evidence = extract_structured(html, "https://shop.example.ru/category/voda/rioba-033-l").evidence
+    assert "listing_page" not in evidence.signals
+    assert combine_product_confidence(0.03, evidence).is_product

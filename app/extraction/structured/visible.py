@@ -53,7 +53,8 @@ _MAX_SIGN = 6  # characters of a currency sign written apart from its amount ("Ø
 _MAX_LABEL = 40  # characters of a screen-reader label ("Previous Price")
 _CELL_LEVELS = 5  # a price element this far inside a table cell reads that column's header
 _NOISE = re.compile(
-    r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sell\w*|crosssell\w*|carousel|recently|also"
+    r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sell\w*|crosssell\w*|recently|also"
+    r"|carousel|swiper|slick|splide|slideshow"  # sliders of product tiles (a related strip, never the main grid)
     r"|mini cart|minicart|(?<!buy )footer|sponsored|bundles?|accessor\w*|you may|complete the look|wishlist|rr"
     r"|comparison|p13n|certona|combo|modal) "  # "prod-buy-footer" is Coupang's buy box, not the page's footer
 )
