@@ -350,6 +350,12 @@ def test_markup_beats_the_url() -> None:
         ("<p>Annonsnummer: 1098765432</p>", ("sku", "1098765432")),  # Swedish
         ("<p>Código do anúncio: 2999149586</p>", ("sku", "2999149586")),
         ("<p>Číslo inzerátu: 166612345</p>", ("sku", "166612345")),
+        ("<dt>Šifra oglasa:</dt><dd>1343823033</dd>", ("sku", "1343823033")),  # Slovenia's Bolha
+        ("<p>Publicación #1505218051</p>", ("sku", "1505218051")),  # Mercado Libre's listing number
+        ("<p>MLS#40883516</p>", ("sku", "40883516")),  # an estate agent's listing
+        ("<p>Šifra artikla: 55-1234</p>", ("sku", "55-1234")),  # Croatian, Serbian shops
+        ("<dl><dt>SKU (config)</dt><dd>SA024EL0C6IQ8NAFAMZ</dd></dl>", ("sku", "SA024EL0C6IQ8NAFAMZ")),  # Jumia
+        ("<p>SUPC: SDL822420913</p>", ("sku", "SDL822420913")),  # Snapdeal's product code
         ("<p>Описание</p><span>№ 3456789012</span>", ("sku", "3456789012")),  # Avito: the ad's number alone
         ("<p>Model: <span>WH1000XM5/B</span> Web Code: <span>16523456</span></p>", ("sku", "16523456")),
         # a bare "code" word before a long number, no colon (Magalu)
