@@ -1354,3 +1354,15 @@ def test_words_that_only_contain_a_price_word_name_no_price_element() -> None:
       <div class="enterprise-banner">2 500 customers</div><div class="surprise">1 000 gifts</div></main>
       </body></html>"""
     assert extract_structured(html, "https://shop.example.com/desk-lamp-nova").price is None
+
+
+def test_a_buy_box_in_a_details_footer_is_not_the_pages_footer() -> None:
+    html = """<html lang="en"><head><title>TL-WR740N Router</title></head><body><main><h1>TL-WR740N Router</h1>
+      <div class="details"><ul><li>150Mbps wireless</li></ul><div class="details-footer"><div class="price-box">
+      <span class="price"><span>EGP</span> <span data-price="222">222</span></span>
+      <span class="price -old"><span>EGP</span> <span data-price="280">280</span></span><span>-21%</span></div>
+      <button class="osh-btn -add-to-cart">Buy now</button></div></div>
+      <section class="other-sellers"><h2>Other offers</h2><div class="osh-col -price">EGP 234</div>
+      <button class="osh-btn">Buy now</button></section></main><footer><p>© Shop</p></footer></body></html>"""
+    result = extract_structured(html, "https://www.shop.example.eg/tl-wr740n-router-mpg5082.html")
+    assert (result.price, result.regular_price, result.currency) == (Decimal("222"), Decimal("280"), "EGP")

@@ -55,8 +55,9 @@ _CELL_LEVELS = 5  # a price element this far inside a table cell reads that colu
 _NOISE = re.compile(
     r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sell\w*|crosssell\w*|recently|also"
     r"|carousel|swiper|slick|splide|slideshow"  # sliders of product tiles (a related strip, never the main grid)
-    r"|mini cart|minicart|(?<!buy )footer|sponsored|bundles?|accessor\w*|you may|complete the look|wishlist|rr"
-    r"|comparison|p13n|certona|combo|modal) "  # "prod-buy-footer" is Coupang's buy box, not the page's footer
+    r"|mini cart|minicart|(?<!buy )(?<!details )footer|sponsored|bundles?|accessor\w*|you may|complete the look"
+    r"|wishlist|rr|comparison|p13n|certona|combo|modal) "
+    # "prod-buy-footer" is Coupang's buy box and "details-footer" Jumia's, not the page's footer
 )
 _NOT_A_PRICE = re.compile(
     r" (?:shipping|delivery|installments?|monthly|month|finance|financing|save|saving|savings|tax|per|total"
