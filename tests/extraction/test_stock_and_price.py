@@ -107,6 +107,8 @@ IN_STOCK_MESSAGES = [
     ("de", "Lagernd | nur noch 1 St."),
     ("it", "Disponibile"),
     ("fr", "En stock"),
+    ("es", "Stock Disponible"),  # Chilean shops
+    ("es", "Con stock"),
     ("pt", "Em estoque"),
     ("nl", "Op voorraad"),
     ("pl", "Produkt dostępny"),

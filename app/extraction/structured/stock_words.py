@@ -92,7 +92,7 @@ _IN_STOCK = (
     "in stock", "available for delivery", "available for pickup", "available for shipping", "ships today",
     "ships within", "left in stock", "ready to ship",
     "ready for shipping", "ready for dispatch", "auf lager", "lagernd", "sofort lieferbar", "vorrätig",
-    "en stock", "en existencia", "disponible en stock", "disponibile subito", "disponibile in magazzino",
+    "en stock", "en existencia", "disponible en stock", "stock disponible", "con stock", "disponibile subito", "disponibile in magazzino",
     "em estoque", "em stock", "disponível", "op voorraad", "direct leverbaar", "på lager", "i lager", "varastossa",
     "w magazynie", "dostępny", "skladem", "skladom", "na zalogi", "raktáron", "készleten", "σε απόθεμα", "stokta",
     "в наличии", "є в наявності", "в наявності", "на складе", "în stoc", "재고 있음", "구매 가능", "現貨", "现货",
