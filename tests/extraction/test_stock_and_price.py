@@ -1368,3 +1368,24 @@ def test_a_buy_box_in_a_details_footer_is_not_the_pages_footer() -> None:
       <button class="osh-btn">Buy now</button></section></main><footer><p>© Shop</p></footer></body></html>"""
     result = extract_structured(html, "https://www.shop.example.eg/tl-wr740n-router-mpg5082.html")
     assert (result.price, result.regular_price, result.currency) == (Decimal("222"), Decimal("280"), "EGP")
+
+
+@pytest.mark.parametrize(
+    ("shown", "regular"),
+    [
+        ('<span class="m6p_28">924\u2009₽</span> <span class="p5m_28">2\u2009099\u2009₽</span>', "2099"),  # OZON
+        ('<span class="x1">924 ₽</span> <span class="x2">бис</span>', None),
+        ('<span class="x1">924 ₽</span> bis <span class="x2">1 028 ₽</span>', None),  # a range
+        ('<span class="x1">924 ₽</span> <span class="x2">899 ₽</span>', None),  # lower: not an old price
+    ],
+)
+def test_an_old_price_written_right_after_the_markup_price_by_hashed_classes(shown: str, regular: str | None) -> None:
+    markup = jsonld(
+        {"@type": "Product", "name": "Кофе", "offers": {"@type": "Offer", "price": "924", "priceCurrency": "RUB"}}
+    )
+    html = f"""<html lang="ru"><head><title>Кофе</title>{markup}</head><body><main><h1>Кофе</h1>
+      <div class="a7b_12"><div class="c9d_12">{shown}</div><div>без Ozon Карты</div></div>
+      <button type="button">Добавить в корзину</button><p>Доставка <span class="delivery-price">99 ₽</span></p>
+      </main></body></html>"""
+    result = extract_structured(html, "https://www.shop.example.ru/product/kofe-747122168/")
+    assert (result.price, result.regular_price) == (Decimal("924"), Decimal(regular) if regular else None)

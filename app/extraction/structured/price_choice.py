@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from urllib.parse import parse_qsl, urlsplit
 
@@ -15,7 +15,7 @@ from app.extraction.structured.currency import PageLocale, minor_unit_digits
 from app.extraction.structured.document import attribute_words, element_text
 from app.extraction.structured.models import Availability, Source
 from app.extraction.structured.price_element_text import PER_UNIT
-from app.extraction.structured.price_parsing import RANGE_JOIN
+from app.extraction.structured.price_parsing import RANGE_JOIN, signed_amounts
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord
 from app.extraction.structured.text import code_written
 from app.extraction.structured.visible import (
@@ -309,6 +309,45 @@ def _regular_beside(amount: Decimal, page: VisiblePage, locale: PageLocale) -> D
     element was some other amount (an option's or a service's price)."""
     showing = next((c for c in page.prices if c.amount == amount and not c.former), None)
     return regular_price_near(showing, locale) if showing is not None else None
+
+
+# A line of the visible text that is the markup's price and one higher amount, nothing else ("924 ₽ 2 099 ₽"): the
+# old price beside it, struck by a stylesheet class the page names with a hash (OZON, Wildberries).
+_MAX_PAIR_LINE = 40
+_MAX_PAIR_LETTERS = 8  # currency words ("Lei", "Kč", a rouble abbreviation) on both amounts
+_MAX_OLD_PRICE_FACTOR = 4
+_RANGE_WORDS = re.compile(
+    r"[-\u2013\u2014~\uff5e]|\b(?:to|bis|ab|von|from|desde|de|dès|à|a|al|até|od|do|до|от)\b", re.I
+)
+
+
+def with_old_prices_in_text(old_prices: OldPrices, text: str, locale: PageLocale) -> OldPrices:
+    """Fills in, for each markup price without an old price found beside it, one written right after it in the
+    visible text (see above)."""
+    missing = [amount for amount, regular in old_prices.beside.items() if regular is None]
+    if not missing:
+        return old_prices
+    found = {amount: _old_price_after(amount, text, locale) for amount in missing}
+    return replace(old_prices, beside={**old_prices.beside, **{a: r for a, r in found.items() if r is not None}})
+
+
+def _old_price_after(amount: Decimal, text: str, locale: PageLocale) -> Decimal | None:
+    whole = str(int(amount))
+    digits = whole[-3:]  # "2 099", "2.099" and "2099" all end in the last group
+    for line in text.split("\n"):
+        if len(line) > _MAX_PAIR_LINE or digits not in line or sum(c.isalpha() for c in line) > _MAX_PAIR_LETTERS:
+            continue
+        amounts = signed_amounts(line, locale)
+        if (
+            len(amounts) == 2
+            and amounts[0][0] == amount
+            and amounts[0][1] is not None
+            and amounts[1][1] == amounts[0][1]
+            and amount < amounts[1][0] <= amount * _MAX_OLD_PRICE_FACTOR
+            and not _RANGE_WORDS.search(line)  # "10 € - 20 €": a range of options' prices
+        ):
+            return amounts[1][0]
+    return None
 
 
 def _struck_through(amount: Decimal, page: VisiblePage) -> bool:
