@@ -31,6 +31,8 @@ from app.extraction.structured.currency import local_currency
         ("ریال", "IRR"),  # the Persian spelling; the Arabic one (ريال) is several countries' riyal
         ("ج.م", "EGP"),  # the Arabic abbreviations, written with or without the last point and a direction mark
         ("د.م.", "MAD"),
+        ("L.E", "EGP"),  # livre égyptienne, as Egyptian shops write the pound in Latin letters
+        ("LE", "EGP"),
         ("ر.س.\u200f", "SAR"),
     ],
 )
@@ -119,3 +121,7 @@ def test_a_page_declaring_no_language_reads_the_yen_sign_by_its_titles_script(ti
       <div class="price">¥799.00</div><button class="buy-now">{button}</button></body></html>"""
     result = extract_structured(html, "https://item.shop.example.com/item.htm?id=562283240178")
     assert (result.price, result.currency) == (Decimal("799.00"), currency)
+
+
+def test_a_lower_case_le_is_a_french_article_not_the_egyptian_pound() -> None:
+    assert to_iso_currency("le") is None

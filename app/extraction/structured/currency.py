@@ -26,7 +26,7 @@ _UNAMBIGUOUS = {
     "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "sg$": "SGD", "nt$": "TWD", "ntd": "TWD",
     "mx$": "MXN", "mex$": "MXN", "r$": "BRL", "ar$": "ARS", "cl$": "CLP", "co$": "COP", "rd$": "DOP",
     "j$": "JMD", "tt$": "TTD", "n$": "NAD", "$u": "UYU", "bz$": "BZD", "bds$": "BBD", "$b": "BOB",
-    "e£": "EGP", "lb£": "LBP", "sy£": "SYP", "cn¥": "CNY", "人民币": "CNY", "rmb": "CNY", "yuan": "CNY",
+    "e£": "EGP", "l.e": "EGP", "l.e.": "EGP", "lb£": "LBP", "sy£": "SYP", "cn¥": "CNY", "人民币": "CNY", "rmb": "CNY", "yuan": "CNY",
     "円": "JPY", "yen": "JPY", "₩": "KRW", "원": "KRW",
     "zł": "PLN", "zl": "PLN", "kč": "CZK", "lei": "RON", "лв": "BGN", "лв.": "BGN",
     "₽": "RUB", "руб": "RUB", "руб.": "RUB", "р.": "RUB", "₴": "UAH", "грн": "UAH", "грн.": "UAH",
@@ -43,7 +43,7 @@ _UNAMBIGUOUS = {
     "تومان": "IRR", "toman": "IRR", "irt": "IRR",
 }
 # Symbols that are currencies only as capitalised ("16 ft" is a length, "16 Ft" forints).
-_CASE_SENSITIVE = {"Ft": "HUF", "FT": "HUF", "KM": "BAM", "G$": "GYD", "GY$": "GYD"}
+_CASE_SENSITIVE = {"Ft": "HUF", "FT": "HUF", "KM": "BAM", "G$": "GYD", "GY$": "GYD", "LE": "EGP"}
 _NORDIC_KRONE = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK", "FO": "DKK", "GL": "DKK"}
 _RUPEE = {"IN": "INR", "PK": "PKR", "LK": "LKR", "NP": "NPR", "MU": "MUR", "SC": "SCR"}
 # Symbols several currencies share: the page's country decides, else the usual reading (None: too ambiguous).
