@@ -1352,7 +1352,7 @@ def test_a_price_element_named_price_in_the_shops_own_language(lang: str, css: s
 
 
 def test_words_that_only_contain_a_price_word_name_no_price_element() -> None:
-    html = """<html lang="en"><head><title>Nova</title></head><body><main><h1>Desk Lamp Nova</h1>
+    html = """<html lang="de"><head><title>Nova</title></head><body><main><h1>Desk Lamp Nova</h1>
       <div class="enterprise-banner">2 500 customers</div><div class="surprise">1 000 gifts</div></main>
       </body></html>"""
     assert extract_structured(html, "https://shop.example.com/desk-lamp-nova").price is None
