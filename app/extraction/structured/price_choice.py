@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import parse_qsl, urlsplit
 
@@ -179,6 +179,7 @@ def choose_price(
     page_text: str,
     *,
     page_url: str = "",
+    locale: PageLocale | None = None,
 ) -> PriceChoice | None:
     """The markup's price, except where the page contradicts it:
     - several offers (variants, sellers): the selected variant's (named by the URL or its SKU shown in the
@@ -189,7 +190,8 @@ def choose_price(
     - the OpenGraph price (often a stale template value) is written nowhere in the page's text while the buy
       box shows another price;
     - a whole-unit currency whose markup number lost its grouping (24.990 written as 24.99 for CLP 24990).
-    Without markup prices, the page's main price element. `regular` is the price before a sale."""
+    Without markup prices, the page's main price element. `regular` is the price before a sale (`locale` reads
+    an old price written right after the markup's price in the visible text)."""
     og_amounts = {offer.price for offer in opengraph.offers if offer.price}
     shown_regular = old_prices.near_shown
     for record in (main, opengraph):
@@ -225,7 +227,7 @@ def choose_price(
         if regular is None and shown is not None and shown.candidate.amount == price:
             regular = shown_regular
         elif regular is None:
-            regular = old_prices.beside.get(price)
+            regular = old_prices.beside.get(price) or _old_price_after(price, page_text, locale)
         return PriceChoice(price, offer.currency, record.source, offer.availability, regular)
     if shown is not None:
         return PriceChoice(shown.candidate.amount, shown.candidate.currency, "heuristic", regular=shown_regular)
@@ -321,17 +323,7 @@ _RANGE_WORDS = re.compile(
 )
 
 
-def with_old_prices_in_text(old_prices: OldPrices, text: str, locale: PageLocale) -> OldPrices:
-    """Fills in, for each markup price without an old price found beside it, one written right after it in the
-    visible text (see above)."""
-    missing = [amount for amount, regular in old_prices.beside.items() if regular is None]
-    if not missing:
-        return old_prices
-    found = {amount: _old_price_after(amount, text, locale) for amount in missing}
-    return replace(old_prices, beside={**old_prices.beside, **{a: r for a, r in found.items() if r is not None}})
-
-
-def _old_price_after(amount: Decimal, text: str, locale: PageLocale) -> Decimal | None:
+def _old_price_after(amount: Decimal, text: str, locale: PageLocale | None) -> Decimal | None:
     whole = str(int(amount))
     digits = whole[-3:]  # "2 099", "2.099" and "2099" all end in the last group
     for line in text.split("\n"):

@@ -26,7 +26,6 @@ from app.extraction.structured.price_choice import (
     main_visible_price,
     old_prices_shown,
     page_currency,
-    with_old_prices_in_text,
 )
 from app.extraction.structured.price_parsing import to_money
 from app.extraction.structured.product_verdict import page_evidence, page_signals
@@ -105,12 +104,11 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     shown = _sale_price_if_regular(main_visible_price(visible, heading[0] if heading else None), facts.locale)
     old_prices = old_prices_shown((main, opengraph), visible, shown, facts.locale)
     text = visible_text(root)  # prunes scripts, styles and hidden parts: the readers above need them, those below not
-    old_prices = with_old_prices_in_text(old_prices, text, facts.locale)
     if shown is None:
         shown = _sale_price_if_regular(_price_in_plain_text(root, scan, visible, heading, facts), facts.locale)
         if shown is not None:  # its old price, if any, is plain text too: the pruned tree still has it
             old_prices = replace(old_prices, near_shown=regular_price_near(shown.candidate, facts.locale))
-    price = choose_price(main, opengraph, visible, shown, old_prices, text, page_url=url)
+    price = choose_price(main, opengraph, visible, shown, old_prices, text, page_url=url, locale=facts.locale)
     if price is not None:
         put("price", to_money(price.amount), price.source)
         # a page that writes no currency anywhere prices in its country's
