@@ -61,6 +61,7 @@ from app.extraction.structured import (
     to_iso_currency,
 )
 from app.extraction.structured.document import site_of
+from app.net.pages import html_text
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -100,31 +101,7 @@ class Page:
         raw = self.html_path.read_bytes()
         if self.html_path.suffix == ".gz":
             raw = gzip.decompress(raw)
-        return decode_saved_page(raw)
-
-
-# <meta charset="gbk"> or <meta http-equiv="Content-Type" content="text/html; charset=windows-1251"> near the top
-_DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-_HEAD_BYTES = 262_144  # a Tmall page declares its charset 155 kB in
-
-
-def decode_saved_page(raw: bytes) -> str:
-    """The text a browser shows for saved page bytes (the extension sends that text, decoded, to the API): UTF-8 when
-    the bytes are valid UTF-8 (saved pages often keep a stale charset declaration after re-encoding), else the
-    charset the page declares (a GBK shop page), else Windows-1252."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    declared = _DECLARED_CHARSET.search(raw[:_HEAD_BYTES])
-    for charset in (declared.group(1).decode("ascii", "replace") if declared else None, "cp1252"):
-        if charset is None:
-            continue
-        try:
-            return raw.decode("gb18030" if charset.lower() in ("gb2312", "gbk") else charset, "replace")
-        except LookupError:
-            continue
-    return raw.decode("utf-8", "replace")
+        return html_text(raw)  # as the browser decoded it for the extension
 
 
 @dataclass

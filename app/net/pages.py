@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -50,16 +51,37 @@ async def fetch_page(
 
 
 def page_text(result: FetchResult) -> str:
-    """The body as text, in the charset the server declared (UTF-8 otherwise); undecodable bytes are replaced."""
-    charset = "utf-8"
+    """The body as text, in the charset the server declared, else as `html_text` reads it."""
+    charset = None
     for parameter in result.headers.get("content-type", "").split(";")[1:]:
         name, _, value = parameter.partition("=")
         if name.strip().lower() == "charset" and value.strip():
             charset = value.strip().strip("\"'")
+    return html_text(result.body, charset)
+
+
+# <meta charset="gbk">, <meta http-equiv="Content-Type" content="text/html; charset=windows-1251">
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_META_CHARSET_BYTES = 262_144  # a Tmall page declares its charset 155 kB in
+# Pages declared GB2312 or GBK use characters only their superset GB18030 has, as browsers know
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030"}
+
+
+def html_text(body: bytes, charset: str | None = None) -> str:
+    """HTML bytes as a browser shows them: in `charset` (the server's) when given; else as UTF-8 when they are
+    valid UTF-8 (saved pages keep a stale declaration after re-encoding), else in the charset the page declares in
+    a <meta> tag (a GBK or Windows-1251 shop), else Windows-1252. Undecodable bytes are replaced; a charset Python
+    does not know reads as UTF-8."""
+    if charset is None:
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            declared = _META_CHARSET.search(body[:_META_CHARSET_BYTES])
+            charset = declared.group(1).decode("ascii") if declared else "cp1252"
     try:
-        return result.body.decode(charset, errors="replace")
-    except LookupError:  # a charset Python does not know
-        return result.body.decode("utf-8", errors="replace")
+        return body.decode(_SUPERSETS.get(charset.lower(), charset), errors="replace")
+    except LookupError:
+        return body.decode("utf-8", errors="replace")
 
 
 def retry_after(headers: Mapping[str, str], now: datetime) -> timedelta | None:

@@ -55,24 +55,3 @@ def test_verbose_lists_misses_of_our_pages_but_never_of_the_blind_pages(
     assert "== blindpages: 1 pages" in printed and "== devpages: 1 pages" in printed
     assert "price miss: devpages/de-shop-lamp" in printed
     assert "blindpages/" not in printed
-
-
-@pytest.mark.parametrize(
-    ("raw", "text"),
-    [
-        ("<html><title>Café €</title></html>".encode(), "<html><title>Café €</title></html>"),  # valid UTF-8 wins
-        (
-            '<html><head><meta charset="gbk"><title>华为 P6</title></head></html>'.encode("gbk"),
-            '<html><head><meta charset="gbk"><title>华为 P6</title></head></html>',
-        ),
-        (
-            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><b>€ 920,29</b>'.encode(
-                "cp1252"
-            ),
-            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><b>€ 920,29</b>',
-        ),
-        ("<p>Preis: 9,99 €</p>".encode("cp1252"), "<p>Preis: 9,99 €</p>"),  # undeclared: Windows-1252
-    ],
-)
-def test_saved_pages_are_decoded_as_a_browser_shows_them(raw: bytes, text: str) -> None:
-    assert load_script("eval_extraction").decode_saved_page(raw) == text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.net import BadContentType, BlockedAddress, SafeFetcher
-from app.net.pages import fetch_page, fetch_robots, page_text
+from app.net.pages import fetch_page, fetch_robots, html_text, page_text
 from tests.net.conftest import TRUSTED_HOST
 from tests.support.servers import StubServer, redirect, respond
 
@@ -53,3 +53,24 @@ async def test_robots_rules(fetcher: SafeFetcher, server: StubServer) -> None:
     assert not (await fetch_robots(fetcher, base + "p/1")).allows(base + "p/1")
     server.routes["/robots.txt"] = respond(404, b"", "text/plain")  # no file: everything allowed
     assert (await fetch_robots(fetcher, base + "p/1")).allows(base + "private/x")
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("<html><title>Café €</title></html>".encode(), "<html><title>Café €</title></html>"),  # valid UTF-8 wins
+        (
+            '<html><head><meta charset="gbk"><title>华为 P6</title></head></html>'.encode("gbk"),
+            '<html><head><meta charset="gbk"><title>华为 P6</title></head></html>',
+        ),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><b>€ 920,29</b>'.encode(
+                "cp1252"
+            ),
+            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><b>€ 920,29</b>',
+        ),
+        ("<p>Preis: 9,99 €</p>".encode("cp1252"), "<p>Preis: 9,99 €</p>"),  # undeclared: Windows-1252
+    ],
+)
+def test_html_without_a_server_charset_is_decoded_as_a_browser_shows_it(raw: bytes, text: str) -> None:
+    assert html_text(raw) == text
