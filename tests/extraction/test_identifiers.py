@@ -353,6 +353,12 @@ def test_markup_beats_the_url() -> None:
         ("<dt>Šifra oglasa:</dt><dd>1343823033</dd>", ("sku", "1343823033")),  # Slovenia's Bolha
         ("<p>Publicación #1505218051</p>", ("sku", "1505218051")),  # Mercado Libre's listing number
         ("<p>MLS#40883516</p>", ("sku", "40883516")),  # an estate agent's listing
+        ("<dt>Listing Number</dt><dd>116951069</dd>", ("sku", "116951069")),  # a property portal's listing
+        ("<p>Listing ID #1131690</p>", ("sku", "1131690")),
+        ("<dt>Angebotsnummer</dt><dd>144240</dd>", ("sku", "144240")),  # a German car dealer's ad
+        # a German estate agent's object number
+        ("<p>Objektnummer: FID-F12-839-993 | SIP-ID: 24P4SF2JVTDQ</p>", ("sku", "FID-F12-839-993")),
+        ("<p>Zoekertjesnummer: m1607466346</p>", ("sku", "m1607466346")),  # Flemish classifieds
         ("<p>Šifra artikla: 55-1234</p>", ("sku", "55-1234")),  # Croatian, Serbian shops
         ("<dl><dt>SKU (config)</dt><dd>SA024EL0C6IQ8NAFAMZ</dd></dl>", ("sku", "SA024EL0C6IQ8NAFAMZ")),  # Jumia
         ("<p>SUPC: SDL822420913</p>", ("sku", "SDL822420913")),  # Snapdeal's product code
@@ -367,6 +373,8 @@ def test_markup_beats_the_url() -> None:
         ("<p>Herstellernummer: HN-778</p>", ("mpn", "HN-778")),
         ("<p>EAN: 4006381333931</p>", ("gtin", "4006381333931")),
         ("<p>Varenummer: 33-1234</p>", ("sku", "33-1234")),
+        ("<dt>Bestelcode</dt><dd>02347813</dd><dt>Barcode</dt><dd>5055060908822</dd>", ("sku", "02347813")),  # Dutch
+        ("<p>Bestelnummer: 8801234</p>", ("sku", "8801234")),
         ("<p>Vare-nr.: 1234</p>", ("sku", "1234")),
         ("<p>Referenz: RZ-7781</p>", ("sku", "RZ-7781")),
         ("<p>Tuotenumero: 12345</p>", ("sku", "12345")),

@@ -305,7 +305,7 @@ def url_identifiers(url: str) -> ProductIds:
 # them, and only when the code is the end of that phrase ("Model: S24 Ultra" is a name, not a model number).
 _SKU_STRONG = (
     r"sku(?:\s+(?:number|no\.|code|id|\(config\)))?|asin|tcin|ugs|supc|art(?:ikel)?\.?\s?-?\s?nr\.?|artikel-?nummer|artikelnr\.?"
-    r"|bestell-?nummer|best\.?-?nr\.?|vare-?nummer|vare-?nr\.?|tuotenumero|tuotekoodi|cikksz[áa]m"
+    r"|bestell?-?nummer|best\.?-?nr\.?|vare-?nummer|vare-?nr\.?|tuotenumero|tuotekoodi|cikksz[áa]m"
     r"|[üu]r[üu]n\s+kodu|stok\s+kodu|артикул|item\s*(?:#|no\.|nr\.)|product\s*(?:#|no\.)|style\s*(?:#|no\.)"
     r"|internet\s*#|art\.\s*no\.|cat(?:alog)?\.?\s*(?:#|no\.)|r[ée]f\.|cod\.\s*(?:art(?:icolo)?|prodotto)\.?"
     r"|pzn|c[óo]d\.|מק[\"״]ט|n[úu]mero\s+de\s+(?:art[íi]culo|producto|referencia)|num[ée]ro\s+d['’]article"
@@ -317,7 +317,7 @@ _SKU_WEAK = (
     r"|r[ée]f[ée]rence(?:\s+(?:produit|article))?|r[ée]f|referenz|referentie|riferimento|referencia|refer[êe]ncia"
     r"|code\s+(?:produit|article)|c[óo]digo(?:\s+(?:del?|do|da)?\s*(?:producto|art[íi]culo|produto|item))?|c[óo]d"
     r"|codice(?:\s+(?:prodotto|articolo))?|cod\s+produs|k[óo]d(?:\s+(?:produktu|tovaru|zbo[žz][íi]|towaru))?"
-    r"|objednac[íi]\s+k[óo]d|katalogov[ée]\s+[čc][íi]slo|(?:nr|numer)\s+katalogowy|indeks|symbol|term[ée]kk[óo]d"
+    r"|bestel-?code|objednac[íi]\s+k[óo]d|katalogov[ée]\s+[čc][íi]slo|(?:nr|numer)\s+katalogowy|indeks|symbol|term[ée]kk[óo]d"
     r"|код(?:\s+товар[аyу])?|κωδικός(?:\s+προϊόντος)?|m[ãa]\s+s[ảa]n\s+ph[ẩa]m|kode\s+produk|kod\s+produk"
     r"|no\.\s*artikel|nomor\s+(?:artikel|produk)|[šs]ifra(?:\s+(?:artikla|proizvoda|izdelka))?"
     r"|رمز\s+المنتج|كود\s+المنتج|رقم\s+المنتج"
@@ -328,7 +328,8 @@ _SKU_AD = (
     r"ad\s+(?:id|number)|(?:numer|nr|id)\s+(?:ogłoszenia|oferty)|anzeigen-?(?:nr\.?|nummer|id)|номер\s+объявления"
     r"|№\s+объявления|ilan\s+(?:no|numarası)|num[ée]ro\s+d['’]annonce|lot\s+(?:number|#|no\.)|post\s+id"
     r"|finn-?kode|annonse-?(?:nummer|id)|annons-?(?:nummer|id)|annonce-?nummer|ilmoitusnumero|číslo\s+inzerátu"
-    r"|[šs]ifra\s+oglasa|publica(?:ci[óo]n|ção)\s*#|mls\s*(?:#|number)"
+    r"|[šs]ifra\s+oglasa|publica(?:ci[óo]n|ção)\s*#|mls\s*(?:#|number)|listing\s+(?:number|id)|angebots-?nummer"
+    r"|objekt-?nummer|zoekertjes-?nummer"
     r"|c[óo]digo\s+(?:del?|do)\s+an[úu]ncio|n[úu]mero\s+de(?:l)?\s+an[úu]ncio|id\s+(?:do|del)\s+an[úu]ncio"
 )
 # "Código 237875900 | Marca Samsung": a bare "code" word and a number, with no colon between. Only a long
