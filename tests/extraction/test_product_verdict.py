@@ -360,6 +360,19 @@ def test_an_ad_with_one_price_and_no_buy_button_needs_only_a_hint_from_its_url()
     assert not combine_product_confidence(0.8, crowded).is_product
 
 
+def test_an_ad_that_labels_its_own_number_is_one_items_page_without_a_hint_from_its_url() -> None:
+    numbered = CLASSIFIED_AD.format(more="<dl><dt>Numer ogłoszenia</dt><dd>6051072358</dd></dl>")
+    evidence = extract_structured(numbered, "https://example.pl/oferta/1").evidence
+    assert "item_code" in evidence.signals
+    assert combine_product_confidence(None, evidence).is_product
+    assert combine_product_confidence(0.1, evidence).is_product  # a doubtful URL does not overturn it
+    news = """<html><head><title>Prices rise</title></head><body><h1>Prices rise again</h1>
+      <p>Analysts expect more.</p><p>Article ID: 55123</p></body></html>"""
+    assert not combine_product_confidence(
+        None, extract_structured(news, "https://news.example/a/1").evidence
+    ).is_product
+
+
 def test_price_without_a_price_class_is_read_below_the_heading() -> None:
     result = extract_structured(NO_MARKUP_PAGES["utility_css"], "https://kaffee.example/muehle")
     assert (result.price, result.currency) == (Decimal("24.90"), "EUR")  # the sale price, not the struck one

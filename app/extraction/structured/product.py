@@ -161,6 +161,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
         stock=in_page.said,
         has_price=price is not None,
         has_image=bool(candidates),
+        labelled_code=sources.get("sku") == "heuristic",
     )
     return StructuredExtraction(
         **fields,

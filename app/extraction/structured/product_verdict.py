@@ -32,6 +32,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
     "price_near_heading": 0.5,  # ... right after the page's main heading
     "one_price": 0.8,  # ... and the page shows no more than two current amounts (an ad, a deal, a bare shop page)
     "seller_reply": 2.0,  # a "Reply" / "Message" button (no link) on a page showing one price under its heading
+    "item_code": 0.8,  # a code labelled in the visible text (SKU, item or ad number), as one item's page shows
     "stock_message": 1.0,  # "in stock" / "sold out" beside that price or the add-to-cart control
     "article_markup": -2.5,  # schema.org Article/NewsArticle/BlogPosting, article:published_time, og:type=article
     "listing_page": -4.5,  # the page's price sits in a grid of priced tiles, or several products and no main one
@@ -93,6 +94,7 @@ def page_signals(
     stock: str | None,
     has_price: bool,
     has_image: bool,
+    labelled_code: bool = False,
 ) -> set[str]:
     """The names of the SIGNAL_WEIGHTS signals the page shows."""
     signals: set[str] = set()
@@ -121,6 +123,8 @@ def page_signals(
         signals.add("seller_reply")  # a classified ad: its seller is reached, not a cart
     if stock is not None:
         signals.add("stock_message")
+    if labelled_code:
+        signals.add("item_code")
     # og:type "article" alone is many CMSs' default for every page (WordPress shops, Japanese shops, Mercari): it
     # counts unless the page sells its product with its own buy control, at a price in its markup or beside that
     # control (a review's plugin adds Product and Offer markup, never a cart).
