@@ -463,6 +463,7 @@ def test_labelled_codes_in_many_languages(body: str, expected: tuple[str, str]) 
         "<p>Código 12345 y más</p>",  # a bare "code" and a number not ending the phrase
         "<p>Código 2024</p>",
         "<p>Ingresa el código 15HOLIDAYS</p>",
+        "<p>Cód. Inmuebles24: 145692212</p>",  # a word before a colon is the label's, not the code
     ],
 )
 def test_unlabelled_or_junk_codes_are_not_identifiers(body: str) -> None:
@@ -477,6 +478,11 @@ def test_a_list_of_products_with_codes_gives_none() -> None:
 def test_the_first_labelled_code_wins_over_a_second() -> None:
     body = "<p>SKU: MUG-100</p><aside>Also bought: SKU: CUP-200</aside>"
     assert extract_structured(page(body), SHOP_URL).sku == "MUG-100"
+
+
+def test_a_classified_ads_own_number_beats_the_agents_reference_before_it() -> None:
+    body = "<p>Referentie: 15729</p><p>Slaapkamers: 3</p><p>Zoekertjesnummer: m1622000679</p>"
+    assert extract_structured(page(body), SHOP_URL).sku == "m1622000679"
 
 
 def test_markup_the_page_shows_and_the_url_beat_another_labelled_code() -> None:

@@ -381,6 +381,8 @@ class _LabelRule:
     pattern: re.Pattern[str]
     phrase_end: bool  # the code must end its phrase
     script: bool = False  # CJK, Korean, Thai labels: no spaces between words, so no word start to check
+    # an ad's number comes before other codes wherever it sits: an ad's text quotes the agent's "Referentie: 15729"
+    first: bool = False
 
 
 _LABEL_RULES = (
@@ -389,7 +391,7 @@ _LABEL_RULES = (
     _LabelRule("sku", _labelled(_SKU_STRONG, _SEPARATOR_OPTIONAL, _CODE_TOKEN), False),
     _LabelRule("sku", _labelled(_SKU_SCRIPT, _SEPARATOR_OPTIONAL, _CODE_TOKEN, script=True), False, True),
     _LabelRule("sku", _labelled(_SKU_WEAK, _SEPARATOR_REQUIRED, _CODE_TOKEN), True),
-    _LabelRule("sku", _labelled(_SKU_AD, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True),
+    _LabelRule("sku", _labelled(_SKU_AD, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True, first=True),
     _LabelRule("sku", _labelled(_SKU_BARE, r"[ \t\u00a0]+", _BARE_NUMBER), True),
     _LabelRule("sku", _NUMBER_SIGN_ALONE, False, True),
     _LabelRule("mpn", _labelled(_MPN_STRONG, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True),
@@ -413,13 +415,13 @@ def labelled_identifiers(text: str, name: str | None = None) -> ProductIds:
     if not text:
         return ProductIds()
     lowered = _lower_keeping_positions(text)
-    found: dict[IdentifierKind, list[tuple[int, str]]] = {kind: [] for kind in IDENTIFIER_FIELDS}
+    found: dict[IdentifierKind, list[tuple[bool, int, str]]] = {kind: [] for kind in IDENTIFIER_FIELDS}
     for rule in _LABEL_RULES:
         for position, value in _matches(rule, text, lowered, name):
-            found[rule.kind].append((position, value))
+            found[rule.kind].append((not rule.first, position, value))
     chosen: dict[str, str] = {}
     for kind, values in found.items():
-        if picked := _the_products_value([value for _, value in sorted(values)]):
+        if picked := _the_products_value([value for _, _, value in sorted(values)]):
             chosen[kind] = picked
     return ProductIds(**chosen)
 
@@ -473,6 +475,7 @@ def _lower_keeping_positions(text: str) -> str:
 
 
 _RUN_IN_LABEL = re.compile(r"(.*\d)[A-Z][a-z]+")
+_LABEL_WORD_AFTER = re.compile(r"[ \t]*[:：]")
 
 
 def _matches(rule: _LabelRule, text: str, lowered: str, name: str | None) -> Iterator[tuple[int, str]]:
@@ -482,6 +485,8 @@ def _matches(rule: _LabelRule, text: str, lowered: str, name: str | None) -> Ite
             continue  # inside a word: "pref. 12", "skull 2000"
         if _PROMOTION.search(lowered, lowered.rfind("\n", 0, start) + 1, start):
             continue  # a discount code: "-15% en pedidos superiores a 249€ | Código: 15HOLIDAYS"
+        if _LABEL_WORD_AFTER.match(lowered, match.end(1)):
+            continue  # "Cód. Inmuebles24: 145692212": the word is the label's ("the Inmuebles24 code")
         raw = text[match.start(1) : match.end(1)]
         if run_in := _RUN_IN_LABEL.fullmatch(raw):
             raw = run_in.group(1)  # "CT-07Catégorie :": a minified page runs the code into the next label
