@@ -108,6 +108,7 @@ PRODUCT_RULES: tuple[UrlRule, ...] = (
     _product("bhphotovideo", r"^/c/product/\d+-reg/", _host("bhphotovideo")),
     _product("wayfair", r"^[^?]*/pdp/[^/?]+\.html", _host("wayfair")),
     _product("alza", r"^[^?]*-d\d{5,}\.htm", _host("alza")),
+    _product("prom", r"^/(?:[a-z]{2}/)?p\d{6,}-[^/?]+\.html", _host("prom")),  # Prom.ua and its shops' subdomains
     # Classifieds: an ad's own page carries its number.
     _product("kijiji", r"^/v-[^/?]+/[^/?]+/[^/?]+/\d{6,}|^/v-view-details\.html\?(?:[^#]*&)?adid=\d+", _host("kijiji")),
     _product("avito", r"^/[^/?]+/[^/?]+/[^/?]*_\d{7,}(?:[/?]|$)", _host("avito")),
@@ -148,6 +149,7 @@ OTHER_RULES: tuple[UrlRule, ...] = (
     _other("search-host", r"", re.compile(r"^(?:listado|lista|search|suche|busca|buscar)\.")),
     _other("kleinanzeigen-listing", r"^/s-(?!anzeige/)", _host("kleinanzeigen", "ebay-kleinanzeigen")),
     _other("shopee-category", r"^/[^/?]+-cat\.\d+", _host("shopee")),  # its items are `<slug>-i.<shop>.<item>`
+    _other("prom-group", r"^/(?:[a-z]{2}/)?g\d{5,}-", _host("prom")),  # a product group; products are `/p<number>-`
     # a product's reviews page (Jumia's `/catalog/productratingsreviews/sku/<sku>/`)
     _other("reviews", r"^[^?]*/(?:product-reviews|customer-reviews|productratingsreviews)(?:[/?]|$)"),
     _other("vtex-search", r"[?&]map=ft(?:&|$)"),  # VTEX's full-text search: `/<words or EAN>?map=ft`

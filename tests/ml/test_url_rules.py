@@ -22,6 +22,8 @@ PRODUCT_URLS = [
     "https://www.marktplaats.nl/v/telecommunicatie/mobiele-telefoons-apple-iphone/m2012345678-iphone-13",
     "https://www.subito.it/telefonia/iphone-13-128gb-milano-512345678.htm",
     "https://www.alza.cz/iphone-13-d6789012.htm",
+    "https://prom.ua/ua/p1234567890-smartfon-apple-iphone.html",  # Prom.ua: a product, on the marketplace
+    "https://new-market-cs3375066.prom.ua/p2045678901-navushniki-jbl-tune.html",  # ... and on a shop of it
     "https://tw.mercari.com/zh-hant/items/81e2722f-4c47-49e4-bec7-4f55e83f877a",
     "https://jp.mercari.com/shops/product/2abcDEFghiJKLmn",
     "https://www.gumtree.com.au/s-ad/sydney/phones/iphone-13/1312345678",
@@ -100,6 +102,7 @@ PRODUCT_URLS = [
 
 OTHER_URLS = [
     "https://www.kleinanzeigen.de/s-handy-telekom/c173",  # a classifieds category
+    "https://new-market-cs3375066.prom.ua/ua/g89117728-elektronika-tehnika-aksessuary",  # a Prom.ua shop's group
     "https://shopee.sg/Automotive-cat.11000002?locations=Japan&sortBy=sales",  # a marketplace category
     "https://www.jumia.co.ke/catalog/productratingsreviews/sku/IT910MP0W26XFNAFAMZ/",  # a product's reviews
     "https://www.walmart.com.ni/7411000329702?map=ft",  # VTEX's full-text search for an EAN
