@@ -378,6 +378,26 @@ def test_price_without_a_price_class_is_read_below_the_heading() -> None:
     assert (result.price, result.currency) == (Decimal("24.90"), "EUR")  # the sale price, not the struck one
 
 
+def test_a_price_box_whose_amount_sits_beside_a_tooltip_is_read_below_the_heading() -> None:
+    html = """<html><head><title>4 bedroom house for sale</title></head><body>
+      <nav><div class="nav-item house-prices">House Prices</div></nav><h1>Stephen Road, Headington, OX3</h1>
+      <div data-testid="primaryPrice"><span>£695,000</span><span>Knowing the purchase price means you can work out
+      the total cost of buying, including stamp duty and fees.</span></div>
+      <p>4 bedrooms, 2 bathrooms, detached.</p></body></html>"""
+    result = extract_structured(html, "https://estate.example/properties/123")
+    assert (result.price, result.currency) == (Decimal("695000.00"), "GBP")
+
+
+def test_the_block_holding_the_heading_is_the_products_whatever_its_classes_say() -> None:
+    html = """<html><head><title>Wrap dress | Shop</title></head><body><main>
+      <div class="layout pdp-wrapper product-detail-sticky-footer-wrapper"><h1>Wrap dress</h1>
+      <div class="product-price">34,99 €</div><button>Add to bag</button></div>
+      <div class="recommendations"><h2>You may also like</h2><div class="product-price">24,99 €</div></div>
+      </main></body></html>"""
+    result = extract_structured(html, "https://fashion.example/fr_fr/productpage.1234.html")
+    assert (result.price, result.currency) == (Decimal("34.99"), "EUR")
+
+
 def test_an_amount_in_an_articles_prose_is_not_its_price() -> None:
     html = """<html><head><title>Review</title></head><body><h1>Is the new phone worth it?</h1>
       <p>At $999 it costs more than last year's model, but the camera is better.</p></body></html>"""

@@ -33,7 +33,13 @@ from app.extraction.structured.scan import PageScan, scan_page
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord, is_product, product_record, type_names
 from app.extraction.structured.shown_name import title_like_name, titled_part, wraps_heading
 from app.extraction.structured.text import clean_name, is_site_name, name_similarity, visible_text
-from app.extraction.structured.visible import VisiblePage, read_visible_page, regular_price_near, stock_message
+from app.extraction.structured.visible import (
+    MAX_PRICE_TEXT,
+    VisiblePage,
+    read_visible_page,
+    regular_price_near,
+    stock_message,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +111,7 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     old_prices = old_prices_shown((main, opengraph), visible, shown, facts.locale)
     text = visible_text(root)  # prunes scripts, styles and hidden parts: the readers above need them, those below not
     if shown is None:
-        shown = _sale_price_if_regular(_price_in_plain_text(root, scan, visible, heading, facts), facts.locale)
+        shown = _sale_price_if_regular(_price_in_plain_text(root, scan, heading, facts), facts.locale)
         if shown is not None:  # its old price, if any, is plain text too: the pruned tree still has it
             old_prices = replace(old_prices, near_shown=regular_price_near(shown.candidate, facts.locale))
     price = choose_price(main, opengraph, visible, shown, old_prices, text, page_url=url, locale=facts.locale)
@@ -194,25 +200,33 @@ def _markup_products(
     return records, types
 
 
-def _price_elements_apart_from(scan: PageScan, heading_order: int) -> bool:
-    """Whether the page has a price element besides those wrapping the whole heading block (Mindfactory's
-    "box_info_price" holds the h1, the item number and the price)."""
+def _amounts_in_price_elements(scan: PageScan, heading_order: int) -> bool:
+    """Whether a price element outside the heading block (Mindfactory's "box_info_price" holds the h1, the item
+    number and the price) shows an amount. Those that show none (a "Property price" label, a "House prices" menu, a
+    price box whose amount sits beside a tooltip's paragraph) do not stand for the page's price: an amount refused
+    in one (an instalment, a related product's price) does."""
     element = _heading_element(scan, heading_order)
     wrappers = set(element.iterancestors()) if element is not None else set()
-    return any(price not in wrappers for _, price in scan.price_elements)
+    for _, price in scan.price_elements:
+        if price not in wrappers:
+            text = element_text(price, MAX_PRICE_TEXT + 1)
+            if len(text) <= MAX_PRICE_TEXT and any(char.isdigit() for char in text):
+                return True
+    return False
 
 
 def _price_in_plain_text(
-    root: etree._Element, scan: PageScan, visible: VisiblePage, heading: tuple[int, str] | None, facts: PageFacts
+    root: etree._Element, scan: PageScan, heading: tuple[int, str] | None, facts: PageFacts
 ) -> MainVisiblePrice | None:
-    """A page with no price element of its own: the amount below its heading, else one after a "Price:" label."""
+    """A page whose price elements show no amount: the amount below its heading, else one after a "Price:"
+    label."""
     if (
         heading is not None
-        and not _price_elements_apart_from(scan, heading[0])
+        and not _amounts_in_price_elements(scan, heading[0])
         and (shown := _price_after_heading(scan, heading[0], facts))
     ):
         return shown
-    if not visible.prices and (labelled := price_after_label(root, facts.locale)):
+    if labelled := price_after_label(root, facts.locale):
         return MainVisiblePrice(labelled, near_cart=False, near_heading=False, listed=False)
     return None
 

@@ -193,7 +193,7 @@ class VisiblePage:
 
 def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
     headings = [(order, text) for order, element in scan.headings if (text := element_text(element, 500))]
-    noise = _NoiseContext()
+    noise = _NoiseContext(scan.headings[0][1] if scan.headings else None)
     cart_controls = [
         (order, element)
         for order, element in scan.controls
@@ -628,9 +628,13 @@ class _NoiseContext:
     """Whether an element sits in related products, footers, comparison tables… Ancestors are shared by many
     price elements, so each one's verdict is computed once."""
 
-    def __init__(self) -> None:
+    def __init__(self, heading: etree._Element | None = None) -> None:
         self._noisy: dict[etree._Element, bool] = {}
         self._hidden: dict[etree._Element, bool] = {}
+        # A block holding the page's first <h1> is the product's, whatever its classes say (H&M's
+        # "product-detail-sticky-footer-wrapper", Best Buy's page-wide "rr"): related strips never hold it.
+        if heading is not None:
+            self._noisy.update((ancestor, False) for ancestor in heading.iterancestors())
 
     def around(self, element: etree._Element) -> bool:
         for level, node in enumerate(_ancestors_and_self(element)):
