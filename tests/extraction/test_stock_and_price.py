@@ -1012,6 +1012,11 @@ def test_cents_in_their_own_element_after_the_whole_amount() -> None:
     assert result.price == Decimal("64.90")
 
 
+def test_cents_closing_an_element_that_holds_the_sign_and_the_whole_amount() -> None:
+    block = '<div class="price_FHDfG"><span>$179<span class="rightEndPrice_6y">99</span></span></div>'
+    assert extract_structured(price_page(block), URL).price == Decimal("179.99")  # Best Buy
+
+
 def test_a_monthly_instalment_beside_the_price_is_not_the_price() -> None:
     html = """<html lang="de"><body><main><h1>Rundhalsshirt</h1>
       <div class="pdp_price">inkl. MwSt. Oder 1,17 € mtl. in 12 Raten</div>

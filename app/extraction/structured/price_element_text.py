@@ -30,6 +30,7 @@ STRUCK_TAGS = {"del", "s", "strike"}
 PER_UNIT = re.compile(r"/|\b(?:pro|per|je|par|por|a|al)\s+(?:\d|kg|g|l|ml|m|st|stk|stück|100)\b", re.IGNORECASE)
 _GROUPED_WHOLE = re.compile(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")  # "1.599", "12,345,678"
 _WHOLE_AMOUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})*|\d{1,7}")
+_SIGN_AND_WHOLE = re.compile(rf"[$£€¥₹₩](?:{_WHOLE_AMOUNT.pattern})")
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}
 _MAX_PRICE_NODES = 40
 
@@ -105,4 +106,14 @@ def _is_cents(element: etree._Element, previous: etree._Element | None) -> bool:
     if element.tag == "sup" or _CENTS.search(attribute_words(element, "class")) is not None:
         return True
     whole = (previous.text or "").strip() if previous is not None and len(previous) == 0 else ""
-    return _WHOLE_AMOUNT.fullmatch(whole) is not None
+    if _WHOLE_AMOUNT.fullmatch(whole) is not None:
+        return True
+    # the last thing in an element whose own text is a sign and the whole amount: Best Buy's "$179<span>99</span>"
+    parent = element.getparent()
+    return (
+        previous is None
+        and parent is not None
+        and not (element.tail or "").strip()
+        and element.getnext() is None
+        and _SIGN_AND_WHOLE.fullmatch((parent.text or "").strip()) is not None
+    )
