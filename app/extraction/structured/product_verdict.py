@@ -94,7 +94,7 @@ def page_signals(
     stock: str | None,
     has_price: bool,
     has_image: bool,
-    labelled_code: bool = False,
+    labelled_code: bool,
 ) -> set[str]:
     """The names of the SIGNAL_WEIGHTS signals the page shows."""
     signals: set[str] = set()
