@@ -69,6 +69,9 @@ def test_unknown_or_too_ambiguous_symbols_give_no_currency(symbol: str | None) -
         ("ريال", PageLocale("ar", None), None),  # Saudi, Qatari, Omani or Yemeni: too ambiguous alone
         ("جنيه", PageLocale("ar", "EG"), "EGP"),
         ("دينار", PageLocale("ar", "KW"), "KWD"),
+        ("MN", PageLocale("es", "MX"), "MXN"),  # moneda nacional, as Mexican shops and portals write the peso
+        ("M.N.", PageLocale("es", "MX"), "MXN"),
+        ("MN", PageLocale("en", "US"), None),  # Minnesota
     ],
 )
 def test_shared_symbols_follow_the_page_country(symbol: str, locale: PageLocale, code: str | None) -> None:

@@ -70,6 +70,8 @@ _AMBIGUOUS: dict[str, tuple[dict[str, str], str | None]] = {
     "l": ({"HN": "HNL", "AL": "ALL", "MD": "MDL", "RO": "RON"}, None),
     "bs": ({"VE": "VES", "BO": "BOB"}, None),
     "q": ({"GT": "GTQ"}, "GTQ"),
+    "mn": ({"MX": "MXN"}, None),  # "MN 1,500,000", "$1,299 M.N.": moneda nacional; elsewhere a state, a minute
+    "m.n.": ({"MX": "MXN"}, None),
     "pound": ({"EG": "EGP"}, "GBP"),
     "元": ({"TW": "TWD", "HK": "HKD", "MO": "MOP"}, "CNY"),  # "2,490元" in Taiwan is New Taiwan dollars
     # Currency words written after the amount on Arabic pages ("549.00 درهم"), and their Latin abbreviations.
