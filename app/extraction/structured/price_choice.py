@@ -165,7 +165,7 @@ class OldPrices:
 def old_prices_shown(
     records: tuple[ProductRecord | None, ...], page: VisiblePage, shown: MainVisiblePrice | None, locale: PageLocale
 ) -> OldPrices:
-    near_shown = regular_price_near(shown.candidate, locale) if shown is not None else None
+    near_shown = regular_price_near(shown.candidate, page.first_heading, locale) if shown is not None else None
     amounts = {offer.price for record in records if record is not None for offer in record.offers if offer.price}
     return OldPrices(near_shown, {amount: _regular_beside(amount, page, locale) for amount in amounts})
 
@@ -179,7 +179,7 @@ def choose_price(
     page_text: str,
     *,
     page_url: str = "",
-    locale: PageLocale | None = None,
+    locale: PageLocale,
 ) -> PriceChoice | None:
     """The markup's price, except where the page contradicts it:
     - several offers (variants, sellers): the selected variant's (named by the URL or its SKU shown in the
@@ -310,7 +310,7 @@ def _regular_beside(amount: Decimal, page: VisiblePage, locale: PageLocale) -> D
     """The old price shown beside the page's own display of the markup's price, when the page's main price
     element was some other amount (an option's or a service's price)."""
     showing = next((c for c in page.prices if c.amount == amount and not c.former), None)
-    return regular_price_near(showing, locale) if showing is not None else None
+    return regular_price_near(showing, page.first_heading, locale) if showing is not None else None
 
 
 # A line of the visible text that is the markup's price and one higher amount, nothing else ("924 ₽ 2 099 ₽"): the
@@ -323,7 +323,7 @@ _RANGE_WORDS = re.compile(
 )
 
 
-def _old_price_after(amount: Decimal, text: str, locale: PageLocale | None) -> Decimal | None:
+def _old_price_after(amount: Decimal, text: str, locale: PageLocale) -> Decimal | None:
     whole = str(int(amount))
     digits = whole[-3:]  # "2 099", "2.099" and "2099" all end in the last group
     for line in text.split("\n"):

@@ -113,7 +113,8 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     if shown is None:
         shown = _sale_price_if_regular(_price_in_plain_text(root, scan, heading, facts), facts.locale)
         if shown is not None:  # its old price, if any, is plain text too: the pruned tree still has it
-            old_prices = replace(old_prices, near_shown=regular_price_near(shown.candidate, facts.locale))
+            near_shown = regular_price_near(shown.candidate, visible.first_heading, facts.locale)
+            old_prices = replace(old_prices, near_shown=near_shown)
     price = choose_price(main, opengraph, visible, shown, old_prices, text, page_url=url, locale=facts.locale)
     if price is not None:
         put("price", to_money(price.amount), price.source)

@@ -189,11 +189,13 @@ class VisiblePage:
     sold_out_controls: list[etree._Element] = field(default_factory=list)  # shown buttons labelled "Sold out"
     # buttons labelled only "Reply" / "Message", outside comment threads and forums: a classified ad's contact
     reply_controls: list[etree._Element] = field(default_factory=list)
+    first_heading: etree._Element | None = None  # the page's first <h1>: the block holding it is never noise
 
 
 def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
     headings = [(order, text) for order, element in scan.headings if (text := element_text(element, 500))]
-    noise = _NoiseContext(scan.headings[0][1] if scan.headings else None)
+    first_heading = scan.headings[0][1] if scan.headings else None
+    noise = _NoiseContext(first_heading)
     cart_controls = [
         (order, element)
         for order, element in scan.controls
@@ -256,6 +258,7 @@ def read_visible_page(scan: PageScan, facts: PageFacts) -> VisiblePage:
         notify_controls,
         sold_out_controls,
         reply_controls,
+        first_heading,
     )
 
 
@@ -482,21 +485,26 @@ def _screen_reader_label(element: etree._Element) -> str:
     return element_text(first, _MAX_LABEL)
 
 
-def regular_price_near(candidate: PriceCandidate, locale: PageLocale) -> Decimal | None:
+def regular_price_near(
+    candidate: PriceCandidate, first_heading: etree._Element | None, locale: PageLocale
+) -> Decimal | None:
     """The price the product sold at before the sale, shown beside its current price: struck through, in an
     old-price element, or labelled "was" / "UVP" / "antes" / "原价"…; the nearest one above the current price.
     Failing those, the higher of two prices a discount percentage beside them links to this one."""
-    marked = _marked_regular_price_near(candidate, locale)
+    marked = _marked_regular_price_near(candidate, first_heading, locale)
     if marked is not None:
         return marked
     pair = sale_with_regular(candidate.element, candidate.amount, locale)
     return pair[1] if pair is not None and pair[0] == candidate.amount else None
 
 
-def _marked_regular_price_near(candidate: PriceCandidate, locale: PageLocale) -> Decimal | None:
+def _marked_regular_price_near(
+    candidate: PriceCandidate, first_heading: etree._Element | None, locale: PageLocale
+) -> Decimal | None:
     node = candidate.element
     seen: set[etree._Element] = set()
-    noise = _NoiseContext()  # a related product's old price, reached by climbing from a wrapper, is not this one's
+    # a related product's old price, reached by climbing from a wrapper, is not this one's
+    noise = _NoiseContext(first_heading)
     plain_price_is_old = _labelled_current(candidate.element)
     for level in range(_REGULAR_PRICE_LEVELS + 1):
         if level:  # the price element itself first: a wrapper chosen as the price may hold its struck price
@@ -628,7 +636,7 @@ class _NoiseContext:
     """Whether an element sits in related products, footers, comparison tables… Ancestors are shared by many
     price elements, so each one's verdict is computed once."""
 
-    def __init__(self, heading: etree._Element | None = None) -> None:
+    def __init__(self, heading: etree._Element | None) -> None:
         self._noisy: dict[etree._Element, bool] = {}
         self._hidden: dict[etree._Element, bool] = {}
         # A block holding the page's first <h1> is the product's, whatever its classes say (H&M's
