@@ -398,6 +398,15 @@ def test_the_block_holding_the_heading_is_the_products_whatever_its_classes_say(
     assert (result.price, result.currency) == (Decimal("34.99"), "EUR")
 
 
+def test_the_old_price_inside_the_block_holding_the_heading_is_read_whatever_its_classes_say() -> None:
+    html = """<html><head><title>Wrap dress | Shop</title></head><body><main>
+      <div class="product-detail-sticky-footer-wrapper"><h1>Wrap dress</h1>
+      <div class="price"><span class="sale-price">24,99 €</span> <s class="old">34,99 €</s></div>
+      <button>Add to bag</button></div></main></body></html>"""
+    result = extract_structured(html, "https://fashion.example/fr_fr/productpage.1234.html")
+    assert (result.price, result.regular_price) == (Decimal("24.99"), Decimal("34.99"))
+
+
 def test_an_amount_in_an_articles_prose_is_not_its_price() -> None:
     html = """<html><head><title>Review</title></head><body><h1>Is the new phone worth it?</h1>
       <p>At $999 it costs more than last year's model, but the camera is better.</p></body></html>"""
