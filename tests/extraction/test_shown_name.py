@@ -71,3 +71,41 @@ def test_a_site_wide_og_title_sharing_only_the_shops_name_with_the_title_is_no_n
     assert extract_structured(html, "https://www.overstock.com/x/29099468/product.html").name == (
         "Elegance Canape Plates, Set of 6"
     )
+
+
+def test_an_og_title_written_as_share_text_naming_the_site_gives_way_to_the_heading() -> None:
+    html = page(
+        "<h1>4 bedroom detached house for sale in Stephen Road, Headington</h1>",
+        "4 bedroom detached house for sale in Stephen Road, Headington",
+        "Check out this 4 bedroom detached house for sale on Rightmove",
+    )
+    assert extract_structured(html, "https://www.rightmove.co.uk/properties/1").name == (
+        "4 bedroom detached house for sale in Stephen Road, Headington"
+    )
+
+
+def test_an_og_title_naming_the_shop_as_the_heading_does_is_kept() -> None:
+    html = page("<h1>Amazon Basics USB Cable</h1>", "Amazon.com: Amazon Basics USB Cable", "Amazon Basics USB Cable 2m")
+    assert extract_structured(html, "https://www.amazon.com/dp/B00NH11KIK").name == "Amazon Basics USB Cable 2m"
+
+
+def markup_page(markup_name: str, heading: str) -> str:
+    ld = f'{{"@context":"https://schema.org","@type":"Product","name":"{markup_name}","offers":{{"@type":"Offer","price":"34990","priceCurrency":"EUR"}}}}'
+    return page(f'<script type="application/ld+json">{ld}</script><h1>{heading}</h1>', heading)
+
+
+def test_a_markup_name_written_around_the_price_gives_way_to_the_heading() -> None:
+    html = markup_page("BMW für € 34.990", "BMW i4 eDrive40 Gran Coupé DAB Tempomat")
+    assert extract_structured(html, "https://www.autoscout24.de/angebote/bmw-i4-1").name == (
+        "BMW i4 eDrive40 Gran Coupé DAB Tempomat"
+    )
+
+
+def test_a_markup_name_that_is_the_sites_name_gives_way_to_the_heading() -> None:
+    html = markup_page("OnTheMarket.com", "4 bedroom house for sale")
+    assert extract_structured(html, "https://www.onthemarket.com/details/1/").name == "4 bedroom house for sale"
+
+
+def test_a_markup_name_with_an_amount_the_heading_also_shows_is_kept() -> None:
+    html = markup_page("Gift Card €50", "Gift Card €50")
+    assert extract_structured(html, URL).name == "Gift Card €50"

@@ -31,7 +31,7 @@ from app.extraction.structured.price_parsing import to_money
 from app.extraction.structured.product_verdict import page_evidence, page_signals
 from app.extraction.structured.scan import PageScan, scan_page
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord, is_product, product_record, type_names
-from app.extraction.structured.shown_name import title_like_name, titled_part, wraps_heading
+from app.extraction.structured.shown_name import names_something_else, title_like_name, titled_part, wraps_heading
 from app.extraction.structured.text import clean_name, is_site_name, name_similarity, visible_text
 from app.extraction.structured.visible import (
     MAX_PRICE_TEXT,
@@ -94,16 +94,19 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
             fields[field] = value
             sources[field] = source
 
-    if main is not None:
-        put("name", main.name, main.source)
     title_name = clean_name(facts.title, site_names)
     shown_name = heading[1] if heading is not None else title_like_name(root, facts.title)
     if shown_name is not None and _section_label(shown_name, title_name):
         shown_name = None
-    if _og_title_names_the_page(
-        opengraph.name, (heading[1] if heading else None, facts.title), site_names
-    ) and not wraps_heading(opengraph.name, shown_name):
-        put("name", clean_name(opengraph.name, site_names), "opengraph")
+    if main is not None and not names_something_else(main.name, shown_name, site_names):
+        put("name", main.name, main.source)
+    og_name = clean_name(opengraph.name, site_names)
+    if (
+        _og_title_names_the_page(opengraph.name, (heading[1] if heading else None, facts.title), site_names)
+        and not wraps_heading(opengraph.name, shown_name)
+        and not names_something_else(og_name, shown_name, site_names)
+    ):
+        put("name", og_name, "opengraph")
     put("name", shown_name, "heuristic")
     put("name", title_name, "heuristic")
 

@@ -9,13 +9,15 @@ from itertools import islice
 from lxml import etree
 
 from app.extraction.structured.document import element_text
-from app.extraction.structured.text import name_similarity, word_set
+from app.extraction.structured.text import is_site_name, name_similarity, word_set
 
 _MIN_NAME_CHARS = 4
 # Words set off before the heading in og:title: "[G마켓] <name>", "Shop - <name>", "【Sale】<name>".
 _SET_OFF_BEFORE = re.compile(r"(?:(?:^|\s)[|\-‐‑–—·•»/]|[:\]】)」』>〕])$")
 # ... and after it: "<name> - AliExpress 44", "<name> - Furniture - Austin, Texas | Facebook Marketplace".
 _SET_OFF_AFTER = re.compile(r"^(?:[|\-‐‑–—·•»/:](?:\s|$)|[\[【(「『<〔])")
+# An amount beside a currency sign ("€ 34.990", "$24.99", "1 299 zł"): sizes and models ("125G", "RX6378") are not.
+_PRICE_IN_NAME = re.compile(r"(?:[€$£¥₹₽₩₺₪₫฿₴]|\bR\$)\s?\d|\d\s?(?:[€£¥₹₽₩₺₪₫฿₴]|zł|Kč|руб|грн)")
 _MAX_HEADING_PARTS = 30  # descendants of a heading looked at for the part the title repeats
 # Elements whose class or id says they hold a title or name (JD's div.sku-name, "product-title", "itemName").
 _TITLE_LIKE = etree.XPath(
@@ -41,6 +43,30 @@ def wraps_heading(og_title: str | None, heading: str | None) -> bool:
     before, after = wrapped[:start].rstrip(), wrapped[start + len(name) :].lstrip()
     return (not before or _SET_OFF_BEFORE.search(before) is not None) and (
         not after or _SET_OFF_AFTER.match(after) is not None
+    )
+
+
+def names_something_else(name: str | None, heading: str | None, site_names: tuple[str | None, ...]) -> bool:
+    """A markup or og:title name that is not the product's while the page heads it plainly: the shop's own name
+    ("OnTheMarket.com"), a caption written around the price ("BMW für € 34.990"), or share text naming the site
+    ("Check out this house for sale on Rightmove"). A name the heading repeats, amount or shop's name and all
+    ("Gift Card €50", "Amazon Basics USB Cable"), is the product's; so is any name beside a heading that shows
+    prices itself (H&M's "Bomber Jacket $24.99 $39.99")."""
+    if not name or not heading or _squeeze(name) == _squeeze(heading) or _PRICE_IN_NAME.search(heading):
+        return False
+    if is_site_name(name, site_names) or _PRICE_IN_NAME.search(name):
+        return True
+    return _names_site(name, site_names) and not _names_site(heading, site_names)
+
+
+def _names_site(text: str, site_names: tuple[str | None, ...]) -> bool:
+    """The shop's name among the text's words but not leading them: "… on Rightmove", "… at The Good Guys". A name
+    that starts with it is a brand's own product ("Tiffany Novo® Diamond Ring", "Amazon Basics USB Cable")."""
+    words, squeezed = word_set(text), _squeeze(text)
+    return any(
+        site_words <= words and not squeezed.startswith(next(iter(sorted(site_words, key=squeezed.find))))
+        for site_words in map(word_set, filter(None, site_names))
+        if site_words
     )
 
 

@@ -85,9 +85,10 @@ def clean_name(title: str | None, site_names: tuple[str | None, ...] = ()) -> st
 
 
 def is_site_name(text: str | None, site_names: tuple[str | None, ...]) -> bool:
-    """True when the text is just the shop's name or domain (og:title="Costco Wholesale")."""
+    """True when the text is just the shop's name or domain (og:title="Costco Wholesale"). A text with no Latin
+    letter or digit ("もののけ姫") is never: nothing of it can be told apart from the shop's Latin name."""
     sites = {squashed for squashed in (_squash(site) for site in site_names if site) if len(squashed) >= 3}
-    return bool(text) and _is_site(text or "", sites)
+    return bool(_squash(text or "")) and _is_site(text or "", sites)
 
 
 def _squash(text: str) -> str:
