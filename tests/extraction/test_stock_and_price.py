@@ -1394,3 +1394,50 @@ def test_an_old_price_written_right_after_the_markup_price_by_hashed_classes(sho
       </main></body></html>"""
     result = extract_structured(html, "https://www.shop.example.ru/product/kofe-747122168/")
     assert (result.price, result.regular_price) == (Decimal("924"), Decimal(regular) if regular else None)
+
+
+MULTI_BUY_BOX = """<html lang="es"><head><title>{name}</title><meta property="product:price:amount" content="2150">
+  <meta property="product:price:currency" content="ARS"></head><body><h1>{name}</h1>
+  <div class="price-box"><div>{before}</div><span><div><div class="price-format">{multi}</div><div>{after}</div></div>
+  <div><span>{badge}</span></div></span><div class="x9Yq">$2.150</div></div><button>Agregar al carrito</button>
+  </body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("before", "multi", "after", "badge"),
+    [
+        ("Llevando 2", "$1.397,5", "c/u", "2do al 70%"),  # Jumbo Argentina's VTEX buy box
+        ("", "$1.397,5", "c/u", "2do al 70%"),
+        ("Llevando 2", "$1.397,5", "", ""),
+    ],
+)
+def test_a_multi_buy_price_per_unit_is_not_the_price_of_one(before: str, multi: str, after: str, badge: str) -> None:
+    html = MULTI_BUY_BOX.format(
+        name="Oblea Leche 4 Fingers 41.5 Grs", before=before, multi=multi, after=after, badge=badge
+    )
+    result = extract_structured(html, "https://www.jumbo.com.ar/oblea-leche-4-fingers/p")
+    assert (result.price, result.currency) == (Decimal("2150.00"), "ARS")
+
+
+def test_a_multi_buy_price_in_markup_offers_gives_way_to_the_one_unit_price() -> None:
+    ld = jsonld(
+        {
+            "@type": "Product",
+            "name": "Oblea Leche 4 Fingers",
+            "offers": {
+                "@type": "AggregateOffer", "lowPrice": 2150, "highPrice": 2150, "priceCurrency": "ARS",
+                "offers": [{"@type": "Offer", "price": 1397.5, "priceCurrency": "ARS"}],
+            },
+        }
+    )  # fmt: skip
+    html = MULTI_BUY_BOX.format(
+        name="Oblea Leche 4 Fingers", before="Llevando 2", multi="$1.397,5", after="c/u", badge="2do al 70%"
+    ).replace("</head>", f"{ld}</head>")
+    result = extract_structured(html, "https://www.jumbo.com.ar/oblea-leche-4-fingers/p")
+    assert result.price == Decimal("2150.00")
+
+
+def test_a_price_beside_a_percentage_badge_is_still_the_price() -> None:
+    html = MULTI_BUY_BOX.format(name="Yerba Mate Suave 1 Kg", before="", multi="$1.397,5", after="", badge="-35%")
+    result = extract_structured(html.replace('content="2150"', 'content="1397.5"'), "https://www.disco.com.ar/yerba/p")
+    assert result.price == Decimal("1397.50")

@@ -27,7 +27,7 @@ HIDDEN = re.compile(
 _CENTS = re.compile(r" (?:cents?|fraction|decimals?|sup|superscript) ")
 STRUCK_TAGS = {"del", "s", "strike"}
 # A price per unit of measure ("5,54 € pro 1 kg", "(2,50 € / 100 ml)", "$4.90 per 1kg"), not the item's price.
-PER_UNIT = re.compile(r"/|\b(?:pro|per|je|par|por|a|al)\s+(?:\d|kg|g|l|ml|m|st|stk|stück|100)\b", re.IGNORECASE)
+PER_UNIT = re.compile(r"/|\b(?:pro|per|je|par|por|a|al|x)\s+(?:\d|kg|g|l|ml|m|st|stk|stück|100)\b", re.IGNORECASE)
 _GROUPED_WHOLE = re.compile(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")  # "1.599", "12,345,678"
 _WHOLE_AMOUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})*|\d{1,7}")
 _SIGN_AND_WHOLE = re.compile(rf"[$£€¥₹₩](?:{_WHOLE_AMOUNT.pattern})")

@@ -79,6 +79,13 @@ _INSTALMENT_TEXT = re.compile(
     r"|\d\s*x\b|\b(?:mtl|rate|cuotas?|parcelas?|mensualités?)\b",
     re.IGNORECASE,
 )
+# A multi-buy's price per unit, not one unit's: "Llevando 2 $1.397,5 c/u 2do al 70%", "2 for $5", "Buy 2 get 1".
+_MULTI_BUY = re.compile(
+    r"(?<![a-z])c/u\b|\bcada\s+un[oa]\b|\b(?:llevando|levando|llev[aá]|leve|comprando)\s+\d"
+    r"|\b\d+\s*(?:do|da|º|ª|°)\s+(?:al|a)\s+\d+\s*%|\b\d+\s+for\s+\S?\d|\bbuy\s+\d+\s+(?:for|get)\b",
+    re.IGNORECASE,
+)
+_MULTI_BUY_LEVELS, _MULTI_BUY_CHARS = 3, 60
 _CART_LINK = re.compile(r"cart|basket|checkout|warenkorb|panier|carrito", re.IGNORECASE)  # "/cart/add?id=1&q=2"
 _SEARCH_LINK = re.compile(
     r"[?&](?:_nkw|q|k|query|keyword|keywords|search|searchterm|search_query|text)=|/(?:sch|search|suche|recherche|buscar)"
@@ -292,6 +299,17 @@ def _saving_badge_before_price(text: str) -> bool:
     return len(amounts) > 1 or (bool(amounts) and bool(_PERCENT_FIRST.match(text)))
 
 
+def _multi_buy(element: etree._Element) -> bool:
+    """The amount is a multi-buy's price per unit: its short block ("Llevando 2 | $1.397,5 | c/u") says so."""
+    for node in islice(_ancestors_and_self(element), _MULTI_BUY_LEVELS):
+        text = element_text(node, _MULTI_BUY_CHARS + 1)
+        if len(text) > _MULTI_BUY_CHARS:
+            return False
+        if _MULTI_BUY.search(text):
+            return True
+    return False
+
+
 def _in_instalment_block(element: etree._Element) -> bool:
     return any(
         _INSTALMENT_CONTAINER.search(attribute_words(node, "class", "id"))
@@ -398,6 +416,8 @@ def _price_candidate(
         return None
     if ESTIMATE_LABEL.match(text) or (SAVING_LABEL.match(text) and not _saving_badge_before_price(text)):
         return None  # an auction's estimate or the amount a sale saves, not the price
+    if _multi_buy(element):
+        return None
     if _INSTALMENT_TEXT.search(text) and _in_instalment_block(element):
         return None  # eMAG's "de la 171,46 Lei" under "Rate lunare"; a Tray shop's price in its plan block stays
     parsed = parse_price(text, locale=locale)
