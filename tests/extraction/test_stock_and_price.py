@@ -1441,3 +1441,22 @@ def test_a_price_beside_a_percentage_badge_is_still_the_price() -> None:
     html = MULTI_BUY_BOX.format(name="Yerba Mate Suave 1 Kg", before="", multi="$1.397,5", after="", badge="-35%")
     result = extract_structured(html.replace('content="2150"', 'content="1397.5"'), "https://www.disco.com.ar/yerba/p")
     assert result.price == Decimal("1397.50")
+
+
+DISCO_BUY_BOX = """<html lang="es"><head><title>Yerba Mate Suave 1 Kg</title>
+  <meta property="product:price:amount" content="4450"><meta property="product:price:currency" content="ARS"></head>
+  <body><h1>Yerba Mate Suave 1 Kg</h1><div class="vtex-flex-layout-0-x-flexColChild"><div><span style="display: flex">
+  <div class="theme-1oaMy8g"><div id="priceContainer" class="theme-1dCOMij">$2.892,5</div></div>
+  <div title="35% Yerba | Ofertas"><div><span class="theme-3Hc7">{badge}</span></div></div></span>
+  <div class="theme-2t-mVsK">$4.450</div><div class="theme-1QiyQ vtex-custom-unit-price">Precio regular x kg: $4.450
+  <p>PRECIO SIN IMPUESTOS NACIONALES: $3.677,69</p></div></div></div><button>Agregar</button></body></html>"""
+
+
+def test_a_markup_price_a_percentage_badge_links_to_the_shown_price_is_the_regular_one() -> None:
+    result = extract_structured(DISCO_BUY_BOX.format(badge="-35%"), "https://www.disco.com.ar/yerba-mate/p")
+    assert (result.price, result.regular_price) == (Decimal("2892.50"), Decimal("4450.00"))
+
+
+def test_a_markup_price_no_badge_links_to_the_shown_price_stays_the_price() -> None:
+    result = extract_structured(DISCO_BUY_BOX.format(badge="-20%"), "https://www.disco.com.ar/yerba-mate/p")
+    assert result.price == Decimal("4450.00")

@@ -14,7 +14,7 @@ from app.extraction.structured.price_parsing import signed_amounts
 
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d)?)\s*%|%\s*(\d{1,2})(?![\d.,])")  # "-50%", "38% off", "%20"
 _MAX_TEXT = 300  # characters of a price block; a longer text is more than the buy box's price
-_LEVELS = 3
+_LEVELS = 4  # the amount, its wrapper, the row with the badge, the box with the old price (VTEX)
 # A badge rounds its percentage to a whole number, or cuts it: "38% off" for 38.78 %.
 _ROUNDED = Decimal("0.6")
 _FLOORED = Decimal(1)
