@@ -360,6 +360,8 @@ def test_markup_beats_the_url() -> None:
         ("<p>Objektnummer: FID-F12-839-993 | SIP-ID: 24P4SF2JVTDQ</p>", ("sku", "FID-F12-839-993")),
         ("<p>Zoekertjesnummer: m1607466346</p>", ("sku", "m1607466346")),  # Flemish classifieds
         ("<p>Šifra artikla: 55-1234</p>", ("sku", "55-1234")),  # Croatian, Serbian shops
+        ("<p>Številka: 2755668</p>", ("sku", "2755668")),  # Slovenian shops' "Number"
+        ("<p>Številka izdelka: 60901</p>", ("sku", "60901")),
         ("<dl><dt>SKU (config)</dt><dd>SA024EL0C6IQ8NAFAMZ</dd></dl>", ("sku", "SA024EL0C6IQ8NAFAMZ")),  # Jumia
         ("<p>SUPC: SDL822420913</p>", ("sku", "SDL822420913")),  # Snapdeal's product code
         ("<p>Описание</p><span>№ 3456789012</span>", ("sku", "3456789012")),  # Avito: the ad's number alone

@@ -610,3 +610,18 @@ def test_a_slider_of_related_products_with_buy_buttons_is_no_listing() -> None:
     evidence = extract_structured(html, "https://shop.example.ru/category/voda/rioba-033-l").evidence
     assert "listing_page" not in evidence.signals
     assert combine_product_confidence(0.03, evidence).is_product
+
+
+def test_products_promoted_in_a_mega_menu_do_not_make_a_listing() -> None:
+    promoted = "".join(
+        f'<div class="col-md-4"><a href="/produkt/{index}">Spice {index}</a><span class="price">{index + 2},49 €</span>'
+        f'<button class="add-to-cart">V košarico</button></div>'
+        for index in range(12)
+    )
+    html = f"""<html lang="sl"><head><title>Mešanica Pica &amp; Pašta, 25g</title></head><body>
+      <div class="mega_dropdown"><div class="row">{promoted}</div></div>
+      <div class="product_page"><h1>Mešanica Pica &amp; Pašta, 25g</h1><p class="price">3,32 € z DDV</p>
+      <button class="add-to-cart">V košarico</button></div></body></html>"""
+    result = extract_structured(html, "https://zacimbe.example/produkt/mesanica-pica-pasta-25g")
+    assert "listing_page" not in result.evidence.signals
+    assert result.price == Decimal("3.32")

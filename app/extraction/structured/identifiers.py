@@ -319,7 +319,7 @@ _SKU_WEAK = (
     r"|codice(?:\s+(?:prodotto|articolo))?|cod\s+produs|k[óo]d(?:\s+(?:produktu|tovaru|zbo[žz][íi]|towaru))?"
     r"|bestel-?code|objednac[íi]\s+k[óo]d|katalogov[ée]\s+[čc][íi]slo|(?:nr|numer)\s+katalogowy|indeks|symbol|term[ée]kk[óo]d"
     r"|код(?:\s+товар[аyу])?|κωδικός(?:\s+προϊόντος)?|m[ãa]\s+s[ảa]n\s+ph[ẩa]m|kode\s+produk|kod\s+produk"
-    r"|no\.\s*artikel|nomor\s+(?:artikel|produk)|[šs]ifra(?:\s+(?:artikla|proizvoda|izdelka))?"
+    r"|no\.\s*artikel|nomor\s+(?:artikel|produk)|[šs]ifra(?:\s+(?:artikla|proizvoda|izdelka))?|[šs]tevilka(?:\s+(?:izdelka|artikla))?"
     r"|رمز\s+المنتج|كود\s+المنتج|رقم\s+المنتج"
 )
 # Classified ads and auctions: the ad's or the lot's number is the item's code. A rule of its own: each

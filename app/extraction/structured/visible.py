@@ -56,7 +56,8 @@ _NOISE = re.compile(
     r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sell\w*|crosssell\w*|recently|also"
     r"|carousel|swiper|slick|splide|slideshow"  # sliders of product tiles (a related strip, never the main grid)
     r"|mini cart|minicart|(?<!buy )(?<!details )footer|sponsored|bundles?|accessor\w*|you may|complete the look"
-    r"|wishlist|rr|comparison|p13n|certona|combo|modal) "
+    r"|wishlist|rr|comparison|p13n|certona|combo|modal"
+    r"|mega (?:menu|dropdown|nav)|megamenu|megadropdown) "  # a menu's promoted products
     # "prod-buy-footer" is Coupang's buy box and "details-footer" Jumia's, not the page's footer
 )
 _NOT_A_PRICE = re.compile(
