@@ -1460,3 +1460,13 @@ def test_a_markup_price_a_percentage_badge_links_to_the_shown_price_is_the_regul
 def test_a_markup_price_no_badge_links_to_the_shown_price_stays_the_price() -> None:
     result = extract_structured(DISCO_BUY_BOX.format(badge="-20%"), "https://www.disco.com.ar/yerba-mate/p")
     assert result.price == Decimal("4450.00")
+
+
+def test_amounts_a_saving_label_leads_from_outside_are_not_the_price() -> None:
+    html = """<html lang="cs"><head><title>Samsung EO-SG510CD</title></head><body><h1>Samsung EO-SG510CD</h1>
+      <span class="special-sticker discount"><span>-42<sup>%</sup></span><span>Ušetříte<br>
+      <em class="price-vatex">415&nbsp;Kč</em><em class="price-vatin">502&nbsp;Kč</em></span></span>
+      <div class="price-box"><span class="price-vatin">699&nbsp;Kč</span></div>
+      <button class="add-to-cart">Do košíku</button></body></html>"""
+    result = extract_structured(html, "https://www.czc.example/samsung-eo-sg510cd/206896/produkt")
+    assert result.price == Decimal("699")

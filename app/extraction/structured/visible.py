@@ -300,6 +300,14 @@ def _saving_badge_before_price(text: str) -> bool:
     return len(amounts) > 1 or (bool(amounts) and bool(_PERCENT_FIRST.match(text)))
 
 
+def _saving_led(element: etree._Element) -> bool:
+    """An amount in a block its saving's words lead, outside the amount's own element: CZC's "Ušetříte<br>
+    <em>415 Kč</em><em>502 Kč</em>" (both the amount before and after tax)."""
+    parent = element.getparent()
+    led_by = (parent.text or "").strip() if parent is not None else ""
+    return bool(SAVING_LABEL.match(_label_before(element)) or (led_by and SAVING_LABEL.match(led_by)))
+
+
 def _multi_buy(element: etree._Element) -> bool:
     """The amount is a multi-buy's price per unit: its short block ("Llevando 2 | $1.397,5 | c/u") says so."""
     for node in islice(_ancestors_and_self(element), _MULTI_BUY_LEVELS):
@@ -417,6 +425,8 @@ def _price_candidate(
         return None
     if ESTIMATE_LABEL.match(text) or (SAVING_LABEL.match(text) and not _saving_badge_before_price(text)):
         return None  # an auction's estimate or the amount a sale saves, not the price
+    if _saving_led(element):
+        return None
     if _multi_buy(element):
         return None
     if _INSTALMENT_TEXT.search(text) and _in_instalment_block(element):
