@@ -310,13 +310,16 @@ def _saving_led(element: etree._Element) -> bool:
 
 def _multi_buy(element: etree._Element) -> bool:
     """The amount is a multi-buy's price per unit: its short block ("Llevando 2 | $1.397,5 | c/u") says so."""
-    for node in islice(_ancestors_and_self(element), _MULTI_BUY_LEVELS):
-        text = element_text(node, _MULTI_BUY_CHARS + 1)
-        if len(text) > _MULTI_BUY_CHARS:
-            return False
-        if _MULTI_BUY.search(text):
-            return True
-    return False
+    return any(_MULTI_BUY.search(text) for text in _short_blocks(element, _MULTI_BUY_LEVELS, _MULTI_BUY_CHARS))
+
+
+def _short_blocks(element: etree._Element, levels: int, max_chars: int) -> Iterator[str]:
+    """The texts of the element and its ancestors, up to `levels` nodes, while they stay within `max_chars`."""
+    for node in islice(_ancestors_and_self(element), levels):
+        text = element_text(node, max_chars + 1)
+        if len(text) > max_chars:
+            return
+        yield text
 
 
 def _in_instalment_block(element: etree._Element) -> bool:
@@ -562,13 +565,8 @@ def _marked_regular_price_near(
 def _labelled_current(element: etree._Element) -> bool:
     """Whether the price element, or the short block right around it, starts with a current-price label ("Your
     Price", "Sale price", "促销价")."""
-    for node in islice(_ancestors_and_self(element), _CURRENT_LABEL_LEVELS + 1):
-        text = element_text(node, MAX_PRICE_TEXT + 1)
-        if len(text) > MAX_PRICE_TEXT:
-            return False
-        if CURRENT_PRICE_LABEL.match(text):
-            return True
-    return False
+    blocks = _short_blocks(element, _CURRENT_LABEL_LEVELS + 1, MAX_PRICE_TEXT)
+    return any(CURRENT_PRICE_LABEL.match(text) for text in blocks)
 
 
 def _plain_price_labelled(text: str) -> bool:
