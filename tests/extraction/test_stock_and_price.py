@@ -1470,3 +1470,20 @@ def test_amounts_a_saving_label_leads_from_outside_are_not_the_price() -> None:
       <button class="add-to-cart">Do košíku</button></body></html>"""
     result = extract_structured(html, "https://www.czc.example/samsung-eo-sg510cd/206896/produkt")
     assert result.price == Decimal("699")
+
+
+def test_a_bare_amount_below_the_heading_followed_by_a_tax_note_is_the_price() -> None:
+    html = """<html lang="de"><head><title>Zotac ZBox Magnus – EN72070V</title></head><body>
+      <h1>Zotac ZBox Magnus – EN72070V</h1><div class="Z1hw"><a>8 Bilder</a> <a>1 Video</a></div>
+      <div class="Z1h2"><strong class="ZZ9v"> 1189,99</strong></div><div class="Z1ny"><div>inkl. MwSt., kostenloser
+      <a href="/wiki/5638">Versand</a></div></div><div>Lieferung in 2 bis 4 Tagen</div>
+      <button class="add-to-cart">In den Warenkorb</button></body></html>"""
+    result = extract_structured(html, "https://www.galaxus.de/de/s1/product/zotac-zbox-magnus-en72070v-13590721")
+    assert (result.price, result.currency) == (Decimal("1189.99"), "EUR")
+
+
+def test_a_bare_number_below_the_heading_without_a_tax_note_is_no_price() -> None:
+    html = """<html lang="de"><head><title>Zotac ZBox Magnus</title></head><body><h1>Zotac ZBox Magnus</h1>
+      <div><strong>1189</strong></div><div>Bewertungen</div><button class="add-to-cart">In den Warenkorb</button>
+      </body></html>"""
+    assert extract_structured(html, "https://www.galaxus.de/de/s1/product/zotac-zbox-magnus-13590721").price is None

@@ -18,7 +18,7 @@ from lxml import etree
 from app.extraction.structured.card_price import open_price_instead
 from app.extraction.structured.currency import PageLocale
 from app.extraction.structured.document import attribute_words, element_text
-from app.extraction.structured.price_element_text import FORMER, STRUCK_TAGS
+from app.extraction.structured.price_element_text import FORMER, STRUCK_TAGS, TAX_INCLUDED
 from app.extraction.structured.price_parsing import parse_price
 from app.extraction.structured.stock_words import ESTIMATE_LABEL, PRICE_WORD
 from app.extraction.structured.visible import PriceCandidate, labelled_former
@@ -40,6 +40,7 @@ _PRICE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _MAX_LABEL_CHARS = 20
+_MAX_ELEMENTS_TO_TAX_NOTE = 3
 _MAX_ELEMENTS_SCANNED = 20_000
 _MAX_ELEMENTS_AFTER_LABEL = 8
 _AMOUNTS_FOR_A_CARD_PRICE = 3  # the first amount and the ones that may be the price without the card
@@ -62,8 +63,16 @@ def _amounts_after_heading(heading: etree._Element, order: int, locale: PageLoca
         if not text or _estimate(element, text) or labelled_former(element, text):
             continue
         candidate = _amount(element, text, order + 1, locale)
-        if candidate is not None and candidate.currency is not None:
-            yield candidate
+        if candidate is not None and (candidate.currency is not None or _tax_note_after(element)):
+            yield candidate  # a bare amount with "inkl. MwSt." after it: its currency is the page's country's
+
+
+def _tax_note_after(element: etree._Element) -> bool:
+    """The next text after the element says the tax is included ("1189,99" then "inkl. MwSt., kostenloser …")."""
+    for following in islice(_following(element), _MAX_ELEMENTS_TO_TAX_NOTE):
+        if text := element_text(following, _MAX_LABEL_CHARS):
+            return TAX_INCLUDED.match(text) is not None
+    return False
 
 
 def price_after_label(root: etree._Element, locale: PageLocale) -> PriceCandidate | None:

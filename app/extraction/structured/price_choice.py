@@ -14,7 +14,7 @@ from app.extraction.structured.card_price import open_price_instead
 from app.extraction.structured.currency import PageLocale, minor_unit_digits
 from app.extraction.structured.document import attribute_words, element_text
 from app.extraction.structured.models import Availability, Source
-from app.extraction.structured.price_element_text import PER_UNIT
+from app.extraction.structured.price_element_text import PER_UNIT, TAX_INCLUDED
 from app.extraction.structured.price_parsing import RANGE_JOIN, signed_amounts
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord
 from app.extraction.structured.text import code_written
@@ -40,13 +40,6 @@ _ADD_ON_PENALTY = 2.0
 # One end of a price range ranks below a price of its own: a chosen variant's price beside "$110.00 - $125.00".
 _RANGE_END_PENALTY = 1.5
 _MAX_RANGE_JOIN = 5
-# A price element saying the tax is in it ("消費税込 ¥ 2,200", "inkl. MwSt.", "TTC") beside a main price that does
-# not: the buyer pays the taxed one (Japanese shops head with the price before tax, B2B shops with the net one).
-_TAX_INCLUDED = re.compile(
-    r"税込|消費税込|稅込|含税|부가세\s?포함|\b(?:inkl\.?\s*(?:\d+\s?%\s*)?(?:mwst|ust)|incl\.?\s*(?:vat|tax|btw|gst)"
-    r"|inc\.?\s*(?:vat|gst)|ttc|iva\s+incl|con\s+iva|s\s+dph|z\s+vat|brutto|с\s+ндс)\b",
-    re.IGNORECASE,
-)
 _MAX_TAX_FACTOR = Decimal("1.3")  # VAT and sales taxes stay under 30 %
 _TAXED_NEARBY = 12  # anchors between the main price and its taxed twin
 
@@ -136,7 +129,7 @@ def _ends_of_ranges(candidates: list[PriceCandidate]) -> set[int]:
 
 def _with_tax(best: PriceCandidate, candidates: list[PriceCandidate]) -> PriceCandidate:
     """The same price with the tax in it, shown right beside a main price that does not say so."""
-    if _TAX_INCLUDED.search(element_text(best.element, MAX_PRICE_TEXT)):
+    if TAX_INCLUDED.search(element_text(best.element, MAX_PRICE_TEXT)):
         return best
     return next(
         (
@@ -146,7 +139,7 @@ def _with_tax(best: PriceCandidate, candidates: list[PriceCandidate]) -> PriceCa
             and abs(candidate.order - best.order) <= _TAXED_NEARBY
             and best.amount < candidate.amount <= best.amount * _MAX_TAX_FACTOR
             and (best.currency is None or candidate.currency in (None, best.currency))
-            and _TAX_INCLUDED.search(taxed_text := element_text(candidate.element, MAX_PRICE_TEXT))
+            and TAX_INCLUDED.search(taxed_text := element_text(candidate.element, MAX_PRICE_TEXT))
             and not PER_UNIT.search(taxed_text)  # Germany's "Grundpreis" beside "inkl. MwSt."
         ),
         best,
