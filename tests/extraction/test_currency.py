@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.extraction.structured import PageLocale, extract_structured, page_locale, to_iso_currency
+from app.extraction.structured import PageLocale, extract_structured, page_locale, parse_price, to_iso_currency
 from app.extraction.structured.currency import local_currency
 
 
@@ -128,3 +128,8 @@ def test_a_page_declaring_no_language_reads_the_yen_sign_by_its_titles_script(ti
 
 def test_a_lower_case_le_is_a_french_article_not_the_egyptian_pound() -> None:
     assert to_iso_currency("le") is None
+
+
+def test_a_q_is_the_quetzal_only_on_guatemalan_pages() -> None:
+    assert parse_price("Q 1,299.00", locale=page_locale("https://www.tienda.com.gt/p/1", "es")).currency == "GTQ"
+    assert parse_price("Q4 2026", locale=page_locale("https://www.bayut.com/property/1.html", "en")).currency is None

@@ -69,7 +69,7 @@ _AMBIGUOUS: dict[str, tuple[dict[str, str], str | None]] = {
     "fr.": ({"CH": "CHF", "LI": "CHF"}, "CHF"),
     "l": ({"HN": "HNL", "AL": "ALL", "MD": "MDL", "RO": "RON"}, None),
     "bs": ({"VE": "VES", "BO": "BOB"}, None),
-    "q": ({"GT": "GTQ"}, "GTQ"),
+    "q": ({"GT": "GTQ"}, None),  # "Q 1,299" in Guatemala; elsewhere a quarter ("Q4 2026") or a question
     "mn": ({"MX": "MXN"}, None),  # "MN 1,500,000", "$1,299 M.N.": moneda nacional; elsewhere a state, a minute
     "m.n.": ({"MX": "MXN"}, None),
     "pound": ({"EG": "EGP"}, "GBP"),

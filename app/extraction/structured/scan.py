@@ -185,8 +185,10 @@ def _local_price_class(css: str) -> bool:
 
 
 def _only_a_number(element: etree._Element) -> bool:
-    """An amount with its currency and no other words: "$122.00", "1 299 Kč", not "16 Comments" or "2024"."""
-    return not len(element) and _only_amount_text((element.text or "").strip())
+    """An amount with its currency and no other words: "$122.00", "1 299 Kč", not "16 Comments", "2024" or a
+    section's count ("Maus (6)")."""
+    text = (element.text or "").strip()
+    return not len(element) and _only_amount_text(text) and parse_price(text).currency is not None
 
 
 def _only_amount_text(text: str) -> bool:
