@@ -1492,7 +1492,8 @@ def test_a_bare_number_below_the_heading_without_a_tax_note_is_no_price() -> Non
 def test_a_subheading_counting_items_is_no_price_element() -> None:
     html = """<html lang="de"><head><title>Zotac ZBox Magnus – EN72070V</title></head><body>
       <h1>Zotac ZBox Magnus – EN72070V</h1><div class="Z1h2"><strong class="ZZ9v"> 1189,99</strong></div>
-      <div class="Z1ny"><div>inkl. MwSt., kostenloser Versand</div></div><button class="add-to-cart">In den Warenkorb</button>
+      <div class="Z1ny"><div>inkl. MwSt., kostenloser Versand</div></div>
+      <button class="add-to-cart">In den Warenkorb</button>
       <div class="Z1i6"><h3 class="expandableBlock__Title">Maus (6)</h3><h3>Tastatur (12)</h3></div></body></html>"""
     result = extract_structured(html, "https://www.galaxus.de/de/s1/product/zotac-zbox-magnus-en72070v-13590721")
     assert (result.price, result.currency) == (Decimal("1189.99"), "EUR")
