@@ -1407,8 +1407,8 @@ MULTI_BUY_BOX = """<html lang="es"><head><title>{name}</title><meta property="pr
     ("before", "multi", "after", "badge"),
     [
         ("Llevando 2", "$1.397,5", "c/u", "2do al 70%"),  # Jumbo Argentina's VTEX buy box
-        ("", "$1.397,5", "c/u", "2do al 70%"),
         ("Llevando 2", "$1.397,5", "", ""),
+        ("Any 2 for", "$2.795", "", ""),
     ],
 )
 def test_a_multi_buy_price_per_unit_is_not_the_price_of_one(before: str, multi: str, after: str, badge: str) -> None:
@@ -1497,3 +1497,10 @@ def test_a_subheading_counting_items_is_no_price_element() -> None:
       <div class="Z1i6"><h3 class="expandableBlock__Title">Maus (6)</h3><h3>Tastatur (12)</h3></div></body></html>"""
     result = extract_structured(html, "https://www.galaxus.de/de/s1/product/zotac-zbox-magnus-en72070v-13590721")
     assert (result.price, result.currency) == (Decimal("1189.99"), "EUR")
+
+
+def test_a_multi_buy_badge_beside_the_one_unit_price_leaves_it_the_price() -> None:
+    html = """<html lang="en"><head><title>Baked Beans 415g</title></head><body><h1>Baked Beans 415g</h1>
+      <div class="price-box"><span class="price">£1.40</span><span class="offer">Any 3 for £3</span></div>
+      <button class="add-to-cart">Add to trolley</button></body></html>"""
+    assert extract_structured(html, "https://www.grocer.example.co.uk/p/baked-beans-415g").price == Decimal("1.40")

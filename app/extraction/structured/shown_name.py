@@ -64,7 +64,7 @@ def _names_site(text: str, site_names: tuple[str | None, ...]) -> bool:
     that starts with it is a brand's own product ("Tiffany Novo® Diamond Ring", "Amazon Basics USB Cable")."""
     words, squeezed = word_set(text), _squeeze(text)
     return any(
-        site_words <= words and not squeezed.startswith(next(iter(sorted(site_words, key=squeezed.find))))
+        site_words <= words and min(squeezed.find(word) for word in site_words) > 0
         for site_words in map(word_set, filter(None, site_names))
         if site_words
     )

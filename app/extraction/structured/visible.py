@@ -80,13 +80,15 @@ _INSTALMENT_TEXT = re.compile(
     r"|\d\s*x\b|\b(?:mtl|rate|cuotas?|parcelas?|mensualités?)\b",
     re.IGNORECASE,
 )
-# A multi-buy's price per unit, not one unit's: "Llevando 2 $1.397,5 c/u 2do al 70%", "2 for $5", "Buy 2 get 1".
-_MULTI_BUY = re.compile(
-    r"(?<![a-z])c/u\b|\bcada\s+un[oa]\b|\b(?:llevando|levando|llev[aá]|leve|comprando)\s+\d"
-    r"|\b\d+\s*(?:do|da|º|ª|°)\s+(?:al|a)\s+\d+\s*%|\b\d+\s+for\s+\S?\d|\bbuy\s+\d+\s+(?:for|get)\b",
+# The quantity a multi-buy price is for, written just before the amount: "Llevando 2 $1.397,5 c/u", "Any 3 for £10",
+# "Buy 2 for $5", "Leve 3 por R$ 10". A badge beside a one-unit price ("3 for 2", "2do al 70%") is not before it.
+_MULTI_BUY_BEFORE = re.compile(
+    r"(?:\b(?:llevando|levando|llev[aá]|leve|comprando|buy|any)\s+\d+(?:\s+(?:for|por|x))?|\b\d+\s+(?:for|por))"
+    r"\W{0,3}$",
     re.IGNORECASE,
 )
-_MULTI_BUY_LEVELS, _MULTI_BUY_CHARS = 3, 60
+_MULTI_BUY_BEFORE_CHARS = 25
+_MULTI_BUY_LEVELS, _MULTI_BUY_CHARS = 4, 200  # the quantity may sit a row above the amount (VTEX)
 _CART_LINK = re.compile(r"cart|basket|checkout|warenkorb|panier|carrito", re.IGNORECASE)  # "/cart/add?id=1&q=2"
 _SEARCH_LINK = re.compile(
     r"[?&](?:_nkw|q|k|query|keyword|keywords|search|searchterm|search_query|text)=|/(?:sch|search|suche|recherche|buscar)"
@@ -309,8 +311,14 @@ def _saving_led(element: etree._Element) -> bool:
 
 
 def _multi_buy(element: etree._Element) -> bool:
-    """The amount is a multi-buy's price per unit: its short block ("Llevando 2 | $1.397,5 | c/u") says so."""
-    return any(_MULTI_BUY.search(text) for text in _short_blocks(element, _MULTI_BUY_LEVELS, _MULTI_BUY_CHARS))
+    """The amount is a multi-buy's price: its short block writes the quantity right before it ("Llevando 2 |
+    $1.397,5 | c/u")."""
+    own = element_text(element, _MULTI_BUY_CHARS + 1)
+    for text in _short_blocks(element, _MULTI_BUY_LEVELS, _MULTI_BUY_CHARS):
+        start = text.find(own) if own else -1
+        if start > 0 and _MULTI_BUY_BEFORE.search(text[max(0, start - _MULTI_BUY_BEFORE_CHARS) : start]):
+            return True
+    return False
 
 
 def _short_blocks(element: etree._Element, levels: int, max_chars: int) -> Iterator[str]:
