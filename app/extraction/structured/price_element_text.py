@@ -26,7 +26,6 @@ HIDDEN = re.compile(
 )
 _CENTS = re.compile(r" (?:cents?|fraction|decimals?|sup|superscript) ")
 STRUCK_TAGS = {"del", "s", "strike"}
-# A price per unit of measure ("5,54 € pro 1 kg", "(2,50 € / 100 ml)", "$4.90 per 1kg"), not the item's price.
 # A price element saying the tax is in it ("消費税込 ¥ 2,200", "inkl. MwSt.", "TTC") beside a main price that does
 # not: the buyer pays the taxed one (Japanese shops head with the price before tax, B2B shops with the net one).
 TAX_INCLUDED = re.compile(
@@ -34,6 +33,7 @@ TAX_INCLUDED = re.compile(
     r"|inc\.?\s*(?:vat|gst)|ttc|iva\s+incl|con\s+iva|s\s+dph|z\s+vat|brutto|с\s+ндс)\b",
     re.IGNORECASE,
 )
+# A price per unit of measure ("5,54 € pro 1 kg", "(2,50 € / 100 ml)", "$4.90 per 1kg"), not the item's price.
 PER_UNIT = re.compile(r"/|\b(?:pro|per|je|par|por|a|al|x)\s+(?:\d|kg|g|l|ml|m|st|stk|stück|100)\b", re.IGNORECASE)
 _GROUPED_WHOLE = re.compile(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")  # "1.599", "12,345,678"
 _WHOLE_AMOUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})*|\d{1,7}")
