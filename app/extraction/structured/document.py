@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -19,6 +20,7 @@ _SPACES = re.compile(r"\s+")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _CONTROLS_TO_SPACES = bytes.maketrans(_CONTROL_BYTES, b" " * len(_CONTROL_BYTES))
 _ATTRIBUTE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+UNRENDERED_TAGS = {"script", "style", "noscript", "template", "select", "option"}  # never shown as text
 _TEXT_SAMPLE = 3000  # characters of a page's first text that tell Japanese from Chinese
 
 
@@ -181,3 +183,15 @@ def attribute_words(element: etree._Element, *attributes: str) -> str:
 def name_words(names: str) -> str:
     """The words of names written in camelCase, kebab-case or snake_case, as attribute_words gives them."""
     return " " + " ".join(_ATTRIBUTE_WORD.findall(names[:500])).lower() + " "
+
+
+def is_main(node: etree._Element) -> bool:
+    """The page's main content (`<main>` or role="main")."""
+    return node.tag == "main" or node.get("role") == "main"
+
+
+def ancestors_and_self(element: etree._Element) -> Iterator[etree._Element]:
+    node: etree._Element | None = element
+    while node is not None:
+        yield node
+        node = node.getparent()

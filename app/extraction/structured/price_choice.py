@@ -13,18 +13,13 @@ from lxml import etree
 from app.extraction.structured.card_price import open_price_instead
 from app.extraction.structured.currency import PageLocale, minor_unit_digits
 from app.extraction.structured.document import attribute_words, element_text
+from app.extraction.structured.item_grid import prices_in_product_grid
 from app.extraction.structured.models import Availability, Source
 from app.extraction.structured.price_element_text import PER_UNIT, TAX_INCLUDED
 from app.extraction.structured.price_parsing import RANGE_JOIN, signed_amounts
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord
 from app.extraction.structured.text import code_written
-from app.extraction.structured.visible import (
-    MAX_PRICE_TEXT,
-    PriceCandidate,
-    VisiblePage,
-    prices_in_product_grid,
-    regular_price_near,
-)
+from app.extraction.structured.visible import MAX_PRICE_TEXT, PriceCandidate, VisiblePage, regular_price_near
 
 NEAR_CART_LEVELS = 8  # tree distance (price up + cart up to a shared ancestor) that still counts as one buy box
 _IN_GRID_PENALTY = 3.0  # as much as being the first price after the heading, plus its currency

@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from app.extraction.structured.document import attribute_words
+from app.extraction.structured.document import UNRENDERED_TAGS, attribute_words
 
 # Matched against attribute_words() of class/id attributes.
 # "fpNoStrikedPrice": a container saying there is no struck price
@@ -26,6 +26,10 @@ HIDDEN = re.compile(
 )
 _CENTS = re.compile(r" (?:cents?|fraction|decimals?|sup|superscript) ")
 STRUCK_TAGS = {"del", "s", "strike"}
+_STRUCK_CLASS = re.compile(
+    NOT_BEFORE
+    + r" (?:line through|linethrough|strikethrough|strikeout|strike|striked|lthr|deleted|crossed out|crossedout) "
+)
 # A price element saying the tax is in it ("消費税込 ¥ 2,200", "inkl. MwSt.", "TTC") beside a main price that does
 # not: the buyer pays the taxed one (Japanese shops head with the price before tax, B2B shops with the net one).
 TAX_INCLUDED = re.compile(
@@ -38,7 +42,6 @@ PER_UNIT = re.compile(r"/|\b(?:pro|per|je|par|por|a|al|x)\s+(?:\d|kg|g|l|ml|m|st
 _GROUPED_WHOLE = re.compile(r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")  # "1.599", "12,345,678"
 _WHOLE_AMOUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})*|\d{1,7}")
 _SIGN_AND_WHOLE = re.compile(rf"[$£€¥₹₩](?:{_WHOLE_AMOUNT.pattern})")
-_SKIPPED_TAGS = {"script", "style", "noscript", "template", "select", "option"}
 _MAX_PRICE_NODES = 40
 
 
@@ -89,7 +92,7 @@ def _append_across_tags(parts: list[str], text: str) -> None:
 
 
 def _left_out_of_price(element: etree._Element, keep_old_prices: bool) -> bool:
-    if element.tag in _SKIPPED_TAGS or (element.tag in STRUCK_TAGS and not keep_old_prices):
+    if element.tag in UNRENDERED_TAGS or (element.tag in STRUCK_TAGS and not keep_old_prices):
         return True
     words = attribute_words(element, "class", "id")
     style = (element.get("style") or "").replace(" ", "").lower()
@@ -124,3 +127,13 @@ def _is_cents(element: etree._Element, previous: etree._Element | None) -> bool:
         and element.getnext() is None
         and _SIGN_AND_WHOLE.fullmatch((parent.text or "").strip()) is not None
     )
+
+
+def is_struck(node: etree._Element) -> bool:
+    """Struck through by its tag, its style, a class the stylesheet strikes by (Tailwind's `line-through`,
+    Jumia's `-lthr`) or a flag it strikes by (Amazon's `data-a-strike="true"`)."""
+    if node.tag in STRUCK_TAGS or "line-through" in (node.get("style") or ""):
+        return True
+    if node.get("class") and _STRUCK_CLASS.search(attribute_words(node, "class")):
+        return True
+    return any(key.startswith("data-") and "strike" in key and value == "true" for key, value in node.attrib.items())

@@ -32,14 +32,9 @@ from app.extraction.structured.product_verdict import page_evidence, page_signal
 from app.extraction.structured.scan import PageScan, scan_page
 from app.extraction.structured.schema_org import OfferRecord, ProductRecord, is_product, product_record, type_names
 from app.extraction.structured.shown_name import names_something_else, title_like_name, titled_part, wraps_heading
+from app.extraction.structured.stock_message import stock_message
 from app.extraction.structured.text import clean_name, is_site_name, name_similarity, visible_text
-from app.extraction.structured.visible import (
-    MAX_PRICE_TEXT,
-    VisiblePage,
-    read_visible_page,
-    regular_price_near,
-    stock_message,
-)
+from app.extraction.structured.visible import MAX_PRICE_TEXT, VisiblePage, read_visible_page, regular_price_near
 
 logger = logging.getLogger(__name__)
 

@@ -14,11 +14,12 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from app.extraction.structured.document import PageFacts, site_of
+from app.extraction.structured.item_grid import buy_controls_in_item_tiles
 from app.extraction.structured.models import PageEvidence
 from app.extraction.structured.opengraph import opengraph_type
 from app.extraction.structured.price_choice import MainVisiblePrice
 from app.extraction.structured.schema_org import ProductRecord
-from app.extraction.structured.visible import VisiblePage, buy_controls_in_item_tiles
+from app.extraction.structured.visible import VisiblePage
 
 # Signal -> weight in log-odds. Positive signals say "one product for sale here", negative ones say otherwise.
 SIGNAL_WEIGHTS: dict[str, float] = {
