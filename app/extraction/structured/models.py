@@ -10,6 +10,8 @@ MarkupSource = Literal["jsonld", "microdata", "rdfa", "opengraph"]
 # "heuristic": read from the page's layout or text, not from markup; "url": from the page's address
 Source = Literal[MarkupSource, "heuristic", "url"]
 Availability = Literal["InStock", "OutOfStock"]
+IdentifierKind = Literal["sku", "gtin", "mpn"]
+IDENTIFIER_FIELDS: tuple[IdentifierKind, ...] = ("sku", "gtin", "mpn")
 # "request": an image URL the extension sent beside the page (added by the ranking stage, not found in the page)
 ImageOrigin = Literal[MarkupSource, "page", "request"]
 
@@ -64,3 +66,14 @@ class StructuredExtraction:
     visible_text: str = ""
     canonical_url: str | None = None
     language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProductIds:
+    sku: str | None = None
+    gtin: str | None = None
+    mpn: str | None = None
+
+    def get(self, kind: IdentifierKind) -> str | None:
+        value: str | None = getattr(self, kind)
+        return value
