@@ -25,11 +25,9 @@ from tests.support.markup import jsonld
 
 # What each failing page shows to be wrong, and the part of app/extraction/structured we think is responsible.
 
-EVENT_OFFER_IGNORED = (
-    "price None (no_price): an event page prices its tickets 'From $25.00' in div.conversion-bar__panel-info beside "
-    "'Get tickets', and its schema.org ComedyEvent JSON-LD carries an AggregateOffer lowPrice 25.00 USD; Event "
-    "offers are not read (jsonld.py / schema_org.py take Product offers only), and the visible 'From' amount is in no "
-    "price-named element (scan.py)"
+EVENT_PRICE_UNREAD = (
+    "price None (no_price): an event page without markup prices its tickets 'From $25.00' in "
+    "div.conversion-bar__panel-info beside 'Get tickets', in no price-named element (scan.py)"
 )
 
 
@@ -1114,14 +1112,13 @@ TICKETS = [
         eventbrite_page(name="Brooklyn Comedy Night", low="$25.00", markup=True),
         "https://www.eventbrite.com/e/brooklyn-comedy-night-tickets-812345678901",
         Shown("Brooklyn Comedy Night", "25.00", "USD", None, "InStock"),
-        marks=defect(EVENT_OFFER_IGNORED),
         id="eventbrite-from-price-event-jsonld",
     ),
     pytest.param(
         eventbrite_page(name="Brooklyn Comedy Night", low="$25.00", markup=False),
         "https://www.eventbrite.com/e/brooklyn-comedy-night-tickets-812345678901",
         Shown("Brooklyn Comedy Night", "25.00", "USD", None, "InStock"),
-        marks=defect(EVENT_OFFER_IGNORED),
+        marks=defect(EVENT_PRICE_UNREAD),
         id="eventbrite-from-price-visible",
     ),
     pytest.param(
@@ -1594,14 +1591,10 @@ def test_marketplace_product_page_reads_as_the_shopper_reads_it(html: str, url: 
 
 # Product pages whose page evidence alone says "not a product" today (id -> what is wrong, the module responsible).
 EVIDENCE_DEFECTS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "eventbrite-from-price-event-jsonld",
-            "eventbrite-from-price-visible",
-        ],
+    "eventbrite-from-price-visible": (
         "score 0.05-0.27: the price the page shows is not found (see the first test's reason), so the page gets "
         "'no_price' (-1.0) and none of the price signals although it shows a name, a price and a buy/bid/ticket "
-        "control (product_verdict.py follows the price readers)",
+        "control (product_verdict.py follows the price readers)"
     ),
     "stubhub-tickets-from-visible": (
         "score 0.27: an event page with 'Tickets from $45' and ticket listings (section/row/price) but no buy "

@@ -162,3 +162,36 @@ def test_related_products_nested_in_the_product_are_not_the_product() -> None:
 def test_prices_come_out_as_money_with_at_most_four_decimals() -> None:
     product = {"@type": "Product", "name": "Blue Mug", "offers": {"price": "34.992001", "priceCurrency": "GBP"}}
     assert str(extract_structured(page(ld(product)), URL).price) == "34.9920"
+
+
+def concert_page(event: dict[str, Any], title: str, heading: str) -> str:
+    scripts = f'<script type="application/ld+json">{ld(event)}</script>'
+    body = f'<h1>{heading}</h1><p>Sat 12 Dec, 20:00</p><button type="button">Buy tickets</button>'
+    return f"<html><head><title>{title}</title>{scripts}</head><body>{body}</body></html>"
+
+
+TICKETED = {
+    "@context": "https://schema.org",
+    "@type": "MusicEvent",
+    "name": "Nils Frahm Live",
+    "startDate": "2026-12-12T20:00",
+    "location": {"@type": "Place", "name": "Tivoli Vredenburg"},
+    "offers": {"@type": "Offer", "price": "59.50", "priceCurrency": "EUR", "availability": "InStock"},
+}
+
+
+def test_an_event_selling_tickets_is_what_its_page_sells() -> None:
+    html = concert_page(TICKETED, "Nils Frahm Live - Tickets | Tivoli Vredenburg", "Nils Frahm Live")
+    result = extract_structured(html, "https://www.tivolivredenburg.nl/agenda/nils-frahm-live/")
+    assert (result.name, result.price, result.currency) == ("Nils Frahm Live", Decimal("59.50"), "EUR")
+    assert result.sources["price"] == "jsonld"
+    assert result.evidence.score >= 0.5
+
+
+def test_an_open_house_event_on_a_property_page_is_not_what_it_sells() -> None:
+    open_house = {**TICKETED, "@type": "Event", "name": "Open House - 12:00 PM - 3:00 PM"}
+    title = "4836 Sicily Dr, Lake Elsinore, CA 92530 | Homes"
+    result = extract_structured(concert_page(open_house, title, "4836 Sicily Dr"), "https://homes.example.com/4836")
+    assert result.name == "4836 Sicily Dr"
+    assert result.sources.get("price") != "jsonld"
+

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.extraction.structured.currency import PageLocale
-from app.extraction.structured.schema_org import ProductRecord, as_list, is_product, product_record, type_names
+from app.extraction.structured.schema_org import (
+    ProductRecord,
+    as_list,
+    is_product,
+    product_record,
+    sold_items,
+    type_names,
+)
 
 MAX_BLOCK_CHARS = 2_000_000
 MAX_NODES = 5000
@@ -73,7 +80,7 @@ def iter_nodes(blocks: list[Any]) -> Iterator[dict[str, Any]]:
             stack.extend((item, depth + 1) for item in reversed(list(value.values())) if isinstance(item, dict | list))
 
 
-def jsonld_products(blocks: list[Any], locale: PageLocale) -> tuple[list[ProductRecord], set[str]]:
+def jsonld_products(blocks: list[Any], locale: PageLocale, title: str | None) -> tuple[list[ProductRecord], set[str]]:
     """Product records (top-level ones first, variants of a ProductGroup folded into it) and every type seen."""
     by_id: dict[str, dict[str, Any]] = {}
     nodes = list(iter_nodes(blocks))
@@ -96,7 +103,7 @@ def jsonld_products(blocks: list[Any], locale: PageLocale) -> tuple[list[Product
                 not_main.update(id(resolve(item)) for item in as_list(node.get(key)))
     products = [
         product_record(node, "jsonld", locale=locale, resolve=resolve)
-        for node in nodes
-        if is_product(node) and id(node) not in not_main
+        for node in sold_items(nodes, title)
+        if id(node) not in not_main
     ]
     return products, types

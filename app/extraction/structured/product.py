@@ -30,7 +30,14 @@ from app.extraction.structured.price_choice import (
 from app.extraction.structured.price_parsing import to_money
 from app.extraction.structured.product_verdict import page_evidence, page_signals
 from app.extraction.structured.scan import PageScan, scan_page
-from app.extraction.structured.schema_org import OfferRecord, ProductRecord, is_product, product_record, type_names
+from app.extraction.structured.schema_org import (
+    OfferRecord,
+    ProductRecord,
+    is_product,
+    product_record,
+    sold_items,
+    type_names,
+)
 from app.extraction.structured.shown_name import names_something_else, title_like_name, titled_part, wraps_heading
 from app.extraction.structured.stock_message import stock_message
 from app.extraction.structured.text import clean_name, is_site_name, name_similarity, visible_text
@@ -66,7 +73,7 @@ def extract_structured(html: str, url: str) -> StructuredExtraction:
 def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     facts = read_page_facts(root, url)
     scan = scan_page(root)
-    jsonld_records, jsonld_types = jsonld_products(jsonld_blocks(scan.jsonld_texts), facts.locale)
+    jsonld_records, jsonld_types = jsonld_products(jsonld_blocks(scan.jsonld_texts), facts.locale, facts.title)
     microdata_records, microdata_types = _markup_products(items(root, scan.item_scopes, MICRODATA), "microdata", facts)
     rdfa_records, rdfa_types = _markup_products(items(root, scan.rdfa_scopes, RDFA), "rdfa", facts)
     records = jsonld_records + microdata_records + rdfa_records
@@ -191,11 +198,8 @@ def _markup_products(
         types |= type_names(item)
         if is_product(item):
             nested.update(id(value) for values in item.values() if isinstance(values, list) for value in values)
-    records = [
-        product_record(item, source, locale=facts.locale)
-        for item in every_item
-        if is_product(item) and id(item) not in nested
-    ]
+    sold = sold_items(every_item, facts.title)
+    records = [product_record(item, source, locale=facts.locale) for item in sold if id(item) not in nested]
     return records, types
 
 

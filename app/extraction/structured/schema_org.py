@@ -13,6 +13,7 @@ from app.extraction.structured.document import clean_text
 from app.extraction.structured.identifiers import markup_identifiers
 from app.extraction.structured.models import Availability, MarkupSource
 from app.extraction.structured.price_parsing import parse_markup_price
+from app.extraction.structured.text import name_similarity
 
 PRODUCT_TYPES = {
     "product",
@@ -24,6 +25,27 @@ PRODUCT_TYPES = {
     "car",
     "motorcycle",
 }
+# Events a person buys tickets for, when the page describes no product (a venue's calendar lists several events,
+# which reads as a listing as several products do).
+_TICKETED_EVENT_TYPES = {
+    "event",
+    "musicevent",
+    "comedyevent",
+    "theaterevent",
+    "danceevent",
+    "sportsevent",
+    "festival",
+    "childrensevent",
+    "exhibitionevent",
+    "screeningevent",
+    "foodevent",
+    "socialevent",
+    "literaryevent",
+    "educationevent",
+    "businessevent",
+    "visualartsevent",
+}
+_EVENT_IN_TITLE = 0.5  # share of the event name's words in the page title
 _SECOND_HAND = re.compile(r"(?<![a-z])(?:used|refurbished|damaged)", re.IGNORECASE)
 _LINK = re.compile(r"(?:https?:)?/\S*$")  # an absolute URL or a site path
 _REGULAR_PRICE_TYPES = ("strikethrough", "listprice", "msrp", "srp")
@@ -86,6 +108,19 @@ def type_names(node: dict[str, Any]) -> set[str]:
 
 def is_product(node: dict[str, Any]) -> bool:
     return bool(type_names(node) & PRODUCT_TYPES)
+
+
+def sold_items(nodes: list[dict[str, Any]], title: str | None) -> list[dict[str, Any]]:
+    """The nodes that describe what the page sells: its products; failing those, events offering tickets that
+    the page's title names (an "Open House - 12:00 PM" on a property's page is not what the page sells)."""
+    products = [node for node in nodes if is_product(node)]
+    return products or [
+        node
+        for node in nodes
+        if type_names(node) & _TICKETED_EVENT_TYPES
+        and node.get("offers")
+        and name_similarity(as_text(node.get("name")), title) >= _EVENT_IN_TITLE
+    ]
 
 
 def first(value: Any) -> Any:
