@@ -194,4 +194,3 @@ def test_an_open_house_event_on_a_property_page_is_not_what_it_sells() -> None:
     result = extract_structured(concert_page(open_house, title, "4836 Sicily Dr"), "https://homes.example.com/4836")
     assert result.name == "4836 Sicily Dr"
     assert result.sources.get("price") != "jsonld"
-
