@@ -1504,3 +1504,14 @@ def test_a_multi_buy_badge_beside_the_one_unit_price_leaves_it_the_price() -> No
       <div class="price-box"><span class="price">£1.40</span><span class="offer">Any 3 for £3</span></div>
       <button class="add-to-cart">Add to trolley</button></body></html>"""
     assert extract_structured(html, "https://www.grocer.example.co.uk/p/baked-beans-415g").price == Decimal("1.40")
+
+
+def test_an_old_price_inside_a_sale_box_is_the_regular_price() -> None:
+    # The id names the containers first ("saleAction") and the element last ("old"): the element is the old price.
+    html = """<html lang="pt"><head><title>O Ano da Morte de Ricardo Reis</title></head><body>
+      <h1>O Ano da Morte de Ricardo Reis</h1><div class="sale-actions" id="right-saleAction"><div class="price">
+      <div class="old" id="right-saleAction-price-old">17,75€</div>
+      <div class="current" id="right-saleAction-price-current">14,20€</div></div>
+      <button class="add-cart" type="button">Comprar</button></div></body></html>"""
+    result = extract_structured(html, "https://www.livraria.example.pt/livro/o-ano-da-morte-de-ricardo-reis/123")
+    assert (result.price, result.regular_price) == (Decimal("14.20"), Decimal("17.75"))

@@ -420,7 +420,7 @@ def _price_candidate(
     former = marked_old or said_former
     # What the element says outweighs its class names: "Previous Price $99.00" in a `RetailPriceOnSale` span
     current = bool(CURRENT_PRICE_LABEL.match(label)) or (
-        not said_former and _CURRENT.search(_local_class_words(element, own_words)) is not None
+        not said_former and _named_current(_local_class_words(element, own_words))
     )
     return PriceCandidate(
         amount=amount,
@@ -430,6 +430,16 @@ def _price_candidate(
         current=current,
         element=element,
     )
+
+
+def _named_current(words: str) -> bool:
+    """Class or id words naming the current price; when they name an old price too, the later word says what the
+    element is, the earlier ones name its containers ("…-saleAction-price-old" is the old price of a sale box)."""
+    current = [match.start() for match in _CURRENT.finditer(words)]
+    if not current:
+        return False
+    former = [match.start() for match in FORMER.finditer(words)]
+    return not former or current[-1] > former[-1]
 
 
 def labelled_former(element: etree._Element, text: str) -> bool:
