@@ -420,7 +420,7 @@ def _price_candidate(
     former = marked_old or said_former
     # What the element says outweighs its class names: "Previous Price $99.00" in a `RetailPriceOnSale` span
     current = bool(CURRENT_PRICE_LABEL.match(label)) or (
-        not said_former and _named_current(_local_class_words(element, own_words))
+        not said_former and _named_current(element, _local_class_words(element, own_words))
     )
     return PriceCandidate(
         amount=amount,
@@ -432,14 +432,20 @@ def _price_candidate(
     )
 
 
-def _named_current(words: str) -> bool:
-    """Class or id words naming the current price; when they name an old price too, the later word says what the
-    element is, the earlier ones name its containers ("…-saleAction-price-old" is the old price of a sale box)."""
-    current = [match.start() for match in _CURRENT.finditer(words)]
-    if not current:
+def _named_current(element: etree._Element, words: str) -> bool:
+    """Class or id words naming the current price. A name naming an old price after it ("…-saleAction-price-old")
+    is the old price of a sale box: its last words name the element, the earlier ones its containers."""
+    if not _CURRENT.search(words):
         return False
-    former = [match.start() for match in FORMER.finditer(words)]
-    return not former or current[-1] > former[-1]
+    names = [name_words(name) for key in ("class", "id") for name in (element.get(key) or "").split()[:_MAX_CLASSES]]
+    naming = [name for name in names if _CURRENT.search(name)]
+    return not naming or any(not _old_named_last(name) for name in naming)
+
+
+def _old_named_last(name: str) -> bool:
+    current = [match.start() for match in _CURRENT.finditer(name)]
+    former = [match.start() for match in FORMER.finditer(name)]
+    return bool(former) and former[-1] > current[-1]
 
 
 def labelled_former(element: etree._Element, text: str) -> bool:
