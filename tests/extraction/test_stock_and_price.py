@@ -1515,3 +1515,14 @@ def test_an_old_price_inside_a_sale_box_is_the_regular_price() -> None:
       <button class="add-cart" type="button">Comprar</button></div></body></html>"""
     result = extract_structured(html, "https://www.livraria.example.pt/livro/o-ano-da-morte-de-ricardo-reis/123")
     assert (result.price, result.regular_price) == (Decimal("14.20"), Decimal("17.75"))
+
+
+def test_an_old_price_in_a_same_products_strip_is_not_the_regular_price() -> None:
+    html = """<html lang="ru"><head><title>Аккумулятор Delta GX 12-100</title></head><body><div class="shop">
+      <h1>Аккумулятор Delta GX 12-100</h1><div class="shop_offer"><div class="shop_price"><span class="price">
+      <em>25 000</em> <em>руб.</em></span></div><a class="add_to_cart" href="#">Купить</a></div>
+      <div class="h3">Похожие товары</div><div class="uss_eshop_sameproducts"><div class="item">Инвертор SmartWatt
+      <span class="old_price"><i>Старая цена:</i> <em>76 800</em> <em>руб.</em></span>
+      <span class="price"><em>63 800</em> <em>руб.</em></span></div></div></div></body></html>"""
+    result = extract_structured(html, "https://stvs.example.ru/store/akkumulyator-delta-gx-12-100")
+    assert (result.price, result.currency, result.regular_price) == (Decimal("25000"), "RUB", None)

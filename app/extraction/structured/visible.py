@@ -60,6 +60,7 @@ _MAX_LABEL = 40  # characters of a screen-reader label ("Previous Price")
 _CELL_LEVELS = 5  # a price element this far inside a table cell reads that column's header
 _NOISE = re.compile(
     r" (?:related|recommend\w*|recs?|reco|similar|upsells?|cross sell\w*|crosssell\w*|recently|also"
+    r"|same products?|sameproducts?|similares|similaires|simili|relacionados|podobne|aehnliche|pohozhie"
     r"|carousel|swiper|slick|splide|slideshow"  # sliders of product tiles (a related strip, never the main grid)
     r"|mini cart|minicart|(?<!buy )(?<!details )footer|sponsored|bundles?|accessor\w*|you may|complete the look"
     r"|wishlist|rr|comparison|p13n|certona|combo|modal"
