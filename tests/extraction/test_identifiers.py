@@ -625,3 +625,21 @@ def test_an_mpn_that_repeats_the_sku_is_no_part_number() -> None:
     html = page(jsonld=product(sku="30360468", mpn="30360468"))
     assert identifiers(html) == ("30360468", None, None)
     assert identifiers(page(jsonld=product(sku="30360468", mpn="MALM-6D")))[2] == "MALM-6D"
+
+
+@pytest.mark.parametrize(
+    ("url", "label"),
+    [
+        ("https://www.x-kom.pl/p/597344-karta-graficzna-nvidia-gigabyte-geforce-rtx-3070.html", "Kod x-kom:"),
+        ("https://www.lastdodo.nl/nl/items/597344-schoot-der-aarde", "LastDodo nummer<br>"),
+        ("https://www.inmuebles24.com/propiedades/departamento-597344.html", "Cód. Inmuebles24:"),
+    ],
+)
+def test_a_code_labelled_with_the_shops_own_name_is_its_sku(url: str, label: str) -> None:
+    html = page(f"<p>Kod producenta: GV-N3070EAGLE-8GD</p><p>{label} 597344</p><p>Cena 5 099,00 zł</p>")
+    assert identifiers(html, url)[0] == "597344"
+
+
+def test_another_sites_name_before_a_number_is_no_label() -> None:
+    html = page("<p>Seen on x-kom no. 597344 in the ranking</p>")
+    assert identifiers(html, "https://www.other-shop.example/p/rtx-3070")[0] is None

@@ -115,6 +115,23 @@ _LABEL_RULES = (
     _LabelRule("mpn", _labelled(_MPN_SCRIPT, _SEPARATOR_OPTIONAL, _CODE_TOKEN, script=True), True, True),
     _LabelRule("mpn", _labelled(_MPN_WEAK, _SEPARATOR_REQUIRED, _CODE_TOKEN), True),
 )
+# A shop labels its own code with its own name: "Kod x-kom: 597344", "LastDodo nummer 8838967", "Cód. Inmuebles24:
+# 145692212". The name is the site's (its host's registrable label), so the rule is made per page.
+_SITE_CODE_WORDS = (
+    r"k[óo]d|code|c[óo]d\.?|c[óo]digo|codice|numer|nummer|number|n[úu]mero|num[ée]ro|no\.|nr\.?|id|sku"
+    r"|artikel-?nummer|art\.?-?nr\.?|[čc][íi]slo"
+)
+_MIN_SITE_NAME = 3
+
+
+def _site_rule(site_name: str) -> _LabelRule | None:
+    if len(site_name) < _MIN_SITE_NAME:
+        return None
+    name = re.escape(site_name.lower()) + r"(?:\.[a-z]{2,3})?"
+    labels = rf"(?:{_SITE_CODE_WORDS})\s+{name}|{name}\s*(?:{_SITE_CODE_WORDS})"
+    return _LabelRule("sku", _labelled(labels, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True)
+
+
 # Words before a label on its line that make the code a discount code, not the product's.
 _PROMOTION = re.compile(
     r"[-−–]\s?\d{1,2}\s?%|coupon|voucher|promo|discount|descuento|cup[óo]n|desconto|cupom|rabatt|gutschein|réduction|remise|sconto"
@@ -125,15 +142,16 @@ _MAX_LINE = 200
 _MAX_LABEL_LINE = 40
 
 
-def labelled_identifiers(text: str, name: str | None = None) -> ProductIds:
+def labelled_identifiers(text: str, name: str | None = None, site_name: str = "") -> ProductIds:
     """Codes the visible text labels ("SKU: 123", "Art.-Nr. 456", "品番 ABC-1", "EAN 4006381333931"), one of
-    each kind (see _the_products_value)."""
+    each kind (see _the_products_value); `site_name` ("x-kom") also reads the shop's code labelled with it."""
     text = _short_lines_with_codes(text)
     if not text:
         return ProductIds()
     lowered = _lower_keeping_positions(text)
     found: dict[IdentifierKind, list[tuple[bool, int, str]]] = {kind: [] for kind in IDENTIFIER_FIELDS}
-    for rule in _LABEL_RULES:
+    site_rule = _site_rule(site_name) if site_name else None
+    for rule in (*_LABEL_RULES, site_rule) if site_rule else _LABEL_RULES:
         for position, value in _matches(rule, text, lowered, name):
             found[rule.kind].append((not rule.first, position, value))
     chosen: dict[str, str] = {}
