@@ -643,3 +643,15 @@ def test_a_code_labelled_with_the_shops_own_name_is_its_sku(url: str, label: str
 def test_another_sites_name_before_a_number_is_no_label() -> None:
     html = page("<p>Seen on x-kom no. 597344 in the ranking</p>")
     assert identifiers(html, "https://www.other-shop.example/p/rtx-3070")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "sku"),
+    [
+        ("<p>Mahoney Sofa</p><p>Item:</p><p>3100438</p><p>Subtotal:</p>", "3100438"),
+        ("<p>Item: SB00260</p><p>Availability: This item is currently unavailable</p>", "SB00260"),
+        ("<p>Items: 3</p><p>Item 2 of 5</p>", None),  # a count, a position: no colon straight after "Item"
+    ],
+)
+def test_a_bare_item_label_with_a_colon_names_the_shops_code(body: str, sku: str | None) -> None:
+    assert identifiers(page(body))[0] == sku

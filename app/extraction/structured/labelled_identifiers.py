@@ -29,7 +29,7 @@ _SKU_STRONG = (
     r"|numero\s+(?:di\s+)?articolo|n[úu]mero\s+do\s+(?:artigo|produto)"
 )
 _SKU_WEAK = (
-    r"product\s+(?:code|number|id)|item\s+(?:code|number|id)|article\s+(?:number|code)|stock\s+code|style"
+    r"product\s+(?:code|number|id)|item(?:\s+(?:code|number|id))?|article\s+(?:number|code)|stock\s+code|style"
     r"|catalog(?:ue)?\s+number|style\s+(?:number|code)|web\s+(?:id|code)|artikel-?code|produkt-?nummer|product-?code"
     r"|r[ée]f[ée]rence(?:\s+(?:produit|article))?|r[ée]f|referenz|referentie|riferimento|referencia|refer[êe]ncia"
     r"|code\s+(?:produit|article)|c[óo]digo(?:\s+(?:del?|do|da)?\s*(?:producto|art[íi]culo|produto|item))?|c[óo]d"
