@@ -633,6 +633,7 @@ def test_an_mpn_that_repeats_the_sku_is_no_part_number() -> None:
         ("https://www.x-kom.pl/p/597344-karta-graficzna-nvidia-gigabyte-geforce-rtx-3070.html", "Kod x-kom:"),
         ("https://www.lastdodo.nl/nl/items/597344-schoot-der-aarde", "LastDodo nummer<br>"),
         ("https://www.inmuebles24.com/propiedades/departamento-597344.html", "Cód. Inmuebles24:"),
+        ("https://www.otodom.pl/pl/oferta/mieszkanie-ID4abc", "Nr oferty w Otodom:"),
     ],
 )
 def test_a_code_labelled_with_the_shops_own_name_is_its_sku(url: str, label: str) -> None:
@@ -655,3 +656,16 @@ def test_another_sites_name_before_a_number_is_no_label() -> None:
 )
 def test_a_bare_item_label_with_a_colon_names_the_shops_code(body: str, sku: str | None) -> None:
     assert identifiers(page(body))[0] == sku
+
+
+def test_the_shops_own_reference_comes_before_the_agents() -> None:
+    html = page("<dl><dt>Makelaar Ref.</dt><dd>4184306</dd><dt>IMMOSCOOP Ref.</dt><dd>BQNGA9170201103</dd></dl>")
+    assert identifiers(html, "https://www.immoscoop.be/immo.php?id=1")[0] == "BQNGA9170201103"
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [("Advertentienr.", "T-883-BT"), ("(Cód. Item", "462100")],  # AutoScout24 NL's ad number; Ponto Frio's item code
+)
+def test_dutch_ad_numbers_and_item_codes_are_the_sku(label: str, code: str) -> None:
+    assert identifiers(page(f"<p>{label} {code}</p><p>Garantie</p>"))[0] == code

@@ -25,7 +25,7 @@ _SKU_STRONG = (
     r"|bestell?-?nummer|best\.?-?nr\.?|vare-?nummer|vare-?nr\.?|tuotenumero|tuotekoodi|cikksz[áa]m"
     r"|[üu]r[üu]n\s+kodu|stok\s+kodu|артикул|item\s*(?:#|no\.|nr\.)|product\s*(?:#|no\.)|style\s*(?:#|no\.)"
     r"|internet\s*#|art\.\s*no\.|cat(?:alog)?\.?\s*(?:#|no\.)|r[ée]f\.|cod\.\s*(?:art(?:icolo)?|prodotto)\.?"
-    r"|pzn|c[óo]d\.|מק[\"״]ט|n[úu]mero\s+de\s+(?:art[íi]culo|producto|referencia)|num[ée]ro\s+d['’]article"
+    r"|pzn|c[óo]d\.(?:\s*item)?|מק[\"״]ט|n[úu]mero\s+de\s+(?:art[íi]culo|producto|referencia)|num[ée]ro\s+d['’]article"
     r"|numero\s+(?:di\s+)?articolo|n[úu]mero\s+do\s+(?:artigo|produto)"
 )
 _SKU_WEAK = (
@@ -46,7 +46,7 @@ _SKU_AD = (
     r"|№\s+объявления|ilan\s+(?:no|numarası)|num[ée]ro\s+d['’]annonce|lot\s+(?:number|#|no\.)|post\s+id"
     r"|finn-?kode|annonse-?(?:nummer|id)|annons-?(?:nummer|id)|annonce-?nummer|ilmoitusnumero|číslo\s+inzerátu"
     r"|[šs]ifra\s+oglasa|publica(?:ci[óo]n|ção)\s*#|mls\s*(?:#|number)|listing\s+(?:number|id)|angebots-?nummer"
-    r"|objekt-?nummer|zoekertjes-?nummer"
+    r"|objekt-?nummer|zoekertjes-?nummer|advertentie-?(?:nr\.?|nummer)"
     r"|c[óo]digo\s+(?:del?|do)\s+an[úu]ncio|n[úu]mero\s+de(?:l)?\s+an[úu]ncio|id\s+(?:do|del)\s+an[úu]ncio"
 )
 # "Código 237875900 | Marca Samsung": a bare "code" word and a number, with no colon between. Only a long
@@ -116,11 +116,13 @@ _LABEL_RULES = (
     _LabelRule("mpn", _labelled(_MPN_WEAK, _SEPARATOR_REQUIRED, _CODE_TOKEN), True),
 )
 # A shop labels its own code with its own name: "Kod x-kom: 597344", "LastDodo nummer 8838967", "Cód. Inmuebles24:
-# 145692212". The name is the site's (its host's registrable label), so the rule is made per page.
+# 145692212", "IMMOSCOOP Ref.", "Nr oferty w Otodom: 58024240". The name is the site's (its host's registrable
+# label), so the rule is made per page; the shop's own code comes before other labelled codes ("Makelaar Ref.").
 _SITE_CODE_WORDS = (
-    r"k[óo]d|code|c[óo]d\.?|c[óo]digo|codice|numer|nummer|number|n[úu]mero|num[ée]ro|no\.|nr\.?|id|sku"
-    r"|artikel-?nummer|art\.?-?nr\.?|[čc][íi]slo"
+    r"k[óo]d|code|c[óo]d\.?|c[óo]digo|codice|numer|nummer|number|n[úu]mero|num[ée]ro|no\.|nr\.?|id|sku|ref\.?"
+    r"|artikel-?nummer|art\.?-?nr\.?|[čc][íi]slo|#"
 )
+_SITE_PREPOSITIONS = r"w|in|on|at|na|bei|auf|en|op|em|su"  # "ID w Otodom", "Nr oferty w Otodom"
 _MIN_SITE_NAME = 3
 
 
@@ -128,8 +130,9 @@ def _site_rule(site_name: str) -> _LabelRule | None:
     if len(site_name) < _MIN_SITE_NAME:
         return None
     name = re.escape(site_name.lower()) + r"(?:\.[a-z]{2,3})?"
-    labels = rf"(?:{_SITE_CODE_WORDS})\s+{name}|{name}\s*(?:{_SITE_CODE_WORDS})"
-    return _LabelRule("sku", _labelled(labels, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True)
+    words_before = rf"(?:{_SITE_CODE_WORDS})(?:\s+[^\W\d_]{{2,12}})?\s+(?:(?:{_SITE_PREPOSITIONS})\s+)?{name}"
+    labels = rf"{words_before}|{name}\s*(?:{_SITE_CODE_WORDS})"
+    return _LabelRule("sku", _labelled(labels, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True, first=True)
 
 
 # Words before a label on its line that make the code a discount code, not the product's.
