@@ -641,8 +641,8 @@ def test_a_code_labelled_with_the_shops_own_name_is_its_sku(url: str, label: str
     assert identifiers(html, url)[0] == "597344"
 
 
-def test_another_sites_name_before_a_number_is_no_label() -> None:
-    html = page("<p>Seen on x-kom no. 597344 in the ranking</p>")
+def test_another_sites_name_before_a_code_is_no_label() -> None:
+    html = page("<p>Kod x-kom: 597344</p>")
     assert identifiers(html, "https://www.other-shop.example/p/rtx-3070")[0] is None
 
 
@@ -652,6 +652,8 @@ def test_another_sites_name_before_a_number_is_no_label() -> None:
         ("<p>Mahoney Sofa</p><p>Item:</p><p>3100438</p><p>Subtotal:</p>", "3100438"),
         ("<p>Item: SB00260</p><p>Availability: This item is currently unavailable</p>", "SB00260"),
         ("<p>Items: 3</p><p>Item 2 of 5</p>", None),  # a count, a position: no colon straight after "Item"
+        ("<p>Max per item: 10</p><p>Weight per item: 250</p>", None),  # "item" inside a phrase
+        ("<p>Item - 12345</p><p>Line Item: 7788123</p>", None),  # no colon; a word before "Item"
     ],
 )
 def test_a_bare_item_label_with_a_colon_names_the_shops_code(body: str, sku: str | None) -> None:
@@ -669,3 +671,17 @@ def test_the_shops_own_reference_comes_before_the_agents() -> None:
 )
 def test_dutch_ad_numbers_and_item_codes_are_the_sku(label: str, code: str) -> None:
     assert identifiers(page(f"<p>{label} {code}</p><p>Garantie</p>"))[0] == code
+
+
+@pytest.mark.parametrize(
+    ("body", "url"),
+    [
+        ("<p>Apple ID: user12345</p>", "https://www.apple.com/shop/buy-mac"),  # an account, not a code
+        ("<p>DER SPIEGEL Nr. 12/2024</p>", "https://www.spiegel.de/kultur/blue-mug"),  # an issue number
+        ("<p>Kod rabatowy x-kom: LATO2024</p>", "https://www.x-kom.pl/p/1-blue-mug.html"),  # a discount code
+        ("<p>Zadzwoń do x-kom</p><p>nr 343770000</p>", "https://www.x-kom.pl/p/1-blue-mug.html"),  # a phone number
+        ("<p>Bolid: RB20X</p>", "https://www.bol.com/nl/p/blue-mug/123/"),  # a word starting with the name
+    ],
+)
+def test_the_shops_name_near_a_number_is_not_always_its_code(body: str, url: str) -> None:
+    assert identifiers(page(body), url)[0] is None

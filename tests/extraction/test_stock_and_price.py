@@ -1526,3 +1526,15 @@ def test_an_old_price_in_a_same_products_strip_is_not_the_regular_price() -> Non
       <span class="price"><em>63 800</em> <em>руб.</em></span></div></div></div></body></html>"""
     result = extract_structured(html, "https://stvs.example.ru/store/akkumulyator-delta-gx-12-100")
     assert (result.price, result.currency, result.regular_price) == (Decimal("25000"), "RUB", None)
+
+
+@pytest.mark.parametrize(
+    "sale_class",
+    ["Price_salePrice__Was3k", "sale-price-list", "price-now-standard"],  # a CSS-modules hash; FORMER's wider words
+)
+def test_a_sale_price_named_with_a_trailing_word_stays_the_sale_price(sale_class: str) -> None:
+    html = f"""<html lang="en"><head><title>Desk Lamp Nova</title></head><body><h1>Desk Lamp Nova</h1>
+      <div class="price-box"><s class="price">$49.00</s> <span class="{sale_class}">$39.00</span></div>
+      <button class="add-to-cart">Add to cart</button></body></html>"""
+    result = extract_structured(html, URL)
+    assert (result.price, result.regular_price) == (Decimal("39.00"), Decimal("49.00"))

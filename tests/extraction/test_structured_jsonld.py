@@ -194,3 +194,31 @@ def test_an_open_house_event_on_a_property_page_is_not_what_it_sells() -> None:
     result = extract_structured(concert_page(open_house, title, "4836 Sicily Dr"), "https://homes.example.com/4836")
     assert result.name == "4836 Sicily Dr"
     assert result.sources.get("price") != "jsonld"
+
+
+def test_a_product_in_microdata_beside_an_event_in_json_ld_is_the_product() -> None:
+    shirt = """<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Nils Frahm Live T-shirt</h1>
+      <div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><span itemprop="price">25.00</span>
+      <meta itemprop="priceCurrency" content="EUR"></div></div>"""
+    html = concert_page(TICKETED, "Nils Frahm Live T-shirt | Merch", "").replace("<h1></h1>", shirt)
+    result = extract_structured(html, "https://merch.example.com/products/nils-frahm-live-t-shirt")
+    assert (result.name, result.price, result.sources["name"]) == (
+        "Nils Frahm Live T-shirt",
+        Decimal("25.00"),
+        "microdata",
+    )
+
+
+def test_a_tours_dates_are_no_one_event_for_sale() -> None:
+    dates = [{**TICKETED, "startDate": f"2026-12-{day}T20:00"} for day in range(10, 17)]
+    html = concert_page(dates[0], "Nils Frahm Live - Tour Dates", "Nils Frahm Live").replace(ld(dates[0]), ld(dates))
+    result = extract_structured(html, "https://www.nilsfrahm.example/tour")
+    assert result.sources.get("price") != "jsonld"
+    assert result.evidence.score < 0.5
+
+
+def test_an_event_whose_tickets_another_site_sells_is_not_what_a_guide_sells() -> None:
+    listed = {**TICKETED, "offers": {**TICKETED["offers"], "url": "https://tickets.example.net/e/nils-frahm"}}
+    html = concert_page(listed, "Nils Frahm Live - What's on in Utrecht", "Nils Frahm Live")
+    result = extract_structured(html, "https://www.whatson-utrecht.example/nils-frahm-live")
+    assert result.sources.get("price") != "jsonld"

@@ -1,4 +1,5 @@
-"""Parse untrusted HTML once, without network, scripts or entity expansion, and read the page-level facts."""
+"""Parse untrusted HTML once, without network, scripts or entity expansion, and read the page-level facts; the
+tree and text helpers every reader shares."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from app.extraction.structured.currency import PageLocale, language_of_script, p
 
 MAX_HTML_CHARS = 5_000_000  # beyond this the page is cut (the API takes 4 MB bodies; shop pages are ~0.2-4 MB)
 _SECOND_LEVELS = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"}
+_HOSTING_PLATFORMS = {"myshopify", "github", "wixsite", "blogspot", "netlify", "vercel", "square", "ecwid", "bigcartel"}
 _PARSERS = threading.local()  # lxml parsers must not be shared between threads
 _SPACES = re.compile(r"\s+")
 # Control characters other than tab and line breaks, as UTF-8 bytes (each is its own byte there).
@@ -117,6 +119,19 @@ def site_of(url: str) -> str:
     return ".".join(labels[-keep:])
 
 
+def site_label(url: str) -> str | None:
+    """The shop's name in its domain: 'mercari' for tw.mercari.com, 'amazon' for www.amazon.co.uk, 'acme' for
+    acme.myshopify.com (on a hosting platform's domain the shop is the subdomain)."""
+    label = site_of(url).partition(".")[0]
+    if label in _HOSTING_PLATFORMS:
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            return None
+        label = next((part for part in host.split(".") if part not in {"www", "shop", "store", "m"}), "")
+    return label or None
+
+
 def _script_language(declared: str | None, title: str | None, root: etree._Element) -> str | None:
     """For a page declaring no language: the one its title's script says (see currency.language_of_script)."""
     if declared or not title:
@@ -191,6 +206,7 @@ def is_main(node: etree._Element) -> bool:
 
 
 def ancestors_and_self(element: etree._Element) -> Iterator[etree._Element]:
+    """The element, then its parent, up to the root."""
     node: etree._Element | None = element
     while node is not None:
         yield node

@@ -1,7 +1,7 @@
 """The product's identifiers (sku, gtin, mpn): read from markup here, then chosen among markup, the URL
 (url_identifiers) and labelled codes in the visible text (labelled_identifiers). Product-level values before
-variant-level ones; a doubtful value is left out (these identifiers
-are for recognising one product across shops, where a wrong one does more harm than a missing one)."""
+variant-level ones; a doubtful value is left out (these identifiers are for recognising one product across shops,
+where a wrong one does more harm than a missing one)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
-from app.extraction.structured.document import site_of
+from app.extraction.structured.document import site_label
 from app.extraction.structured.labelled_identifiers import labelled_identifiers
 from app.extraction.structured.models import IDENTIFIER_FIELDS, IdentifierKind, ProductIds, Source
 from app.extraction.structured.text import code_written
@@ -172,7 +172,7 @@ def page_identifiers(
         and (not code_written(chosen["sku"][0], text) or normalise_gtin(chosen["sku"][0]) is not None)
     )
     if len(chosen) < len(IDENTIFIER_FIELDS) or weak or doubtful_sku:
-        from_text = labelled_identifiers(text, name, site_of(url).split(".")[0])
+        from_text = labelled_identifiers(text, name, site_label(url) or "")
         for kind in IDENTIFIER_FIELDS:
             labelled = from_text.get(kind)
             if not labelled or not _acceptable(kind, labelled, name):

@@ -12,8 +12,8 @@ from app.extraction.structured.schema_org import (
     ProductRecord,
     as_list,
     is_product,
+    is_ticketed_event,
     product_record,
-    sold_items,
     type_names,
 )
 
@@ -80,8 +80,9 @@ def iter_nodes(blocks: list[Any]) -> Iterator[dict[str, Any]]:
             stack.extend((item, depth + 1) for item in reversed(list(value.values())) if isinstance(item, dict | list))
 
 
-def jsonld_products(blocks: list[Any], locale: PageLocale, title: str | None) -> tuple[list[ProductRecord], set[str]]:
-    """Product records (top-level ones first, variants of a ProductGroup folded into it) and every type seen."""
+def jsonld_products(blocks: list[Any], locale: PageLocale) -> tuple[list[ProductRecord], set[str]]:
+    """Product and ticketed-event records (top-level ones first, variants of a ProductGroup folded into it) and every
+    type seen."""
     by_id: dict[str, dict[str, Any]] = {}
     nodes = list(iter_nodes(blocks))
     for node in nodes:
@@ -103,7 +104,7 @@ def jsonld_products(blocks: list[Any], locale: PageLocale, title: str | None) ->
                 not_main.update(id(resolve(item)) for item in as_list(node.get(key)))
     products = [
         product_record(node, "jsonld", locale=locale, resolve=resolve)
-        for node in sold_items(nodes, title)
-        if id(node) not in not_main
+        for node in nodes
+        if (is_product(node) or is_ticketed_event(node)) and id(node) not in not_main
     ]
     return products, types

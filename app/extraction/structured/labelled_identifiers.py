@@ -3,6 +3,7 @@ in many languages and scripts."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ _SKU_STRONG = (
     r"|numero\s+(?:di\s+)?articolo|n[úu]mero\s+do\s+(?:artigo|produto)"
 )
 _SKU_WEAK = (
-    r"product\s+(?:code|number|id)|item(?:\s+(?:code|number|id))?|article\s+(?:number|code)|stock\s+code|style"
+    r"product\s+(?:code|number|id)|item\s+(?:code|number|id)|article\s+(?:number|code)|stock\s+code|style"
     r"|catalog(?:ue)?\s+number|style\s+(?:number|code)|web\s+(?:id|code)|artikel-?code|produkt-?nummer|product-?code"
     r"|r[ée]f[ée]rence(?:\s+(?:produit|article))?|r[ée]f|referenz|referentie|riferimento|referencia|refer[êe]ncia"
     r"|code\s+(?:produit|article)|c[óo]digo(?:\s+(?:del?|do|da)?\s*(?:producto|art[íi]culo|produto|item))?|c[óo]d"
@@ -79,6 +80,10 @@ _SEPARATOR_REQUIRED = rf"{_GAP}(?:\n{_GAP})?(?:[:：#№\-–]|\n){_GAP}\n?{_GAP
 _SEPARATOR_OPTIONAL = rf"{_GAP}(?:\n{_GAP})?[:：#№\-–]?{_GAP}\n?{_GAP}"
 # What may follow a code read after a weak label: the end of the line, punctuation, or the next label.
 _PHRASE_END = re.compile(r"[ \t]*(?:$|\n|[,;|)\]/]|(?:\S{1,25}[ \t]){0,2}\S{1,25}[ \t]?[:：])", re.M)
+# "Item:" starting its line, then a code of four or more characters ("Item: SB00260"): bare "item" elsewhere is any
+# count or weight ("Max per item: 10", "Item - 12345").
+_LONG_CODE_TOKEN = r"([A-Za-z0-9][A-Za-z0-9\-_./#+]{2,46}[A-Za-z0-9])(?![A-Za-z0-9\-_/])"
+_ITEM_ALONE = re.compile(rf"^[ \t]*item{_GAP}[:：]{_GAP}\n?{_GAP}{_LONG_CODE_TOKEN}", re.M)
 # An ad's or lot's number alone on its line ("№ 3456789012", Avito): "№" with other words is any number. A
 # letter straight after the number is the next element's text run in (Avito's number span, then its button).
 _NUMBER_SIGN_ALONE = re.compile(rf"^№{_GAP}(\d{{6,15}})(?:[ \t]*$|(?=[^\W\d_]))", re.M)
@@ -111,6 +116,7 @@ _LABEL_RULES = (
     _LabelRule("sku", _labelled(_SKU_AD, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True, first=True),
     _LabelRule("sku", _labelled(_SKU_BARE, r"[ \t\u00a0]+", _BARE_NUMBER), True),
     _LabelRule("sku", _NUMBER_SIGN_ALONE, False, True),
+    _LabelRule("sku", _ITEM_ALONE, True),
     _LabelRule("mpn", _labelled(_MPN_STRONG, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True),
     _LabelRule("mpn", _labelled(_MPN_SCRIPT, _SEPARATOR_OPTIONAL, _CODE_TOKEN, script=True), True, True),
     _LabelRule("mpn", _labelled(_MPN_WEAK, _SEPARATOR_REQUIRED, _CODE_TOKEN), True),
@@ -119,20 +125,27 @@ _LABEL_RULES = (
 # 145692212", "IMMOSCOOP Ref.", "Nr oferty w Otodom: 58024240". The name is the site's (its host's registrable
 # label), so the rule is made per page; the shop's own code comes before other labelled codes ("Makelaar Ref.").
 _SITE_CODE_WORDS = (
-    r"k[óo]d|code|c[óo]d\.?|c[óo]digo|codice|numer|nummer|number|n[úu]mero|num[ée]ro|no\.|nr\.?|id|sku|ref\.?"
+    r"k[óo]d|code|c[óo]d\.?|c[óo]digo|codice|numer|nummer|number|n[úu]mero|num[ée]ro|no\.|nr\.?|sku|ref\.?"
     r"|artikel-?nummer|art\.?-?nr\.?|[čc][íi]slo|#"
 )
 _SITE_PREPOSITIONS = r"w|in|on|at|na|bei|auf|en|op|em|su"  # "ID w Otodom", "Nr oferty w Otodom"
+_SPACE = r"[ \t\u00a0]+"  # within one line: "x-kom\nnr 343770000" is a phone number under the shop's name
+# Without "/": "DER SPIEGEL Nr. 12/2024" is an issue, not a code
+_SITE_CODE_TOKEN = r"([A-Za-z0-9][A-Za-z0-9\-_.#+]{0,46}[A-Za-z0-9])(?![A-Za-z0-9\-_/])"
 _MIN_SITE_NAME = 3
 
 
+@functools.lru_cache(maxsize=256)
 def _site_rule(site_name: str) -> _LabelRule | None:
-    if len(site_name) < _MIN_SITE_NAME:
+    """The rule reading codes labelled with this site's name: "<code word> [word] [in] <name>" or "<name> <code
+    word>" ("Apple ID" is an account, so "id" only comes before the name)."""
+    if len(site_name) < _MIN_SITE_NAME or not any(char.isalpha() for char in site_name):
         return None
     name = re.escape(site_name.lower()) + r"(?:\.[a-z]{2,3})?"
-    words_before = rf"(?:{_SITE_CODE_WORDS})(?:\s+[^\W\d_]{{2,12}})?\s+(?:(?:{_SITE_PREPOSITIONS})\s+)?{name}"
-    labels = rf"{words_before}|{name}\s*(?:{_SITE_CODE_WORDS})"
-    return _LabelRule("sku", _labelled(labels, _SEPARATOR_OPTIONAL, _CODE_TOKEN), True, first=True)
+    preposition = rf"(?:(?:{_SITE_PREPOSITIONS}){_SPACE})?"
+    before = rf"(?:{_SITE_CODE_WORDS}|id)(?:{_SPACE}[^\W\d_]{{2,12}})?{_SPACE}{preposition}{name}"
+    after = rf"{name}{_SPACE}(?:{_SITE_CODE_WORDS})|{name}#"
+    return _LabelRule("sku", _labelled(f"{before}|{after}", _SEPARATOR_OPTIONAL, _SITE_CODE_TOKEN), True, first=True)
 
 
 # Words before a label on its line that make the code a discount code, not the product's.
@@ -221,7 +234,7 @@ def _matches(rule: _LabelRule, text: str, lowered: str, name: str | None) -> Ite
         start = match.start()
         if not rule.script and start > 0 and lowered[start - 1].isalpha():
             continue  # inside a word: "pref. 12", "skull 2000"
-        if _PROMOTION.search(lowered, lowered.rfind("\n", 0, start) + 1, start):
+        if _PROMOTION.search(lowered, lowered.rfind("\n", 0, start) + 1, match.start(1)):
             continue  # a discount code: "-15% en pedidos superiores a 249€ | Código: 15HOLIDAYS"
         if _LABEL_WORD_AFTER.match(lowered, match.end(1)):
             continue  # "Cód. Inmuebles24: 145692212": the word is the label's ("the Inmuebles24 code")

@@ -5,14 +5,20 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from app.extraction.structured.brand import labelled_brand
 from app.extraction.structured.currency import PageLocale, local_currency
 from app.extraction.structured.discount import sale_with_regular
-from app.extraction.structured.document import PageFacts, element_text, parse_html, read_page_facts, site_of
+from app.extraction.structured.document import (
+    PageFacts,
+    element_text,
+    parse_html,
+    read_page_facts,
+    site_label,
+    site_of,
+)
 from app.extraction.structured.heading_price import price_after_heading, price_after_label
 from app.extraction.structured.identifiers import page_identifiers
 from app.extraction.structured.images import image_candidates
@@ -34,8 +40,8 @@ from app.extraction.structured.schema_org import (
     OfferRecord,
     ProductRecord,
     is_product,
+    is_ticketed_event,
     product_record,
-    sold_items,
     type_names,
 )
 from app.extraction.structured.shown_name import names_something_else, title_like_name, titled_part, wraps_heading
@@ -46,6 +52,8 @@ from app.extraction.structured.visible import MAX_PRICE_TEXT, VisiblePage, read_
 logger = logging.getLogger(__name__)
 
 _MIN_MAIN_RECORD_SIMILARITY = 0.6
+_MAX_EVENT_RECORDS = 3  # one event, written in up to three markup syntaxes
+_MIN_EVENT_NAME_IN_TITLE = 0.5  # share of the event name's words in the page title
 # An <h2>-<h4> standing in for a missing <h1>: most of its words in the title's or markup's name, not a word or two.
 _STAND_IN_LIKENESS = 0.8
 _MIN_STAND_IN_CHARS = 8
@@ -73,14 +81,14 @@ def extract_structured(html: str, url: str) -> StructuredExtraction:
 def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     facts = read_page_facts(root, url)
     scan = scan_page(root)
-    jsonld_records, jsonld_types = jsonld_products(jsonld_blocks(scan.jsonld_texts), facts.locale, facts.title)
+    jsonld_records, jsonld_types = jsonld_products(jsonld_blocks(scan.jsonld_texts), facts.locale)
     microdata_records, microdata_types = _markup_products(items(root, scan.item_scopes, MICRODATA), "microdata", facts)
     rdfa_records, rdfa_types = _markup_products(items(root, scan.rdfa_scopes, RDFA), "rdfa", facts)
-    records = jsonld_records + microdata_records + rdfa_records
+    records = _what_the_page_sells(jsonld_records + microdata_records + rdfa_records, facts)
     opengraph = opengraph_product(facts)
     visible = read_visible_page(scan, facts)
 
-    site_names = (facts.meta_first("og:site_name", "application-name"), _site_label(url))
+    site_names = (facts.meta_first("og:site_name", "application-name"), site_label(url))
     names = (opengraph.name, facts.title, *(record.name for record in records[:3]))
     heading = _main_heading(visible, names, site_names) or _stand_in_heading(scan, names)
     if heading is not None and (element := _heading_element(scan, heading[0])) is not None:
@@ -187,6 +195,22 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
     )
 
 
+def _what_the_page_sells(records: list[ProductRecord], facts: PageFacts) -> list[ProductRecord]:
+    """The product records; on a page describing no product, the one event it sells tickets for: one event (a
+    tour's dates or a venue's calendar are a listing), named by the title, its tickets sold on this site (not a
+    what's-on guide's link to a ticket shop; an "Open House" on a property page is not what it sells)."""
+    products = [record for record in records if not record.is_event]
+    if products or not records:
+        return products
+    names = {record.name for record in records}
+    if len(names) != 1 or len(records) > _MAX_EVENT_RECORDS:
+        return []
+    event = records[0]
+    own_tickets = any(offer.url is None or site_of(offer.url) in ("", site_of(facts.url)) for offer in event.offers)
+    named = name_similarity(event.name, facts.title) >= _MIN_EVENT_NAME_IN_TITLE
+    return records if own_tickets and named else []
+
+
 def _markup_products(
     every_item: list[dict[str, Any]], source: MarkupSource, facts: PageFacts
 ) -> tuple[list[ProductRecord], set[str]]:
@@ -198,8 +222,11 @@ def _markup_products(
         types |= type_names(item)
         if is_product(item):
             nested.update(id(value) for values in item.values() if isinstance(values, list) for value in values)
-    sold = sold_items(every_item, facts.title)
-    records = [product_record(item, source, locale=facts.locale) for item in sold if id(item) not in nested]
+    records = [
+        product_record(item, source, locale=facts.locale)
+        for item in every_item
+        if (is_product(item) or is_ticketed_event(item)) and id(item) not in nested
+    ]
     return records, types
 
 
@@ -271,22 +298,6 @@ def _section_label(heading: str, title_name: str | None) -> bool:
     return (
         bool(title_name) and heading.strip().casefold() in _SECTION_LABELS and name_similarity(heading, title_name) == 0
     )
-
-
-_HOSTING_PLATFORMS = {"myshopify", "github", "wixsite", "blogspot", "netlify", "vercel", "square", "ecwid", "bigcartel"}
-
-
-def _site_label(url: str) -> str | None:
-    """The shop's name in its domain: 'mercari' for tw.mercari.com, 'amazon' for www.amazon.co.uk, 'acme' for
-    acme.myshopify.com (on a hosting platform's domain the shop is the subdomain)."""
-    label = site_of(url).partition(".")[0]
-    if label in _HOSTING_PLATFORMS:
-        try:
-            host = urlsplit(url).hostname or ""
-        except ValueError:
-            return None
-        label = next((part for part in host.split(".") if part not in {"www", "shop", "store", "m"}), "")
-    return label or None
 
 
 def _main_heading(

@@ -13,7 +13,6 @@ from app.extraction.structured.document import clean_text
 from app.extraction.structured.identifiers import markup_identifiers
 from app.extraction.structured.models import Availability, MarkupSource
 from app.extraction.structured.price_parsing import parse_markup_price
-from app.extraction.structured.text import name_similarity
 
 PRODUCT_TYPES = {
     "product",
@@ -25,8 +24,7 @@ PRODUCT_TYPES = {
     "car",
     "motorcycle",
 }
-# Events a person buys tickets for, when the page describes no product (a venue's calendar lists several events,
-# which reads as a listing as several products do).
+# Events a person buys tickets for (see product.py for when one is what the page sells).
 _TICKETED_EVENT_TYPES = {
     "event",
     "musicevent",
@@ -45,7 +43,6 @@ _TICKETED_EVENT_TYPES = {
     "businessevent",
     "visualartsevent",
 }
-_EVENT_IN_TITLE = 0.5  # share of the event name's words in the page title
 _SECOND_HAND = re.compile(r"(?<![a-z])(?:used|refurbished|damaged)", re.IGNORECASE)
 _LINK = re.compile(r"(?:https?:)?/\S*$")  # an absolute URL or a site path
 _REGULAR_PRICE_TYPES = ("strikethrough", "listprice", "msrp", "srp")
@@ -93,6 +90,7 @@ class ProductRecord:
     offers: list[OfferRecord] = field(default_factory=list)
     url: str | None = None
     is_group: bool = False  # a ProductGroup: its variants' offers are merged in
+    is_event: bool = False  # an event offering tickets, not a product
 
 
 def type_names(node: dict[str, Any]) -> set[str]:
@@ -110,17 +108,9 @@ def is_product(node: dict[str, Any]) -> bool:
     return bool(type_names(node) & PRODUCT_TYPES)
 
 
-def sold_items(nodes: list[dict[str, Any]], title: str | None) -> list[dict[str, Any]]:
-    """The nodes that describe what the page sells: its products; failing those, events offering tickets that
-    the page's title names (an "Open House - 12:00 PM" on a property's page is not what the page sells)."""
-    products = [node for node in nodes if is_product(node)]
-    return products or [
-        node
-        for node in nodes
-        if type_names(node) & _TICKETED_EVENT_TYPES
-        and node.get("offers")
-        and name_similarity(as_text(node.get("name")), title) >= _EVENT_IN_TITLE
-    ]
+def is_ticketed_event(node: dict[str, Any]) -> bool:
+    """An event that offers tickets: what a ticket page sells when it describes no product."""
+    return bool(type_names(node) & _TICKETED_EVENT_TYPES and node.get("offers"))
 
 
 def first(value: Any) -> Any:
@@ -161,7 +151,8 @@ def product_record(
     locale: PageLocale,
     resolve: Callable[[Any], Any] = lambda value: value,
 ) -> ProductRecord:
-    """A record from a Product / ProductGroup node; `resolve` follows {"@id": ...} references (JSON-LD)."""
+    """A record from a Product / ProductGroup node, or a ticketed event; `resolve` follows {"@id": ...}
+    references (JSON-LD)."""
     ids = markup_identifiers(node)
     record = ProductRecord(
         source=source,
@@ -174,6 +165,7 @@ def product_record(
         images=list(_image_urls(node.get("image"), resolve)),
         url=as_text(node.get("url"), 2000),
         is_group="productgroup" in type_names(node),
+        is_event=not is_product(node),
     )
     record.offers = list(_offers(node.get("offers"), resolve, locale))
     if not record.offers and node.get("price") is not None:

@@ -1,4 +1,5 @@
-"""What the page shows a person: the product heading, add-to-cart controls and price elements."""
+"""What the page shows a person: the product heading, add-to-cart controls, price elements, and the stock elements
+and sold-out, notify-me and reply controls that stock_message and the verdict read."""
 
 from __future__ import annotations
 
@@ -49,6 +50,8 @@ from app.extraction.structured.stock_words import (
 )
 
 # Words of class/id attributes (see attribute_words).
+# Words naming an old price plainly; FORMER's wider ones ("list", "standard", "retail") also end sale prices' names.
+_OLD_NAMED = re.compile(r" (?:old|was|former|previous|prev|original|orig|strike\w*|crossed) ")
 _CURRENT = re.compile(
     NOT_BEFORE + r" (?:sale|sales|now|special|current|final|offer|our|deal|promo\w*|reduced|your|pay|actual|selling"
     r"|new|discounted) "
@@ -434,19 +437,27 @@ def _price_candidate(
 
 
 def _named_current(element: etree._Element, words: str) -> bool:
-    """Class or id words naming the current price. A name naming an old price after it ("…-saleAction-price-old")
+    """Class or id words naming the current price. A name that names an old price after it ("…-saleAction-price-old")
     is the old price of a sale box: its last words name the element, the earlier ones its containers."""
     if not _CURRENT.search(words):
         return False
-    names = [name_words(name) for key in ("class", "id") for name in (element.get(key) or "").split()[:_MAX_CLASSES]]
+    names = [
+        _local_name_words(name) for key in ("class", "id") for name in (element.get(key) or "").split()[:_MAX_CLASSES]
+    ]
     naming = [name for name in names if _CURRENT.search(name)]
     return not naming or any(not _old_named_last(name) for name in naming)
 
 
+def _local_name_words(name: str) -> str:
+    """The words of one class or id, of a CSS-modules class its local part (see _local_class_words)."""
+    local = _CSS_MODULE.fullmatch(name)
+    return name_words(local.group(1) if local else name)
+
+
 def _old_named_last(name: str) -> bool:
     current = [match.start() for match in _CURRENT.finditer(name)]
-    former = [match.start() for match in FORMER.finditer(name)]
-    return bool(former) and former[-1] > current[-1]
+    old = [match.start() for match in _OLD_NAMED.finditer(name)]
+    return bool(old) and old[-1] > current[-1]
 
 
 def labelled_former(element: etree._Element, text: str) -> bool:
