@@ -685,3 +685,22 @@ def test_dutch_ad_numbers_and_item_codes_are_the_sku(label: str, code: str) -> N
 )
 def test_the_shops_name_near_a_number_is_not_always_its_code(body: str, url: str) -> None:
     assert identifiers(page(body), url)[0] is None
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Prekės kodas:",
+        "Preces kods:",
+        "Tootekood:",
+        "Vörunúmer:",
+        "Cod articol:",
+        "Kode barang:",
+        "Mã hàng:",
+        "Mã SP:",
+        "کد کالا:",
+        "Арт.",
+    ],
+)
+def test_shop_code_labels_of_more_languages(label: str) -> None:
+    assert identifiers(page(f"<p>{label} AB-20931</p><p>1 299,00</p>"))[0] == "AB-20931"

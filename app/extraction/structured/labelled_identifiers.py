@@ -24,7 +24,7 @@ _VARIANT_SEPARATORS = "-_./"
 _SKU_STRONG = (
     r"sku(?:\s+(?:number|no\.|code|id|\(config\)))?|asin|tcin|ugs|supc|art(?:ikel)?\.?\s?-?\s?nr\.?|artikel-?nummer|artikelnr\.?"
     r"|bestell?-?nummer|best\.?-?nr\.?|vare-?nummer|vare-?nr\.?|tuotenumero|tuotekoodi|cikksz[áa]m"
-    r"|[üu]r[üu]n\s+kodu|stok\s+kodu|артикул|item\s*(?:#|no\.|nr\.)|product\s*(?:#|no\.)|style\s*(?:#|no\.)"
+    r"|[üu]r[üu]n\s+kodu|stok\s+kodu|артикул|арт\.|item\s*(?:#|no\.|nr\.)|product\s*(?:#|no\.)|style\s*(?:#|no\.)"
     r"|internet\s*#|art\.\s*no\.|cat(?:alog)?\.?\s*(?:#|no\.)|r[ée]f\.|cod\.\s*(?:art(?:icolo)?|prodotto)\.?"
     r"|pzn|c[óo]d\.(?:\s*item)?|מק[\"״]ט|n[úu]mero\s+de\s+(?:art[íi]culo|producto|referencia)|num[ée]ro\s+d['’]article"
     r"|numero\s+(?:di\s+)?articolo|n[úu]mero\s+do\s+(?:artigo|produto)"
@@ -38,7 +38,9 @@ _SKU_WEAK = (
     r"|bestel-?code|objednac[íi]\s+k[óo]d|katalogov[ée]\s+[čc][íi]slo|(?:nr|numer)\s+katalogowy|indeks|symbol|term[ée]kk[óo]d"
     r"|код(?:\s+товар[аyу])?|κωδικός(?:\s+προϊόντος)?|m[ãa]\s+s[ảa]n\s+ph[ẩa]m|kode\s+produk|kod\s+produk"
     r"|no\.\s*artikel|nomor\s+(?:artikel|produk)|[šs]ifra(?:\s+(?:artikla|proizvoda|izdelka))?|[šs]tevilka(?:\s+(?:izdelka|artikla))?"
-    r"|رمز\s+المنتج|كود\s+المنتج|رقم\s+المنتج"
+    r"|رمز\s+المنتج|كود\s+المنتج|رقم\s+المنتج|کد\s+(?:محصول|کالا)"
+    r"|prek[ėe]s\s+kodas|preces\s+kods|artikuls|tootekood|tootenumber|v[öo]run[úu]mer|cod\s+articol|kode\s+barang"
+    r"|m[ãa]\s+h[àa]ng|m[ãa]\s+sp"
 )
 # Classified ads and auctions: the ad's or the lot's number is the item's code. A rule of its own: each
 # alternative added to the long patterns above costs a try at every position, one short pattern a scan.
