@@ -92,6 +92,8 @@ SOLD_OUT_MESSAGES = [
     ("th", "ไม่มีสินค้า"),
     ("vi", "Không còn hàng"),
     ("zh-CN", "暂时没有货"),
+    ("et", "Laost otsas"),
+    ("fa", "موجود نیست"),
 ]
 
 
@@ -120,6 +122,10 @@ IN_STOCK_MESSAGES = [
     ("zh-TW", "現貨"),
     ("vi", "Còn hàng"),
     ("he", "במלאי"),
+    ("lt", "Yra sandėlyje"),
+    ("lv", "Ir noliktavā"),
+    ("et", "Laos"),
+    ("fa", "موجود"),
     # a few left can still be bought
     ("en", "Only 2 left"),
     ("en", "Low stock"),

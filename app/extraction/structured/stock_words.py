@@ -60,6 +60,7 @@ _SOLD_OUT = (
     "изчерпано", "изчерпани", "няма наличност",
     "brak na stanie", "wyprzedano", "nie je na sklade", "nema na stanju",
     "нема на стању", "распродато", "izpārdots", "nav noliktavā", "läbi müüdud", "pole laos",
+    "laost otsas", "موجود نیست",
     "jelenleg nem elérhető", "átmenetileg nem elérhető", "εκτός αποθέματος", "εξαντλημένο", "tükenmiştir",
     "stokta bulunmamaktadır", "stokta bulunmuyor", "нет в продаже", "товар отсутствует", "временно отсутствует",
     "снят с продажи", "немає на складі", "товар закінчився", "знято з продажу", "не е наличен",
@@ -98,7 +99,7 @@ _IN_STOCK = (
     "w magazynie", "dostępny", "skladem", "skladom", "na zalogi", "raktáron", "készleten", "σε απόθεμα", "stokta",
     "в наличии", "є в наявності", "в наявності", "на складе", "în stoc", "재고 있음", "구매 가능", "現貨", "现货",
     "有庫存", "有库存", "在庫あり", "在庫有り", "มีสินค้า", "มีในสต็อก", "còn hàng", "stok tersedia", "ada stok",
-    "متوفر", "متاح", "במלאי",
+    "متوفر", "متاح", "במלאי", "yra sandėlyje", "ir noliktavā", "on laos", "موجود در انبار",
     # few left: the product can be bought ("Only 2 left", "Nur noch wenige", "在庫わずか")
     "low stock", "limited stock", "few left", "last few", "nur noch wenige", "sofort verfügbar", "geringer bestand",
     "disponible immédiatement", "derniers articles", "stock limité", "últimas unidades", "pocas unidades",
@@ -110,7 +111,7 @@ _IN_STOCK = (
 # disponible") or of an option ("Available in 3 colours").
 _IN_STOCK_ALONE = frozenset({
     "available", "disponibile", "disponible", "verfügbar", "beschikbaar", "dostępne", "k dispozici", "elérhető",
-    "доступно", "lieferbar", "leverbaar", "disponibil", "διαθέσιμο", "tersedia",
+    "доступно", "lieferbar", "leverbaar", "disponibil", "διαθέσιμο", "tersedia", "laos", "موجود",
 })  # fmt: skip
 # "Notify me when back in stock", "Email me when available": a form an in-stock page may carry hidden or for
 # other variants. It says nothing about this product's stock on its own.
