@@ -162,6 +162,17 @@ def test_a_buy_it_now_filter_of_a_search_page_is_no_buy_control() -> None:
         ("id", "+ Keranjang"),  # Tokopedia, Bukalapak: "+" is "add"
         ("id", "Beli Langsung"),  # "buy directly"
         ("pl", "Licytuj"),  # Allegro's auction: "bid"
+        ("lt", "Į krepšelį"),
+        ("lv", "Ielikt grozā"),
+        ("et", "Lisa korvi"),
+        ("is", "Setja í körfu"),
+        ("tl", "Idagdag sa cart"),
+        ("ar", "أضف للسلة"),
+        ("de", "Tickets kaufen"),
+        ("es", "Comprar entradas"),
+        ("fr", "Acheter des billets"),
+        ("tr", "Biletleri al"),
+        ("ja", "チケットを購入"),
     ],
 )
 def test_buy_button_labels_of_marketplaces(lang: str, label: str) -> None:
@@ -180,6 +191,7 @@ def test_buy_button_labels_of_marketplaces(lang: str, label: str) -> None:
         # a blog's comment link: a bare "Reply" is no contact phrase (Craigslist's "reply" button stays unread)
         '<a class="comment-reply-link" href="#comment-1" aria-label="Reply to Ann">Reply</a>',
         '<button type="button">Message</button>',
+        '<button type="button">Eiti į krepšelį</button>',  # Lithuanian "go to the cart"
     ],
 )
 def test_words_near_buy_and_contact_labels_are_no_buy_control(control: str) -> None:

@@ -15,38 +15,42 @@ _PHRASES = (
     r"addto(?:cart|bag|basket)", r"^\s*to\s+(?:the\s+)?(?:cart|basket)\s*$",  # OXID's whole label "To cart"
     r"buy[\s_-]*(?:it[\s_-]*)?now", r"pre-?order now", r"place[\s_-]*(?:a[\s_-]*)?bid",
     r"bid[\s_-]*now", r"(?:buy|get|book)[\s_-]*tickets?", r"get[\s_-]*(?:this[\s_-]*)?deal",
+    r"idagdag sa (?:cart|basket)",  # Filipino
     r"buy[\s_-]*(?:this[\s_-]*)?deal",
     r"make[\s_-]*(?:an[\s_-]*)?offer",
     r"add to order", r"buy[\s_-]*button", r"btn[\s_-]*buy",
     # German, Dutch
     r"in den (?:warenkorb|einkaufswagen)", r"zum warenkorb hinzufügen", r"jetzt kaufen", r"sofort-?kaufen",
-    r"in den korb", r"jetzt bieten",
+    r"in den korb", r"jetzt bieten", r"(?:tickets|karten) (?:jetzt )?kaufen",
     r"(?:toevoegen aan|in) (?:mijn )?(?:winkelwagen|winkelmand|winkelwagentje)", r"in winkelwagen", r"koop nu",
     # French, Italian, Spanish, Portuguese, Catalan
     r"ajouter au (?:panier|caddie)", r"acheter maintenant", r"ajout au panier",
     r"aggiungi al carrello", r"acquista ora", r"compra ora", r"aggiungi alla borsa",
     # "carro" is the cart in Chile and Colombia (Falabella's "Agregar al Carro")
     r"a[ñn]adir a(?:l)? (?:la )?(?:carrito|carro|cesta|bolsa)", r"agregar al? (?:carrito|carro|la bolsa|bolsa)",
-    r"comprar ahora",
+    r"comprar ahora", r"comprar (?:entradas|boletos|ingressos|bilhetes)", r"acheter (?:des |mes |vos )?billets",
     r"adicionar (?:ao|à) (?:carrinho|sacola|cesto)", r"comprar agora",
     r"afegir a la cistella",
     # Nordic, Baltic, Finnish
     r"l[äa]gg i (?:varukorgen|kundvagnen)", r"k[öo]p nu", r"l[æa]g i (?:kurv|indk[øo]bskurv)", r"k[øo]b nu",
     r"legg i handlekurv(?:en)?", r"kj[øo]p nå", r"lis[äa][äa] ostoskoriin", r"osta nyt", r"lisää koriin",
-    r"[ıi]dėti į krepšelį", r"pievienot grozam", r"lisa ostukorvi",
+    r"[ıi]dėti į krepšelį", r"^\s*į krepšelį\s*$", r"pievienot grozam", r"ielikt grozā", r"lisa (?:ostu)?korvi",
+    r"(?:setja|bæta) í körfu",  # Icelandic
     # Central and Eastern Europe, Greek, Turkish
     r"dodaj do koszyka", r"kup teraz", r"\blicytuj\b",  # Polish "bid" (Allegro's auction button; not "licytujących")
-    r"(?:přidat )?do košíku", r"koupit", r"(?:pridať )?do košíka", r"kúpiť",
+    r"kup bilety?", r"(?:přidat )?do košíku", r"koupit", r"(?:pridať )?do košíka", r"kúpiť",
     r"kosárba", r"megveszem", r"adaug[ăa] [îi]n co[șş]", r"cump[ăa]r[ăa] acum", r"dodaj u ko[šs]aricu",
     r"dodaj v ko[šs]arico", r"dodaj u korpu", r"добави в количката", r"προσθήκη στο καλάθι", r"αγορά τώρα",
-    r"sepete ekle", r"hemen al", r"satın al",
+    r"sepete ekle", r"hemen al", r"satın al", r"bilet(?:leri)? al",
     # Cyrillic
     r"в корзину", r"добавить в корзину", r"купить(?: сейчас| в 1 клик| в один клик)?", r"до кошика", r"купити",
     # Arabic, Hebrew, Persian, Hindi
-    r"أضف (?:إلى|الى|ل) ?(?:السلة|العربة|عربة التسوق)", r"اشتر(?:ي)? الآن", r"הוס(?:ף|פה) ל(?:סל|עגלה)",
+    r"أضف (?:إلى|الى|ل) ?(?:السلة|العربة|عربة التسوق)", r"أضف لل(?:سلة|عربة)",
+    r"اشتر(?:ي)? الآن", r"הוס(?:ף|פה) ל(?:סל|עגלה)",
     r"קנ(?:ה|ו) עכשיו", r"افزودن به سبد", r"कार्ट में (?:जोड़ें|डालें)", r"अभी खरीदें",
     # East and South-East Asia
     r"カートに(?:入れる|追加)", r"(?:買い物)?かごに(?:入れる|追加)", r"今すぐ(?:購入|買う)", r"購入手続きへ",
+    r"チケットを?購入",
     r"加入购物车", r"立即购买", r"加入購物車", r"立即購買", r"放入購物車", r"直接購買", r"马上抢", r"立即购",
     r"장바구니(?: 담기| 추가|에 담기)", r"바로 ?구매", r"구매하기",
     r"หยิบใส่ตะกร้า", r"(?:เพิ่ม|ใส่)(?:ลง|ใน)?ตะกร้า", r"ซื้อ(?:เลย|ทันที|สินค้า)",
