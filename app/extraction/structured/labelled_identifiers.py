@@ -150,7 +150,8 @@ def _site_rule(site_name: str) -> _LabelRule | None:
     return _LabelRule("sku", _labelled(f"{before}|{after}", _SEPARATOR_OPTIONAL, _SITE_CODE_TOKEN), True, first=True)
 
 
-# Words before a label on its line that make the code a discount code, not the product's.
+# Words on a code's line before it (its label included: "Kod rabatowy") that make it a discount code, not the
+# product's.
 _PROMOTION = re.compile(
     r"[-−–]\s?\d{1,2}\s?%|coupon|voucher|promo|discount|descuento|cup[óo]n|desconto|cupom|rabatt|gutschein|réduction|remise|sconto"
     r"|kod rabatowy|indirim|скидк|промокод|クーポン|优惠券|折扣|할인"
