@@ -12,7 +12,7 @@ from app.extraction.structured.schema_org import (
     ProductRecord,
     as_list,
     is_product,
-    is_ticketed_event,
+    is_sold_item,
     product_record,
     type_names,
 )
@@ -105,6 +105,6 @@ def jsonld_products(blocks: list[Any], locale: PageLocale) -> tuple[list[Product
     products = [
         product_record(node, "jsonld", locale=locale, resolve=resolve)
         for node in nodes
-        if (is_product(node) or is_ticketed_event(node)) and id(node) not in not_main
+        if is_sold_item(node) and id(node) not in not_main
     ]
     return products, types

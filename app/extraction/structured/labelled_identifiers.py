@@ -74,7 +74,15 @@ _GTIN_LABELS = (
 )
 _GTIN_SCRIPT = r"janコード|条码|條碼|条形码|バーコード|바코드"
 _GAP = r"[ \t\u00a0\u200b\u200e\u200f]*"  # spaces, and the direction marks Amazon puts around its colons
-_CODE_TOKEN = r"([A-Za-z0-9][A-Za-z0-9\-_./#+]{0,46}[A-Za-z0-9])(?![A-Za-z0-9\-_/])"
+
+
+def _code_token(min_chars: int = 2, joiners: str = r"\-_./#+") -> str:
+    """A code of `min_chars` to 48 letters, digits and joiners, starting and ending with a letter or digit, not cut
+    from a longer word."""
+    return rf"([A-Za-z0-9][A-Za-z0-9{joiners}]{{{min_chars - 2},46}}[A-Za-z0-9])(?![A-Za-z0-9\-_/])"
+
+
+_CODE_TOKEN = _code_token()
 _GTIN_TOKEN = r"(\d(?:[ \-]?\d){6,13}(?:[ \-]?[\dXx])?)(?![\dA-Za-z])"
 # After any label: optional "No."/"#", then a colon, '#', dash or a line break.
 # The separator may open the value's line ("SKU" in a bold span, ": BI681HA2K7T20NAFAMZ" after it).
@@ -84,8 +92,7 @@ _SEPARATOR_OPTIONAL = rf"{_GAP}(?:\n{_GAP})?[:：#№\-–]?{_GAP}\n?{_GAP}"
 _PHRASE_END = re.compile(r"[ \t]*(?:$|\n|[,;|)\]/]|(?:\S{1,25}[ \t]){0,2}\S{1,25}[ \t]?[:：])", re.M)
 # "Item:" starting its line, then a code of four or more characters ("Item: SB00260"): bare "item" elsewhere is any
 # count or weight ("Max per item: 10", "Item - 12345").
-_LONG_CODE_TOKEN = r"([A-Za-z0-9][A-Za-z0-9\-_./#+]{2,46}[A-Za-z0-9])(?![A-Za-z0-9\-_/])"
-_ITEM_ALONE = re.compile(rf"^[ \t]*item{_GAP}[:：]{_GAP}\n?{_GAP}{_LONG_CODE_TOKEN}", re.M)
+_ITEM_ALONE = re.compile(rf"^[ \t]*item{_GAP}[:：]{_GAP}\n?{_GAP}{_code_token(min_chars=4)}", re.M)
 # An ad's or lot's number alone on its line ("№ 3456789012", Avito): "№" with other words is any number. A
 # letter straight after the number is the next element's text run in (Avito's number span, then its button).
 _NUMBER_SIGN_ALONE = re.compile(rf"^№{_GAP}(\d{{6,15}})(?:[ \t]*$|(?=[^\W\d_]))", re.M)
@@ -132,8 +139,7 @@ _SITE_CODE_WORDS = (
 )
 _SITE_PREPOSITIONS = r"w|in|on|at|na|bei|auf|en|op|em|su"  # "ID w Otodom", "Nr oferty w Otodom"
 _SPACE = r"[ \t\u00a0]+"  # within one line: "x-kom\nnr 343770000" is a phone number under the shop's name
-# Without "/": "DER SPIEGEL Nr. 12/2024" is an issue, not a code
-_SITE_CODE_TOKEN = r"([A-Za-z0-9][A-Za-z0-9\-_.#+]{0,46}[A-Za-z0-9])(?![A-Za-z0-9\-_/])"
+_SITE_CODE_TOKEN = _code_token(joiners=r"\-_.#+")  # no "/": "DER SPIEGEL Nr. 12/2024" is an issue, not a code
 _MIN_SITE_NAME = 3
 
 

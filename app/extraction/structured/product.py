@@ -40,7 +40,7 @@ from app.extraction.structured.schema_org import (
     OfferRecord,
     ProductRecord,
     is_product,
-    is_ticketed_event,
+    is_sold_item,
     product_record,
     type_names,
 )
@@ -225,7 +225,7 @@ def _markup_products(
     records = [
         product_record(item, source, locale=facts.locale)
         for item in every_item
-        if (is_product(item) or is_ticketed_event(item)) and id(item) not in nested
+        if is_sold_item(item) and id(item) not in nested
     ]
     return records, types
 

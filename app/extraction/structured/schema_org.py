@@ -108,9 +108,9 @@ def is_product(node: dict[str, Any]) -> bool:
     return bool(type_names(node) & PRODUCT_TYPES)
 
 
-def is_ticketed_event(node: dict[str, Any]) -> bool:
-    """An event that offers tickets: what a ticket page sells when it describes no product."""
-    return bool(type_names(node) & _TICKETED_EVENT_TYPES and node.get("offers"))
+def is_sold_item(node: dict[str, Any]) -> bool:
+    """A product, or an event that offers tickets (what a ticket page sells when it describes no product)."""
+    return is_product(node) or bool(type_names(node) & _TICKETED_EVENT_TYPES and node.get("offers"))
 
 
 def first(value: Any) -> Any:
