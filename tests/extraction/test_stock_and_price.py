@@ -1544,3 +1544,49 @@ def test_a_sale_price_named_with_a_trailing_word_stays_the_sale_price(sale_class
       <button class="add-to-cart">Add to cart</button></body></html>"""
     result = extract_structured(html, URL)
     assert (result.price, result.regular_price) == (Decimal("39.00"), Decimal("49.00"))
+
+
+ETSY_LIKE_BUY_BOX = """<html lang="es"><head><title>Felpudo pintado a mano | Etsy</title>{markup}</head><body>
+  <h1 data-buy-box-listing-title="true">Felpudo pintado a mano</h1>
+  <div data-buy-box><div data-buy-box-region="price" class="wt-mb-xs-3"><div class="wt-display-flex-xs">
+  <p class="wt-text-title-03">53,11 €</p><div class="wt-spinner wt-display-none">Cargando</div></div></div>
+  <p>IVA incluido (cuando corresponda), más envío</p><button type="submit">Añadir al carro</button></div>
+  <h2>También te puede gustar</h2><ul><li><a href="/listing/2">Felpudo otoño</a> <p>49,79 €</p></li></ul>
+  </body></html>"""
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "",  # the price region is named only by a data attribute, its price element by nothing
+        jsonld(  # the markup's price leaves the tax out; the buy box says what the buyer pays
+            {
+                "@type": "Product",
+                "name": "Felpudo pintado a mano",
+                "offers": {
+                    "@type": "AggregateOffer",
+                    "lowPrice": "43.90",
+                    "highPrice": "43.90",
+                    "priceCurrency": "EUR",
+                },
+            }
+        ),
+    ],
+)
+def test_a_price_region_named_by_a_data_attribute_gives_the_price(markup: str) -> None:
+    result = extract_structured(ETSY_LIKE_BUY_BOX.format(markup=markup), "https://www.etsy.com/es/listing/55/felpudo")
+    assert (result.price, result.currency) == (Decimal("53.11"), "EUR")
+
+
+def test_the_mrp_beside_a_data_named_selling_price_is_the_regular_price() -> None:
+    product = {"@type": "Product", "name": "Running Shoes Run 100", "offers": {"price": 999, "priceCurrency": "INR"}}
+    prices = (  # one line of the page's text: "₹999 MRP ₹1,199"
+        '<span class="text-xl" data-test-id="pdp-price:selling-price">₹999</span> '
+        '<span data-test-id="pdp-price:mrp-label">MRP</span> '
+        '<span class="relative text-sm" data-test-id="pdp-price:mrp">₹1,199</span>'
+    )
+    html = f"""<html lang="en"><head><title>Running Shoes Run 100</title>{jsonld(product)}</head><body>
+      <div class="py-1" data-test-id="pdp-product-info:price"><div data-test-id="pdp-price:container">{prices}</div>
+      </div></body></html>"""
+    result = extract_structured(html, "https://www.decathlon.example.in/p/8351755/running-shoes-run-100")
+    assert (result.price, result.regular_price) == (Decimal("999"), Decimal("1199"))

@@ -164,6 +164,20 @@ def test_prices_come_out_as_money_with_at_most_four_decimals() -> None:
     assert str(extract_structured(page(ld(product)), URL).price) == "34.9920"
 
 
+def test_a_markup_price_finer_than_its_currency_is_read_as_the_page_writes_it() -> None:
+    # a tax worked out to a tenth of a penny in the markup; the page and the checkout charge £34.99
+    product = {"@type": "Product", "name": "Blue Mug", "offers": {"price": "34.992", "priceCurrency": "GBP"}}
+    body = '<h1>Blue Mug</h1><p class="price">£34.99</p><button>Add to basket</button>'
+    assert str(extract_structured(page(ld(product), body=body), URL).price) == "34.99"
+
+
+def test_a_fraction_of_a_cent_the_page_shows_is_kept() -> None:
+    # electronic components are sold at fractions of a cent apiece
+    product = {"@type": "Product", "name": "Resistor 10k", "offers": {"price": "0.0152", "priceCurrency": "USD"}}
+    body = '<h1>Resistor 10k</h1><p class="price">$0.0152</p><button>Add to cart</button>'
+    assert str(extract_structured(page(ld(product), body=body), URL).price) == "0.0152"
+
+
 def concert_page(event: dict[str, Any], title: str, heading: str) -> str:
     scripts = f'<script type="application/ld+json">{ld(event)}</script>'
     body = f'<h1>{heading}</h1><p>Sat 12 Dec, 20:00</p><button type="button">Buy tickets</button>'

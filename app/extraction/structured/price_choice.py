@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
@@ -220,6 +220,19 @@ def choose_price(
     if shown is not None:
         return PriceChoice(shown.candidate.amount, shown.candidate.currency, "heuristic", regular=shown_regular)
     return None
+
+
+def as_written(amount: Decimal, currency: str | None, text: str) -> Decimal:
+    """A price finer than its currency's minor unit (a tax worked out to a tenth of a cent in the markup: 34.992)
+    as the page writes it (34,99 €), when it does; a fraction of a cent the page shows itself stays."""
+    places = minor_unit_digits(currency)
+    exponent = Decimal(1).scaleb(-(2 if places is None else places))
+    if currency is None or amount.as_tuple().exponent >= exponent.as_tuple().exponent:  # type: ignore[operator]
+        return amount
+    rounded = amount.quantize(exponent, rounding=ROUND_HALF_UP)
+    whole, _, fraction = format(amount, "f").partition(".")
+    shown_finer = re.search(rf"{whole[-1]}[.,]{fraction}(?!\d)", text) is not None
+    return rounded if amount_written(rounded, text) and not shown_finer else amount
 
 
 def amount_written(amount: Decimal, text: str) -> bool:

@@ -28,6 +28,7 @@ from app.extraction.structured.models import Availability, ImageOrigin, MarkupSo
 from app.extraction.structured.opengraph import opengraph_product
 from app.extraction.structured.price_choice import (
     MainVisiblePrice,
+    as_written,
     choose_price,
     main_visible_price,
     old_prices_shown,
@@ -130,12 +131,12 @@ def _extract(root: etree._Element, url: str) -> StructuredExtraction:
             old_prices = replace(old_prices, near_shown=near_shown)
     price = choose_price(main, opengraph, visible, shown, old_prices, text, page_url=url, locale=facts.locale)
     if price is not None:
-        put("price", to_money(price.amount), price.source)
         # a page that writes no currency anywhere prices in its country's
         currency = price.currency or page_currency(visible, [*records, opengraph]) or local_currency(url, facts.locale)
+        put("price", to_money(as_written(price.amount, currency, text)), price.source)
         put("currency", currency, price.source)
         if price.regular is not None and price.regular > price.amount:
-            put("regular_price", to_money(price.regular), price.source)
+            put("regular_price", to_money(as_written(price.regular, currency, text)), price.source)
 
     in_page = stock_message(visible, shown.candidate if shown else None, heading[0] if heading else None)
     if in_page.near == "OutOfStock":

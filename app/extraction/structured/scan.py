@@ -21,6 +21,15 @@ MAX_ROLE_BUTTONS = 200
 # aria-label and role attribute values (each knows its element): one XPath pass in C, ~0.6 ms on a 1 MB page, where
 # an attribute read per element in the scan's loop costs ~3 ms.
 _ARIA_ATTRIBUTES = etree.XPath("//@aria-label | //@role")
+# A data-* attribute naming the element a price region (Etsy's data-buy-box-region="price"): a short name, not a
+# JSON blob or a link. Such a region counts when it shows one amount: several are a card price, a price without the
+# card and an old price, which only their own elements tell apart.
+_NUMBER_RUN = re.compile(r"\d[\d\s.,'\u00a0\u202f\u2009]*")
+_MAX_REGION_TEXT = 120
+_DATA_NAMING_PRICE = etree.XPath(
+    "//@*[starts-with(name(), 'data-') and string-length(.) <= 40 and not(contains(., '/'))"
+    " and contains(translate(., 'PRICE', 'price'), 'price')]"
+)
 _TAKEN_AS_CONTROLS = ("a", "button", "input", "form")
 # Class/id words of a link styled as a buy control (its label is then checked against buy_controls.BUY_CONTROL).
 _CART_WORDS = (
@@ -82,6 +91,11 @@ def scan_page(root: etree._Element) -> PageScan:
     styled_buttons: list[tuple[int, etree._Element]] = []
     aria = _ARIA_ATTRIBUTES(root)
     amount_labelled = {value.getparent() for value in aria if value.attrname == "aria-label" and _amount_label(value)}
+    data_named = {
+        element
+        for element in _innermost({value.getparent() for value in _DATA_NAMING_PRICE(root)})
+        if len(_NUMBER_RUN.findall(element_text(element, _MAX_REGION_TEXT))) == 1
+    }
     for seen, element in enumerate(root.iter(etree.Element)):
         if seen >= MAX_ELEMENTS:
             break
@@ -126,6 +140,8 @@ def scan_page(root: etree._Element) -> PageScan:
             named_price = test_id is not None and "price" in test_id.lower()
         if not named_price and amount_labelled:
             named_price = element in amount_labelled
+        if not named_price and data_named:
+            named_price = element in data_named
         subheading = tag in SUBHEADINGS
         if subheading and len(scan.subheadings) < MAX_SUBHEADINGS:
             scan.subheadings.append((order - 1, element))
@@ -202,6 +218,12 @@ def _amount_label(label: str) -> bool:
     """An aria-label that is an amount with its currency and nothing else ("$12.98"): the element reads out a price
     whose shown pieces ("$" "12" ".98") sit in spans with generated class names (Temu, Allegro)."""
     return _only_amount_text(label) and parse_price(label).currency is not None
+
+
+def _innermost(elements: set[etree._Element]) -> set[etree._Element]:
+    """The elements that hold none of the others: a price region's "selling-price" part, not the region."""
+    holding = {ancestor for element in elements for ancestor in element.iterancestors() if ancestor in elements}
+    return elements - holding
 
 
 def _mentions_price(*values: str | None) -> bool:

@@ -586,6 +586,8 @@ def _former_amount(element: etree._Element, locale: PageLocale, *, plain_price_i
     if not own_text and 0 < len(element) <= _MAX_LABELLED_PRICE_PARTS:
         own_text = element_text(element, MAX_PRICE_TEXT)  # "<button>Was:</button> <span>$34.99</span>"
     marked = marked or bool(own_text and FORMER_PRICE_LABEL.match(own_text))
+    # labelled just before it, outside it: "<span>MRP</span> <span>₹1,199</span>"
+    marked = marked or (_has_digit(own_text) and FORMER_PRICE_LABEL.match(_label_before(element)) is not None)
     marked = marked or (plain_price_is_old and bool(own_text) and _plain_price_labelled(own_text))
     words = (
         attribute_words(element, "class", "id", "data-price-type")
@@ -605,6 +607,10 @@ def _former_amount(element: etree._Element, locale: PageLocale, *, plain_price_i
     # current price)
     whole_struck = struck and _STANDALONE_AMOUNT.fullmatch(text.strip()) is not None
     return parsed.amount if parsed.currency or " price " in words or whole_struck else None
+
+
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
 
 
 def _priced_per_unit(element: etree._Element) -> bool:
