@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from app.extraction.structured import extract_structured
+from tests.support.markup import jsonld
 
 
 def product_page(price_rows: str, lang: str = "en") -> str:
@@ -29,6 +30,8 @@ def row(amount: str, label: str, css: str = "price") -> str:
         pytest.param(row("$19.99", "Member price") + row("$24.99", "Non-member price"), "en-US", "24.99", id="member"),
         pytest.param(row("€ 9,99", "mit der Payback Karte") + row("€ 12,99", ""), "de-DE", "12.99", id="mit-karte"),
         pytest.param(row("R$ 89,90", "no Cartão Loja") + row("R$ 99,90", ""), "pt-BR", "99.90", id="cartao"),
+        pytest.param(row("£2.50", "Clubcard Price") + row("£3.00", ""), "en-GB", "3.00", id="clubcard"),
+        pytest.param(row("$129.00", "Ace Rewards Exclusive") + row("$159.00", ""), "en-US", "159.00", id="rewards"),
     ],
 )
 def test_the_price_anyone_pays_beats_a_card_or_member_price_shown_first(rows: str, lang: str, price: str) -> None:
@@ -60,3 +63,18 @@ def test_a_card_price_found_only_in_the_text_after_the_heading_gives_way_too() -
       <span>c Ozon Картой</span></div><div class="b2"><span>1 690 ₽</span><span>без Ozon Карты</span></div></div>
       <button>Добавить в корзину</button></body></html>"""
     assert extract_structured(html, "https://www.ozon.ru/product/chaynik-123/").price == Decimal("1690")
+
+
+def test_a_markup_price_the_page_shows_as_a_members_price_gives_way_to_the_price_anyone_pays() -> None:
+    markup = jsonld(
+        {"@type": "Product", "name": "Compact Drill Kit", "offers": {"price": "129.00", "priceCurrency": "USD"}}
+    )
+    html = f"""<html lang="en"><head><title>Compact Drill Kit</title>{markup}</head><body><main>
+      <h1>Compact Drill Kit</h1><div id="pdp-pricing"><div class="price-title">Regular Price</div>
+      <div class="price-row"><div class="price">$159.00</div></div>
+      <div class="rewards"><a href="/user/login">Sign In / Join</a>
+      <div class="offer"><span class="rewards-amt">$30.00 off</span> Ace Rewards Exclusive</div>
+      <div class="offer-price"><strong>$129.00</strong></div></div></div>
+      <button class="add-to-cart">Add to Cart</button></main></body></html>"""
+    result = extract_structured(html, "https://www.acehardware.example/departments/tools/2385458")
+    assert (result.price, result.regular_price) == (Decimal("159.00"), None)

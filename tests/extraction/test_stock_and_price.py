@@ -1590,3 +1590,22 @@ def test_the_mrp_beside_a_data_named_selling_price_is_the_regular_price() -> Non
       </div></body></html>"""
     result = extract_structured(html, "https://www.decathlon.example.in/p/8351755/running-shoes-run-100")
     assert (result.price, result.regular_price) == (Decimal("999"), Decimal("1199"))
+
+
+@pytest.mark.parametrize(
+    ("inner", "regular"),
+    [
+        ('<span class="azBNJd">$159.95</span>', Decimal("159.95")),  # struck by a stylesheet class with no meaning
+        ('<span class="unit">$32.49/oz</span>', None),  # a unit price is no old price
+        ('<span class="azBNJd">$109.95</span>', None),  # a lower amount is no old price either
+    ],
+)
+def test_a_higher_amount_alone_right_after_the_price_inside_its_element_is_the_old_price(
+    inner: str, regular: Decimal | None
+) -> None:
+    html = f"""<html lang="en"><head><title>Fitbit Charge 6 Tracker</title></head><body>
+      <h1>Fitbit Charge 6 Tracker</h1><div class="f6m4Qe" data-test="price-and-cta"><div class="WZY98b"
+      data-test="price">$129.95{inner}</div><div class="xqiKBe">or make 4 payments of $32.49</div>
+      <button class="transaction" data-test="cta">Buy</button></div></body></html>"""
+    result = extract_structured(html, "https://store.google.example/us/product/fitbit_charge_6")
+    assert (result.price, result.regular_price) == (Decimal("129.95"), regular)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from itertools import islice
 
 from lxml import etree
@@ -22,7 +23,8 @@ _CONDITION = re.compile(
     r"\b(?:tarjeta|cmr|cart[ãa]o\b|картой|по\s+карте|с\s+картой|with\s+(?:the\s+)?(?:\w+\s+)?card\b"
     r"|card\s+price|member(?:s|ship)?(?:'s)?\s+price|members?\s+only|for\s+members|club\s+price|precio\s+socio"
     r"|prix\s+(?:adh[ée]rent|carte)|avec\s+la\s+carte|mit\s+(?:der\s+)?(?:\w+\s+)?karte\b|mitgliederpreis"
-    r"|z\s+kart[aą]|cena\s+klubowa|con\s+(?:la\s+)?carta\b|prezzo\s+soci)",
+    r"|z\s+kart[aą]|cena\s+klubowa|con\s+(?:la\s+)?carta\b|prezzo\s+soci"
+    r"|clubcard\s+prices?|nectar\s+prices?|rewards?\s+(?:exclusive|price|members?\b))",
     re.IGNORECASE,
 )
 # "без Ozon Карты", "sin tarjeta", "sem cartão", "non-member price": the price without the card.
@@ -44,6 +46,12 @@ def open_price_instead(best: PriceCandidate, candidates: Sequence[PriceCandidate
         and not _needs_condition(candidate, candidates)
     ]
     return min(alternatives, key=lambda candidate: abs(candidate.order - best.order), default=best)
+
+
+def shown_as_conditional(amount: Decimal, candidates: Sequence[PriceCandidate]) -> bool:
+    """Whether the page shows the amount only as a card or member price."""
+    showing = [candidate for candidate in candidates if candidate.amount == amount and not candidate.former]
+    return bool(showing) and all(_needs_condition(candidate, candidates) for candidate in showing)
 
 
 def _needs_condition(candidate: PriceCandidate, candidates: Sequence[PriceCandidate]) -> bool:

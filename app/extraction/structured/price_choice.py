@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
-from app.extraction.structured.card_price import open_price_instead
+from app.extraction.structured.card_price import open_price_instead, shown_as_conditional
 from app.extraction.structured.currency import PageLocale, minor_unit_digits
 from app.extraction.structured.document import attribute_words, element_text
 from app.extraction.structured.item_grid import prices_in_product_grid
@@ -205,7 +205,9 @@ def choose_price(
                 and price < current < offer.high_price
                 and (shown.near_cart or shown.near_heading)
             )
-            if on_sale or stale or in_range:
+            # the markup's price is a card or member price, shown beside the price anyone pays (Ace Rewards)
+            members_only = current > price and not shown.listed and shown_as_conditional(price, page.prices)
+            if on_sale or stale or in_range or members_only:
                 regular = price if on_sale else shown_regular
                 currency = shown.candidate.currency or offer.currency
                 return PriceChoice(current, currency, "heuristic", offer.availability, regular)

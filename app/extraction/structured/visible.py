@@ -146,6 +146,7 @@ _MAX_NOTIFY_CONTROLS = 300
 _MAX_PRICE_PARTS = 4
 _MAX_LABELLED_PRICE_PARTS = 3  # a label and an amount in their own elements, maybe a currency sign
 _MAX_PRICE_PIECE = 4  # characters of "79." or "$": a piece of a price split over several elements
+_MAX_OLD_PRICE_INSIDE = 12  # elements of a price element searched for a price and its old price side by side
 _MAX_DISCOUNT_FACTOR = 10  # a "regular price" ten times the sale price is some other number
 # A bare "Price" label before an amount ("Price $1,899.99", "价格 ¥399.00"): the old price where the buy box labels
 # its current price as such beside it ("Your Price $1,599.99", "促销价 ¥299.00").
@@ -529,7 +530,28 @@ def regular_price_near(
     if marked is not None:
         return marked
     pair = sale_with_regular(candidate.element, candidate.amount, locale)
-    return pair[1] if pair is not None and pair[0] == candidate.amount else None
+    if pair is not None and pair[0] == candidate.amount:
+        return pair[1]
+    return _old_price_inside(candidate, locale)
+
+
+def _old_price_inside(candidate: PriceCandidate, locale: PageLocale) -> Decimal | None:
+    """An element in the price element (or the price element itself) that writes the price and then, in its one
+    child, a higher amount alone: Google Store's "<div data-test="price">$129.95<span class="azBNJd">$159.95</span>
+    </div>", the child struck by a stylesheet class that names nothing. Two prices side by side with nothing
+    between them are a price and its old price."""
+    for element in islice(candidate.element.iter(etree.Element), _MAX_OLD_PRICE_INSIDE):
+        if len(element) != 1 or not (element.text or "").strip() or (element[0].tail or "").strip():
+            continue
+        child = element[0]
+        if not isinstance(child.tag, str) or len(child) or not _bare_amount(child):
+            continue
+        if parse_price(element.text or "", locale=locale).amount != candidate.amount:
+            continue
+        old = parse_price(child.text or "", locale=locale)
+        if old.amount is not None and old.currency is not None and old.currency == candidate.currency:
+            return old.amount if candidate.amount < old.amount <= candidate.amount * _MAX_DISCOUNT_FACTOR else None
+    return None
 
 
 def _marked_regular_price_near(
