@@ -373,6 +373,9 @@ def test_markup_beats_the_url() -> None:
         ("<p>Art.-Nr.: 4711-0815</p>", ("sku", "4711-0815")),
         ("<p>Artikelnummer 123456</p>", ("sku", "123456")),
         ("<p>Herstellernummer: HN-778</p>", ("mpn", "HN-778")),
+        ("<table><tr><td>Artikelnummer Hersteller</td><td>151551</td></tr></table>", ("mpn", "151551")),
+        ("<p>Produktcode Hersteller 60153572.</p>", ("mpn", "60153572")),
+        ("<p>Die Herstellernummer lautet: A7201AA</p>", ("mpn", "A7201AA")),
         ("<p>EAN: 4006381333931</p>", ("gtin", "4006381333931")),
         ("<p>Varenummer: 33-1234</p>", ("sku", "33-1234")),
         ("<dt>Bestelcode</dt><dd>02347813</dd><dt>Barcode</dt><dd>5055060908822</dd>", ("sku", "02347813")),  # Dutch

@@ -60,10 +60,13 @@ _SKU_SCRIPT = (
     r"オークションid|注文コード|商品id|商品編號|商品编号|商品號碼|商品番号|商品コード|品番|品号|品號|货号|貨號|产品编号|產品編號|商品代码|製品番号"
     r"|상품\s?번호|상품\s?코드|품번|제품\s?번호|รหัสสินค้า"
 )
-_MPN_STRONG = r"mpn|mfr\.?\s*(?:part\s*)?(?:#|no\.)|model\s*(?:#|no\.)|part\s*(?:#|no\.)|herst\.?-?nr\.?"
+_MPN_STRONG = (
+    r"mpn|mfr\.?\s*(?:part\s*)?(?:#|no\.)|model\s*(?:#|no\.)|part\s*(?:#|no\.)|herst\.?-?nr\.?"
+    r"|(?:artikel-?nummer|produkt-?code|teile-?nummer|art\.?-?nr\.?)\s+(?:des\s+)?herstellers?"
+)
 _MPN_WEAK = (
     r"item\s+model\s+number|model(?:\s+(?:number|code))?|mfr\.?\s+part\s+number|manufacturer\s+part\s+(?:number|no\.?)"
-    r"|part\s+number|modell(?:nummer)?|hersteller(?:artikel)?-?(?:nummer|nr\.?)|mod[èe]le"
+    r"|part\s+number|modell(?:nummer)?|hersteller(?:artikel)?-?(?:nummer|nr\.?)(?:\s+lautet)?|mod[èe]le"
     r"|r[ée]f[ée]rence\s+fabricant|num[ée]ro\s+de\s+mod[èe]le|modelo|n[úu]mero\s+de\s+(?:modelo|pieza)"
     r"|modello|codice\s+produttore|kod\s+producenta|модель|דגם|رقم\s+الموديل"
 )
@@ -88,8 +91,9 @@ _GTIN_TOKEN = r"(\d(?:[ \-]?\d){6,13}(?:[ \-]?[\dXx])?)(?![\dA-Za-z])"
 # The separator may open the value's line ("SKU" in a bold span, ": BI681HA2K7T20NAFAMZ" after it).
 _SEPARATOR_REQUIRED = rf"{_GAP}(?:\n{_GAP})?(?:[:：#№\-–]|\n){_GAP}\n?{_GAP}"
 _SEPARATOR_OPTIONAL = rf"{_GAP}(?:\n{_GAP})?[:：#№\-–]?{_GAP}\n?{_GAP}"
-# What may follow a code read after a weak label: the end of the line, punctuation, or the next label.
-_PHRASE_END = re.compile(r"[ \t]*(?:$|\n|[,;|)\]/]|(?:\S{1,25}[ \t]){0,2}\S{1,25}[ \t]?[:：])", re.M)
+# What may follow a code read after a weak label: the end of the line, punctuation, a sentence's full stop, or the
+# next label.
+_PHRASE_END = re.compile(r"[ \t]*(?:$|\n|[,;|)\]/]|\.(?:[ \t]|$)|(?:\S{1,25}[ \t]){0,2}\S{1,25}[ \t]?[:：])", re.M)
 # "Item:" starting its line, then a code of four or more characters ("Item: SB00260"): bare "item" elsewhere is any
 # count or weight ("Max per item: 10", "Item - 12345").
 _ITEM_ALONE = re.compile(rf"^[ \t]*item{_GAP}[:：]{_GAP}\n?{_GAP}{_code_token(min_chars=4)}", re.M)
