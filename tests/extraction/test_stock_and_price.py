@@ -1609,3 +1609,13 @@ def test_a_higher_amount_alone_right_after_the_price_inside_its_element_is_the_o
       <button class="transaction" data-test="cta">Buy</button></div></body></html>"""
     result = extract_structured(html, "https://store.google.example/us/product/fitbit_charge_6")
     assert (result.price, result.regular_price) == (Decimal("129.95"), regular)
+
+
+def test_a_loyalty_cards_offer_above_the_price_is_not_the_price() -> None:
+    html = """<html lang="en"><head><title>Men's Unshrinkable Tee, Henley</title></head><body>
+      <h1>Men's Unshrinkable Tee, Henley</h1><div class="LoyaltyPromotionsBanner_top"
+      data-testid="loyalty-promo-price-banner"><b>SAVE 20%:</b> $23.96 upon approval for the Mastercard</div>
+      <div class="price-group"><span>$ 29.95</span></div>
+      <p>Item # TA224626</p><button class="add-to-bag">Add To Bag</button></body></html>"""
+    result = extract_structured(html, "https://www.llbean.example/llb/shop/40645")
+    assert (result.price, result.currency) == (Decimal("29.95"), "USD")

@@ -72,7 +72,7 @@ _NOISE = re.compile(
 )
 _NOT_A_PRICE = re.compile(
     r" (?:shipping|delivery|installments?|monthly|month|finance|financing|save|saving|savings|tax|per|total"
-    r"|subtotal|quantity|qty) "
+    r"|subtotal|quantity|qty|loyalty) "
 )
 # "unit" names a price per kilogram on some shops ("unit-price": "€4.90 / kg") and the price of one item on others
 # (Yodobashi's "js_scl_unitPrice": "￥6,980"): it is refused only when a measure is written beside the amount.
