@@ -60,9 +60,12 @@ _SKU_SCRIPT = (
     r"オークションid|注文コード|商品id|商品編號|商品编号|商品號碼|商品番号|商品コード|品番|品号|品號|货号|貨號|产品编号|產品編號|商品代码|製品番号"
     r"|상품\s?번호|상품\s?코드|품번|제품\s?번호|รหัสสินค้า"
 )
+_BEFORE_HERSTELLER = ("artikelnummer", "artikel-nummer", "produktcode", "teilenummer", "artikelnummer des")
 _MPN_STRONG = (
     r"mpn|mfr\.?\s*(?:part\s*)?(?:#|no\.)|model\s*(?:#|no\.)|part\s*(?:#|no\.)|herst\.?-?nr\.?"
-    r"|(?:artikel-?nummer|produkt-?code|teile-?nummer|art\.?-?nr\.?)\s+(?:des\s+)?herstellers?"
+    # "Artikelnummer Hersteller", "Produktcode Hersteller": matched from "hersteller" back, so that the pattern still
+    # starts with the few letters the regex engine skips to (a leading "artikel…" would try at every "a")
+    r"|hersteller(?:{})s?".format("|".join(f"(?<={words} hersteller)" for words in _BEFORE_HERSTELLER))
 )
 _MPN_WEAK = (
     r"item\s+model\s+number|model(?:\s+(?:number|code))?|mfr\.?\s+part\s+number|manufacturer\s+part\s+(?:number|no\.?)"
