@@ -1619,3 +1619,19 @@ def test_a_loyalty_cards_offer_above_the_price_is_not_the_price() -> None:
       <p>Item # TA224626</p><button class="add-to-bag">Add To Bag</button></body></html>"""
     result = extract_structured(html, "https://www.llbean.example/llb/shop/40645")
     assert (result.price, result.currency) == (Decimal("29.95"), "USD")
+
+
+def test_a_basket_price_every_buyer_gets_is_the_price_and_the_lined_price_its_regular_price() -> None:
+    # Turkish shops' automatic basket campaigns: "Sepette 584.99 TL" ("in the basket"), no code to enter
+    product = {
+        "@type": "Product",
+        "name": "Regular Fit Sweatshirt",
+        "offers": {"price": 899.99, "priceCurrency": "TRY"},
+    }
+    html = f"""<html lang="tr"><head><title>Regular Fit Sweatshirt</title>{jsonld(product)}</head><body>
+      <h1 class="product-detail__info-header-title">Regular Fit Sweatshirt</h1><div class="product-detail__price">
+      <div class="second-line"><div class="base-price lined-base-price">899.99 TL</div></div><div class="first-line">
+      <div class="base-price campaing-base-price"><span>Sepette </span>584.99 TL</div></div></div>
+      <button class="add-to-cart">Sepete Ekle</button></body></html>"""
+    result = extract_structured(html, "https://www.defacto.example.com.tr/regular-fit-sweatshirt-3285821")
+    assert (result.price, result.currency, result.regular_price) == (Decimal("584.99"), "TRY", Decimal("899.99"))

@@ -13,7 +13,7 @@ from app.extraction.structured.document import UNRENDERED_TAGS, attribute_words
 NOT_BEFORE = r"(?<! no)(?<! not)(?<! non)(?<! without)"
 FORMER = re.compile(
     NOT_BEFORE + r" (?:old|was|former|strike\w*|striked|crossed|crossout|compare|before|original|origin|orig|list|msrp"
-    r"|rrp|retail|reg|regular|standard|previous|prev|nonsale|non sale|through|del|slashed|prp|vechi) "
+    r"|rrp|retail|reg|regular|standard|previous|prev|nonsale|non sale|through|del|slashed|lined|prp|vechi) "
 )
 # Class words that hide an element ("hidden", "d-none", a class "none" of its own); not "overflow-hidden" or the
 # many "*-none" utilities ("a-spacing-none" all over Amazon, "rounded-b-none", "border-none"), which hide nothing.
