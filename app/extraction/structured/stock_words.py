@@ -244,7 +244,8 @@ CURRENT_PRICE_LABEL = re.compile(
     r"|winning bid|high bid|starting bid|current price|jetzt\b|nur\b|angebotspreis|aktionspreis|sonderpreis"
     r"|ahora\b|agora\b|por\b|maintenant\b|prix promo|prezzo scontato"
     r"|precio de (?:oferta|venta)|preço (?:promocional|de (?:oferta|venda))|prix de vente"
-    r"|voor\b|cena promocyjna|akciós ár|indirimli fiyat|sepette\b|sepet fiyatı|цена со скидкой|할인가|판매가|セール価格|販売価格|特価"
+    r"|voor\b|cena promocyjna|akciós ár|indirimli fiyat|sepette\b|sepet fiyatı"
+    r"|цена со скидкой|할인가|판매가|セール価格|販売価格|特価"
     r"|售价|售價|促销价|特價|優惠價|ราคาพิเศษ|giá bán|giá khuyến mãi|harga diskon|aktuelles gebot|enchère actuelle)",
     re.I,
 )
