@@ -1635,3 +1635,22 @@ def test_a_basket_price_every_buyer_gets_is_the_price_and_the_lined_price_its_re
       <button class="add-to-cart">Sepete Ekle</button></body></html>"""
     result = extract_structured(html, "https://www.defacto.example.com.tr/regular-fit-sweatshirt-3285821")
     assert (result.price, result.currency, result.regular_price) == (Decimal("584.99"), "TRY", Decimal("899.99"))
+
+
+def test_a_price_heading_holding_a_paragraph_keeps_its_price() -> None:
+    # browsers keep the <p> label inside the <h2>; an HTML4 parser would close the heading before it
+    html = """<html lang="tr"><head><title>Erkek Lacivert Basic Sweatshirt</title></head><body>
+      <h1>Erkek Lacivert Basic Sweatshirt</h1><div class="price_priceLeft__VRQGR">
+      <p class="b-typography price_priceOldPrice__FM_Do">1.399,95 TL</p><p class="price_priceDiscountText__rm96C">%50 +
+      %20 indirim</p><h2 class="b-typography price_priceMain__DrVVQ price_priceMainBestOffer__qp2Sz"><p
+      class="b-typography price_priceMainText__6p5Zp">Sepette</p>559,98 TL</h2></div><button>Sepete Ekle</button>
+      </body></html>"""
+    result = extract_structured(html, "https://www.boyner.example.com.tr/erkek-sweatshirt-p-15623165")
+    assert (result.price, result.regular_price) == (Decimal("559.98"), Decimal("1399.95"))
+
+
+def test_a_product_heading_written_as_a_paragraph_in_the_h1_is_the_name() -> None:
+    html = """<html lang="en"><head><title>Shop</title></head><body><h1 class="title"><p class="title__text">Linen
+      Shirt Relaxed Fit</p></h1><p>Soft washed linen.</p><span class="price">£45.00</span>
+      <button>Add to basket</button></body></html>"""
+    assert extract_structured(html, "https://shop.example.co.uk/p/linen-shirt").name == "Linen Shirt Relaxed Fit"

@@ -24,6 +24,12 @@ _CONTROLS_TO_SPACES = bytes.maketrans(_CONTROL_BYTES, b" " * len(_CONTROL_BYTES)
 _ATTRIBUTE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 UNRENDERED_TAGS = {"script", "style", "noscript", "template", "select", "option"}  # never shown as text
 _TEXT_SAMPLE = 3000  # characters of a page's first text that tell Japanese from Chinese
+# A heading holding paragraphs ("<h2><p>Sepette</p>559,98 TL</h2>", "<h1><p>Name</p></h1>"): browsers keep them in
+# the heading, while libxml2 closes the heading at the first <p> and leaves it empty. Such paragraphs are read as
+# spans, so that the heading keeps what it shows.
+_HEADING_START = re.compile(rb"<h([1-6])[\s>]", re.I)
+_MAX_HEADING_BYTES = 3000
+_PARAGRAPH_TAG = re.compile(rb"<(/?)p(?=[\s>])", re.I)
 
 
 def parse_html(html: str) -> etree._Element | None:
@@ -36,11 +42,30 @@ def parse_html(html: str) -> etree._Element | None:
     # One memchr per control byte finds none on almost every page, ~15x cheaper than a regex over the page.
     if any(bytes((control,)) in data for control in _CONTROL_BYTES):
         data = data.translate(_CONTROLS_TO_SPACES)
+    data = _paragraphs_in_headings_as_spans(data)
     try:
         root = etree.fromstring(data, parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     return root if root is not None and isinstance(root.tag, str) else None
+
+
+def _paragraphs_in_headings_as_spans(data: bytes) -> bytes:
+    pieces: list[bytes] = []
+    done = 0
+    for start in _HEADING_START.finditer(data):
+        if start.start() < done:
+            continue
+        level = start.group(1)
+        end = data.find(b"</h" + level, start.end(), start.end() + _MAX_HEADING_BYTES)
+        if end < 0:
+            end = data.find(b"</H" + level, start.end(), start.end() + _MAX_HEADING_BYTES)
+        inside = data[start.end() : end] if end > 0 else b""
+        if b"<p" not in inside and b"<P" not in inside:
+            continue
+        pieces += [data[done : start.end()], _PARAGRAPH_TAG.sub(rb"<\1span", inside)]
+        done = end
+    return b"".join(pieces) + data[done:] if pieces else data
 
 
 def _parser() -> etree.HTMLParser:
