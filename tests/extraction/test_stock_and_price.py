@@ -1654,3 +1654,38 @@ def test_a_product_heading_written_as_a_paragraph_in_the_h1_is_the_name() -> Non
       Shirt Relaxed Fit</p></h1><p>Soft washed linen.</p><span class="price">£45.00</span>
       <button>Add to basket</button></body></html>"""
     assert extract_structured(html, "https://shop.example.co.uk/p/linen-shirt").name == "Linen Shirt Relaxed Fit"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        '<div data-component="monthly-price">$8</div>',  # a monthly instalment
+        '<span data-role="unit-price">$2.49/lb</span>',  # a price per unit
+    ],
+)
+def test_a_price_named_by_a_data_attribute_gets_the_word_checks_class_names_get(other: str) -> None:
+    html = f"""<html lang="en"><head><title>Desk Lamp</title></head><body><h1>Desk Lamp</h1>{other}
+      <div class="product-price">$49.00</div><button class="add-to-cart">Add to Cart</button></body></html>"""
+    assert extract_structured(html, URL).price == Decimal("49.00")
+
+
+def test_an_mrp_labelled_in_its_own_span_after_the_price_is_the_regular_price() -> None:
+    html = """<html lang="en"><head><title>Running Shoes Run 100</title></head><body><h1>Running Shoes Run 100</h1>
+      <div class="pdp-price"><span>₹999</span> <span>MRP</span> <span>₹1,199</span></div>
+      <button class="add-to-cart">Add to Cart</button></body></html>"""
+    result = extract_structured(html, "https://www.decathlon.example.in/p/8351755/running-shoes-run-100")
+    assert (result.price, result.regular_price) == (Decimal("999"), Decimal("1199"))
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ('<h1 class="title"><p>Linen Shirt</p><p>Relaxed Fit</p></h1>', "Linen Shirt Relaxed Fit"),
+        # a heading closed by another level's tag ends there, as browsers read it; its paragraphs stay outside
+        ("<h1>Oak Desk Lamp</h3><p>A warm brass lamp for your desk.</p>", "Oak Desk Lamp"),
+    ],
+)
+def test_paragraphs_in_a_heading_are_read_as_the_browser_shows_them(body: str, name: str) -> None:
+    html = f"""<html lang="en"><head><title>Shop</title></head><body>{body}<p class="price">$49.00</p>
+      <button>Add to cart</button><h2>Reviews</h2><p>Great lamp</p><h1>x</h1></body></html>"""
+    assert extract_structured(html, URL).name == name

@@ -7,6 +7,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from app.extraction.structured import extract_structured
 
 URL = "https://shop.example.com/p/blue-mug"
@@ -171,11 +173,24 @@ def test_a_markup_price_finer_than_its_currency_is_read_as_the_page_writes_it() 
     assert str(extract_structured(page(ld(product), body=body), URL).price) == "34.99"
 
 
-def test_a_fraction_of_a_cent_the_page_shows_is_kept() -> None:
+@pytest.mark.parametrize(
+    "shown",
+    [
+        '<p class="price">$0.0152</p>',
+        '<p class="price">$0.0152</p><p>Reels of 5,000 from $0.02 a piece</p>',  # the rounded amount also written
+    ],
+)
+def test_a_fraction_of_a_cent_the_page_shows_is_kept(shown: str) -> None:
     # electronic components are sold at fractions of a cent apiece
     product = {"@type": "Product", "name": "Resistor 10k", "offers": {"price": "0.0152", "priceCurrency": "USD"}}
-    body = '<h1>Resistor 10k</h1><p class="price">$0.0152</p><button>Add to cart</button>'
+    body = f"<h1>Resistor 10k</h1>{shown}<button>Add to cart</button>"
     assert str(extract_structured(page(ld(product), body=body), URL).price) == "0.0152"
+
+
+def test_another_number_ending_like_the_finer_price_does_not_keep_it_finer() -> None:
+    product = {"@type": "Product", "name": "Blue Mug", "offers": {"price": "34.992", "priceCurrency": "GBP"}}
+    body = '<h1>Blue Mug</h1><p class="price">£34.99</p><p>4,992 reviews</p><button>Add to basket</button>'
+    assert str(extract_structured(page(ld(product), body=body), URL).price) == "34.99"
 
 
 def concert_page(event: dict[str, Any], title: str, heading: str) -> str:

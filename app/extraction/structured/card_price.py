@@ -24,7 +24,7 @@ _CONDITION = re.compile(
     r"|card\s+price|member(?:s|ship)?(?:'s)?\s+price|members?\s+only|for\s+members|club\s+price|precio\s+socio"
     r"|prix\s+(?:adh[ée]rent|carte)|avec\s+la\s+carte|mit\s+(?:der\s+)?(?:\w+\s+)?karte\b|mitgliederpreis"
     r"|z\s+kart[aą]|cena\s+klubowa|con\s+(?:la\s+)?carta\b|prezzo\s+soci"
-    r"|clubcard\s+prices?|nectar\s+prices?|rewards?\s+(?:exclusive|price|members?\b))",
+    r"|clubcard\s+prices?|nectar\s+prices?|rewards?\s+(?:exclusive|price))",
     re.IGNORECASE,
 )
 # "без Ozon Карты", "sin tarjeta", "sem cartão", "non-member price": the price without the card.

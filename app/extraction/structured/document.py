@@ -7,6 +7,7 @@ import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -26,10 +27,13 @@ UNRENDERED_TAGS = {"script", "style", "noscript", "template", "select", "option"
 _TEXT_SAMPLE = 3000  # characters of a page's first text that tell Japanese from Chinese
 # A heading holding paragraphs ("<h2><p>Sepette</p>559,98 TL</h2>", "<h1><p>Name</p></h1>"): browsers keep them in
 # the heading, while libxml2 closes the heading at the first <p> and leaves it empty. Such paragraphs are read as
-# spans, so that the heading keeps what it shows.
-_HEADING_START = re.compile(rb"<h([1-6])[\s>]", re.I)
+# spans, so that the heading keeps what it shows; only in a heading closed by its own end tag before any other
+# heading tag, outside scripts, and in at most the page's first few hundred headings.
+_HEADING_TAG = re.compile(rb"<(/?)h([1-6])[\s>]", re.I)
+_PARAGRAPH_TAG = re.compile(rb"<p(?=[\s>])|</p\s*>", re.I)
+_SCRIPT_TAG = re.compile(rb"<(/?)script[\s>]", re.I)
 _MAX_HEADING_BYTES = 3000
-_PARAGRAPH_TAG = re.compile(rb"<(/?)p(?=[\s>])", re.I)
+_MAX_HEADINGS = 500
 
 
 def parse_html(html: str) -> etree._Element | None:
@@ -53,19 +57,41 @@ def parse_html(html: str) -> etree._Element | None:
 def _paragraphs_in_headings_as_spans(data: bytes) -> bytes:
     pieces: list[bytes] = []
     done = 0
-    for start in _HEADING_START.finditer(data):
+    scripts: list[tuple[int, int]] | None = None
+    opening = (tag for tag in _HEADING_TAG.finditer(data) if not tag.group(1))
+    for start in islice(opening, _MAX_HEADINGS):
         if start.start() < done:
             continue
-        level = start.group(1)
-        end = data.find(b"</h" + level, start.end(), start.end() + _MAX_HEADING_BYTES)
-        if end < 0:
-            end = data.find(b"</H" + level, start.end(), start.end() + _MAX_HEADING_BYTES)
-        inside = data[start.end() : end] if end > 0 else b""
-        if b"<p" not in inside and b"<P" not in inside:
+        closing = _HEADING_TAG.search(data, start.end(), start.end() + _MAX_HEADING_BYTES)
+        if closing is None or not closing.group(1) or closing.group(2) != start.group(2):
+            continue  # unclosed, closed by another level's tag, or holding another heading: as the parser reads it
+        inside = data[start.end() : closing.start()]
+        if _PARAGRAPH_TAG.search(inside) is None:
             continue
-        pieces += [data[done : start.end()], _PARAGRAPH_TAG.sub(rb"<\1span", inside)]
-        done = end
+        scripts = _script_spans(data) if scripts is None else scripts
+        if any(begin <= start.start() < end for begin, end in scripts):
+            continue  # HTML written inside a script's string (a JSON-LD description)
+        pieces += [data[done : start.end()], _PARAGRAPH_TAG.sub(_as_span, inside)]
+        done = closing.start()
     return b"".join(pieces) + data[done:] if pieces else data
+
+
+def _as_span(tag: re.Match[bytes]) -> bytes:
+    return b"</span> " if tag.group(0).startswith(b"</") else b"<span"  # a space keeps two paragraphs' words apart
+
+
+def _script_spans(data: bytes) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for tag in _SCRIPT_TAG.finditer(data):
+        if not tag.group(1) and opened is None:
+            opened = tag.start()
+        elif tag.group(1) and opened is not None:
+            spans.append((opened, tag.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(data)))
+    return spans
 
 
 def _parser() -> etree.HTMLParser:

@@ -233,7 +233,7 @@ def as_written(amount: Decimal, currency: str | None, text: str) -> Decimal:
         return amount
     rounded = amount.quantize(exponent, rounding=ROUND_HALF_UP)
     whole, _, fraction = format(amount, "f").partition(".")
-    shown_finer = re.search(rf"{whole[-1]}[.,]{fraction}(?!\d)", text) is not None
+    shown_finer = re.search(rf"(?<![\d.,]){whole}[.,]{fraction}(?!\d)", text) is not None
     return rounded if amount_written(rounded, text) and not shown_finer else amount
 
 

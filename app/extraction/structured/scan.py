@@ -26,8 +26,9 @@ _ARIA_ATTRIBUTES = etree.XPath("//@aria-label | //@role")
 # card and an old price, which only their own elements tell apart.
 _NUMBER_RUN = re.compile(r"\d[\d\s.,'\u00a0\u202f\u2009]*")
 _MAX_REGION_TEXT = 120
+_MAX_DATA_NAME = 40
 _DATA_NAMING_PRICE = etree.XPath(
-    "//@*[starts-with(name(), 'data-') and string-length(.) <= 40 and not(contains(., '/'))"
+    f"//@*[starts-with(name(), 'data-') and string-length(.) <= {_MAX_DATA_NAME} and not(contains(., '/'))"
     " and contains(translate(., 'PRICE', 'price'), 'price')]"
 )
 _TAKEN_AS_CONTROLS = ("a", "button", "input", "form")
@@ -218,6 +219,16 @@ def _amount_label(label: str) -> bool:
     """An aria-label that is an amount with its currency and nothing else ("$12.98"): the element reads out a price
     whose shown pieces ("$" "12" ".98") sit in spans with generated class names (Temu, Allegro)."""
     return _only_amount_text(label) and parse_price(label).currency is not None
+
+
+def data_price_names(element: etree._Element) -> str:
+    """The values of the element's data-* attributes that name a price ("monthly-price", "unit-price"), for the word
+    checks its class names get."""
+    return " ".join(
+        value
+        for name, value in element.attrib.items()
+        if str(name).startswith("data-") and len(value) <= _MAX_DATA_NAME and "rice" in value.lower()
+    )
 
 
 def _innermost(elements: set[etree._Element]) -> set[etree._Element]:

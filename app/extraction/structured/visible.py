@@ -39,7 +39,7 @@ from app.extraction.structured.price_element_text import (
     shown_price_text,
 )
 from app.extraction.structured.price_parsing import parse_price
-from app.extraction.structured.scan import SUBHEADINGS, TEST_ID_ATTRIBUTES, PageScan
+from app.extraction.structured.scan import SUBHEADINGS, TEST_ID_ATTRIBUTES, PageScan, data_price_names
 from app.extraction.structured.stock_message import labelled_sold_out, notify_control, sold_out_control
 from app.extraction.structured.stock_words import (
     CURRENT_PRICE_LABEL,
@@ -393,6 +393,8 @@ def _price_candidate(
     element: etree._Element, order: int, locale: PageLocale, noise: _NoiseContext
 ) -> PriceCandidate | None:
     own_words = attribute_words(element, "class", "id", "itemprop", *TEST_ID_ATTRIBUTES)
+    if data_names := data_price_names(element):  # a price element named by a data attribute alone
+        own_words += name_words(data_names)
     if _NOT_A_PRICE.search(own_words) or _ESTIMATE.search(own_words) or HIDDEN.search(own_words):
         return None
     if noise.around(element):
