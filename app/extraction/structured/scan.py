@@ -27,6 +27,7 @@ _ARIA_ATTRIBUTES = etree.XPath("//@aria-label | //@role")
 _NUMBER_RUN = re.compile(r"\d[\d\s.,'\u00a0\u202f\u2009]*")
 _MAX_REGION_TEXT = 120
 _MAX_DATA_NAME = 40
+_MAX_DATA_NAMED = 60  # more price regions named this way than a product page has
 _DATA_NAMING_PRICE = etree.XPath(
     f"//@*[starts-with(name(), 'data-') and string-length(.) <= {_MAX_DATA_NAME} and not(contains(., '/'))"
     " and contains(translate(., 'PRICE', 'price'), 'price')]"
@@ -92,9 +93,12 @@ def scan_page(root: etree._Element) -> PageScan:
     styled_buttons: list[tuple[int, etree._Element]] = []
     aria = _ARIA_ATTRIBUTES(root)
     amount_labelled = {value.getparent() for value in aria if value.attrname == "aria-label" and _amount_label(value)}
+    named_by_data = {value.getparent() for value in _DATA_NAMING_PRICE(root)}
+    if len(named_by_data) > _MAX_DATA_NAMED:
+        named_by_data = set()  # a listing's tiles: class names and test ids name a product page's few prices
     data_named = {
         element
-        for element in _innermost({value.getparent() for value in _DATA_NAMING_PRICE(root)})
+        for element in _innermost(named_by_data)
         if len(_NUMBER_RUN.findall(element_text(element, _MAX_REGION_TEXT))) == 1
     }
     for seen, element in enumerate(root.iter(etree.Element)):
