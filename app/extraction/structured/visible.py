@@ -393,9 +393,11 @@ def _price_candidate(
     element: etree._Element, order: int, locale: PageLocale, noise: _NoiseContext
 ) -> PriceCandidate | None:
     own_words = attribute_words(element, "class", "id", "itemprop", *TEST_ID_ATTRIBUTES)
-    if data_names := data_price_names(element):  # a price element named by a data attribute alone
-        own_words += name_words(data_names)
-    if _NOT_A_PRICE.search(own_words) or _ESTIMATE.search(own_words) or HIDDEN.search(own_words):
+    # data-* values naming a price ("monthly-price", "unit-price") rule a price out as class names do; they do not
+    # mark old or current prices, which shops name there in words of their own
+    data_names = data_price_names(element)
+    refusing_words = own_words + name_words(data_names) if data_names else own_words
+    if _NOT_A_PRICE.search(refusing_words) or _ESTIMATE.search(refusing_words) or HIDDEN.search(refusing_words):
         return None
     if noise.around(element):
         return None
@@ -403,7 +405,7 @@ def _price_candidate(
     text = shown_price_text(element, keep_old_prices=marked_old)
     if not text or len(text) > MAX_PRICE_TEXT or not any(char.isdigit() for char in text):
         return None
-    if _UNIT_NAMED in own_words and _priced_per_unit(element):
+    if _UNIT_NAMED in refusing_words and _priced_per_unit(element):
         return None
     if ESTIMATE_LABEL.match(text) or (SAVING_LABEL.match(text) and not _saving_badge_before_price(text)):
         return None  # an auction's estimate or the amount a sale saves, not the price
